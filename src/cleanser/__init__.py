@@ -1,0 +1,30 @@
+"""cleanser: clean scraped news articles of publisher boilerplate without losing article text."""
+
+from .document import Block, Document, Removal
+from .guard import GuardSettings
+from .pipeline import Cleaner, clean
+from .plugins import hookimpl, load_plugins
+from .reader import InputError
+from .result import Result
+from .rules import RuleError, RuleSet, load_ruleset_file, ruleset_from_dict
+
+__version__ = "0.1.0"
+load_ruleset = load_ruleset_file
+
+__all__ = [
+    "Block",
+    "Cleaner",
+    "Document",
+    "GuardSettings",
+    "InputError",
+    "Removal",
+    "Result",
+    "RuleError",
+    "RuleSet",
+    "__version__",
+    "clean",
+    "hookimpl",
+    "load_plugins",
+    "load_ruleset",
+    "ruleset_from_dict",
+]

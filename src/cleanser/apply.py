@@ -1,0 +1,373 @@
+"""The rules stage: mark what the rules remove, in an explicit order.
+
+Order within the stage: block rules (start ... end markers, which may sit inside a line), then whole-line and keep
+rules with their blurbs, then promo glued onto an article line, then tails. Within each step the highest priority
+wins; a keep rule protects a line from every rule below its priority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .document import BLANK, CODE, TABLE, Block, Document, Removal
+from .matcher import LineMatcher
+from .rules import FOLD, Rule, RuleSet, fold_for_match
+
+_SENTENCE_END = ".!?…\"')]”’»"
+_NOT_TEXT = (BLANK, TABLE, CODE)
+
+
+def is_prose(text: str) -> bool:
+    """A line that reads as article prose: long, or a full sentence of some length."""
+    text = text.strip()
+    if len(text) >= 200:
+        return True
+    return len(text) >= 60 and text[-1:] in _SENTENCE_END and text.count(" ") >= 8
+
+
+@dataclass
+class RuleBook:
+    """The rules that apply to one document, compiled once per combination of rule sets and cached."""
+
+    rulesets: tuple[RuleSet, ...]
+    rules: list[Rule] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rules = sorted((r for rs in self.rulesets for r in rs.rules), key=Rule.sort_key)
+
+    @cached_property
+    def lines(self) -> LineMatcher:
+        return LineMatcher([r for r in self.rules if r.kind in ("line", "keep")])
+
+    @cached_property
+    def tails(self) -> LineMatcher:
+        return LineMatcher([r for r in self.rules if r.kind == "tail"])
+
+    @cached_property
+    def blocks(self) -> list[tuple[Rule, str, re.Pattern[str], re.Pattern[str]]]:
+        out = []
+        for r in self.rules:
+            if r.kind == "block":
+                start = re.compile(r.pattern, re.IGNORECASE)
+                end = re.compile(r.end_pattern, re.IGNORECASE)
+                out.append((r, r.literal_prefix.strip(), start, end))
+        return out
+
+    @cached_property
+    def html(self) -> list[Rule]:
+        return [r for r in self.rules if r.kind == "html"]
+
+
+def apply_rules(doc: Document, book: RuleBook) -> None:
+    if book.blocks:
+        _apply_block_rules(doc, book)
+    _apply_line_rules(doc, book)
+    if book.lines.has_glued:
+        _apply_glued(doc, book)
+    if book.tails.rules:
+        _apply_tails(doc, book)
+
+
+def _removal(rule: Rule, text: str, block: Block, kind: str | None = None, offset: int = 0) -> Removal:
+    start = None if block.start is None else block.start + offset
+    return Removal(
+        rule=rule.qualified,
+        plugin=rule.plugin,
+        text=text,
+        kind=kind or rule.kind,
+        line=block.line,
+        start=start,
+        end=None if start is None else start + len(text),
+    )
+
+
+def _live(block: Block) -> bool:
+    return block.removal is None and block.kind not in _NOT_TEXT and not block.protected
+
+
+def _split(block: Block, cuts: list[tuple[int, int, Removal]]) -> list[Block]:
+    """Cut a block into pieces; the (start, end) spans become removed pieces. Pieces keep their exact text."""
+    pieces: list[Block] = []
+    pos = 0
+
+    def piece(text: str, offset: int, removal: Removal | None) -> None:
+        if not text:
+            return
+        pieces.append(
+            Block(
+                text=text,
+                kind=block.kind,
+                level=block.level,
+                prefix=block.prefix if not pieces else "",
+                ordered=block.ordered,
+                line=block.line,
+                start=None if block.start is None else block.start + offset,
+                removal=removal,
+                split_after=True,
+            )
+        )
+
+    for start, end, removal in sorted(cuts, key=lambda c: c[0]):
+        piece(block.text[pos:start], pos, None)
+        piece(block.text[start:end], start, removal)
+        pos = end
+    piece(block.text[pos:], pos, None)
+    pieces[-1].split_after = block.split_after
+    return pieces
+
+
+# --- block rules: start ... end -------------------------------------------------------------------------------
+
+
+def _apply_block_rules(doc: Document, book: RuleBook) -> None:
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if not _live(block):
+            i += 1
+            continue
+        folded = block.text.translate(FOLD)
+        lower = folded.lower()
+        for rule, literal, start_re, end_re in book.blocks:
+            if literal and literal not in lower:
+                continue
+            m = start_re.search(folded)
+            if m is None:
+                continue
+            replaced = _remove_span(blocks, i, m.start(), rule, end_re)
+            if replaced:
+                break
+        i += 1
+
+
+def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re.Pattern[str]) -> bool:
+    """Remove from `start` in block i to the end marker, in block i or a later one, within the rule's bounds."""
+    first = blocks[i]
+    if start > 0 and not _glue_before(first.text[:start]):
+        return False  # the marker is quoted or mentioned inside a sentence, not a promo cut into the line
+    folded = first.text.translate(FOLD)
+    m = end_re.search(folded, start + 1)
+    if m is not None and m.end() - start <= rule.max_chars and _glue_after(first.text[m.end() :]):
+        removal = _removal(rule, first.text[start : m.end()], first, offset=start)
+        blocks[i : i + 1] = _split(first, [(start, m.end(), removal)])
+        return True
+    # Across lines: the end marker must come within max_lines, and everything between goes.
+    span_chars = len(first.text) - start
+    for j in range(i + 1, min(len(blocks), i + 1 + rule.max_lines)):
+        block = blocks[j]
+        if block.kind == BLANK:
+            continue
+        if block.removal is not None or block.protected:
+            return False
+        m = end_re.search(block.text.translate(FOLD))
+        if m is not None and not _glue_after(block.text[m.end() :]):
+            return False
+        if m is None:
+            span_chars += len(block.text)
+            if span_chars > rule.max_chars:
+                return False
+            continue
+        texts = [first.text[start:]] + [b.text for b in blocks[i + 1 : j] if b.kind != BLANK]
+        texts.append(block.text[: m.end()])
+        removal = _removal(rule, "\n".join(texts), first, offset=start)
+        if removal.start is not None and block.start is not None:
+            removal.end = block.start + m.end()
+        for b in blocks[i + 1 : j]:
+            if b.kind != BLANK:
+                b.removal = removal
+        tail = _split(block, [(0, m.end(), removal)])
+        head = _split(first, [(start, len(first.text), removal)])
+        blocks[j : j + 1] = tail
+        blocks[i : i + 1] = head
+        if len(head) > 1 or len(tail) > 1:
+            # The promo cut one paragraph in two: mark the halves as one line so they can be joined again.
+            head[-1].split_after = True
+            for b in blocks[i + len(head) : j + len(head) - 1]:
+                b.split_after = True
+        return True
+    return False
+
+
+# --- whole lines, keep rules, blurbs -----------------------------------------------------------------------
+
+
+def _apply_line_rules(doc: Document, book: RuleBook) -> None:
+    blocks = doc.blocks
+    matcher = book.lines
+    hits = [matcher.match_line(fold_for_match(b.text)) if _live(b) else None for b in blocks]
+    # Position checks look at the article around a line: prose that no rule matched.
+    last_prose = max(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if hits[i] is None and b.removal is None and b.kind not in _NOT_TEXT and is_prose(b.text)
+        ),
+        default=-1,
+    )
+    prose_seen = False
+    i = 0
+    while i < len(blocks):
+        block, hit = blocks[i], hits[i]
+        if hit is not None and _live(block):
+            rule = hit.rule
+            if rule.kind == "keep":
+                block.protected = True
+            elif (
+                rule.where == "any"
+                or (rule.where in ("top", "edge") and not prose_seen)
+                or (rule.where in ("bottom", "edge") and i > last_prose)
+            ):
+                block.removal = _removal(rule, block.text, block)
+                i = _remove_blurb(blocks, i, rule)
+        if blocks[i].removal is None and blocks[i].kind not in _NOT_TEXT and is_prose(blocks[i].text):
+            prose_seen = True
+        i += 1
+
+
+def _remove_blurb(blocks: list[Block], i: int, rule: Rule) -> int:
+    """Remove up to `rule.blurb` short lines after line i (a promo's one-line pitch); return the last index."""
+    taken = 0
+    j = i + 1
+    while taken < rule.blurb and j < len(blocks):
+        block = blocks[j]
+        if block.kind == BLANK:
+            j += 1
+            continue
+        # The first line may be a one-sentence pitch; further lines must read as headlines (a list of links).
+        if not _live(block) or not _is_blurb(block.text) or (taken and block.text.rstrip()[-1:] in ".!?"):
+            break
+        block.removal = _removal(rule, block.text, block, kind="blurb")
+        taken += 1
+        i = j
+        j += 1
+    return i
+
+
+_PITCH = re.compile(
+    r"\b(?:newsletters?|digest|briefing|inbox|e-?mails?|sign(?:ing)? up|subscribe|subscribers?|podcast|weekly|daily|"
+    r"every (?:morning|evening|week|weekday)|guide|updates|stories|selects|delivered|free)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_blurb(text: str) -> bool:
+    """A one-line pitch: short and at most one sentence; a full sentence must say what it pitches (a lede that
+    happens to follow a promo line is not taken for its blurb)."""
+    text = text.strip()
+    if not text or len(text) > 130:
+        return False
+    body = text.rstrip(".!?")
+    if any(mark in body for mark in (". ", "! ", "? ")):
+        return False
+    return text[-1] not in ".!?" or bool(_PITCH.search(text))
+
+
+# --- promo glued onto an article line ----------------------------------------------------------------------
+
+
+def _apply_glued(doc: Document, book: RuleBook) -> None:
+    matcher = book.lines
+    out: list[Block] = []
+    for block in doc.blocks:
+        if not _live(block):
+            out.append(block)
+            continue
+        out.extend(_unglue(block, matcher))
+    doc.blocks = out
+
+
+_CLOSERS = ".!?…)]”’»■"
+
+
+def _glue_before(before: str) -> bool:
+    """Whether a promo can be glued right after `before` (original, unfolded text): after a sentence end, with or
+    without a space, or run into the last word with no space at all ("...Editing by Sonia CheemaOur Standards")."""
+    spaced = before.rstrip(" ")
+    if not spaced:
+        return False
+    last = spaced[-1]
+    ends_sentence = last in _CLOSERS or (last in "\"'" and spaced[-2:-1] in (".", "!", "?"))
+    if spaced != before:
+        return ends_sentence
+    return ends_sentence or last.islower()
+
+
+def _glue_after(after: str) -> bool:
+    """Whether what follows a promo starts a sentence (or nothing follows)."""
+    after = after.lstrip(" ")
+    return not after or after[0].isupper() or after[0].isdigit() or after[0] in "\"'“‘("
+
+
+def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
+    text = block.text
+    folded = text.translate(FOLD)
+    cuts: list[tuple[int, int, Removal]] = []
+    end_hit = matcher.match_glued_end(folded)
+    if end_hit and end_hit.rule.kind != "keep" and end_hit.start > 0 and _glue_before(text[: end_hit.start]):
+        removal = _removal(end_hit.rule, text[end_hit.start :].strip(), block, "glued", end_hit.start)
+        cuts.append((end_hit.start, len(text), removal))
+        folded = folded[: end_hit.start]
+    start_hit = matcher.match_glued_start(folded)
+    if (
+        start_hit
+        and start_hit.rule.kind != "keep"
+        and start_hit.end < len(folded)
+        and _glue_after(text[start_hit.end :])
+    ):
+        cuts.append((0, start_hit.end, _removal(start_hit.rule, text[: start_hit.end].strip(), block, "glued")))
+        folded = " " * start_hit.end + folded[start_hit.end :]  # blanked: no later rule matches inside a cut
+    for rule, literal, pattern in matcher.inline_rules():
+        pos = folded.lower().find(literal)
+        while pos > 0:
+            m = pattern.match(folded, pos)
+            if m and _glue_before(text[:pos]) and _glue_after(text[m.end() :]):
+                cuts.append((pos, m.end(), _removal(rule, text[pos : m.end()].strip(), block, "glued", pos)))
+                folded = folded[:pos] + " " * (m.end() - pos) + folded[m.end() :]
+            pos = folded.lower().find(literal, pos + 1)
+    if not cuts:
+        return [block]
+    return _split(block, cuts)
+
+
+# --- tails -------------------------------------------------------------------------------------------------
+
+
+def _apply_tails(doc: Document, book: RuleBook) -> None:
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        # A tail's marker may already be gone to a line rule ("Read next"); the tail rule then takes it over.
+        taken = block.removal is not None and block.removal.kind == "line"
+        if not (_live(block) or taken):
+            continue
+        hit = book.tails.match_line(fold_for_match(block.text))
+        if hit is None:
+            continue
+        rule = hit.rule
+        rest = [b for b in blocks[i + 1 :] if b.removal is None and b.kind != BLANK]
+        if len(rest) > rule.max_lines or any(
+            len(b.text.strip()) > rule.max_line or b.protected or is_prose(b.text) for b in rest
+        ):
+            continue
+        removal = _removal(rule, "\n".join([block.text] + [b.text for b in rest]), block)
+        last = rest[-1] if rest else block
+        if removal.start is not None and last.start is not None:
+            removal.end = last.start + len(last.text)
+        block.removal = removal
+        for b in rest:
+            b.removal = removal
+        return
+
+
+def walk_removals(doc: Document, visit: Callable[[Removal, list[Block]], None]) -> None:
+    """Call `visit` once per distinct block removal, with the blocks it marks, in document order."""
+    seen: dict[int, tuple[Removal, list[Block]]] = {}
+    for block in doc.blocks:
+        if block.removal is not None:
+            entry = seen.setdefault(id(block.removal), (block.removal, []))
+            entry[1].append(block)
+    for removal, blocks in seen.values():
+        visit(removal, blocks)

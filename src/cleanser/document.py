@@ -1,0 +1,89 @@
+"""The document every stage works on: an ordered list of blocks, some marked removed.
+
+Stages never delete a block. A rule marks it with a `Removal`; the guard may take the mark back; the writers skip
+marked blocks. That keeps every removal auditable and reversible, and makes cleaning idempotent by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Block kinds. "line" is a raw line of a text input before the structure stage has classified it.
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+LIST_ITEM = "list_item"
+QUOTE = "quote"
+CAPTION = "caption"
+TABLE = "table"
+CODE = "code"
+LINE = "line"
+BLANK = "blank"
+
+
+@dataclass(slots=True)
+class Removal:
+    """One entry of the audit: which rule removed what, and where it was."""
+
+    rule: str  # "plugin/rule-id"
+    plugin: str
+    text: str
+    kind: str  # the rule kind: line, block, tail, html, glued, blurb, hook
+    where: str = ""  # top, bottom, inline or glued
+    line: int | None = None  # 1-based line of the input (text input)
+    start: int | None = None  # character offsets in the decoded input (text input)
+    end: int | None = None
+    refused: str | None = None  # set when the guard refused the removal; the text was kept
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "rule": self.rule,
+            "plugin": self.plugin,
+            "text": self.text,
+            "kind": self.kind,
+            "where": self.where,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.refused:
+            d["refused"] = self.refused
+        return d
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    kind: str = LINE
+    level: int = 0  # heading level, or list nesting depth
+    prefix: str = ""  # list or quote marker as written in a text input ("- ", "1. ", "> ")
+    ordered: bool = False  # for list items
+    line: int | None = None  # 1-based line in a text input
+    start: int | None = None  # offset of `text` in the decoded input
+    removal: Removal | None = None
+    # True when the block was cut from the same input line as the next block (a glued or inline promo sat
+    # between them); the structure stage may join the halves again.
+    split_after: bool = False
+    protected: bool = False  # a keep rule matched: lower-priority rules leave it alone
+    rows: list[list[str]] | None = None  # table cells
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None and self.kind != BLANK
+
+
+@dataclass
+class Document:
+    blocks: list[Block]
+    source: str  # "text" or "html"
+    url: str | None = None
+    layout: str = "lines"  # lines | blank | wrapped (text input), html
+    metadata: dict[str, Any] = field(default_factory=dict)
+    flags: dict[str, str] = field(default_factory=dict)
+    removals: list[Removal] = field(default_factory=list)  # in document order, html removals first
+
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.kept]
+
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks if b.kind != BLANK)

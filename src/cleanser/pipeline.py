@@ -1,0 +1,131 @@
+"""The cleaning pipeline, top to bottom: read, find the site, strip HTML, apply rules, guard, restore, write.
+
+Each stage is its own module; this one only says in which order they run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import html as html_stage
+from .apply import RuleBook, apply_rules
+from .document import Document
+from .guard import GuardSettings, guard
+from .plugins import Plugins, load_plugins
+from .reader import decode, looks_like_html, read_text
+from .result import Result
+from .rules import RuleSet
+from .sites import SiteIndex
+from .structure import restore
+
+
+class Cleaner:
+    """Plugins loaded and rules compiled once; `clean` many documents with it."""
+
+    def __init__(
+        self,
+        plugins: Plugins | None = None,
+        *,
+        plugins_dirs: Iterable[str | Path] = (),
+        guard: GuardSettings | None = None,
+    ):
+        self.plugins = plugins if plugins is not None else load_plugins(plugins_dirs)
+        self.guard_settings = guard or GuardSettings()
+        self.sites = SiteIndex(self.plugins.rulesets())
+        self._books: dict[tuple[str, ...], RuleBook] = {}
+        self._generic = {rs.name for rs in self.sites.generic}
+
+    def book(self, rulesets: tuple[RuleSet, ...]) -> RuleBook:
+        key = tuple(rs.name for rs in rulesets)
+        found = self._books.get(key)
+        if found is None:
+            found = self._books[key] = RuleBook(rulesets)
+        return found
+
+    def clean(self, data: str | bytes, url: str | None = None, *, name: str = "<input>") -> Result:
+        text = decode(data, name) if isinstance(data, bytes) else data
+
+        # 1. Read, and find the site: by URL, else by fingerprints in the text.
+        html_removals = []
+        if looks_like_html(text):
+            root = html_stage.parse(text)
+            html_stage.strip_junk(root)
+            site, active = self.sites.find(url, "" if url else root.text_content())
+            book = self.book(active)
+            # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
+            html_removals = html_stage.apply_html_rules(root, book.html)
+            if self.plugins.has_html_hooks():
+                self.plugins.prepare_html(root, url, site.name if site else None)
+            article = html_stage.extract(root, html_stage.is_full_page(text), reparse=lambda: _reparse(text, book))
+            doc = Document(html_stage.to_blocks(article), source="html", url=url, layout="html")
+        else:
+            doc = read_text(text, url)
+            site, active = self.sites.find(url, text)
+            book = self.book(active)
+
+        # 3. Text rules, then any plugin code, mark removals on the blocks.
+        apply_rules(doc, book)
+        if self.plugins.has_document_hooks():
+            self.plugins.process_document(doc, site.name if site else None)
+
+        # 4. The guard takes back removals that look like article text or exceed the budget.
+        trusted = {r.qualified for r in book.rules if r.trusted}
+        guard(doc, self._generic, self.guard_settings, trusted)
+
+        # 5. Restore structure: rejoin cut paragraphs, unwrap, recognise headings, lists and quotes.
+        restore(doc)
+        _mark_positions(doc)
+        return Result(
+            document=doc,
+            url=url,
+            site=site.name if site else None,
+            rulesets=tuple(rs.name for rs in active),
+            html_removals=html_removals,
+        )
+
+
+def _reparse(text: str, book: RuleBook):
+    root = html_stage.parse(text)
+    html_stage.strip_junk(root)
+    html_stage.apply_html_rules(root, book.html)
+    return root
+
+
+def _mark_positions(doc: Document) -> None:
+    """Say where each removal sat: top, bottom, inline (between article blocks) or glued (inside a line)."""
+    kept_before = False
+    pending = []
+    for block in doc.blocks:
+        if block.removal is None:
+            if block.text:
+                kept_before = True
+                for removal in pending:
+                    removal.where = removal.where or "inline"
+                pending.clear()
+            continue
+        removal = block.removal
+        if removal.kind == "glued":
+            removal.where = "glued"
+        elif not removal.where:
+            if kept_before:
+                pending.append(removal)
+            else:
+                removal.where = "top"
+    for removal in pending:
+        removal.where = removal.where or "bottom"
+
+
+_default: Cleaner | None = None
+
+
+def default_cleaner() -> Cleaner:
+    global _default
+    if _default is None:
+        _default = Cleaner()
+    return _default
+
+
+def clean(data: str | bytes, url: str | None = None) -> Result:
+    """Clean one article (plain text, an HTML fragment or a whole page) with every installed plugin."""
+    return default_cleaner().clean(data, url)

@@ -1,0 +1,226 @@
+"""Finding, loading and listing plugins.
+
+Sources, in this order: the built-in generic rules, the bundled site plugins (`cleanser.site_plugins`, the
+folder plugins/sites), installed
+packages in the ``cleanser`` entry-point group, and local plugin folders (``--plugins-dir`` or the
+``CLEANSER_PLUGINS_DIR`` variable): every ``*.toml`` there is a rule file, every ``*.py`` a Python plugin. A plugin
+that fails to load is recorded with its reason and skipped; the rest keep working.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+from .rules import RuleError, RuleSet, load_ruleset_file
+
+hookimpl = pluggy.HookimplMarker("cleanser")
+ENTRY_POINT_GROUP = "cleanser"
+PLUGINS_DIR_ENV = "CLEANSER_PLUGINS_DIR"
+DISABLE_ENV = "CLEANSER_DISABLE_PLUGINS"  # comma-separated plugin names not to load
+
+
+@dataclass(frozen=True)
+class LoadError:
+    source: str
+    reason: str
+
+
+class RuleFilePlugin:
+    """A rule file registered as a pluggy plugin: it registers its rule set and nothing else."""
+
+    def __init__(self, ruleset: RuleSet, origin: str):
+        self.ruleset = ruleset
+        self.origin = origin
+
+    @hookimpl
+    def cleanser_register_rulesets(self, register):
+        register(self.ruleset)
+
+
+class Plugins:
+    """The loaded plugins. All hook calls go through this class; the rest of the code never touches pm.hook."""
+
+    def __init__(self) -> None:
+        self.pm = pluggy.PluginManager("cleanser")
+        self.pm.add_hookspecs(hookspecs)
+        self.errors: list[LoadError] = []
+        self.origins: dict[str, str] = {}
+        self._rulesets: list[RuleSet] | None = None
+
+    @classmethod
+    def from_rulesets(cls, *rulesets: RuleSet) -> Plugins:
+        """Plugins holding exactly these rule sets (for tests and embedding)."""
+        plugins = cls()
+        for ruleset in rulesets:
+            plugins._register(RuleFilePlugin(ruleset, "given"), ruleset.name, "given")
+        return plugins
+
+    # -- loading ---------------------------------------------------------------------------------------------
+
+    def add_rule_file(self, path: Path | Any, origin: str, *, generic: bool = False) -> None:
+        try:
+            ruleset = load_ruleset_file(path, generic=generic)
+        except RuleError as exc:
+            self.errors.append(LoadError(str(path), str(exc)))
+            return
+        self._register(RuleFilePlugin(ruleset, origin), ruleset.name, origin)
+
+    def add_module(self, module: object, name: str, origin: str) -> None:
+        self._register(module, name, origin)
+
+    def _register(self, plugin: object, name: str, origin: str) -> None:
+        if name in _disabled():
+            return
+        if self.pm.has_plugin(name):
+            self.errors.append(LoadError(origin, f"plugin {name!r} is already loaded from {self.origins[name]}"))
+            return
+        try:
+            self.pm.register(plugin, name=name)
+            self.pm.check_pending()
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            if self.pm.is_registered(plugin):
+                self.pm.unregister(plugin)
+            self.errors.append(LoadError(origin, f"plugin {name!r}: {exc}"))
+            return
+        self.origins[name] = origin
+        self._rulesets = None
+
+    def load_builtin(self) -> None:
+        self.add_rule_file(resources.files("cleanser") / "generic.toml", "built-in", generic=True)
+        for entry in sorted(resources.files("cleanser.site_plugins").iterdir(), key=lambda p: p.name):
+            if entry.name.endswith(".toml"):
+                self.add_rule_file(entry, "bundled")
+
+    def load_entry_points(self) -> None:
+        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            origin = f"entry point {ep.name} ({ep.value})"
+            if ep.name in _disabled():
+                continue
+            try:
+                obj = ep.load()
+            except Exception as exc:  # a broken third-party plugin must not break the host
+                self.errors.append(LoadError(origin, f"import failed: {type(exc).__name__}: {exc}"))
+                continue
+            self.add_module(obj, ep.name, origin)
+
+    def load_dir(self, folder: str | Path) -> None:
+        folder = Path(folder)
+        if not folder.is_dir():
+            self.errors.append(LoadError(str(folder), "plugins folder does not exist"))
+            return
+        for path in sorted(folder.iterdir()):
+            if path.suffix == ".toml":
+                self.add_rule_file(path, f"plugins dir {folder}")
+            elif path.suffix == ".py" and not path.name.startswith("_"):
+                self._load_py(path, folder)
+
+    def _load_py(self, path: Path, folder: Path) -> None:
+        name = f"cleanser_local_{path.stem}"
+        try:
+            spec = importlib.util.spec_from_file_location(name, path)
+            assert spec and spec.loader
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+        except Exception as exc:
+            sys.modules.pop(name, None)
+            self.errors.append(LoadError(str(path), f"import failed: {type(exc).__name__}: {exc}"))
+            return
+        self.add_module(module, path.stem, f"plugins dir {folder}")
+
+    # -- what the pipeline asks ------------------------------------------------------------------------------
+
+    def rulesets(self) -> list[RuleSet]:
+        """Every registered rule set, sorted by name so that load order never changes a result."""
+        if self._rulesets is None:
+            found: dict[str, RuleSet] = {}
+
+            def register(ruleset: RuleSet) -> None:
+                if not isinstance(ruleset, RuleSet):
+                    self.errors.append(LoadError("register", f"not a RuleSet: {ruleset!r}"))
+                elif ruleset.name in found:
+                    self.errors.append(LoadError(ruleset.source, f"rule set {ruleset.name!r} registered twice"))
+                else:
+                    found[ruleset.name] = ruleset
+
+            for impl in self.pm.hook.cleanser_register_rulesets.get_hookimpls():
+                try:
+                    impl.function(register)
+                except Exception as exc:
+                    self.errors.append(LoadError(impl.plugin_name, f"register_rulesets failed: {exc}"))
+            self._rulesets = [found[k] for k in sorted(found)]
+        return self._rulesets
+
+    def prepare_html(self, tree, url: str | None, site: str | None) -> None:
+        self.pm.hook.cleanser_prepare_html(tree=tree, url=url, site=site)
+
+    def process_document(self, document, site: str | None) -> None:
+        self.pm.hook.cleanser_process_document(document=document, site=site)
+
+    def has_document_hooks(self) -> bool:
+        return bool(self.pm.hook.cleanser_process_document.get_hookimpls())
+
+    def has_html_hooks(self) -> bool:
+        return bool(self.pm.hook.cleanser_prepare_html.get_hookimpls())
+
+    def describe(self) -> list[dict[str, Any]]:
+        by_name = {rs.name: rs for rs in self.rulesets()}
+        out = []
+        for name in sorted(self.origins):
+            plugin = self.pm.get_plugin(name)
+            rs = by_name.get(name) or getattr(plugin, "ruleset", None)
+            hooks = sorted(h.name for h in self.pm.get_hookcallers(plugin) or [])
+            version = rs.version if rs else _dist_version(plugin)
+            out.append(
+                {
+                    "name": name,
+                    "title": rs.title if rs else name,
+                    "version": version,
+                    "domains": list(rs.domains) if rs else [],
+                    "rules": len(rs.rules) if rs else 0,
+                    "fixtures": len(rs.fixtures) if rs else 0,
+                    "generic": bool(rs and rs.generic),
+                    "origin": self.origins[name],
+                    "hooks": hooks,
+                }
+            )
+        return out
+
+
+def _disabled() -> set[str]:
+    return {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
+
+
+def _dist_version(plugin: object) -> str:
+    module = getattr(plugin, "__name__", "").split(".")[0]
+    for dist_name in metadata.packages_distributions().get(module, []):
+        try:
+            return metadata.version(dist_name)
+        except metadata.PackageNotFoundError:
+            pass
+    return "0"
+
+
+def load_plugins(plugins_dirs: Iterable[str | Path] = (), *, entry_points: bool = True) -> Plugins:
+    plugins = Plugins()
+    plugins.load_builtin()
+    if entry_points:
+        plugins.load_entry_points()
+    dirs = list(plugins_dirs)
+    env = os.environ.get(PLUGINS_DIR_ENV)
+    if env:
+        dirs.extend(d for d in env.split(os.pathsep) if d)
+    for folder in dirs:
+        plugins.load_dir(folder)
+    plugins.rulesets()  # surface registration errors at load time
+    return plugins
