@@ -85,7 +85,7 @@ def _removal(rule: Rule, text: str, block: Block, kind: str | None = None, offse
 
 
 def _live(block: Block) -> bool:
-    return block.removal is None and block.kind not in _NOT_TEXT and not block.protected
+    return block.removal is None and block.kind not in _NOT_TEXT and block.protected_by is None
 
 
 def _split(block: Block, cuts: list[tuple[int, int, Removal]]) -> list[Block]:
@@ -161,7 +161,7 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
         block = blocks[j]
         if block.kind == BLANK:
             continue
-        if block.removal is not None or block.protected:
+        if block.removal is not None or block.protected_by is not None:
             return False
         m = end_re.search(block.text.translate(FOLD))
         if m is not None and not _glue_after(block.text[m.end() :]):
@@ -215,7 +215,7 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
         if hit is not None and _live(block):
             rule = hit.rule
             if rule.kind == "keep":
-                block.protected = True
+                block.protected_by = rule.qualified
             elif (
                 rule.where == "any"
                 or (rule.where in ("top", "edge") and not prose_seen)
@@ -349,7 +349,7 @@ def _apply_tails(doc: Document, book: RuleBook) -> None:
         rule = hit.rule
         rest = [b for b in blocks[i + 1 :] if b.removal is None and b.kind != BLANK]
         if len(rest) > rule.max_lines or any(
-            len(b.text.strip()) > rule.max_line or b.protected or is_prose(b.text) for b in rest
+            len(b.text.strip()) > rule.max_line or b.protected_by is not None or is_prose(b.text) for b in rest
         ):
             continue
         removal = _removal(rule, "\n".join([block.text] + [b.text for b in rest]), block)

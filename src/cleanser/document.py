@@ -64,7 +64,7 @@ class Block:
     # True when the block was cut from the same input line as the next block (a glued or inline promo sat
     # between them); the structure stage may join the halves again.
     split_after: bool = False
-    protected: bool = False  # a keep rule matched: lower-priority rules leave it alone
+    protected_by: str | None = None  # a keep rule matched ("plugin/rule"): lower-priority rules leave it alone
     rows: list[list[str]] | None = None  # table cells
 
     @property
@@ -80,7 +80,7 @@ class Document:
     layout: str = "lines"  # lines | blank | wrapped (text input), html
     metadata: dict[str, Any] = field(default_factory=dict)
     flags: dict[str, str] = field(default_factory=dict)
-    removals: list[Removal] = field(default_factory=list)  # in document order, html removals first
+    removals: list[Removal] = field(default_factory=list)  # removals made by plugin hooks outside the blocks
 
     def kept(self) -> list[Block]:
         return [b for b in self.blocks if b.kept]

@@ -365,8 +365,8 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
         if not isinstance(start, str) or not isinstance(end, str) or not start.strip() or not end.strip():
             raise RuleError(f"{where}: a block rule needs 'start' and 'end' templates")
         return Rule(
-            pattern=template_regex(start.strip()),
-            end_pattern=template_regex(end.strip()),
+            pattern=template_regex(fold_for_match(start.strip())),
+            end_pattern=template_regex(fold_for_match(end.strip())) + "[.!:;,]?",
             literal_prefix=template_prefix(start.strip()),
             literal_suffix=template_prefix(end.strip()),
             **common,
