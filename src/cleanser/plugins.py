@@ -73,16 +73,18 @@ class Plugins:
         except RuleError as exc:
             self.errors.append(LoadError(str(path), str(exc)))
             return
-        self._register(RuleFilePlugin(ruleset, origin), ruleset.name, origin)
+        self._register(RuleFilePlugin(ruleset, origin), ruleset.name, origin, str(path))
 
-    def add_module(self, module: object, name: str, origin: str) -> None:
-        self._register(module, name, origin)
+    def add_module(self, module: object, name: str, origin: str, source: str | None = None) -> None:
+        self._register(module, name, origin, source)
 
-    def _register(self, plugin: object, name: str, origin: str) -> None:
+    def _register(self, plugin: object, name: str, origin: str, source: str | None = None) -> None:
         if name in _disabled():
             return
         if self.pm.has_plugin(name):
-            self.errors.append(LoadError(origin, f"plugin {name!r} is already loaded from {self.origins[name]}"))
+            self.errors.append(
+                LoadError(source or origin, f"plugin {name!r} is already loaded from {self.origins[name]}")
+            )
             return
         try:
             self.pm.register(plugin, name=name)
@@ -90,7 +92,7 @@ class Plugins:
         except (pluggy.PluginValidationError, ValueError) as exc:
             if self.pm.is_registered(plugin):
                 self.pm.unregister(plugin)
-            self.errors.append(LoadError(origin, f"plugin {name!r}: {exc}"))
+            self.errors.append(LoadError(source or origin, f"plugin {name!r}: {exc}"))
             return
         self.origins[name] = origin
         self._rulesets = None
@@ -136,7 +138,7 @@ class Plugins:
             sys.modules.pop(name, None)
             self.errors.append(LoadError(str(path), f"import failed: {type(exc).__name__}: {exc}"))
             return
-        self.add_module(module, path.stem, f"plugins dir {folder}")
+        self.add_module(module, path.stem, f"plugins dir {folder}", source=str(path))
 
     # -- what the pipeline asks ------------------------------------------------------------------------------
 
