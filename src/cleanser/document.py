@@ -66,6 +66,9 @@ class Block:
     split_after: bool = False
     protected_by: str | None = None  # a keep rule matched ("plugin/rule"): lower-priority rules leave it alone
     rows: list[list[str]] | None = None  # table cells
+    # (anchor text, href) of the links in an HTML block, in order; kept only when links are asked for. Anchors
+    # are found again in `text` by the writers, so a rule that cut the text cannot misplace a link.
+    links: list[tuple[str, str]] | None = None
 
     @property
     def kept(self) -> bool:

@@ -87,7 +87,7 @@ def _join_cut_paragraphs(doc: Document) -> None:
             and last_kept is not None
             and last_kept.kind in (LINE, PARAGRAPH)
             and block.kind in (LINE, PARAGRAPH)
-            and _continues(last_kept.text, block.text)
+            and continues(last_kept.text, block.text)
         ):
             last_kept.text = last_kept.text.rstrip() + " " + block.text.lstrip()
             absorbed.add(id(block))
@@ -99,7 +99,7 @@ def _join_cut_paragraphs(doc: Document) -> None:
         doc.blocks = [b for b in doc.blocks if id(b) not in absorbed]
 
 
-def _continues(first: str, second: str) -> bool:
+def continues(first: str, second: str) -> bool:
     first, second = first.rstrip(), second.lstrip()
     if not first or not second or first[-1] in _SENTENCE_END:
         return False
@@ -115,12 +115,14 @@ def detect_layout(blocks: list[Block]) -> str:
     lines = [b for b in blocks if b.kind != BLANK and b.removal is None]
     if len(lines) < 4:
         return "blank" if any(b.kind == BLANK for b in blocks) else "lines"
-    lengths = [len(b.text) for b in lines]
-    width = max(lengths)
-    if width <= 100:
+    # List items, headings and quotes are short by nature: only prose lines tell a wrapped text.
+    prose = [b for b in lines if not _starts_structure(b.text)]
+    lengths = [len(b.text) for b in prose]
+    width = max(lengths, default=0)
+    if width <= 100 and len(prose) >= 6:
         # Hard-wrapped text: most lines that continue into a next line fill up to nearly the same width.
         near = sum(1 for n in lengths[:-1] if n >= width - 20)
-        if near >= 0.6 * (len(lengths) - 1) and len(lines) >= 6 and _mostly_unterminated(lines):
+        if near >= 0.6 * (len(lengths) - 1) and _mostly_unterminated(prose):
             return "wrapped"
     blanks = sum(1 for b in blocks if b.kind == BLANK)
     return "blank" if blanks >= 0.5 * (len(lines) - 1) else "lines"
@@ -151,7 +153,8 @@ def _unwrap(doc: Document) -> None:
         else:
             current = block
             out.append(block)
-        if len(block.text) < width - 20:  # a short line ends its paragraph
+        # A short line ends its paragraph, unless it ends in a hyphen: a word was cut there.
+        if len(block.text) < width - 20 and not _HYPHEN_WORD.search(block.text):
             current = None
     doc.blocks = out
 

@@ -1,11 +1,18 @@
-"""Writing a cleaned document as text, Markdown or HTML. Removed blocks are skipped; nothing else changes."""
+"""Writing a cleaned document as text, Markdown or HTML. Removed blocks are skipped; nothing else changes.
+
+The three differ only in markup: the same blocks in the same order with the same words. Markdown is CommonMark
+(tables in the GFM form); HTML is built from the blocks' text, so nothing of the input's markup, scripts, styles
+or attributes can get through, and links (when asked for) are only http, https, mailto or relative ones.
+"""
 
 from __future__ import annotations
 
 import html as _html
 import re
+from urllib.parse import quote
 
 from .document import BLANK, CAPTION, CODE, HEADING, LIST_ITEM, QUOTE, TABLE, Block, Document
+from .html import safe_href
 
 
 def _kept_with_gaps(doc: Document) -> list[tuple[Block, bool]]:
@@ -21,12 +28,37 @@ def _kept_with_gaps(doc: Document) -> list[tuple[Block, bool]]:
     return out
 
 
+class _Numbers:
+    """List markers: the number an HTML list gave its item, or a count of the run of items at each depth."""
+
+    def __init__(self) -> None:
+        self.counts: dict[int, int] = {}
+
+    def marker(self, block: Block, prev: Block | None) -> str:
+        if prev is None or prev.kind != LIST_ITEM:
+            self.counts.clear()
+        for depth in [d for d in self.counts if d > block.level]:
+            del self.counts[depth]
+        if not block.ordered:
+            self.counts.pop(block.level, None)
+            return "- "
+        given = _given_number(block)
+        number = given if given is not None else self.counts.get(block.level, 0) + 1
+        self.counts[block.level] = number
+        return f"{number}. "
+
+
+def _given_number(block: Block) -> int | None:
+    head = block.prefix.strip().rstrip(".)")
+    return int(head) if head.isdigit() and len(head) <= 9 else None
+
+
 def to_text(doc: Document) -> str:
     """The article as plain text: a text input keeps its lines and blank lines as they were, markers included;
-    an HTML input gives one block per line."""
+    an HTML input gives one block per line, list items with their markers."""
     parts: list[str] = []
     wrapped = doc.layout == "wrapped"
-    number = 0
+    numbers = _Numbers()
     prev: Block | None = None
     for i, (block, gap) in enumerate(_kept_with_gaps(doc)):
         if i:
@@ -34,68 +66,128 @@ def to_text(doc: Document) -> str:
         if doc.source == "text":
             parts.append(block.prefix + block.text)
         elif block.kind == LIST_ITEM:
-            number = number + 1 if prev is not None and prev.kind == LIST_ITEM else 1
-            parts.append("  " * block.level + (f"{number}. " if block.ordered else "- ") + block.text)
+            parts.append("  " * block.level + numbers.marker(block, prev) + block.text)
         else:
             parts.append(block.text)
         prev = block
     return "".join(parts)
 
 
+# --- Markdown ----------------------------------------------------------------------------------------------------
+
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>&])")
-_MD_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[>+=~-]|(\d{1,9})([.)]))")
+_MD_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[>+=-]|(\d{1,9})([.)]))")
 
 
-def md_escape(text: str) -> str:
+def md_escape(text: str, line_start: bool = True) -> str:
+    """Text that Markdown shows as it is: inline markup characters escaped, and at the start of a line anything
+    that would open a heading, a list, a quote or a thematic break."""
     text = _MD_ESCAPE.sub(r"\\\1", text)
+    if not line_start:
+        return text
     return _MD_LINE_START.sub(
         lambda m: m.group(1) + (f"{m.group(3)}\\{m.group(4)}" if m.group(3) else "\\" + m.group(2)), text
     )
 
 
-def to_markdown(doc: Document) -> str:
+def _md_destination(href: str) -> str:
+    href = quote(href, safe="/:?#[]@!$&'*+,;=%~-._")
+    return f"<{href}>" if "(" in href or ")" in href else href
+
+
+def _md_inline(block: Block, links: bool) -> str:
+    if not (links and block.links):
+        return md_escape(block.text)
+    out: list[str] = []
+    pos = 0
+    for anchor, href in block.links:
+        found = block.text.find(anchor, pos)
+        target = safe_href(href)
+        if found < 0 or target is None:
+            continue
+        out.append(md_escape(block.text[pos:found], line_start=not out and pos == 0))
+        out.append(f"[{md_escape(anchor, line_start=False)}]({_md_destination(target)})")
+        pos = found + len(anchor)
+    out.append(md_escape(block.text[pos:], line_start=not out))
+    return "".join(out)
+
+
+def to_markdown(doc: Document, links: bool = False) -> str:
     parts: list[str] = []
     prev: Block | None = None
-    number = 0
+    numbers = _Numbers()
+    indents: dict[int, int] = {}  # list depth -> column where an item's content starts
     for block, _gap in _kept_with_gaps(doc):
         if block.kind == LIST_ITEM:
             same_list = prev is not None and prev.kind == LIST_ITEM
-            number = number + 1 if same_list and block.ordered else 1
-            marker = f"{number}. " if block.ordered else "- "
-            line = "   " * block.level + marker + md_escape(block.text)
+            if not same_list:
+                indents.clear()
+            for depth in [d for d in indents if d >= block.level]:
+                del indents[depth]
+            marker = numbers.marker(block, prev)
+            indent = max((c for d, c in indents.items() if d < block.level), default=0)
+            indents[block.level] = indent + len(marker)
+            line = " " * indent + marker + _md_inline(block, links)
             parts.append(("\n" if same_list else "\n\n") + line if parts else line)
         else:
-            if block.kind == HEADING:
-                line = "#" * max(1, min(6, block.level or 2)) + " " + md_escape(block.text)
-            elif block.kind == QUOTE:
-                line = "> " + md_escape(block.text)
-            elif block.kind == CAPTION:
-                line = "*" + md_escape(block.text) + "*"
-            elif block.kind == CODE:
-                fence = "````" if "```" in block.text else "```"
-                line = f"{fence}\n{block.text}\n{fence}"
-            elif block.kind == TABLE and block.rows:
-                line = _md_table(block.rows)
-            else:
-                line = md_escape(block.text)
-            parts.append("\n\n" + line if parts else line)
+            parts.append(("\n\n" if parts else "") + _md_block(block, links))
         prev = block
     return "".join(parts)
 
 
+def _md_block(block: Block, links: bool) -> str:
+    if block.kind == HEADING:
+        return "#" * max(1, min(6, block.level or 2)) + " " + _md_inline(block, links)
+    if block.kind == QUOTE:
+        return "> " + _md_inline(block, links)
+    if block.kind == CAPTION:
+        return "*" + _md_inline(block, links) + "*"
+    if block.kind == CODE:
+        longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return f"{fence}\n{block.text}\n{fence}"
+    if block.kind == TABLE and block.rows:
+        return _md_table(block.rows)
+    return _md_inline(block, links)
+
+
 def _md_table(rows: list[list[str]]) -> str:
     width = max(len(r) for r in rows)
-    cells = [[md_escape(c).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
+    cells = [[md_escape(c, line_start=False).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
     lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
     lines += ["| " + " | ".join(r) + " |" for r in cells[1:]]
     return "\n".join(lines)
 
 
-def to_html(doc: Document) -> str:
-    """Safe HTML built from text: no scripts, styles, attributes from the input or links can get through."""
+# --- HTML --------------------------------------------------------------------------------------------------------
+
+
+def _html_inline(block: Block, links: bool) -> str:
+    esc = _html.escape
+    if not (links and block.links):
+        return esc(block.text)
+    out: list[str] = []
+    pos = 0
+    for anchor, href in block.links:
+        found = block.text.find(anchor, pos)
+        target = safe_href(href)
+        if found < 0 or target is None:
+            continue
+        out.append(esc(block.text[pos:found]))
+        out.append(f'<a href="{esc(target, quote=True)}">{esc(anchor)}</a>')
+        pos = found + len(anchor)
+    out.append(esc(block.text[pos:]))
+    return "".join(out)
+
+
+def to_html(doc: Document, links: bool = False) -> str:
+    """Safe HTML built from text: no scripts, styles or attributes from the input; links only when asked for and
+    only to http, https, mailto or relative targets."""
     esc = _html.escape
     out: list[str] = ["<article>"]
-    open_lists: list[str] = []
+    open_lists: list[str] = []  # the list elements open, outermost first; each has an <li> open
+    numbers = _Numbers()
+    prev: Block | None = None
 
     def close_lists(to: int) -> None:
         while len(open_lists) > to:
@@ -106,30 +198,36 @@ def to_html(doc: Document) -> str:
             close_lists(0)
         if block.kind == HEADING:
             level = max(1, min(6, block.level or 2))
-            out.append(f"<h{level}>{esc(block.text)}</h{level}>")
+            out.append(f"<h{level}>{_html_inline(block, links)}</h{level}>")
         elif block.kind == LIST_ITEM:
             depth = block.level + 1
             tag = "ol" if block.ordered else "ul"
-            if len(open_lists) > depth:
-                close_lists(depth)
+            marker = numbers.marker(block, prev)
+            close_lists(depth)
+            if len(open_lists) == depth and open_lists[-1] != tag:
+                close_lists(depth - 1)
+            item = f"<li>{_html_inline(block, links)}"
             if len(open_lists) == depth:
-                out.append(f"</li><li>{esc(block.text)}")
+                out.append("</li>" + item)
             else:
                 while len(open_lists) < depth:
+                    number = int(marker.rstrip(". ")) if tag == "ol" and len(open_lists) == depth - 1 else 1
+                    start = f' start="{number}"' if number != 1 else ""
+                    opened = f"<{tag}{start}>"
                     open_lists.append(tag)
-                    out.append(f"<{tag}><li>")
-                out.append(esc(block.text))
+                    out.append(opened + (item if len(open_lists) == depth else "<li>"))
         elif block.kind == QUOTE:
-            out.append(f"<blockquote><p>{esc(block.text)}</p></blockquote>")
+            out.append(f"<blockquote><p>{_html_inline(block, links)}</p></blockquote>")
         elif block.kind == CAPTION:
-            out.append(f"<figure><figcaption>{esc(block.text)}</figcaption></figure>")
+            out.append(f"<figure><figcaption>{_html_inline(block, links)}</figcaption></figure>")
         elif block.kind == CODE:
             out.append(f"<pre>{esc(block.text)}</pre>")
         elif block.kind == TABLE and block.rows:
             rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in block.rows)
             out.append(f"<table><tbody>{rows}</tbody></table>")
         else:
-            out.append(f"<p>{esc(block.text)}</p>")
+            out.append(f"<p>{_html_inline(block, links)}</p>")
+        prev = block
     close_lists(0)
     out.append("</article>")
     return "\n".join(out)
