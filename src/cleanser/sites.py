@@ -5,11 +5,15 @@ from __future__ import annotations
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from .rules import FOLD, RuleSet
+from .rules import RuleSet, fold
+from .siteconfig import SiteConfig, SiteConfigs
+
+_INDEX_FINGERPRINTS_FROM = 40  # below this many phrases, looking for each in the text is cheaper than splitting it
 
 
 class SiteIndex:
-    def __init__(self, rulesets: list[RuleSet]):
+    def __init__(self, rulesets: list[RuleSet], site_configs: SiteConfigs | None = None):
+        self.site_configs = site_configs  # FiveFilters site configs, for hosts no plugin serves
         self.generic = tuple(rs for rs in rulesets if rs.generic)
         self.sites = tuple(rs for rs in rulesets if not rs.generic)
         self.by_domain: dict[str, RuleSet] = {}
@@ -35,21 +39,57 @@ class SiteIndex:
             host = host.partition(".")[2]
         return None
 
+    @cached_property
+    def _fingerprint_words(self) -> tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]] | None:
+        """With many fingerprints: each phrase of three words or more under its longest inner word (a whole
+        word of any text the phrase occurs in), the shorter ones apart; None when a scan per phrase is cheaper."""
+        pairs = [(i, f) for i, rs in enumerate(self.fingerprinted) for f in rs.fingerprints]
+        if len(pairs) < _INDEX_FINGERPRINTS_FROM:
+            return None
+        always: list[tuple[int, str]] = []
+        by_word: dict[str, list[tuple[int, str]]] = {}
+        for i, f in pairs:
+            inner = [w for w in f.split(" ")[1:-1] if w and w.split() == [w]]
+            if inner:
+                by_word.setdefault(max(inner, key=len), []).append((i, f))
+            else:
+                always.append((i, f))
+        return always, by_word
+
     def by_fingerprint(self, text: str, exclude: RuleSet | None = None) -> list[RuleSet]:
         """Site plugins whose fingerprints occur in the text, most hits first, ties by name."""
-        lower = text.translate(FOLD).lower()
+        lower = fold(text).lower()
+        index = self._fingerprint_words
+        if index is None:
+            candidates = [(i, f) for i, rs in enumerate(self.fingerprinted) for f in rs.fingerprints]
+        else:
+            always, by_word = index
+            candidates = list(always)
+            for word in by_word.keys() & lower.split():
+                candidates.extend(by_word[word])
+        hits: dict[int, int] = {}
+        for i, f in candidates:
+            if f in lower:
+                hits[i] = hits.get(i, 0) + 1
         scored = []
-        for rs in self.fingerprinted:
-            if rs is exclude:
-                continue
-            hits = sum(1 for f in rs.fingerprints if f in lower)
-            if hits:
-                scored.append((-hits, rs.name, rs))
+        for i, count in hits.items():
+            rs = self.fingerprinted[i]
+            if rs is not exclude:
+                scored.append((-count, rs.name, rs))
         return [rs for _, _, rs in sorted(scored)]
 
-    def find(self, url: str | None, text: str) -> tuple[RuleSet | None, tuple[RuleSet, ...]]:
-        """The site plugin, and every rule set to apply (generic ones, the site, syndicated sources)."""
-        site = self.by_url(url)
+    def site_config(self, url: str | None) -> SiteConfig | None:
+        """The site config for the URL's host, when no site plugin serves it (a native plugin always wins)."""
+        if self.site_configs is None or not url or self.by_url(url) is not None:
+            return None
+        return self.site_configs.for_url(url)
+
+    def find(
+        self, url: str | None, text: str, config: SiteConfig | None = None
+    ) -> tuple[RuleSet | None, tuple[RuleSet, ...]]:
+        """The site plugin (or the host's site config), and every rule set to apply (generic ones, the site,
+        syndicated sources)."""
+        site = self.by_url(url) or (config.ruleset if config is not None else None)
         extra: list[RuleSet] = []
         if site is None:
             found = self.by_fingerprint(text)
