@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .document import BLANK, CODE, TABLE, Block, Document, Removal
-from .matcher import LineMatcher
-from .rules import FOLD, Rule, RuleSet, fold_for_match
+from .matcher import Hit, LineMatcher
+from .rules import Rule, RuleSet, fold
 
 _SENTENCE_END = ".!?…\"')]”’»"
 _NOT_TEXT = (BLANK, TABLE, CODE)
@@ -57,8 +57,67 @@ class RuleBook:
         return out
 
     @cached_property
+    def trusted(self) -> frozenset[str]:
+        """Qualified names of the trusted rules (asked once per document: kept, not rebuilt)."""
+        return frozenset(r.qualified for r in self.rules if r.trusted)
+
+    @cached_property
+    def flags(self) -> dict[str, str]:
+        """The flag each flag-setting rule sets, by its qualified name."""
+        return {r.qualified: r.flag for r in self.rules if r.flag}
+
+    @cached_property
+    def by_name(self) -> dict[str, Rule]:
+        """Every rule by its qualified name."""
+        return {r.qualified: r for r in self.rules}
+
+    @cached_property
+    def block_finder(self) -> BlockFinder:
+        return BlockFinder(self.blocks)
+
+    @cached_property
     def html(self) -> list[Rule]:
         return [r for r in self.rules if r.kind == "html"]
+
+
+BlockEntry = tuple[Rule, str, re.Pattern[str], re.Pattern[str]]
+
+
+class BlockFinder:
+    """The block rules whose literal start occurs in a document, in priority order.
+
+    A document is looked at once, so that a line pays only for the few rules whose start is in the document at
+    all (usually none). With few rules each literal is looked for in the text. With many, a literal of three words
+    or more is found through its longest inner word, which the text must hold as a whole word (it sits between two
+    spaces in the literal): one split of the text instead of a scan per rule. Shorter literals are still looked
+    for one by one.
+    """
+
+    INDEX_FROM = 24  # below this many rules, scanning the text once per rule is cheaper than splitting it
+
+    def __init__(self, entries: list[BlockEntry]):
+        self.entries = entries
+        self._indexed = len(entries) >= self.INDEX_FROM
+        self._always: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        for i, (_rule, literal, _start, _end) in enumerate(entries):
+            inner = [w for w in literal.split(" ")[1:-1] if w]
+            if self._indexed and inner:
+                self._by_word.setdefault(max(inner, key=len), []).append(i)
+            else:
+                self._always.append(i)
+
+    def present(self, lower: str) -> list[BlockEntry]:
+        """The rules whose literal start occurs in `lower` (folded, lowercased text), or that have none."""
+        if not self._indexed:
+            return [e for e in self.entries if not e[1] or e[1] in lower]
+        found = list(self._always)
+        words = self._by_word.keys() & lower.split(" ")
+        for word in words:
+            found.extend(self._by_word[word])
+        if words:
+            found.sort()
+        return [self.entries[i] for i in found if not self.entries[i][1] or self.entries[i][1] in lower]
 
 
 def apply_rules(doc: Document, book: RuleBook) -> None:
@@ -124,15 +183,20 @@ def _split(block: Block, cuts: list[tuple[int, int, Removal]]) -> list[Block]:
 
 def _apply_block_rules(doc: Document, book: RuleBook) -> None:
     blocks = doc.blocks
+    # A start marker sits inside one line, so a rule whose literal start is nowhere in the document can be left
+    # out for every line of it (cutting lines into pieces never makes new text).
+    present = book.block_finder.present("\n".join(fold(b.text) for b in blocks if _live(b)).lower())
+    if not present:
+        return
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if not _live(block):
             i += 1
             continue
-        folded = block.text.translate(FOLD)
+        folded = fold(block.text)
         lower = folded.lower()
-        for rule, literal, start_re, end_re in book.blocks:
+        for rule, literal, start_re, end_re in present:
             if literal and literal not in lower:
                 continue
             m = start_re.search(folded)
@@ -149,7 +213,7 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
     first = blocks[i]
     if start > 0 and not _glue_before(first.text[:start]):
         return False  # the marker is quoted or mentioned inside a sentence, not a promo cut into the line
-    folded = first.text.translate(FOLD)
+    folded = fold(first.text)
     m = end_re.search(folded, start + 1)
     if m is not None and m.end() - start <= rule.max_chars and _glue_after(first.text[m.end() :]):
         removal = _removal(rule, first.text[start : m.end()], first, offset=start)
@@ -163,7 +227,7 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
             continue
         if block.removal is not None or block.protected_by is not None:
             return False
-        m = end_re.search(block.text.translate(FOLD))
+        m = end_re.search(fold(block.text))
         if m is not None and not _glue_after(block.text[m.end() :]):
             return False
         if m is None:
@@ -197,17 +261,19 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
 
 def _apply_line_rules(doc: Document, book: RuleBook) -> None:
     blocks = doc.blocks
-    matcher = book.lines
-    hits = [matcher.match_line(fold_for_match(b.text)) if _live(b) else None for b in blocks]
+    match = book.lines.match_text
+    hits: list[Hit | None] = []
+    prose: list[bool] = []  # text that reads as prose, not removed before this stage
     # Position checks look at the article around a line: prose that no rule matched.
-    last_prose = max(
-        (
-            i
-            for i, b in enumerate(blocks)
-            if hits[i] is None and b.removal is None and b.kind not in _NOT_TEXT and is_prose(b.text)
-        ),
-        default=-1,
-    )
+    last_prose = -1
+    for i, b in enumerate(blocks):
+        textual = b.removal is None and b.kind not in _NOT_TEXT
+        hit = match(b.text) if textual and b.protected_by is None else None
+        reads = textual and is_prose(b.text)
+        hits.append(hit)
+        prose.append(reads)
+        if reads and hit is None:
+            last_prose = i
     prose_seen = False
     i = 0
     while i < len(blocks):
@@ -223,7 +289,7 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
             ):
                 block.removal = _removal(rule, block.text, block)
                 i = _remove_blurb(blocks, i, rule)
-        if blocks[i].removal is None and blocks[i].kind not in _NOT_TEXT and is_prose(blocks[i].text):
+        if prose[i] and blocks[i].removal is None:
             prose_seen = True
         i += 1
 
@@ -304,7 +370,7 @@ def _glue_after(after: str) -> bool:
 
 def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
     text = block.text
-    folded = text.translate(FOLD)
+    folded = fold(text)
     cuts: list[tuple[int, int, Removal]] = []
     end_hit = matcher.match_glued_end(folded)
     if end_hit and end_hit.rule.kind != "keep" and end_hit.start > 0 and _glue_before(text[: end_hit.start]):
@@ -343,7 +409,7 @@ def _apply_tails(doc: Document, book: RuleBook) -> None:
         taken = block.removal is not None and block.removal.kind == "line"
         if not (_live(block) or taken):
             continue
-        hit = book.tails.match_line(fold_for_match(block.text))
+        hit = book.tails.match_text(block.text)
         if hit is None:
             continue
         rule = hit.rule

@@ -49,7 +49,9 @@ def run_fixture(cleaner: Cleaner, ruleset: RuleSet, fixture: Fixture) -> Fixture
     fired = {r.rule.split("/", 1)[1] for r in result.removed if r.plugin == ruleset.name}
     # A keep rule fires when it protects a line.
     prefix = ruleset.name + "/"
-    fired |= {b.protected_by[len(prefix) :] for b in result.document.blocks if (b.protected_by or "").startswith(prefix)}
+    fired |= {
+        b.protected_by[len(prefix) :] for b in result.document.blocks if (b.protected_by or "").startswith(prefix)
+    }
     problems: list[str] = []
     if fixture.expected is None:
         own = [r for r in result.removed if r.plugin == ruleset.name]

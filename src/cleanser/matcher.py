@@ -1,33 +1,30 @@
 """Rules compiled into few matchers, so that the cost per line does not grow with the number of rules.
 
-Line rules are bucketed by the first word every line they match must start with; a line looks up its own first
-word and runs one combined, anchored expression of that bucket's rules (plus the few rules with no literal first
-word). Rules glued onto the end of a line are bucketed the same way by their last word. Each combined expression
-lists its rules by priority, so the first alternative that matches is the rule that wins.
+A line is looked up by its first KEY_LEN characters (see pattern_keys.py): only the rules whose pattern can start
+with them are tried, as one combined, anchored expression per distinct group of rules, compiled on first use and
+kept. A line longer or shorter than anything in the group can match skips it without running a regex. Rules
+whose starts cannot be listed are tried on every line, as one more combined expression. Each combined expression
+lists its rules by priority, so the first alternative that matches is the rule that wins, exactly as if every
+rule were tried one by one in priority order.
+
+Promo glued onto a line's end is looked up by the line's last characters the same way; the few candidate rules
+are then tried in priority order, each only at the places where its literal first word occurs.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .rules import Rule
+from .pattern_keys import KEY_LEN, leading_index, literal_head, needed_literals, parse, trailing_keys, width
+from .rules import TRIMMABLE, Rule, fold_for_match
 
 _REGEX_MAX_LEN = 400  # longest line a regex rule is tried on: promo lines are short, prose lines long
 _TAIL_PUNCT = r"[.!:;,]?[ ]*"
-
-
-def first_word(folded_lower: str) -> str:
-    cut = folded_lower.find(" ")
-    return folded_lower if cut < 0 else folded_lower[:cut]
-
-
-def last_word(folded_lower: str) -> str:
-    text = folded_lower.rstrip(" .!:;,")
-    cut = text.rfind(" ")
-    return text if cut < 0 else text[cut + 1 :]
+_END_PUNCT = ".!:;,"
+_SEEN_MAX = 1 << 16
 
 
 @dataclass(slots=True)
@@ -37,52 +34,132 @@ class Hit:
     end: int
 
 
-class _Buckets:
-    """Rules grouped by a key word, each group compiled into one alternation on first use."""
+@dataclass(frozen=True, slots=True)
+class _Info:
+    lead: tuple[int, frozenset[str]] | None  # key size and keys of the starts
+    trail: frozenset[str] | None
+    lo: int
+    hi: int
+    head: str  # literal ASCII text every match starts with, lowercased
+    needs: frozenset[str] | None  # literal texts one of which every match contains
 
-    def __init__(self, rules: Iterable[Rule], key, wrap: str, index: dict[int, int]):
+
+_INFO: dict[str, _Info] = {}
+
+
+def _info(pattern: str) -> _Info:
+    """Keys and match widths of a pattern, worked out once per process (rule books share their generic rules)."""
+    found = _INFO.get(pattern)
+    if found is None:
+        parsed = parse(pattern)
+        lo, hi = width(parsed) if parsed is not None else (0, 1 << 30)
+        head = literal_head(parsed) if parsed is not None else ""
+        needs = needed_literals(parsed) if parsed is not None else None
+        found = _INFO[pattern] = _Info(leading_index(pattern), trailing_keys(pattern), lo, hi, head, needs)
+    return found
+
+
+class _Group:
+    """Rules tried together: one combined expression, listing them by priority, compiled on first use. Rules
+    that need a literal text (see pattern_keys.needed_literals) are left out for a line that holds none of it."""
+
+    __slots__ = ("_make", "_narrowed", "_pattern", "_source", "hi", "lo", "members", "needy", "plain")
+
+    def __init__(self, rules: Sequence[Rule], members: tuple[int, ...], wrap: str, make):
+        self.members = members
+        infos = [_info(rules[i].pattern) for i in members]
+        self.lo = min(x.lo for x in infos)
+        self.hi = max(x.hi for x in infos)
+        # Only a rule that starts lines broadly (no keys, or keys shorter than KEY_LEN) is worth leaving out by its
+        # needed text: one keyed by KEY_LEN characters fails at once on a line it does not match.
+        broad = [x.needs is not None and (x.lead is None or x.lead[0] < KEY_LEN) for x in infos]
+        self.needy = [(i, x.needs) for i, x, b in zip(members, infos, broad, strict=True) if b]
+        self.plain = tuple(i for i, b in zip(members, broad, strict=True) if not b)
+        # Group names index into the shared rule list, so a hit names its rule directly.
+        self._source = wrap.format("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in members))
+        self._pattern: re.Pattern[str] | None = None
+        self._make = make  # the owner's group factory, which shares groups of the same members
+        self._narrowed: dict[tuple[int, ...], _Group | None] = {}
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self._source, re.IGNORECASE)
+        return self._pattern
+
+    def narrow(self, folded: str) -> _Group | None:
+        """This group without the rules whose needed text the line lacks (ASCII lines: lowercasing is exact)."""
+        if not self.needy or not folded.isascii():
+            return self
+        lower = folded.lower()
+        kept = tuple(i for i, needs in self.needy if any(n in lower for n in needs))
+        if len(kept) == len(self.needy):
+            return self
+        found = self._narrowed.get(kept, self)
+        if found is self:
+            members = tuple(sorted(self.plain + kept))
+            found = self._narrowed[kept] = self._make(members) if members else None
+        return found
+
+
+class _Heads:
+    """Rules grouped by the keys a match starts with: KEY_LEN characters, or fewer for a rule with too many
+    possible starts (a whole-line match shorter than its key size is looked up whole). `prefix`: a match may stop
+    before the line's end, so a rule whose match can be shorter than its key is tried everywhere."""
+
+    def __init__(self, rules: Sequence[Rule], members: Sequence[int], wrap: str, prefix: bool):
+        self._rules = rules
         self._wrap = wrap
-        self._index = index
-        grouped: dict[str, list[Rule]] = defaultdict(list)
-        for rule in rules:
-            grouped[key(rule)].append(rule)
-        self._groups = dict(grouped)
-        self._compiled: dict[str, re.Pattern[str] | None] = {}
-        self.wild = self._get("")
+        tables: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        wild: list[int] = []
+        for i in members:
+            lead = _info(rules[i].pattern).lead
+            if lead is None or (prefix and any(len(k) < lead[0] for k in lead[1])):
+                wild.append(i)
+                continue
+            size, keys = lead
+            for key in keys:
+                tables[size if len(key) == size else KEY_LEN][key].append(i)
+        self._groups: dict[tuple[int, ...], _Group] = {}
+        self._seen: dict[str, _Group | None] = {}  # group by line head, worked out once per head
+        built = {size: {k: self._group(tuple(v)) for k, v in table.items()} for size, table in tables.items()}
+        self.by_key = built.pop(KEY_LEN, {})
+        self.shorter = sorted(built.items())  # (size, table) for rules keyed by fewer characters
+        unkeyed = set(wild)
+        keyed = tuple(i for i in members if i not in unkeyed)
+        self.keyed = self._group(keyed) if keyed else None  # for lines whose key is not plain ASCII
+        self.wild = self._group(tuple(wild)) if wild else None
 
-    def _get(self, word: str) -> re.Pattern[str] | None:
+    def _group(self, members: tuple[int, ...]) -> _Group:
+        found = self._groups.get(members)
+        if found is None:
+            found = self._groups[members] = _Group(self._rules, members, self._wrap, self._group)
+        return found
+
+    def lookup(self, folded: str) -> _Group | None:
+        head = folded[:KEY_LEN]
+        if not head.isascii():
+            return self.keyed
+        head = head.lower()
         try:
-            return self._compiled[word]
+            return self._seen[head]
         except KeyError:
-            rules = self._groups.get(word)
-            if not rules:
-                compiled = None
-            else:
-                # Group names index into the shared rule list, so a hit names its rule directly.
-                parts = [f"(?P<r{self._index[id(r)]}>{r.pattern})" for r in rules]
-                compiled = re.compile(self._wrap.format("|".join(parts)), re.IGNORECASE)
-            self._compiled[word] = compiled
-            return compiled
+            pass
+        if len(self._seen) >= _SEEN_MAX:
+            self._seen.clear()  # bounded memory on a stream of odd lines; the common heads come back at once
+        found = self._seen[head] = self._find(head)
+        return found
 
-    def candidates(self, word: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        return (self._get(word) if word in self._groups else None), self.wild
-
-
-def _line_key(rule: Rule) -> str:
-    prefix = rule.literal_prefix
-    if " " in prefix:
-        return prefix[: prefix.index(" ")]
-    if prefix and prefix == rule.literal_suffix:  # the whole template is literal
-        return prefix
-    return ""
-
-
-def _end_key(rule: Rule) -> str:
-    suffix = rule.literal_suffix.rstrip(" ")
-    if not suffix:
-        return ""
-    cut = suffix.rfind(" ")
-    return suffix if cut < 0 else suffix[cut + 1 :]
+    def _find(self, head: str) -> _Group | None:
+        found = self.by_key.get(head)
+        hits = [found] if found is not None else []
+        for size, table in self.shorter:
+            group = table.get(head[:size]) if len(head) >= size else None
+            if group is not None:
+                hits.append(group)
+        if len(hits) < 2:
+            return hits[0] if hits else None
+        return self._group(tuple(sorted({i for g in hits for i in g.members})))
 
 
 class LineMatcher:
@@ -91,12 +168,14 @@ class LineMatcher:
     def __init__(self, rules: Sequence[Rule]):
         self.rules = sorted(rules, key=Rule.sort_key)
         self.max_len = max((r.max_len or _REGEX_MAX_LEN for r in self.rules), default=0)
-        index = {id(r): i for i, r in enumerate(self.rules)}
-        self._whole = _Buckets(self.rules, _line_key, r"(?:{})", index)
-        glued_end = [r for r in self.rules if r.glued in ("end", "both")]
-        glued_start = [r for r in self.rules if r.glued in ("start", "both")]
-        self._end = _Buckets(glued_end, _end_key, r"(?:{})" + _TAIL_PUNCT + r"$", index)
-        self._start = _Buckets(glued_start, _line_key, r"(?:{})", index)
+        everyone = range(len(self.rules))
+        self._whole = _Heads(self.rules, everyone, r"(?:{})", prefix=False)
+        glued_end = [i for i in everyone if self.rules[i].glued in ("end", "both")]
+        glued_start = [i for i in everyone if self.rules[i].glued in ("start", "both")]
+        self._start = _Heads(self.rules, glued_start, r"(?:{})", prefix=True)
+        self._end_by_key, self._end_wild = self._end_index(glued_end)
+        self._end_all = tuple(glued_end)
+        self._end_rules: dict[int, tuple[str, re.Pattern[str]]] = {}
         self._inline = [
             (r, r.literal_prefix, re.compile(r.pattern, re.IGNORECASE))
             for r in self.rules
@@ -104,34 +183,113 @@ class LineMatcher:
         ]
         self.has_glued = bool(glued_end or glued_start)
 
+    def _end_index(self, members: list[int]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        wild: list[int] = []
+        for i in members:
+            keys = _info(self.rules[i].pattern).trail
+            # A key that is short, or ends in a space, leaves the match's end position open: try it everywhere.
+            if keys is None or any(len(k) < KEY_LEN or k.endswith(" ") for k in keys):
+                wild.append(i)
+            else:
+                for key in keys:
+                    by_key[key].append(i)
+        return {k: tuple(v) for k, v in by_key.items()}, tuple(wild)
+
     def inline_rules(self) -> list[tuple[Rule, str, re.Pattern[str]]]:
         """Rules that may sit glued between two sentences of a line, with the literal text they start with."""
         return self._inline
 
-    def _best(self, patterns, fn) -> Hit | None:
-        best: Hit | None = None
-        for pattern in patterns:
-            if pattern is None:
-                continue
-            m = fn(pattern)
-            if m is None:
-                continue
-            rule = self.rules[int(m.lastgroup[1:])]
-            if best is None or rule.sort_key() < best.rule.sort_key():
-                best = Hit(rule, m.start(), m.end())
-        return best
+    def _hit(self, m: re.Match[str]) -> Hit:
+        return Hit(self.rules[int(m.lastgroup[1:])], m.start(), m.end())  # type: ignore[index]
+
+    def match_text(self, text: str) -> Hit | None:
+        """`match_line` on a line as written. A line too long to match is not folded first: unless one of its
+        ends can be trimmed, its folded form is as long."""
+        if len(text) > self.max_len and text[0] not in TRIMMABLE and text[-1] not in TRIMMABLE:
+            return None
+        return self.match_line(fold_for_match(text))
 
     def match_line(self, folded: str) -> Hit | None:
         """The highest-priority rule matching the whole (folded, trimmed) line."""
-        if not folded or len(folded) > self.max_len:
+        n = len(folded)
+        if not n or n > self.max_len:
             return None
-        return self._best(self._whole.candidates(first_word(folded.lower())), lambda p: p.fullmatch(folded))
-
-    def match_glued_end(self, folded: str) -> Hit | None:
-        """A rule whose text ends the line, glued after the article's last sentence."""
-        start = max(0, len(folded) - self.max_len)
-        return self._best(self._end.candidates(last_word(folded.lower())), lambda p: p.search(folded, start))
+        found = None
+        for group in (self._whole.lookup(folded), self._whole.wild):
+            if group is None or not group.lo <= n <= group.hi:
+                continue
+            group = group.narrow(folded)
+            if group is None or not group.lo <= n <= group.hi:
+                continue
+            m = group.pattern.fullmatch(folded)
+            # Rules are numbered in priority order: the lower number wins.
+            if m is not None and (found is None or int(m.lastgroup[1:]) < int(found.lastgroup[1:])):  # type: ignore[index]
+                found = m
+        return None if found is None else self._hit(found)
 
     def match_glued_start(self, folded: str) -> Hit | None:
         """A rule whose text starts the line, with the article's first sentence glued after it."""
-        return self._best(self._start.candidates(first_word(folded.lower())), lambda p: p.match(folded))
+        found = None
+        for group in (self._start.lookup(folded), self._start.wild):
+            group = group.narrow(folded) if group is not None else None
+            if group is None:
+                continue
+            m = group.pattern.match(folded)
+            if m is not None and (found is None or int(m.lastgroup[1:]) < int(found.lastgroup[1:])):  # type: ignore[index]
+                found = m
+        return None if found is None else self._hit(found)
+
+    def match_glued_end(self, folded: str) -> Hit | None:
+        """The highest-priority rule whose text ends the line, glued after the article's last sentence; its
+        leftmost match."""
+        candidates = self._end_candidates(folded) if self._end_all else ()
+        if not candidates:
+            return None
+        start = max(0, len(folded) - self.max_len)
+        # Finding a rule's first word in the lowercased line is exact only for ASCII text.
+        lower = folded.lower() if folded.isascii() else ""
+        for i in candidates:
+            head, pattern = self._end_rule(i)
+            if not (head and lower):
+                m = pattern.search(folded, start)
+            else:
+                m = None
+                pos = lower.find(head, start)
+                while pos >= 0:
+                    m = pattern.match(folded, pos)
+                    if m is not None:
+                        break
+                    pos = lower.find(head, pos + 1)
+            if m is not None:
+                return Hit(self.rules[i], m.start(), m.end())
+        return None
+
+    def _end_candidates(self, folded: str) -> tuple[int, ...]:
+        """Glued-end rules that can end this line, in priority order."""
+        trimmed = folded.rstrip(" ")
+        key = trimmed[-KEY_LEN:]
+        if not key.isascii():
+            return self._end_all
+        if len(key) < KEY_LEN:
+            return self._end_wild  # only a rule whose match can be this short can match
+        found = self._end_by_key.get(key.lower(), ())
+        if key[-1] in _END_PUNCT:
+            # The rule's match may also stop before one final mark (see _TAIL_PUNCT).
+            before = trimmed[-KEY_LEN - 1 : -1]
+            if len(before) == KEY_LEN:
+                if not before.isascii():
+                    return self._end_all
+                found = found + self._end_by_key.get(before.lower(), ())
+        if not found:
+            return self._end_wild
+        return tuple(sorted(set(found).union(self._end_wild)))
+
+    def _end_rule(self, i: int) -> tuple[str, re.Pattern[str]]:
+        """A glued-end rule's literal first word and its expression anchored at the line's end."""
+        found = self._end_rules.get(i)
+        if found is None:
+            rule = self.rules[i]
+            pattern = re.compile(f"(?:{rule.pattern}){_TAIL_PUNCT}$", re.IGNORECASE)
+            found = self._end_rules[i] = (_info(rule.pattern).head, pattern)
+        return found

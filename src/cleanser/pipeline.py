@@ -11,11 +11,14 @@ from pathlib import Path
 from . import html as html_stage
 from .apply import RuleBook, apply_rules
 from .document import Document
+from .flags import set_flags
 from .guard import GuardSettings, guard
+from .metadata import PageInfo, empty_metadata, read_page
 from .plugins import Plugins, load_plugins
 from .reader import decode, looks_like_html, read_text
 from .result import Result
 from .rules import RuleSet
+from .siteconfig import SiteConfigs, open_site_configs
 from .sites import SiteIndex
 from .structure import restore
 
@@ -29,10 +32,15 @@ class Cleaner:
         *,
         plugins_dirs: Iterable[str | Path] = (),
         guard: GuardSettings | None = None,
+        site_configs: SiteConfigs | str | Path | Iterable[str | Path] | None = None,
+        links: bool = False,
     ):
         self.plugins = plugins if plugins is not None else load_plugins(plugins_dirs)
+        self.links = links  # keep links (http, https, mailto, relative) in Markdown and HTML output
         self.guard_settings = guard or GuardSettings()
-        self.sites = SiteIndex(self.plugins.rulesets())
+        # FiveFilters site configs for hosts with no plugin: folders, or $CLEANSER_SITE_CONFIG when None.
+        self.site_configs = open_site_configs(site_configs)
+        self.sites = SiteIndex(self.plugins.rulesets(), self.site_configs)
         self._books: dict[tuple[str, ...], RuleBook] = {}
         self._generic = {rs.name for rs in self.sites.generic}
 
@@ -43,24 +51,43 @@ class Cleaner:
             found = self._books[key] = RuleBook(rulesets)
         return found
 
-    def clean(self, data: str | bytes, url: str | None = None, *, name: str = "<input>") -> Result:
+    def clean(
+        self, data: str | bytes, url: str | None = None, *, name: str = "<input>", links: bool | None = None
+    ) -> Result:
         text = decode(data, name) if isinstance(data, bytes) else data
+        links = self.links if links is None else links
+        page: PageInfo | None = None
 
         # 1. Read, and find the site: by URL, else by fingerprints in the text.
         html_removals = []
         if looks_like_html(text):
+            config = self.sites.site_config(url)  # a FiveFilters site config, when no plugin serves the host
+            if config is not None:
+                text = config.rewrite(text)
             root = html_stage.parse(text)
+            page = read_page(root, url)  # before stripping: JSON-LD and the canonical link are junk to the article
             html_stage.strip_junk(root)
-            site, active = self.sites.find(url, "" if url else root.text_content())
+            site, active = self.sites.find(url, "" if url else root.text_content(), config)
+            metadata = config.metadata(root) if config is not None else {}
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
             html_removals = html_stage.apply_html_rules(root, book.html)
             if self.plugins.has_html_hooks():
                 self.plugins.prepare_html(root, url, site.name if site else None)
-            article = html_stage.extract(root, html_stage.is_full_page(text), reparse=lambda: _reparse(text, book))
-            doc = Document(html_stage.to_blocks(article), source="html", url=url, layout="html")
+            article = html_stage.extract(
+                root,
+                html_stage.is_full_page(text),
+                reparse=lambda: _reparse(text, book),
+                container_xpath=config.container_xpath if config is not None else (),
+            )
+            html_stage.place_removals(root, article, html_removals)
+            blocks = html_stage.to_blocks(article, links=links, removals=html_removals)
+            doc = Document(blocks, source="html", url=url, layout="html", metadata=page.metadata)
+            for key, value in metadata.items():
+                doc.metadata[key] = value  # a site config's own expressions know the site better
         else:
             doc = read_text(text, url)
+            doc.metadata = empty_metadata()
             site, active = self.sites.find(url, text)
             book = self.book(active)
 
@@ -70,13 +97,16 @@ class Cleaner:
             self.plugins.process_document(doc, site.name if site else None)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
-        trusted = {r.qualified for r in book.rules if r.trusted}
-        guard(doc, self._generic, self.guard_settings, trusted)
+        guard(doc, self._generic, self.guard_settings, set(book.trusted), book)
 
         # 5. Restore structure: rejoin cut paragraphs, unwrap, recognise headings, lists and quotes.
         restore(doc)
         _mark_positions(doc)
+
+        # 6. Flags: paywalled (the page says so, or a rule removed a wall) and truncated (the text stops early).
+        set_flags(doc, page, book.flags, html_removals)
         return Result(
+            links=links,
             document=doc,
             url=url,
             site=site.name if site else None,
@@ -126,6 +156,8 @@ def default_cleaner() -> Cleaner:
     return _default
 
 
-def clean(data: str | bytes, url: str | None = None) -> Result:
-    """Clean one article (plain text, an HTML fragment or a whole page) with every installed plugin."""
-    return default_cleaner().clean(data, url)
+def clean(data: str | bytes, url: str | None = None, *, links: bool = False) -> Result:
+    """Clean one article (plain text, an HTML fragment or a whole page) with every installed plugin.
+
+    `links=True` keeps the article's links (http, https, mailto and relative ones) in `markdown` and `html`."""
+    return default_cleaner().clean(data, url, links=links)

@@ -1,0 +1,97 @@
+"""Faster ways of doing the same thing give the same results: folding, the block-rule and fingerprint indexes, and
+readability-lxml's scoring with its costly parts replaced."""
+
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from readability import readability as upstream
+
+from cleanser import html as html_stage
+from cleanser import ruleset_from_dict
+from cleanser.apply import BlockFinder, RuleBook
+from cleanser.readability_fast import Readability, clean
+from cleanser.rules import FOLD, fold
+from cleanser.sites import SiteIndex
+
+PAGES = sorted((Path(__file__).parent / "pages").glob("*.html"))
+WHITESPACE = [" ", " ", " ", "\t", "\n", "\r", "\xa0", "\u2003", "\x0b", "a", "b"]
+
+
+@given(st.text(alphabet=[*map(chr, FOLD), "a", "Z", " ", "é", "\t", "—"], max_size=40))
+def test_fold_is_the_translation(text):
+    assert fold(text) == text.translate(FOLD)
+
+
+@given(st.lists(st.sampled_from(WHITESPACE), max_size=80), st.integers(0, 600))
+def test_readability_clean_is_upstreams(chars, run):
+    text = "".join(chars)
+    assert clean(text) == upstream.clean(text)
+    long = f"x{' ' * run}\n{' ' * run}y{chr(9) * (run % 7)} z"
+    assert clean(long) == upstream.clean(long)
+
+
+def _literal(rng: random.Random) -> str:
+    words = ["skip", "past", "newsletter", "promotion", "sign", "up", "x1", "x2", "the", "after"]
+    return " ".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000))
+def test_block_index_finds_what_scanning_finds(seed):
+    rng = random.Random(seed)
+    rules = [
+        {"id": f"b{i}", "kind": "block", "start": _literal(rng), "end": "end of promotion"} for i in range(30)
+    ]
+    book = RuleBook((ruleset_from_dict({"name": "t", "rule": rules}),))
+    indexed = book.block_finder
+    scanning = BlockFinder(book.blocks)
+    scanning._indexed = False
+    assert indexed._indexed
+    for _ in range(20):
+        text = " ".join(_literal(rng) for _ in range(rng.randint(1, 8))).replace("x1", rng.choice(["x1", "ax1"]))
+        assert indexed.present(text) == scanning.present(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_fingerprint_index_finds_what_scanning_finds(seed):
+    rng = random.Random(seed)
+    rulesets = []
+    for i in range(30):
+        phrases = [_literal(rng), _literal(rng)]
+        rulesets.append(ruleset_from_dict({"name": f"s{i}", "domains": [f"s{i}.example"], "fingerprints": phrases}))
+    index = SiteIndex(rulesets)
+    assert index._fingerprint_words is not None  # 60 phrases: indexed
+    plain = SiteIndex(rulesets)
+    plain.__dict__["_fingerprint_words"] = None
+    for _ in range(20):
+        text = "\n".join(_literal(rng).upper() for _ in range(rng.randint(1, 12)))
+        assert index.by_fingerprint(text) == plain.by_fingerprint(text)
+
+
+def _choice(document_class, root) -> tuple:
+    """Every candidate's score and the article picked, each element named by the position stamped on it."""
+    doc = document_class(copy.deepcopy(root))
+    doc._html(True)
+    doc.remove_unlikely_candidates()
+    doc.transform_misused_divs_into_paragraphs()
+    candidates = doc.score_paragraphs()
+    best = doc.select_best_candidate(candidates)
+    scores = sorted((e.get(html_stage._ID) or "", round(c["content_score"], 9)) for e, c in candidates.items())
+    article = doc.get_article(candidates, best, html_partial=True) if best else None
+    picked = [(e.get(html_stage._ID), e.text_content()) for e in article.iter()] if article is not None else []
+    return scores, picked
+
+
+def test_readability_scores_and_picks_as_upstream_does():
+    assert PAGES
+    for page in PAGES:
+        root = html_stage.parse(page.read_text(encoding="utf-8"))
+        html_stage.strip_junk(root)
+        html_stage._stamp(root)
+        assert _choice(Readability, root) == _choice(upstream.Document, root), page.name
