@@ -238,3 +238,20 @@ def test_hostile_line_cannot_hang_a_regex_rule():
     start = time.perf_counter()
     clean(text, rule)
     assert time.perf_counter() - start < 5
+
+
+def test_promo_between_sentences_with_its_own_full_stop():
+    rule = {"id": "support", "match": "Support our journalism for {price} a month", "glued": "both"}
+    line = f"{P1} Support our journalism for £4 a month. {P2}"
+    result = clean(line, rule)
+    assert result.text == f"{P1} {P2}"
+    assert result.removed[0].text == "Support our journalism for £4 a month."
+
+
+def test_tail_needs_article_above_and_headlines_below():
+    rule = {"id": "tail", "kind": "tail", "match": "Explore more on these topics"}
+    # At the top, with a cut paragraph below it, the marker does not take the article with it.
+    cut = "Explore more on these topics\nThe council approved plans for the new harbour wall after\nmonths of delays."
+    assert "months of delays." in clean(cut, rule).text
+    tail = f"{P1}\nExplore more on these topics\nHousing\nLocal government"
+    assert clean(tail, rule).text == P1

@@ -390,9 +390,11 @@ def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
         pos = folded.lower().find(literal)
         while pos > 0:
             m = pattern.match(folded, pos)
-            if m and _glue_before(text[:pos]) and _glue_after(text[m.end() :]):
-                cuts.append((pos, m.end(), _removal(rule, text[pos : m.end()].strip(), block, "glued", pos)))
-                folded = folded[:pos] + " " * (m.end() - pos) + folded[m.end() :]
+            # A promo between two sentences may carry its own full stop: "...Monday. Support us. The vote..."
+            end = m.end() + (text[m.end() : m.end() + 1] in (".", "!", ":")) if m else 0
+            if m and _glue_before(text[:pos]) and _glue_after(text[end:]):
+                cuts.append((pos, end, _removal(rule, text[pos:end].strip(), block, "glued", pos)))
+                folded = folded[:pos] + " " * (end - pos) + folded[end:]
             pos = folded.lower().find(literal, pos + 1)
     if not cuts:
         return [block]
@@ -414,9 +416,7 @@ def _apply_tails(doc: Document, book: RuleBook) -> None:
             continue
         rule = hit.rule
         rest = [b for b in blocks[i + 1 :] if b.removal is None and b.kind != BLANK]
-        if len(rest) > rule.max_lines or any(
-            len(b.text.strip()) > rule.max_line or b.protected_by is not None or is_prose(b.text) for b in rest
-        ):
+        if len(rest) > rule.max_lines or not _after_article(blocks, i) or any(not _link_line(b, rule) for b in rest):
             continue
         removal = _removal(rule, "\n".join([block.text] + [b.text for b in rest]), block)
         last = rest[-1] if rest else block
@@ -426,6 +426,20 @@ def _apply_tails(doc: Document, book: RuleBook) -> None:
         for b in rest:
             b.removal = removal
         return
+
+
+def _after_article(blocks: list[Block], i: int) -> bool:
+    """A tail closes an article: some article prose stands above its marker."""
+    return any(b.removal is None and b.kind not in _NOT_TEXT and is_prose(b.text) for b in blocks[:i])
+
+
+def _link_line(block: Block, rule: Rule) -> bool:
+    """A line of a related-links list: short, unprotected, and a headline rather than a sentence (a cut paragraph's
+    second half ends with a full stop)."""
+    text = block.text.strip()
+    if len(text) > rule.max_line or block.protected_by is not None or is_prose(text):
+        return False
+    return not (text[-1:] in ".!?" and len(text.split()) > 3)
 
 
 def walk_removals(doc: Document, visit: Callable[[Removal, list[Block]], None]) -> None:
