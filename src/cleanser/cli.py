@@ -10,14 +10,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .files import atomic_write
 from .fixtures import test_plugin
 from .pipeline import Cleaner
 from .plugins import load_plugins
 from .reader import InputError
-from .result import Result
 
 FORMATS = ("text", "markdown", "html", "json")
+
+
+def _share(value: str) -> float:
+    """A share of a document's words, 0 to 1 (the guard's budget)."""
+    try:
+        share = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= share <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be a share between 0 and 1, got {value}")
+    return share
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +37,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="load every *.toml rule file and *.py plugin in DIR (repeatable; also $CLEANSER_PLUGINS_DIR)",
     )
+    parser.add_argument(
+        "--site-config",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="FiveFilters site config folder, used for hosts no plugin serves (repeatable; also "
+        "$CLEANSER_SITE_CONFIG)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,19 +54,55 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cleanser {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("clean", help="clean articles (files or stdin) and write the result")
-    p.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT", help="a file, or - for stdin (default)")
-    p.add_argument("--url", help="the source page's URL (selects the site's rules)")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically) instead of stdout")
+    p = sub.add_parser(
+        "clean",
+        help="clean articles (files, folders, JSON Lines, WARC or stdin) and write the result",
+        description="Clean documents: files, folders (recursive), JSON Lines and WARC archives (gzipped or not), or "
+        "stdin. Output goes to stdout, to -o FILE (one stream; JSON Lines when FILE ends in .jsonl), to -o FOLDER "
+        "(a mirror of the input tree), or back into the inputs with --in-place. See docs/archives.md.",
+    )
+    p.add_argument("inputs", nargs="*", default=["-"], metavar="INPUT",
+                   help="a file, a folder, or - for stdin (default)")
+    p.add_argument("--url", help="the source page's URL (selects the site's rules) for records that have none")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: text; json for JSON Lines or WARC inputs and .jsonl outputs)")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help="write to PATH (atomically) instead of stdout; a folder (or a folder input) mirrors the tree")
+    p.add_argument("--in-place", action="store_true", help="clean the input files themselves, keeping a backup (.orig)")
     p.add_argument("--no-guard", action="store_true", help="apply every removal, even those the guard refuses")
+    p.add_argument("--links", action="store_true",
+                   help="keep the article's links (http, https, mailto, relative) in Markdown, HTML and JSON blocks")
     p.add_argument(
         "--budget",
-        type=float,
+        type=_share,
         default=None,
         metavar="SHARE",
         help="largest share of a document's words rules may remove (default 0.5)",
     )
+    g = p.add_argument_group("archives")
+    g.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="in folders, read only files matching GLOB (repeatable; '*.html', 'news/*.txt')")
+    g.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="in folders, skip files matching GLOB (repeatable)")
+    g.add_argument("--input-format", choices=("auto", "doc", "jsonl", "warc"), default="auto",
+                   help="how to read every input (default auto: .jsonl/.ndjson JSON Lines, .warc WARC, else one "
+                   "document)")
+    g.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines field of the text (default: text)")
+    g.add_argument("--html-field", default="html", metavar="NAME",
+                   help="JSON Lines field of the HTML, read instead of the text when present (default: html)")
+    g.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines field of the URL (default: url)")
+    g.add_argument("--dry-run", action="store_true", help="report what would be removed; write nothing")
+    g.add_argument("--diff", action="store_true", help="show what would be removed as a unified diff; write nothing")
+    g.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: the cores)")
+    g.add_argument("--resume", action="store_true", help="finish an interrupted run of the same command")
+    g.add_argument("--errors", metavar="FILE",
+                   help="where records that fail are listed (default: OUTPUT.errors.jsonl, with -o or --in-place)")
+    g.add_argument("--report", metavar="FILE", help="write the summary (documents, bytes, removals per rule) as JSON")
+    g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when stderr is a terminal)")
+    g.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="clean JSON Lines or WARC inputs on a Dask cluster (tcp://host:8786, or 'local'); needs -o DIR")
     _common(p)
     p.set_defaults(func=cmd_clean)
 
@@ -75,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--dir", default=".", help="folder to write it to (default: the current folder)")
     q.add_argument("--force", action="store_true", help="overwrite an existing file")
     q.set_defaults(func=cmd_plugins_new)
+
+    from .learn import add_learn_parser
+
+    add_learn_parser(sub)
     return parser
 
 
@@ -106,7 +163,7 @@ def _cleaner(args: argparse.Namespace) -> Cleaner:
         enabled=not getattr(args, "no_guard", False),
         **({"budget": args.budget} if getattr(args, "budget", None) is not None else {}),
     )
-    return Cleaner(plugins, guard=settings)
+    return Cleaner(plugins, guard=settings, site_configs=getattr(args, "site_config", None) or None)
 
 
 def _read(source: str) -> bytes:
@@ -115,33 +172,61 @@ def _read(source: str) -> bytes:
     return Path(source).read_bytes()
 
 
-def render(result: Result, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False)
-    return {"text": result.text, "markdown": result.markdown, "html": result.html}[fmt]
-
-
 def cmd_clean(args: argparse.Namespace) -> int:
-    cleaner = _cleaner(args)
-    outputs: list[str] = []
-    failed = 0
-    for source in args.inputs:
-        name = "<stdin>" if source == "-" else source
-        try:
-            result = cleaner.clean(_read(source), url=args.url, name=name)
-        except (OSError, InputError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            print(f"cleanser: {name}: {reason}", file=sys.stderr)
-            failed += 1
-            continue
-        outputs.append(render(result, args.format))
-    joiner = "\n" if args.format == "json" else "\n\n"
-    data = joiner.join(outputs) + ("\n" if outputs else "")
-    if args.output:
-        atomic_write(args.output, data)
-    else:
-        sys.stdout.write(data)
-    return 1 if failed else 0
+    from . import batch
+    from .archive import FieldNames
+    from .batch_work import Options, start_worker
+
+    if args.dry_run and args.diff:
+        print("cleanser: --dry-run and --diff are exclusive", file=sys.stderr)
+        return 2
+    if args.site_config:
+        # Workers build their cleaner from the environment's site config folders; child processes inherit it.
+        from .siteconfig import SITE_CONFIG_ENV
+
+        os.environ[SITE_CONFIG_ENV] = os.pathsep.join(args.site_config)
+    options = Options(
+        format=args.format,
+        mode="dry-run" if args.dry_run else "diff" if args.diff else "clean",
+        url=args.url,
+        names=FieldNames(args.text_field, args.html_field, args.url_field),
+        plugins_dirs=tuple(args.plugins_dir),
+        guard=not args.no_guard,
+        budget=args.budget,
+        links=args.links,
+    )
+    # Plugins are loaded once, here; worker processes inherit them.
+    _report_load_errors(start_worker(options, process=False).cleaner.plugins)
+    plan = batch.Plan(
+        inputs=list(args.inputs),
+        options=options,
+        output=args.output,
+        in_place=args.in_place,
+        include=args.include,
+        exclude=args.exclude,
+        input_format=args.input_format,
+        jobs=args.jobs,
+        resume=args.resume,
+        errors=args.errors,
+        report=args.report,
+        progress=args.progress,
+        quiet=args.quiet,
+    )
+    try:
+        if args.scheduler:
+            from .dask import run_plan
+
+            return run_plan(plan, args.scheduler)
+        return batch.run(plan)
+    except batch.UsageError as exc:
+        print(f"cleanser: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        # Writing failed (a full disk, a folder we may not write to); what was committed can be resumed.
+        print(f"cleanser: {exc}", file=sys.stderr)
+        return 1
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

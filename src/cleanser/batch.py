@@ -1,0 +1,538 @@
+"""Cleaning many documents: the runner behind `cleanser clean`.
+
+One reader streams the records (`archive.py`) and groups them into chunks of about `chunk_bytes`, so that small
+documents do not drown in per-task overhead. Worker processes (`batch_work.py`), each with one `Cleaner` built when
+it starts, clean the chunks; at most a few chunks per worker are in flight, so memory stays flat. Results come back
+and are written in input order (`batch_output.py`); after each chunk the outputs are made durable and a small
+checkpoint is saved atomically (records done, output offsets, statistics so far). A run killed at any moment and
+started again with `--resume` truncates its partial outputs to the checkpoint, skips the records done and goes on:
+every record is written exactly once. Ctrl-C (or SIGTERM) stops after the last checkpoint, which is resumable.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field, replace
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from .archive import JSONL, STDIN, WARC, Record, Source, find_sources, is_archive_name, read_source
+from .batch_output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
+from .batch_work import ChunkResult, Options, Stats, clean_chunk, start_worker
+from .files import atomic_write
+
+CHECKPOINT_VERSION = 1
+TOP_RULES = 15  # rules listed in the summary on stderr (the report has them all)
+ECHO_ERRORS = 20  # errors echoed on stderr (the errors file has them all)
+
+
+class UsageError(ValueError):
+    """Options that do not make sense together; the message says why."""
+
+
+@dataclass
+class Plan:
+    """One `cleanser clean` run."""
+
+    inputs: list[str] = field(default_factory=lambda: [STDIN])
+    options: Options = field(default_factory=Options)
+    output: str | None = None  # a file, or a folder to mirror the inputs into; None: stdout
+    in_place: bool = False
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    input_format: str = "auto"
+    jobs: int = 0  # 0: the number of cores
+    resume: bool = False
+    errors: str | None = None  # default: OUTPUT.errors.jsonl (or beside the first input, in place)
+    report: str | None = None
+    checkpoint: str | None = None  # default: a hidden file beside the output
+    progress: bool | None = None  # None: on a terminal
+    quiet: bool = False
+    chunk_bytes: int = 256 * 1024
+    chunk_records: int = 256
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def is_jsonl_name(path: str) -> bool:
+    name = path.lower().removesuffix(".gz")
+    return name.endswith((".jsonl", ".ndjson", ".jsonlines"))
+
+
+def resolve_format(fmt: str | None, inputs: list[str], output: str | None, input_format: str) -> str:
+    """No --format: JSON for a JSON Lines output or archive inputs, else text (what `cleanser clean` always did)."""
+    if fmt:
+        return fmt
+    if output and is_jsonl_name(output):
+        return "json"
+    if input_format in (JSONL, WARC) or any(i != STDIN and is_archive_name(i) for i in inputs):
+        return "json"
+    return "text"
+
+
+# --- the run ------------------------------------------------------------------------------------------------------
+
+
+def run(plan: Plan) -> int:
+    """Clean every record of `plan.inputs`; 0 when all were cleaned, 1 when any failed, 130 when interrupted."""
+    runner = _Runner(plan)
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        return runner.run()
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+class _Runner:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.opts = plan.options
+        self.jobs = plan.jobs or default_jobs()
+        self.stats = Stats()
+        self.output, self.anchor = self._make_output()
+        self.errors = ErrorLog(self._errors_path())
+        self.checkpoint = self._checkpoint_path() if self.output.resumable and self.opts.mode == "clean" else None
+        self.done = 0  # records written (or failed) so far, counting those of an interrupted run
+        self.last: list[Any] | None = None
+        self.progress = None
+        self.position = 0  # bytes of input read up to the last record written
+        self.echoed = 0
+        self.started = 0.0
+        self.base_elapsed = 0.0  # seconds spent by the interrupted runs this one resumes
+
+    # -- setup --
+
+    def _make_output(self) -> tuple[StreamOutput | TreeOutput, Path | None]:
+        """Where results go, and what each record is written as (resolving --format and JSON)."""
+        p = self.plan
+        has_stdin = STDIN in p.inputs
+        fmt = resolve_format(self.opts.format, p.inputs, p.output, p.input_format)
+        as_json = "always" if fmt == "json" else "never"
+        if p.resume and (self.opts.mode != "clean" or (p.output is None and not p.in_place)):
+            raise UsageError("--resume needs an output to resume: -o PATH or --in-place")
+        if self.opts.mode != "clean":
+            self.opts = replace(self.opts, format=fmt, json=as_json)
+            return StreamOutput(None, "raw"), None
+        if p.in_place:
+            if p.output:
+                raise UsageError("--in-place and -o are exclusive: clean in place, or write elsewhere")
+            if has_stdin:
+                raise UsageError("standard input cannot be cleaned in place")
+            self.opts = replace(self.opts, format=fmt, json="always" if fmt == "json" else "archives")
+            return TreeOutput(None, in_place=True), Path(p.inputs[0])
+        out = p.output
+        if out is not None:
+            mirror = out.endswith(("/", os.sep)) or Path(out).is_dir()
+            mirror = mirror or (not is_jsonl_name(out) and any(i != STDIN and Path(i).is_dir() for i in p.inputs))
+            if mirror:
+                if has_stdin:
+                    raise UsageError("standard input cannot be mirrored into a folder: use -o FILE")
+                names = [Path(i).name for i in p.inputs]
+                if len(set(names)) < len(names):
+                    raise UsageError("inputs mirrored into one folder must have different names")
+                self.opts = replace(self.opts, format=fmt, json="always" if fmt == "json" else "archives")
+                return TreeOutput(out), Path(out.rstrip("/" + os.sep))
+            if is_jsonl_name(out):
+                as_json = "always"
+        self.opts = replace(self.opts, format=fmt, json=as_json)
+        style = "lines" if as_json == "always" else "text"
+        return StreamOutput(out, style), Path(out) if out is not None else None
+
+    def _errors_path(self) -> Path | None:
+        if self.plan.errors:
+            return Path(self.plan.errors)
+        if self.anchor is None or self.opts.mode != "clean":
+            return None
+        return self.anchor.with_name(self.anchor.name + ".errors.jsonl")
+
+    def _checkpoint_path(self) -> Path:
+        if self.plan.checkpoint:
+            return Path(self.plan.checkpoint)
+        anchor = self.anchor.resolve()
+        return anchor.with_name(f".{anchor.name}.cleanser-checkpoint.json")
+
+    def _fingerprint(self) -> dict[str, Any]:
+        p = self.plan
+        return {
+            "inputs": [os.path.abspath(i) if i != STDIN else i for i in p.inputs],
+            "output": os.path.abspath(p.output) if p.output else None,
+            "in_place": p.in_place,
+            "include": p.include,
+            "exclude": p.exclude,
+            "input_format": p.input_format,
+            "options": json.loads(json.dumps(asdict(self.opts))),
+        }
+
+    # -- records --
+
+    def _sources(self) -> Iterator[Source]:
+        p = self.plan
+        out = self.output
+        skip_dirs = [out.folder] if isinstance(out, TreeOutput) and out.folder is not None else []
+        skip_names = BACKUP_PATTERNS if p.in_place else ()
+        # Several inputs mirrored into one folder each get a subfolder named after them.
+        nest = isinstance(out, TreeOutput) and len(p.inputs) > 1
+        for item in p.inputs:
+            for source in find_sources([item], include=p.include, exclude=p.exclude, input_format=p.input_format,
+                                       skip_dirs=skip_dirs, skip_names=skip_names):
+                if nest and Path(item).is_dir():
+                    source = Source(source.name, source.path, f"{Path(item).name}/{source.rel}", source.kind)
+                yield source
+
+    def _records(self) -> Iterator[Record]:
+        """Every record; `end` made a position in the whole input (all files' sizes added), for progress."""
+        base = 0
+        for source in self._sources():
+            if self.plan.in_place and source.kind == WARC:
+                yield Record(source.name, 1, kind=WARC, rel=source.rel, end=base + source.size,
+                             error="WARC files are not cleaned in place: use -o FOLDER")
+            else:
+                for record in read_source(source, self.opts.names, parse=False):
+                    record.end += base
+                    yield record
+            base += source.size
+
+    def _chunks(self, records: Iterator[Record]) -> Iterator[list[Record]]:
+        chunk: list[Record] = []
+        size = 0
+        for record in records:
+            chunk.append(record)
+            size += len(record.data) + 200
+            if size >= self.plan.chunk_bytes or len(chunk) >= self.plan.chunk_records:
+                yield chunk
+                chunk, size = [], 0
+        if chunk:
+            yield chunk
+
+    def _skip_done(self, records: Iterator[Record]) -> Iterator[Record]:
+        """On resume: pass over the records a killed run had finished, checking they are the same records."""
+        last = None
+        for _ in range(self.done):
+            last = next(records, None)
+            if last is None:
+                break
+        if self.done and (last is None or [last.source, last.index] != self.last):
+            raise UsageError(
+                f"the inputs changed since the interrupted run (record {self.done} was {self.last}); "
+                "start again without --resume"
+            )
+        self.position = last.end if last is not None else 0
+        return records
+
+    # -- checkpoint --
+
+    def _load_checkpoint(self) -> dict[str, Any] | None:
+        if self.checkpoint is None or not self.checkpoint.exists():
+            return None
+        try:
+            state = json.loads(self.checkpoint.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"{self.checkpoint}: cannot read the checkpoint: {exc}") from None
+        if state.get("version") != CHECKPOINT_VERSION:
+            raise UsageError(f"{self.checkpoint}: a checkpoint of another cleanser version")
+        return state
+
+    def _save_checkpoint(self, output_state: dict[str, Any], errors_state: dict[str, Any] | None) -> None:
+        if self.checkpoint is None:
+            return
+        self.stats.elapsed = self._elapsed()
+        state = {
+            "version": CHECKPOINT_VERSION,
+            "fingerprint": self._fingerprint(),
+            "done": self.done,
+            "last": self.last,
+            "output": output_state,
+            "errors": errors_state,
+            "stats": self.stats.to_dict(),
+        }
+        atomic_write(self.checkpoint, json.dumps(state, ensure_ascii=False))
+
+    def _elapsed(self) -> float:
+        return self.base_elapsed + (time.perf_counter() - self.started)
+
+    # -- main loop --
+
+    def run(self) -> int:
+        self.started = time.perf_counter()
+        state = self._load_checkpoint()
+        finished = False
+        if state is not None and self.plan.resume:
+            if state["fingerprint"] != self._fingerprint():
+                raise UsageError(f"{self.checkpoint}: made by a run with other inputs or options; "
+                                 "start again without --resume")
+            self.done, self.last = state["done"], state["last"]
+            self.stats = Stats.from_dict(state["stats"])
+            self.base_elapsed = self.stats.elapsed
+            finished = bool(state["output"].get("finished"))
+            self.output.restore(state["output"])
+            if finished:
+                if self.errors.path is not None and state["errors"] and state["errors"]["count"]:
+                    _rename_into_place(self.errors.path)
+            else:
+                self.errors.start(state["errors"])
+        else:
+            if state is not None:
+                self._say(f"{self.checkpoint}: an interrupted run's state is discarded (--resume continues it)")
+                type(self.output).discard(state["output"])
+            if self.plan.resume:
+                self._say("nothing to resume: no checkpoint; starting from the beginning")
+            self.output.start()
+            self.errors.start()
+        interrupted = False
+        try:
+            if not finished:
+                self._clean_all()
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            if self.progress is not None:
+                self.progress.close()
+            self.output.close()
+            self.errors.close()
+        self.stats.elapsed = self._elapsed()
+        errors_file = None
+        if not interrupted:
+            errors_file = self.errors.finish() if not finished else (
+                self.errors.path if self.errors.path and self.errors.path.exists() else None)
+        self._write_report(errors_file, interrupted)
+        if not interrupted and self.checkpoint is not None:
+            self.checkpoint.unlink(missing_ok=True)
+        self._summary(errors_file, interrupted)
+        if interrupted:
+            return 130
+        return 1 if self.stats.failed else 0
+
+    def _clean_all(self) -> None:
+        records = self._skip_done(self._records())
+        self._start_progress()
+        for chunk, result in _results(self._chunks(records), self.jobs, self.opts):
+            for i, record in enumerate(chunk):
+                self.output.write(record, result.outputs[i])
+            for i, reason in result.errors:
+                self._error(chunk[i], reason)
+            self.stats.add(result.stats)
+            self.done += len(chunk)
+            self.last = [chunk[-1].source, chunk[-1].index]
+            self._commit(final=False)
+            self.position = chunk[-1].end
+            self._advance()
+        self._commit(final=True)
+
+    def _commit(self, *, final: bool) -> None:
+        output_state = self.output.commit(final=final)
+        errors_state = self.errors.commit()
+        self._save_checkpoint(output_state, errors_state)
+        self.output.finalize(output_state)
+
+    def _error(self, record: Record, reason: str) -> None:
+        self.errors.write(record, reason)
+        if self.echoed < ECHO_ERRORS:
+            self._say(f"{record.where}: {reason}")
+        elif self.echoed == ECHO_ERRORS:
+            self._say("more errors" + (f": see {self.errors.path}" if self.errors.path else ""))
+        self.echoed += 1
+
+    # -- progress and summary --
+
+    def _start_progress(self) -> None:
+        """On a terminal: a bar over the input's bytes (so tqdm can tell the time left), with documents per second."""
+        enabled = self.plan.progress if self.plan.progress is not None else sys.stderr.isatty()
+        if not enabled or (self.opts.mode != "clean" and self.plan.progress is None):
+            return
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            return
+        total = None if STDIN in self.plan.inputs else sum(s.size for s in self._sources()) or None
+        self.progress = tqdm(total=total, initial=self.position, unit="B", unit_scale=True, dynamic_ncols=True,
+                             file=sys.stderr, smoothing=0.05, mininterval=0.5, desc="cleaning")
+        self._advance()
+
+    def _advance(self) -> None:
+        if self.progress is not None:
+            self.progress.update(self.position - self.progress.n)
+            seconds = max(self._elapsed(), 1e-9)
+            self.progress.set_postfix_str(
+                f"{self.stats.documents:,} docs, {self.stats.documents / seconds:,.0f} docs/s, "
+                f"{self.stats.failed:,} failed", refresh=False)
+
+    def _say(self, message: str) -> None:
+        line = f"cleanser: {message}"
+        if self.progress is not None:
+            self.progress.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def _write_report(self, errors_file: Path | None, interrupted: bool) -> None:
+        if self.plan.report:
+            output = "in place" if self.plan.in_place else self.plan.output
+            write_report(self.plan.report, self.stats, jobs=self.jobs, output=output, errors_file=errors_file,
+                         mode=self.opts.mode, interrupted=interrupted)
+
+    def _summary(self, errors_file: Path | None, interrupted: bool) -> None:
+        s = self.stats
+        if self.plan.quiet or (s.documents <= 1 and not interrupted and not self._is_batch()):
+            return
+        lines = summary_lines(s, dry_run=self.opts.mode != "clean", errors_file=errors_file, report=self.plan.report)
+        if interrupted:
+            lines.append("interrupted" + (": run the same command with --resume to finish"
+                                          if self.checkpoint is not None else ""))
+        self._say("\n".join(lines))
+
+    def _is_batch(self) -> bool:
+        p = self.plan
+        return p.in_place or any(i != STDIN and (Path(i).is_dir() or is_archive_name(i)) for i in p.inputs)
+
+
+def summary_lines(s: Stats, *, dry_run: bool = False, errors_file: Path | None = None,
+                  report: str | None = None) -> list[str]:
+    d = s.to_dict()
+    lines = [
+        f"{s.documents:,} documents ({s.bytes / 1e6:,.1f} MB) in {s.elapsed:,.1f} s: "
+        f"{d['documents_per_second']:,.0f} docs/s, {d['megabytes_per_second']:,.2f} MB/s; "
+        f"{s.removals:,} removals, {s.flagged:,} flagged, {s.failed:,} failed"
+        + (" (dry run: nothing written)" if dry_run else "")
+    ]
+    if s.per_rule:
+        lines.append("removals per rule:")
+    for rule, n in s.per_rule.most_common(TOP_RULES):
+        lines.append(f"  {n:>9,}  {rule}")
+    if len(s.per_rule) > TOP_RULES:
+        lines.append(f"  … and {len(s.per_rule) - TOP_RULES} more rules" + (f" (see {report})" if report else ""))
+    if errors_file:
+        lines.append(f"records that failed: {errors_file}")
+    return lines
+
+
+def write_report(path: str | Path, stats: Stats, **extra: Any) -> None:
+    """The summary as JSON (`--report`), written atomically."""
+    extra = {k: str(v) if isinstance(v, Path) else v for k, v in extra.items()}
+    atomic_write(path, json.dumps({**stats.to_dict(), **extra}, indent=2, ensure_ascii=False) + "\n")
+
+
+# --- executing chunks ---------------------------------------------------------------------------------------------
+
+
+def _results(chunks: Iterator[list[Record]], jobs: int, options: Options) -> Iterator[tuple[list, ChunkResult]]:
+    """(chunk, result) in input order. One chunk, or one job: in this process, with no pool to start."""
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    ahead = [first] if second is None else [first, second]
+    if jobs <= 1 or second is None:
+        worker = start_worker(options, process=False)
+        for chunk in chain(ahead, chunks):
+            yield chunk, worker.clean_chunk(chunk)
+        return
+    with _Pool(jobs, options) as pool:
+        yield from pool.map(chain(ahead, chunks))
+
+
+class _Pool:
+    """Worker processes, a bounded window of chunks in flight, results in order; survives a worker's death."""
+
+    def __init__(self, jobs: int, options: Options):
+        self.jobs = jobs
+        self.options = options
+        self.window = jobs * 3
+        # Forked workers inherit this process's cleaner (plugins loaded once). Forking is unsafe once threads run
+        # (a Dask client in the same process), so then the workers start fresh.
+        start_worker(options, process=False)
+        methods = multiprocessing.get_all_start_methods()
+        method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
+        self.context = multiprocessing.get_context(method)
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_process,
+                                   initargs=(self.options, os.getpid()))
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def map(self, chunks: Iterator[list[Record]]) -> Iterator[tuple[list, ChunkResult]]:
+        pending: deque = deque()
+        chunks = iter(chunks)
+        while True:
+            while len(pending) < self.window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending.append((chunk, self.executor.submit(clean_chunk, chunk)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = self._recover(chunk, pending)
+            yield chunk, result
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def _recover(self, chunk: list[Record], pending: deque) -> ChunkResult:
+        """A worker died (a crash in a native library, the OOM killer): find the record that killed it by cleaning
+        this chunk one record at a time, report that record as failed, and go on."""
+        waiting = [c for c, _ in pending]
+        pending.clear()
+        self._restart()
+        results = []
+        for record in chunk:
+            try:
+                results.append(self.executor.submit(clean_chunk, [record]).result())
+            except BrokenProcessPool:
+                stats = Stats(documents=1, failed=1, bytes=len(record.data))
+                results.append(ChunkResult([None], [(0, "the worker process died while cleaning it")], stats))
+                self._restart()
+        for c in waiting:
+            pending.append((c, self.executor.submit(clean_chunk, c)))
+        merged = ChunkResult([], [], Stats())
+        for i, r in enumerate(results):
+            merged.outputs.extend(r.outputs)
+            merged.errors.extend((i, reason) for _, reason in r.errors)
+            merged.stats.add(r.stats)
+        return merged
+
+
+def _init_process(options: Options, parent: int) -> None:
+    # A forked worker inherits the parent's SIGTERM handler; the pool stops workers with SIGTERM, so restore it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    start_worker(options, process=True)
+    # A parent killed with SIGKILL cannot stop its workers; they notice it is gone and leave.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)

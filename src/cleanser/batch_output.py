@@ -1,0 +1,312 @@
+"""Where a batch run's results go: one stream (stdout or a file), a mirror of the input tree, or the inputs in place;
+and the errors file.
+
+Every output is resumable in the same way. Records are written in input order into a hidden partial file beside the
+final one; `commit()` makes what was written durable and returns a small state (file, byte offset) that the runner
+puts in its checkpoint; `finalize()`, called after the checkpoint is saved, renames completed partials into place.
+On `--resume`, `restore(state)` renames what a killed run had completed and truncates the open partial to the
+checkpoint's offset, so no record is written twice and a final file never holds a half-written run.
+A gzip output (name ending `.gz`) is written as one gzip member per commit, so truncating at a commit boundary and
+appending still gives a valid file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .archive import DOC, WARC, Record
+from .files import atomic_write, backup
+
+BACKUP_SUFFIX = ".orig"
+BACKUP_PATTERNS = (f"*{BACKUP_SUFFIX}", f"*{BACKUP_SUFFIX}.[0-9]*")
+
+
+def partial_path(final: Path) -> Path:
+    return final.parent / f".{final.name}.partial"
+
+
+class PartialFile:
+    """A file written in commits to a hidden partial beside `final`, renamed into place when complete."""
+
+    def __init__(self, final: Path):
+        self.final = final
+        self.partial = partial_path(final)
+        self.compress = final.name.endswith(".gz")
+        self.offset = 0
+        self.count = 0  # outputs written (for separators)
+        self._buf: list[bytes] = []
+        self._fh = None
+
+    def open(self, offset: int = 0) -> PartialFile:
+        self.partial.parent.mkdir(parents=True, exist_ok=True)
+        if offset:
+            self._fh = open(self.partial, "r+b")  # noqa: SIM115 (closed by close())
+            self._fh.truncate(offset)
+            self._fh.seek(offset)
+        else:
+            self._fh = open(self.partial, "wb")  # noqa: SIM115
+        self.offset = offset
+        return self
+
+    def add(self, data: bytes) -> None:
+        self._buf.append(data)
+
+    def flush(self) -> None:
+        data = b"".join(self._buf)
+        self._buf.clear()
+        if data:
+            if self.compress:
+                data = gzip.compress(data, compresslevel=6, mtime=0)
+            self._fh.write(data)
+            self.offset += len(data)
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def state(self) -> dict[str, Any]:
+        return {"final": str(self.final), "offset": self.offset, "count": self.count}
+
+
+def _rename_into_place(final: Path, *, keep_backup: bool = False) -> None:
+    """Idempotent: a partial already renamed by a killed run is simply gone."""
+    partial = partial_path(final)
+    if not partial.exists():
+        return
+    if keep_backup and final.exists():
+        backup(final, BACKUP_SUFFIX)
+    os.replace(partial, final)
+
+
+class StreamOutput:
+    """Every record's output in one stream: stdout, or a file written atomically.
+
+    `style`: "lines" (one output per line: JSON Lines), "text" (outputs separated by a blank line, a final newline:
+    what `cleanser clean a b` always printed) or "raw" (reports, written as they are).
+    """
+
+    def __init__(self, path: str | Path | None, style: str):
+        self.style = style
+        self.path = Path(path) if path is not None else None
+        self.file: PartialFile | None = None
+        self._count = 0
+        self._stdout: list[bytes] = []
+
+    @property
+    def resumable(self) -> bool:
+        return self.path is not None
+
+    def start(self) -> None:
+        if self.path is not None:
+            self.file = PartialFile(self.path).open()
+
+    def _add(self, data: bytes) -> None:
+        if self.file is not None:
+            self.file.add(data)
+        else:
+            self._stdout.append(data)
+
+    def write(self, record: Record, data: bytes | None) -> None:
+        if data is None:
+            return
+        if self.style == "lines":
+            self._add(data + b"\n")
+        elif self.style == "text":
+            self._add(b"\n\n" + data if self._count else data)
+        elif data:
+            self._add(data)
+        self._count += 1
+
+    def commit(self, final: bool = False) -> dict[str, Any]:
+        if final and self.style == "text" and self._count:
+            self._add(b"\n")
+        if self.file is None:
+            out = sys.stdout.buffer
+            out.write(b"".join(self._stdout))
+            out.flush()
+            self._stdout.clear()
+            return {}
+        self.file.count = self._count
+        self.file.flush()
+        return {"file": self.file.state(), "finished": final}
+
+    def finalize(self, state: dict[str, Any]) -> None:
+        if state.get("finished") and self.path is not None:
+            if self.file is not None:
+                self.file.close()
+            _rename_into_place(self.path)
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.finalize(state)
+        if not state.get("finished"):
+            self.file = PartialFile(self.path).open(state["file"]["offset"])
+            self._count = self.file.count = state["file"]["count"]
+
+    @staticmethod
+    def discard(state: dict[str, Any]) -> None:
+        if state.get("file"):
+            partial_path(Path(state["file"]["final"])).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+class TreeOutput:
+    """A mirror of the input tree under a folder, or the inputs themselves (in place, each changed file backed up).
+
+    A plain document becomes one file (same relative path and name, ending with a newline when the input did),
+    written atomically when its chunk is committed. A JSON Lines file becomes a JSON Lines file of results under
+    the same name; a WARC file becomes `NAME.warc.jsonl` (gzipped when the WARC was). Those are written in commits
+    like a stream. In place, a JSON Lines record that cannot be cleaned stays as it was, and WARC files are left
+    alone (their records are reported as failed).
+    """
+
+    def __init__(self, folder: str | Path | None, *, in_place: bool = False):
+        self.folder = Path(folder) if folder is not None else None
+        self.in_place = in_place
+        self.current: PartialFile | None = None
+        self._current_source: str | None = None
+        self._docs: list[tuple[Path, bytes, Record]] = []
+        self._completed: list[Path] = []
+
+    resumable = True
+
+    def start(self) -> None:
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+
+    def target(self, record: Record) -> Path:
+        if self.in_place:
+            return Path(record.source)
+        rel = record.rel
+        if record.kind == "warc":
+            gz = rel.endswith(".gz")
+            rel = (rel[:-3] if gz else rel) + ".jsonl" + (".gz" if gz else "")
+        return self.folder / rel
+
+    def write(self, record: Record, data: bytes | None) -> None:
+        if record.kind == DOC:
+            if data is not None:
+                self._docs.append((self.target(record), data, record))
+            return
+        if self.in_place:
+            if record.kind == WARC:  # refused (the errors file says so); the file stays as it is
+                return
+            if data is None and isinstance(record.data, bytes):
+                data = record.data.rstrip(b"\r\n")  # a line that could not be cleaned stays as it was
+        if self._current_source != record.source:
+            self._complete_current()
+            self.current = PartialFile(self.target(record)).open()
+            self._current_source = record.source
+        if data is not None:
+            self.current.add(data + b"\n")
+            self.current.count += 1
+
+    def _complete_current(self) -> None:
+        if self.current is not None:
+            self.current.flush()
+            self.current.close()
+            self._completed.append(self.current.final)
+            self.current = None
+            self._current_source = None
+
+    def commit(self, final: bool = False) -> dict[str, Any]:
+        for path, data, record in self._docs:
+            if isinstance(record.data, bytes) and record.data.endswith(b"\n"):
+                data += b"\n"  # the file ends as its input did
+            if self.in_place:
+                if data == record.data:  # nothing removed: leave the file, and make no backup
+                    continue
+                backup(path, BACKUP_SUFFIX)
+            atomic_write(path, gzip.compress(data, mtime=0) if path.name.endswith(".gz") else data)
+        self._docs.clear()
+        if final:
+            self._complete_current()
+        elif self.current is not None:
+            self.current.flush()
+        state = {
+            "open": None if self.current is None else {**self.current.state(), "source": self._current_source},
+            "finalize": [str(p) for p in self._completed],
+            "finished": final,
+        }
+        return state
+
+    def finalize(self, state: dict[str, Any]) -> None:
+        for final in state.get("finalize", ()):
+            _rename_into_place(Path(final), keep_backup=self.in_place)
+        self._completed.clear()
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.finalize(state)
+        opened = state.get("open")
+        if opened:
+            self.current = PartialFile(Path(opened["final"])).open(opened["offset"])
+            self.current.count = opened["count"]
+            self._current_source = opened["source"]
+
+    @staticmethod
+    def discard(state: dict[str, Any]) -> None:
+        if state.get("open"):
+            partial_path(Path(state["open"]["final"])).unlink(missing_ok=True)
+        for final in state.get("finalize", ()):
+            partial_path(Path(final)).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.close()
+
+
+class ErrorLog:
+    """Records that could not be read or cleaned, one JSON object a line: file, record, reason (and URL)."""
+
+    def __init__(self, path: str | Path | None):
+        self.path = Path(path) if path is not None else None
+        self.file: PartialFile | None = None
+        self.count = 0
+
+    def start(self, state: dict[str, Any] | None = None) -> None:
+        if self.path is None:
+            return
+        offset = state["offset"] if state else 0
+        self.file = PartialFile(self.path).open(offset)
+        self.count = self.file.count = state["count"] if state else 0
+
+    def write(self, record: Record, reason: str) -> None:
+        self.count += 1
+        if self.file is not None:
+            entry = {"file": record.source, "record": record.index, "reason": reason}
+            if record.url:
+                entry["url"] = record.url
+            self.file.add(json.dumps(entry, ensure_ascii=False).encode("utf-8", "replace") + b"\n")
+
+    def commit(self) -> dict[str, Any] | None:
+        if self.file is None:
+            return None
+        self.file.count = self.count
+        self.file.flush()
+        return {"offset": self.file.offset, "count": self.count}
+
+    def finish(self) -> Path | None:
+        """Rename the errors file into place when there were errors; with none, leave no errors file behind."""
+        if self.file is None or self.path is None:
+            return None
+        self.file.close()
+        if self.count:
+            _rename_into_place(self.path)
+            return self.path
+        self.file.partial.unlink(missing_ok=True)
+        self.path.unlink(missing_ok=True)  # a stale list from an earlier run of this command would mislead
+        return None
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
