@@ -1,18 +1,65 @@
 """The loss guard: refuse removals that look like article text, and removals beyond a budget.
 
-A refused removal is not applied: the text stays, the audit entry says why it was refused, and the document
-carries a `guard` flag with the reason.
+Every removal a rule or hook marked is checked here, after the rules ran and before the structure is restored.
+A refused removal is not applied: its blocks are unmarked so the text stays exactly as it was, the removal keeps
+its rule and a `refused` reason and is listed in `Result.refused` (and `"refused"` in JSON), and the document
+carries a `guard` flag saying why. The checks, for a removal by a rule that is not `trusted`:
+
+1. Generic prose: a generic rule (one that applies to every site) removes a line that reads as prose (see
+   `apply.is_prose`) of more than `GENERIC_MAX_WORDS` words.
+2. Unanchored sentence: a removal holds a line that reads as a sentence (`reads_as_sentence`: four words or
+   more ending a sentence, or prose) while fewer than `MIN_ANCHOR` of its characters are literal text of the
+   rule's pattern: the rule matched it through wildcards (`.{40,}`, a `{slot}`) rather than by recognising a
+   promo phrase. Blurb lines (the pitch under a promo header) are matched by shape only and so have no anchor: a
+   blurb that reads as a sentence is refused.
+3. Long piece: one removal takes more than `MAX_CHARS` characters.
+4. Budget: when a document has at least `min_words` words, the removals left after 1-3 may take at most `budget`
+   of its words; beyond that, all of them are refused (a rule that eats most of an article is broken, whichever
+   of its removals is to blame).
+
+And for every rule, trusted or not:
+
+5. Sentence under a tail: a tail rule vouches for its marker and a list of short headline links under it; a line
+   under the marker that reads as a sentence, or that ends a sentence the marker cut, refuses the tail. The marker
+   line itself is then removed only if a line rule removes it on its own, and a later tail marker gets the chance
+   the tail stage would have given it.
+
+6. Blurb of a trusted rule: a blurb line that reads as a sentence must name what it pitches (a newsletter, an
+   inbox, an app, signing up...): the article's lede under a promo header must not go for being short.
+
+A `trusted` rule (a known newsletter box, a cookie wall) is exempt from 1 to 4: its author vouches that whatever it
+matches is boilerplate, however long. Removals marked by a plugin hook (no rule pattern) are checked by 3 and 4
+only. HTML rules act on the page before the article is extracted; their removals are in the audit but the guard
+does not see them. docs/guarantees.md says all this for users.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from .apply import is_prose, walk_removals
-from .document import Block, Document, Removal
+from .apply import RuleBook, is_prose, walk_removals
+from .document import BLANK, CODE, TABLE, Block, Document, Removal
+from .rules import FOLD, Rule, fold_for_match
 
-GENERIC_MAX_WORDS = 25  # a generic rule never takes a sentence longer than this
-SITE_MAX_CHARS = 600  # an untrusted site rule never takes more than this in one removal
+try:  # Python 3.11+
+    import re._constants as _sre_c
+    import re._parser as _sre_p
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
+
+GENERIC_MAX_WORDS = 25  # a generic rule never takes a prose line longer than this
+MAX_CHARS = 600  # an untrusted rule never takes more than this in one removal
+SITE_MAX_CHARS = MAX_CHARS  # the name this limit had first
+MIN_ANCHOR = 6  # literal characters of its own pattern a rule must find in a sentence it removes
+SENTENCE_MIN_WORDS = 4  # "Is the plan affordable?" is a sentence; "Read more." is not
+_SENTENCE_END = ".!?…。！？"
+_CLOSERS = "\"'”’»)]」』"
+_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and CJK ideographs
 
 
 @dataclass(frozen=True)
@@ -21,43 +68,332 @@ class GuardSettings:
     min_words: int = 120  # below this a document is mostly promo or a stub: the budget does not apply
     enabled: bool = True
 
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.budget <= 1.0:
+            raise ValueError(f"guard budget must be a share between 0 and 1, got {self.budget}")
+        if self.min_words < 0:
+            raise ValueError(f"guard min_words must not be negative, got {self.min_words}")
 
-def guard(doc: Document, generic_plugins: set[str], settings: GuardSettings, trusted: set[str]) -> None:
+
+def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:
+    """A line that reads as article prose or at least one full sentence: `is_prose`, or `min_words` words or
+    more ending with a full stop, question or exclamation mark (closing quotes and brackets aside)."""
+    line = line.strip()
+    if is_prose(line):
+        return True
+    return word_count(line) >= min_words and line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+
+
+def word_count(line: str) -> int:
+    """Words separated by spaces; in scripts written without spaces (Chinese, Japanese), two characters count
+    as a word."""
+    return len(line.split()) + len(_NO_SPACES.findall(line)) // 2
+
+
+def guard(
+    doc: Document,
+    generic_plugins: set[str],
+    settings: GuardSettings,
+    trusted: set[str],
+    book: RuleBook | Iterable[Rule] = (),
+) -> None:
+    """Refuse the removals on `doc` that fail a check (see the module docstring). `book` holds the rules that
+    made them, so that a removal's own pattern can be read."""
     if not settings.enabled:
         return
     entries: list[tuple[Removal, list[Block]]] = []
     walk_removals(doc, lambda removal, blocks: entries.append((removal, blocks)))
-    for removal, blocks in entries:
-        reason = _refuse(removal, removal.plugin in generic_plugins, removal.rule in trusted)
-        if reason:
-            _restore(doc, removal, blocks, reason)
-    total = doc.word_count()
-    if total < settings.min_words:
+    if not entries:
         return
-    removed = sum(len(r.text.split()) for r, _ in entries if r.refused is None and r.rule not in trusted)
-    if removed > settings.budget * total:
-        reason = (
-            f"removals would take {removed} of {total} words ({removed / total:.0%}), "
-            f"over the budget of {settings.budget:.0%}"
+    # A rule book keeps its index by name: rebuilding it per document would cost as much as the rules are many.
+    by_name = book.by_name if isinstance(book, RuleBook) else {r.qualified: r for r in book}
+    refused: list[Removal] = []
+    index = {id(b): i for i, b in enumerate(doc.blocks)}  # the guard never adds or moves blocks
+
+    def check(removal: Removal, blocks: list[Block]) -> None:
+        reason = _refuse_tail(removal, doc, blocks, index)
+        if reason is None and removal.kind == "blurb" and removal.rule in trusted:
+            reason = _refuse_trusted_blurb(removal)
+        if reason is None and removal.rule not in trusted:
+            rule = by_name.get(removal.rule)
+            reason = _refuse(removal, rule, removal.plugin in generic_plugins)
+        if reason is None:
+            return
+        _restore(doc, removal, blocks, reason, index)
+        refused.append(removal)
+        if removal.kind == "tail" and isinstance(book, RuleBook):
+            # A tail takes over its marker line from the line rule that had removed it; that removal stands.
+            marker = _line_removal(doc, blocks[0], book, index)
+            if marker is not None:
+                entries.append((marker, [blocks[0]]))
+                check(marker, [blocks[0]])
+            # The tail stage stops at the first marker it takes; with that one refused, a later marker gets the
+            # chance it would have had (else cleaning the output again would remove it).
+            later = _next_tail(doc, book, index[id(blocks[0])] + 1)
+            if later is not None:
+                entries.append(later)
+                check(*later)
+
+    for removal, blocks in list(entries):
+        check(removal, blocks)
+    total = doc.word_count()
+    if total >= max(settings.min_words, 1):
+        budgeted = [(r, b) for r, b in entries if r.refused is None and r.rule not in trusted]
+        removed = sum(len(r.text.split()) for r, _ in budgeted)
+        if removed > settings.budget * total:
+            reason = (
+                f"removals would take {removed} of {total} words ({removed / total:.0%}), "
+                f"over the budget of {settings.budget:.0%}"
+            )
+            for removal, blocks in budgeted:
+                _restore(doc, removal, blocks, reason, index)
+                refused.append(removal)
+    if refused:
+        # Refused removals no longer mark any block; the document keeps them, in document order, so that the
+        # audit stays complete.
+        in_order = sorted(
+            ((r, b) for r, b in entries if r.refused is not None), key=lambda entry: index[id(entry[1][0])]
         )
-        for removal, blocks in entries:
-            if removal.refused is None and removal.rule not in trusted:
-                _restore(doc, removal, blocks, reason)
+        _place_refused(doc, in_order, index)
+        doc.removals.extend(r for r, _ in in_order)
+        first = in_order[0][0]
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        doc.flags["guard"] = f"refused {first.rule}: {first.refused}{more}"
 
 
-def _refuse(removal: Removal, generic: bool, trusted: bool) -> str | None:
-    if trusted:
+def _place_refused(doc: Document, refused: list[tuple[Removal, list[Block]]], index: dict[int, int]) -> None:
+    """Say where each refused removal stood, as the pipeline says it of applied ones: glued inside a line, or top,
+    bottom or inline relative to the text that stays."""
+    kept_upto = [0]
+    for block in doc.blocks:
+        kept_upto.append(kept_upto[-1] + (block.removal is None and block.kind != BLANK and bool(block.text)))
+    total = kept_upto[-1]
+    for removal, blocks in refused:
+        if removal.where:
+            continue
+        if removal.kind == "glued":
+            removal.where = "glued"
+            continue
+        first, last = index[id(blocks[0])], index[id(blocks[-1])]
+        before, after = kept_upto[first], total - kept_upto[last + 1]
+        removal.where = "top" if not before else "bottom" if not after else "inline"
+
+
+def _refuse_tail(removal: Removal, doc: Document, blocks: list[Block], index: dict[int, int]) -> str | None:
+    """A tail rule vouches for its marker line and a list of short links under it, never for a sentence or the
+    rest of one a promo line cut: this check holds for trusted rules too."""
+    if removal.kind != "tail":
         return None
-    words = len(removal.text.split())
-    if generic and words > GENERIC_MAX_WORDS and is_prose(removal.text):
-        return f"a generic rule would remove {words} words of prose"
-    if not generic and len(removal.text) > SITE_MAX_CHARS:
-        return f"an untrusted site rule would remove {len(removal.text)} characters in one piece"
+    under = [b.text for b in blocks[1:] if b.kind != BLANK]
+    # A sentence a removed promo line cut in two reads as one: join the pieces that run on into each other.
+    joined: list[str] = []
+    for text in under:
+        if joined and _continues(joined[-1], text):
+            joined[-1] = joined[-1].rstrip() + " " + text.lstrip()
+        else:
+            joined.append(text)
+    for text in joined:
+        if reads_as_sentence(text):
+            return f"a line under the tail marker reads as a sentence ({_quote(text)})"
+    before = _kept_neighbour(doc, index[id(blocks[0])], -1)
+    if under and before is not None and _continues(before.text, under[0]):
+        return f"the line under the tail marker ends a sentence cut by it ({_quote(under[0])})"
     return None
 
 
-def _restore(doc: Document, removal: Removal, blocks: list[Block], reason: str) -> None:
+# What a newsletter or app pitch names; "daily", "free" or "updates" alone are common in article sentences.
+_PITCH = re.compile(
+    r"\b(?:newsletters?|inbox|e-?mails?|sign(?:ing)? up|subscri(?:be|bers?|ption)|digest|briefing|podcast|"
+    r"bulletin|app)\b",
+    re.IGNORECASE,
+)
+
+
+def _refuse_trusted_blurb(removal: Removal) -> str | None:
+    """A trusted rule vouches for its promo header; the line under it is its blurb only if it says what it
+    pitches, when it reads as a sentence (the lede under the header must not go for being short)."""
+    if reads_as_sentence(removal.text) and not _PITCH.search(removal.text):
+        return f"a blurb line reads as a sentence and names no newsletter or app ({_quote(removal.text)})"
+    return None
+
+
+def _refuse(removal: Removal, rule: Rule | None, generic: bool) -> str | None:
+    lines = [line for line in removal.text.split("\n") if line.strip()]
+    if generic:
+        for line in lines:
+            words = len(line.split())
+            if words > GENERIC_MAX_WORDS and is_prose(line):
+                return f"a generic rule would remove {words} words of prose"
+    if rule is not None or removal.kind == "blurb":
+        sentences = [line for line in lines if reads_as_sentence(line)]
+        if sentences:
+            anchor = 0 if removal.kind == "blurb" or rule is None else anchored_chars(rule, removal.text)
+            if anchor < MIN_ANCHOR:
+                what = "a blurb line" if removal.kind == "blurb" else "the removal"
+                return (
+                    f"{what} reads as a sentence ({_quote(sentences[0])}) and the rule recognised only "
+                    f"{anchor} characters of it literally"
+                )
+    if len(removal.text) > MAX_CHARS:
+        return f"an untrusted rule would remove {len(removal.text)} characters in one piece (limit {MAX_CHARS})"
+    return None
+
+
+def _kept_neighbour(doc: Document, i: int, step: int) -> Block | None:
+    j = i + step
+    while 0 <= j < len(doc.blocks):
+        block = doc.blocks[j]
+        if block.removal is None and block.kind != BLANK:
+            return block if block.kind not in (TABLE, CODE) else None
+        j += step
+    return None
+
+
+def _continues(first: str, second: str) -> bool:
+    first, second = first.strip(), second.strip()
+    if not first or not second or first[-1] in _SENTENCE_END + _CLOSERS + ":;,":
+        return False
+    return len(first.split()) >= 4 and second[0].islower()
+
+
+def _quote(line: str) -> str:
+    line = line.strip()
+    return repr(line if len(line) <= 60 else line[:57] + "...")
+
+
+def _restore(doc: Document, removal: Removal, blocks: list[Block], reason: str, index: dict[int, int]) -> None:
     removal.refused = reason
     for block in blocks:
         block.removal = None
-    doc.flags.setdefault("guard", reason)
+    if removal.kind == "block" and len(blocks) > 1:
+        # A start...end box over several lines marked its blocks as pieces of one line, so that the halves of a
+        # paragraph it cut could be joined. Kept, they are separate lines again: only the last block may still
+        # run on into the rest of its own line.
+        for block in doc.blocks[index[id(blocks[0])] : index[id(blocks[-1])]]:
+            block.split_after = False
+
+
+def _line_removal(doc: Document, block: Block, book: RuleBook, index: dict[int, int]) -> Removal | None:
+    """The removal the line rules make of `block` on their own, or None (the rule's position must allow it)."""
+    hit = book.lines.match_line(fold_for_match(block.text))
+    if hit is None or hit.rule.kind != "line" or not _position_allows(doc, index[id(block)], hit.rule.where):
+        return None
+    rule = hit.rule
+    block.removal = Removal(
+        rule=rule.qualified,
+        plugin=rule.plugin,
+        text=block.text,
+        kind="line",
+        line=block.line,
+        start=block.start,
+        end=None if block.start is None else block.start + len(block.text),
+    )
+    return block.removal
+
+
+def _next_tail(doc: Document, book: RuleBook, start: int) -> tuple[Removal, list[Block]] | None:
+    """The tail the tail stage would take from line `start` on, as `apply` decides it: the first line a tail rule
+    matches with at most `max_lines` lines under it, none longer than `max_line`, protected or prose."""
+    blocks = doc.blocks
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        taken = block.removal is not None and block.removal.kind == "line"
+        if not (taken or (block.removal is None and block.kind not in (BLANK, TABLE, CODE) and not block.protected_by)):
+            continue
+        hit = book.tails.match_text(block.text)
+        if hit is None:
+            continue
+        rule = hit.rule
+        rest = [b for b in blocks[i + 1 :] if b.removal is None and b.kind != BLANK]
+        if len(rest) > rule.max_lines or any(
+            len(b.text.strip()) > rule.max_line or b.protected_by is not None or is_prose(b.text) for b in rest
+        ):
+            continue
+        last = rest[-1] if rest else block
+        removal = Removal(
+            rule=rule.qualified,
+            plugin=rule.plugin,
+            text="\n".join([block.text] + [b.text for b in rest]),
+            kind="tail",
+            line=block.line,
+            start=block.start,
+            end=None if last.start is None else last.start + len(last.text),
+        )
+        for b in (block, *rest):
+            b.removal = removal
+        return removal, [block, *rest]
+    return None
+
+
+def _position_allows(doc: Document, i: int, where: str) -> bool:
+    """The line rules' position check: `top` needs no article prose above line i, `bottom` none below it."""
+    if where == "any":
+        return True
+
+    def prose(b: Block) -> bool:
+        return b.removal is None and b.kind not in (BLANK, TABLE, CODE) and is_prose(b.text)
+
+    before = any(prose(b) for b in doc.blocks[:i])
+    after = any(prose(b) for b in doc.blocks[i + 1 :])
+    return (where in ("top", "edge") and not before) or (where in ("bottom", "edge") and not after)
+
+
+# --- anchors: how much of a removal the rule's pattern names literally ---------------------------------------
+
+
+def anchored_chars(rule: Rule, text: str) -> int:
+    """How many characters of `text` are literal text of the rule's pattern (its start and end markers for a
+    block rule): every literal run of three characters or more, found once, longest first."""
+    folded = text.translate(FOLD).lower()
+    count = 0
+    for pattern in (rule.pattern, rule.end_pattern):
+        for run in literal_runs(pattern):
+            pos = folded.find(run)
+            if pos >= 0:
+                count += len(run)
+                folded = folded[:pos] + "\x00" * len(run) + folded[pos + len(run) :]
+    return count
+
+
+@lru_cache(maxsize=4096)
+def literal_runs(pattern: str) -> tuple[str, ...]:
+    """The literal runs of a pattern (lowercased, three characters or more), longest first. A template's space
+    (`' +'`) counts as a literal space."""
+    if not pattern:
+        return ()
+    try:
+        parsed = _sre_p.parse(pattern)
+    except re.error:
+        return ()
+    found: set[str] = set()
+
+    def walk(items: Any) -> None:
+        current: list[str] = []
+
+        def flush() -> None:
+            run = "".join(current).strip()
+            if len(run) >= 3:
+                found.add(run.lower())
+            current.clear()
+
+        for op, av in items:
+            if op is _sre_c.LITERAL:
+                current.append(chr(av))
+                continue
+            if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1 and list(av[2]) == [(_sre_c.LITERAL, 32)]:
+                current.append(" ")
+                continue
+            flush()
+            if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
+                walk(av[2])  # an optional run counts only where the text holds it
+            elif op is _sre_c.SUBPATTERN:
+                walk(av[-1])
+            elif op is _sre_c.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
+                walk(av)
+        flush()
+
+    walk(parsed)
+    return tuple(sorted(found, key=lambda s: (-len(s), s)))
