@@ -95,20 +95,32 @@ def _md_destination(href: str) -> str:
     return f"<{href}>" if "(" in href or ")" in href else href
 
 
-def _md_inline(block: Block, links: bool) -> str:
+def _link_runs(block: Block, links: bool) -> list[tuple[str, str | None]]:
+    """The block's text as runs of (text, safe link target or None); one plain run when links are off."""
     if not (links and block.links):
-        return md_escape(block.text)
-    out: list[str] = []
+        return [(block.text, None)]
+    runs: list[tuple[str, str | None]] = []
     pos = 0
     for anchor, href in block.links:
         found = block.text.find(anchor, pos)
         target = safe_href(href)
         if found < 0 or target is None:
             continue
-        out.append(md_escape(block.text[pos:found], line_start=not out and pos == 0))
-        out.append(f"[{md_escape(anchor, line_start=False)}]({_md_destination(target)})")
+        if found > pos:
+            runs.append((block.text[pos:found], None))
+        runs.append((anchor, target))
         pos = found + len(anchor)
-    out.append(md_escape(block.text[pos:], line_start=not out))
+    runs.append((block.text[pos:], None))
+    return runs
+
+
+def _md_inline(block: Block, links: bool) -> str:
+    out: list[str] = []
+    for i, (text, target) in enumerate(_link_runs(block, links)):
+        if target is None:
+            out.append(md_escape(text, line_start=i == 0))
+        else:
+            out.append(f"[{md_escape(text, line_start=False)}]({_md_destination(target)})")
     return "".join(out)
 
 
@@ -164,20 +176,10 @@ def _md_table(rows: list[list[str]]) -> str:
 
 def _html_inline(block: Block, links: bool) -> str:
     esc = _html.escape
-    if not (links and block.links):
-        return esc(block.text)
-    out: list[str] = []
-    pos = 0
-    for anchor, href in block.links:
-        found = block.text.find(anchor, pos)
-        target = safe_href(href)
-        if found < 0 or target is None:
-            continue
-        out.append(esc(block.text[pos:found]))
-        out.append(f'<a href="{esc(target, quote=True)}">{esc(anchor)}</a>')
-        pos = found + len(anchor)
-    out.append(esc(block.text[pos:]))
-    return "".join(out)
+    return "".join(
+        esc(text) if target is None else f'<a href="{esc(target, quote=True)}">{esc(text)}</a>'
+        for text, target in _link_runs(block, links)
+    )
 
 
 def to_html(doc: Document, links: bool = False) -> str:
