@@ -405,8 +405,17 @@ def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
 
 
 def _apply_tails(doc: Document, book: RuleBook) -> None:
+    take_tail(doc, book)
+
+
+def take_tail(doc: Document, book: RuleBook, start: int = 0) -> tuple[Removal, list[Block]] | None:
+    """Mark the first tail from line `start` on (its marker and the link list under it); return it, or None.
+
+    The guard calls this again past a tail it refused, so that a later marker gets the chance it would have had.
+    """
     blocks = doc.blocks
-    for i, block in enumerate(blocks):
+    for i in range(start, len(blocks)):
+        block = blocks[i]
         # A tail's marker may already be gone to a line rule ("Read next"); the tail rule then takes it over.
         taken = block.removal is not None and block.removal.kind == "line"
         if not (_live(block) or taken):
@@ -422,10 +431,10 @@ def _apply_tails(doc: Document, book: RuleBook) -> None:
         last = rest[-1] if rest else block
         if removal.start is not None and last.start is not None:
             removal.end = last.start + len(last.text)
-        block.removal = removal
-        for b in rest:
+        for b in (block, *rest):
             b.removal = removal
-        return
+        return removal, [block, *rest]
+    return None
 
 
 def _after_article(blocks: list[Block], i: int) -> bool:
