@@ -108,6 +108,40 @@ def test_a_blurb_that_reads_as_a_sentence_is_refused():
     assert clean(f"Sign up to Morning Post\nYour daily guide to the port\n{P1}", rule).text == P1
 
 
+def test_under_a_refused_blurb_line_the_next_ones_are_no_blurb_either():
+    rule = {"id": "picks", "match": "Trending Reader Picks", "blurb": 3}
+    lede = "市议会周一批准了新的公交线路计划。"  # a sentence the blurb stage reads as a pitch (no ASCII full stop)
+    heading = "Harbour bridge plan delayed again"
+    result = clean(f"{P1}\nTrending Reader Picks\n{lede}\n{heading}\n{P2}", rule)
+    assert result.text == f"{P1}\n{lede}\n{heading}\n{P2}"
+    assert [r.text for r in result.refused] == [lede, heading]
+    assert "the blurb line above it was refused" in result.refused[1].refused
+
+
+def test_a_refused_blurb_line_that_is_itself_a_promo_still_goes_to_its_own_rule():
+    header = {"id": "digest", "match": "Unlock the Editor's Digest for free", "blurb": 1, "trusted": True}
+    prompt = {"id": "account", "match": "Create your free account or log in for more features"}
+    text = f"Unlock the Editor's Digest for free\nCreate your free account or log in for more features.\n{P1}"
+    result = clean(text, header, prompt)
+    assert result.text == P1
+    assert [(r.rule, r.kind) for r in result.removed] == [("example/digest", "line"), ("example/account", "line")]
+    assert [(r.rule, r.kind) for r in result.refused] == [("example/digest", "blurb")]
+
+
+def test_a_box_never_takes_a_paragraph_but_its_marker_lines_still_go():
+    box = {"id": "box", "kind": "block", "start": "Sign up for Example News", "end": "you agree to our Terms"}
+    lines = {"id": "lines", "regex": "(?:sign up for example news|by signing up, you agree to our terms)"}
+    paragraph = f"{P1} {P2}"
+    text = f"Sign up for Example News\n{paragraph}\nBy signing up, you agree to our Terms"
+    result = clean(text, box, lines)
+    assert result.text == paragraph
+    assert "a paragraph of prose" in result.refused[0].refused
+    assert [r.rule for r in result.removed] == ["example/lines", "example/lines"]
+    # A box of short pitch lines goes whole.
+    pitch = "Sign up for Example News\nThe week's best stories, every Friday.\nBy signing up, you agree to our Terms"
+    assert clean(f"{P1}\n{pitch}\n{P2}", box, lines).text == f"{P1}\n{P2}"
+
+
 def test_a_long_piece_is_refused_unless_the_rule_is_trusted():
     box = [f"Offer line {n} for readers who join the members club this month" for n in range(12)]
     text = "\n".join([P1, "Members club", *box, "End of offer", P2])

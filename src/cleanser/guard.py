@@ -11,7 +11,9 @@ carries a `guard` flag saying why. The checks, for a removal by a rule that is n
    more ending a sentence, or prose) while fewer than `MIN_ANCHOR` of its characters are literal text of the
    rule's pattern: the rule matched it through wildcards (`.{40,}`, a `{slot}`) rather than by recognising a
    promo phrase. Blurb lines (the pitch under a promo header) are matched by shape only and so have no anchor: a
-   blurb that reads as a sentence is refused.
+   blurb that reads as a sentence is refused, and so are the header's blurb lines under it.
+   Inside a start...end box, only the marker lines are named: a line between them that reads as prose of
+   `BOX_PROSE_WORDS` words or more refuses the box.
 3. Long piece: one removal takes more than `MAX_CHARS` characters.
 4. Budget: when a document has at least `min_words` words, the removals left after 1-3 may take at most `budget`
    of its words; beyond that, all of them are refused (a rule that eats most of an article is broken, whichever
@@ -23,9 +25,11 @@ And for every rule, trusted or not:
    under the marker that reads as a sentence, or that ends a sentence the marker cut, refuses the tail. The marker
    line itself is then removed only if a line rule removes it on its own, and a later tail marker gets the chance
    the tail stage would have given it.
-
 6. Blurb of a trusted rule: a blurb line that reads as a sentence must name what it pitches (a newsletter, an
    inbox, an app, signing up...): the article's lede under a promo header must not go for being short.
+
+When a blurb, a start...end box or a tail is refused, the whole lines it had taken are judged again by the line
+rules on their own: a promo line a header took as its blurb, or a box's marker line, still goes to its own rule.
 
 A `trusted` rule (a known newsletter box, a cookie wall) is exempt from 1 to 4: its author vouches that whatever it
 matches is boilerplate, however long. Removals marked by a plugin hook (no rule pattern) are checked by 3 and 4
@@ -57,6 +61,7 @@ MAX_CHARS = 600  # an untrusted rule never takes more than this in one removal
 SITE_MAX_CHARS = MAX_CHARS  # the name this limit had first
 MIN_ANCHOR = 6  # literal characters of its own pattern a rule must find in a sentence it removes
 SENTENCE_MIN_WORDS = 4  # "Is the plan affordable?" is a sentence; "Read more." is not
+BOX_PROSE_WORDS = 15  # a pitch line inside a newsletter box is shorter than a paragraph of prose
 _SENTENCE_END = ".!?…。！？"
 _CLOSERS = "\"'”’»)]」』"
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and CJK ideographs
@@ -111,22 +116,38 @@ def guard(
     index = {id(b): i for i, b in enumerate(doc.blocks)}  # the guard never adds or moves blocks
 
     def check(removal: Removal, blocks: list[Block]) -> None:
+        if removal.refused is not None:
+            return
         reason = _refuse_tail(removal, doc, blocks, index)
         if reason is None and removal.kind == "blurb" and removal.rule in trusted:
             reason = _refuse_trusted_blurb(removal)
         if reason is None and removal.rule not in trusted:
             rule = by_name.get(removal.rule)
             reason = _refuse(removal, rule, removal.plugin in generic_plugins)
-        if reason is None:
-            return
+        if reason is not None:
+            refuse(removal, blocks, reason)
+
+    def refuse(removal: Removal, blocks: list[Block], reason: str) -> None:
         _restore(doc, removal, blocks, reason, index)
         refused.append(removal)
-        if removal.kind == "tail" and isinstance(book, RuleBook):
-            # A tail takes over its marker line from the line rule that had removed it; that removal stands.
-            marker = _line_removal(doc, blocks[0], book, index)
-            if marker is not None:
-                entries.append((marker, [blocks[0]]))
-                check(marker, [blocks[0]])
+        if removal.kind == "blurb":
+            # The lines a header takes as its blurb run on from it: under a line that is article text, the next
+            # ones are no blurb of that header either.
+            follower = _next_blurb(doc, blocks[-1], removal.rule, index)
+            if follower is not None:
+                refuse(*follower, "the blurb line above it was refused, so it is no blurb of the header either")
+        if not isinstance(book, RuleBook):
+            return
+        # Lines a refused blurb, box or tail had taken may be promo on their own: the line rules judge them again
+        # (a blurb or box takes its lines before the line rules see them; a tail takes over its marker line).
+        judged_again = {"blurb": blocks[:1], "tail": blocks[:1], "block": blocks}.get(removal.kind, [])
+        for block in judged_again:
+            if block.removal is None and _whole_line(doc, block, index):
+                own = _line_removal(doc, block, book, index)
+                if own is not None:
+                    entries.append((own, [block]))
+                    check(own, [block])
+        if removal.kind == "tail":
             # The tail stage stops at the first marker it takes; with that one refused, a later marker gets the
             # chance it would have had (else cleaning the output again would remove it).
             later = _next_tail(doc, book, index[id(blocks[0])] + 1)
@@ -224,6 +245,11 @@ def _refuse(removal: Removal, rule: Rule | None, generic: bool) -> str | None:
             words = len(line.split())
             if words > GENERIC_MAX_WORDS and is_prose(line):
                 return f"a generic rule would remove {words} words of prose"
+    if removal.kind == "block" and len(lines) > 2:
+        # The markers name the box's first and last lines; the lines between are whatever the box holds.
+        for line in lines[1:-1]:
+            if is_prose(line) and word_count(line) >= BOX_PROSE_WORDS:
+                return f"a start...end box would take a paragraph of prose ({_quote(line)})"
     if rule is not None or removal.kind == "blurb":
         sentences = [line for line in lines if reads_as_sentence(line)]
         if sentences:
@@ -289,6 +315,24 @@ def _line_removal(doc: Document, block: Block, book: RuleBook, index: dict[int, 
         end=None if block.start is None else block.start + len(block.text),
     )
     return block.removal
+
+
+def _next_blurb(doc: Document, block: Block, rule: str, index: dict[int, int]) -> tuple[Removal, list[Block]] | None:
+    """The blurb line of the same header right under `block` (blank lines aside), if any."""
+    for following in doc.blocks[index[id(block)] + 1 :]:
+        if following.kind == BLANK:
+            continue
+        removal = following.removal
+        if removal is not None and removal.kind == "blurb" and removal.rule == rule and removal.refused is None:
+            return removal, [following]
+        return None
+    return None
+
+
+def _whole_line(doc: Document, block: Block, index: dict[int, int]) -> bool:
+    """Whether `block` is a whole line of the input, not a piece of one a glued promo or box was cut out of."""
+    i = index[id(block)]
+    return not block.split_after and not (i and doc.blocks[i - 1].split_after)
 
 
 def _next_tail(doc: Document, book: RuleBook, start: int) -> tuple[Removal, list[Block]] | None:
