@@ -255,3 +255,17 @@ def test_tail_needs_article_above_and_headlines_below():
     assert "months of delays." in clean(cut, rule).text
     tail = f"{P1}\nExplore more on these topics\nHousing\nLocal government"
     assert clean(tail, rule).text == P1
+
+
+def test_glued_promo_after_a_cjk_sentence():
+    rule = {"id": "end", "match": "Read the full article here", "glued": "end"}
+    text = f"{P1}\n市议会周一批准了新的公交线路计划。Read the full article here"
+    assert clean(text, rule).text == f"{P1}\n市议会周一批准了新的公交线路计划。"
+
+
+def test_control_characters_next_to_a_dropped_element_do_not_crash():
+    import cleanser
+
+    assert cleanser.clean("<p><iframe></iframe>\x1b and the rest of the paragraph</p>").text == (
+        "and the rest of the paragraph"
+    )

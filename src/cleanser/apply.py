@@ -16,7 +16,7 @@ from .document import BLANK, CODE, TABLE, Block, Document, Removal
 from .matcher import Hit, LineMatcher
 from .rules import Rule, RuleSet, fold
 
-_SENTENCE_END = ".!?…\"')]”’»"
+_SENTENCE_END = ".!?…\"')]”’»。！？"
 _NOT_TEXT = (BLANK, TABLE, CODE)
 
 
@@ -346,7 +346,7 @@ def _apply_glued(doc: Document, book: RuleBook) -> None:
     doc.blocks = out
 
 
-_CLOSERS = ".!?…)]”’»■"
+_CLOSERS = ".!?…)]”’»■。！？"
 
 
 def _glue_before(before: str) -> bool:

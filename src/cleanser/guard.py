@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .apply import RuleBook, is_prose, walk_removals
+from .apply import RuleBook, is_prose, take_tail, walk_removals
 from .document import BLANK, CODE, TABLE, Block, Document, Removal
 from .rules import FOLD, Rule, fold_for_match
 
@@ -150,7 +150,7 @@ def guard(
         if removal.kind == "tail":
             # The tail stage stops at the first marker it takes; with that one refused, a later marker gets the
             # chance it would have had (else cleaning the output again would remove it).
-            later = _next_tail(doc, book, index[id(blocks[0])] + 1)
+            later = take_tail(doc, book, index[id(blocks[0])] + 1)
             if later is not None:
                 entries.append(later)
                 check(*later)
@@ -333,40 +333,6 @@ def _whole_line(doc: Document, block: Block, index: dict[int, int]) -> bool:
     """Whether `block` is a whole line of the input, not a piece of one a glued promo or box was cut out of."""
     i = index[id(block)]
     return not block.split_after and not (i and doc.blocks[i - 1].split_after)
-
-
-def _next_tail(doc: Document, book: RuleBook, start: int) -> tuple[Removal, list[Block]] | None:
-    """The tail the tail stage would take from line `start` on, as `apply` decides it: the first line a tail rule
-    matches with at most `max_lines` lines under it, none longer than `max_line`, protected or prose."""
-    blocks = doc.blocks
-    for i in range(start, len(blocks)):
-        block = blocks[i]
-        taken = block.removal is not None and block.removal.kind == "line"
-        if not (taken or (block.removal is None and block.kind not in (BLANK, TABLE, CODE) and not block.protected_by)):
-            continue
-        hit = book.tails.match_text(block.text)
-        if hit is None:
-            continue
-        rule = hit.rule
-        rest = [b for b in blocks[i + 1 :] if b.removal is None and b.kind != BLANK]
-        if len(rest) > rule.max_lines or any(
-            len(b.text.strip()) > rule.max_line or b.protected_by is not None or is_prose(b.text) for b in rest
-        ):
-            continue
-        last = rest[-1] if rest else block
-        removal = Removal(
-            rule=rule.qualified,
-            plugin=rule.plugin,
-            text="\n".join([block.text] + [b.text for b in rest]),
-            kind="tail",
-            line=block.line,
-            start=block.start,
-            end=None if last.start is None else last.start + len(last.text),
-        )
-        for b in (block, *rest):
-            b.removal = removal
-        return removal, [block, *rest]
-    return None
 
 
 def _position_allows(doc: Document, i: int, where: str) -> bool:

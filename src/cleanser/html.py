@@ -92,13 +92,17 @@ def strip_junk(root: lxml.html.HtmlElement) -> None:
             _drop(el)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _drop(el) -> None:
     """Remove an element but keep its tail text, which belongs to the parent."""
     parent = el.getparent()
     if parent is None:
         return
-    tail = el.tail
-    if tail and tail.strip():
+    # lxml hands back text it will not take again (control characters); what XML cannot hold is not article text.
+    tail = _NOT_XML.sub("", el.tail or "")
+    if tail.strip():
         prev = el.getprevious()
         if prev is not None:
             prev.tail = (prev.tail or "") + tail
