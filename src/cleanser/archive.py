@@ -455,3 +455,19 @@ def _http_text(body: bytes, ctype: str) -> str | bytes:
         return body.decode(charset)
     except (LookupError, UnicodeDecodeError):
         return body
+
+
+def add_input_options(group) -> None:
+    """The command-line options that say how archives are read (`clean` and `learn` both take them)."""
+    group.add_argument("--include", action="append", default=[], metavar="GLOB",
+                       help="in folders, read only files matching GLOB (repeatable; '*.html', 'news/*.txt')")
+    group.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                       help="in folders, skip files matching GLOB (repeatable)")
+    group.add_argument("--input-format", choices=("auto", "doc", "jsonl", "warc"), default="auto",
+                       help="how to read every input (default auto: .jsonl/.ndjson JSON Lines, .warc WARC, else one "
+                       "document)")
+    group.add_argument("--text-field", default="text", metavar="NAME",
+                       help="JSON Lines field of the text (default: text)")
+    group.add_argument("--html-field", default="html", metavar="NAME",
+                       help="JSON Lines field of the HTML, read instead of the text when present (default: html)")
+    group.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines field of the URL (default: url)")

@@ -48,6 +48,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .archive import add_input_options
+
     parser = argparse.ArgumentParser(
         prog="cleanser", description="Clean scraped news articles of promos, paywall notices and boilerplate."
     )
@@ -80,17 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="largest share of a document's words rules may remove (default 0.5)",
     )
     g = p.add_argument_group("archives")
-    g.add_argument("--include", action="append", default=[], metavar="GLOB",
-                   help="in folders, read only files matching GLOB (repeatable; '*.html', 'news/*.txt')")
-    g.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="in folders, skip files matching GLOB (repeatable)")
-    g.add_argument("--input-format", choices=("auto", "doc", "jsonl", "warc"), default="auto",
-                   help="how to read every input (default auto: .jsonl/.ndjson JSON Lines, .warc WARC, else one "
-                   "document)")
-    g.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines field of the text (default: text)")
-    g.add_argument("--html-field", default="html", metavar="NAME",
-                   help="JSON Lines field of the HTML, read instead of the text when present (default: html)")
-    g.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines field of the URL (default: url)")
+    add_input_options(g)  # the same reading options as `learn`
     g.add_argument("--dry-run", action="store_true", help="report what would be removed; write nothing")
     g.add_argument("--diff", action="store_true", help="show what would be removed as a unified diff; write nothing")
     g.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: the cores)")

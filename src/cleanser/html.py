@@ -43,7 +43,6 @@ _JUNK = (
     "canvas",
     "dialog",
 )
-_JUNK_XPATH = etree.XPath("|".join(f"//{t}" for t in _JUNK))
 # Elements the page hides from readers: the hidden attribute or an inline display:none / visibility:hidden.
 # One pass with one predicate: the same elements as a union of two paths, without a second pass and a merge.
 _HIDDEN_XPATH = etree.XPath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
@@ -156,13 +155,13 @@ def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule]) -> list[Rem
 
 
 def extract(
-    root: lxml.html.HtmlElement, full_page: bool, reparse=None, container_xpath: Iterable[str] = ()
+    root: lxml.html.HtmlElement, full_page: bool, container_xpath: Iterable[str] = ()
 ) -> lxml.html.HtmlElement:
     """The element holding the article: the body of a fragment; on a full page, the container readability-lxml
     scores best, with the siblings it relates to it, taken from the original tree.
 
     readability-lxml works on a copy (it changes the tree it scores): every element is stamped with its position
-    first, so its choice can be found again in the original. `reparse` is accepted for older callers; unused.
+    first, so its choice can be found again in the original.
     `container_xpath` (a site config's `body` lines) names the container: the first expression that matches
     elements with text wins, and readability decides only when none does.
     """

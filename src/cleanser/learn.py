@@ -37,6 +37,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .apply import is_prose
+from .archive import add_input_options
 from .files import atomic_write, backup
 from .reader import InputError, decode, looks_like_html, normalize_spaces
 from .rules import FOLD, SLOT_MAX, RuleError, RuleSet, fold_for_match, ruleset_from_dict, template_regex
@@ -1159,17 +1160,7 @@ def add_learn_parser(sub) -> None:
         help="files, folders, JSON Lines or WARC files (gzipped or not), or - for stdin",
     )
     g = p.add_argument_group("archives (as for clean)")
-    g.add_argument("--include", action="append", default=[], metavar="GLOB", help="in folders, read only these files")
-    g.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="in folders, skip these files")
-    g.add_argument(
-        "--input-format",
-        choices=("auto", "doc", "jsonl", "warc"),
-        default="auto",
-        help="how to read every input (default auto: by the name; stdin is one document unless told)",
-    )
-    g.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines field of the text")
-    g.add_argument("--html-field", default="html", metavar="NAME", help="JSON Lines field of the HTML")
-    g.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines field of the URL")
+    add_input_options(g)
     p.add_argument("--site", metavar="DOMAIN", help="treat every document as from DOMAIN (default: its URL's)")
     p.add_argument("-o", "--output", metavar="DIR", help="write one plugin per site to DIR (use it with --plugins-dir)")
     p.add_argument("--report", action="store_true", help="print what was found and why, for review")

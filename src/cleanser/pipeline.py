@@ -77,7 +77,6 @@ class Cleaner:
             article = html_stage.extract(
                 root,
                 html_stage.is_full_page(text),
-                reparse=lambda: _reparse(text, book),
                 container_xpath=config.container_xpath if config is not None else (),
             )
             html_stage.place_removals(root, article, html_removals)
@@ -113,13 +112,6 @@ class Cleaner:
             rulesets=tuple(rs.name for rs in active),
             html_removals=html_removals,
         )
-
-
-def _reparse(text: str, book: RuleBook):
-    root = html_stage.parse(text)
-    html_stage.strip_junk(root)
-    html_stage.apply_html_rules(root, book.html)
-    return root
 
 
 def _mark_positions(doc: Document) -> None:
