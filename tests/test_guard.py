@@ -77,6 +77,27 @@ def test_a_generic_rule_never_takes_a_long_prose_line():
     assert clean(f"The council approved it in the end\n{P3}", rule, generic=True).text == P3
 
 
+def test_a_generic_html_rule_never_takes_a_paragraph_of_prose():
+    long_line = " ".join([P1.rstrip("."), "and", P2[0].lower() + P2[1:]])
+    rule = {"id": "promo-box", "kind": "html", "selectors": ["div.promo"]}
+    page = (
+        f'<article><div class="promo"><p>{long_line}</p></div><p>{P3}</p>'
+        '<div class="promo"><p>Get the Morning Brief in your inbox</p></div></article>'
+    )
+    result = clean(page, rule, generic=True)
+    assert result.text == f"{long_line}\n{P3}"
+    assert [r.text for r in result.removed] == ["Get the Morning Brief in your inbox"]
+    assert [r.rule for r in result.refused] == ["example/promo-box"]
+    assert "a generic HTML rule would remove" in result.refused[0].refused
+    assert result.flags["guard"].startswith("refused example/promo-box: a generic HTML rule")
+    assert result.to_dict()["refused"][0]["kind"] == "html"
+    # A site's HTML rule is its author's word on the site's own boxes (comments, teasers): not refused.
+    assert clean(page, rule).text == P3
+    # Nor with the guard off.
+    off = make_cleaner({"name": "example", "rule": [rule]}, generic=True, guard=GuardSettings(enabled=False))
+    assert off.clean(page, url=URL).text == P3
+
+
 def test_a_rule_that_matches_a_sentence_only_through_wildcards_is_refused():
     result = clean(f"{P1}\n{P2}\nA short heading line here", {"id": "eat", "regex": ".{20,}"})
     assert result.text == f"{P1}\n{P2}"  # the heading is no sentence: it goes, the sentences stay

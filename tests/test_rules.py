@@ -257,6 +257,44 @@ def test_tail_needs_article_above_and_headlines_below():
     assert clean(tail, rule).text == P1
 
 
+def test_a_tail_closes_a_short_article_too():
+    """Any kept line above the marker is article: a one-line story, or the half of a paragraph a promo cut."""
+    rule = {"id": "tail", "kind": "tail", "match": "More great stories"}
+    short = "What happens next is far from clear."
+    assert clean(f"{short}\nMore great stories\nFed holds rates", rule).text == short
+    promo = {"id": "promo", "match": "Uncommon Knowledge"}
+    cut = "The council approved plans\nUncommon Knowledge\nfor a new footbridge.\nMore great stories"
+    once = clean(cut, rule, promo)
+    assert once.text == "The council approved plans for a new footbridge."
+    assert clean(once.text, rule, promo).text == once.text
+
+
+def test_a_tail_marker_that_reads_as_a_sentence_is_not_article_below_a_bottom_line():
+    """Else the bottom line stays on the first pass and goes on the second, once the tail is gone."""
+    tail = {"id": "tail", "kind": "tail", "regex": r"Sign up now to join the Investing Club\b.*"}
+    bottom = {"id": "reprints", "match": "Reprints", "where": "bottom"}
+    marker = "Sign up now to join the Investing Club and follow every trade the portfolio makes this year."
+    result = clean(f"{P1}\n{P2}\nReprints\n{marker}", tail, bottom)
+    assert result.text == f"{P1}\n{P2}"
+    assert [r.rule for r in result.removed] == ["example/reprints", "example/tail"]
+    # A bottom line above article prose stays.
+    text = f"{P1}\nReprints\n{P2}"
+    assert clean(text, tail, bottom).text == text
+
+
+def test_cjk_prose_counts_as_prose():
+    from cleanser.apply import is_prose
+    from cleanser.document import word_count
+
+    sentence = "日本政府は二十七日、新しい経済対策を閣議決定し、来年度の予算案に盛り込む方針を示した。"
+    assert is_prose(sentence) and word_count(sentence) >= 20
+    assert not is_prose("東京都の新しい条例について。") and not is_prose("What happens next is far from clear.")
+    # As article prose, it holds a bottom-only line above it in place.
+    bottom = {"id": "reprints", "match": "Reprints", "where": "bottom"}
+    text = f"{P1}\nReprints\n{sentence}"
+    assert clean(text, bottom).text == text
+
+
 def test_glued_promo_after_a_cjk_sentence():
     rule = {"id": "end", "match": "Read the full article here", "glued": "end"}
     text = f"{P1}\n市议会周一批准了新的公交线路计划。Read the full article here"

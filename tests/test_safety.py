@@ -181,6 +181,7 @@ def test_external_entities_are_never_fetched_or_expanded(tmp_path, http_server):
             assert result.document.source == "html"
             assert "SECRET-FILE-CONTENT" not in result.text and "LEAKED" not in result.text
             assert P1 in result.text and "dredging" in result.text
+            assert "]>" not in result.text  # the internal subset is a declaration, not text of the page
             for fmt in (result.markdown, result.html, str(result.to_dict())):
                 assert "SECRET-FILE-CONTENT" not in fmt
     assert _Recorder.requests == []
@@ -202,6 +203,15 @@ def test_a_billion_laughs_document_is_not_expanded(root):
         result = CLEANER.clean(_billion_laughs(root))
     assert P1 in result.text
     assert result.text.count("lol") < 200 and len(result.text) < 5000
+    assert "]>" not in result.text and "ENTITY" not in result.text
+
+
+def test_a_doctype_internal_subset_is_not_text_of_the_page():
+    """libxml2's HTML parser ends a DOCTYPE at its first ">", which would leave the rest of the subset as text."""
+    page = f'<!DOCTYPE html [<!ENTITY x "y"> <!ENTITY z "&x;&x;">]><html><body><p>{P1}</p></body></html>'
+    for data in (page, "\n" + page.lower().replace(P1.lower(), P1)):
+        result = CLEANER.clean(data)
+        assert result.text == P1
 
 
 # --- rule files are data -------------------------------------------------------------------------------------------

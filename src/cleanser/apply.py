@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .document import BLANK, CODE, TABLE, Block, Document, Removal
+from .document import BLANK, CODE, TABLE, WIDE, Block, Document, Removal
 from .matcher import Hit, LineMatcher
 from .rules import Rule, RuleSet, fold
 
@@ -21,11 +21,16 @@ _NOT_TEXT = (BLANK, TABLE, CODE)
 
 
 def is_prose(text: str) -> bool:
-    """A line that reads as article prose: long, or a full sentence of some length."""
+    """A line that reads as article prose: long, or a full sentence of some length.
+
+    A kana or CJK character says as much as a short word, so it counts twice towards the length: a Chinese
+    sentence of thirty characters is prose, as its English translation would be."""
     text = text.strip()
-    if len(text) >= 200:
+    wide = len(WIDE.findall(text)) if not text.isascii() else 0
+    size = len(text) + wide
+    if size >= 200:
         return True
-    return len(text) >= 60 and text[-1:] in _SENTENCE_END and text.count(" ") >= 8
+    return size >= 60 and text[-1:] in _SENTENCE_END and text.count(" ") + wide // 2 >= 8
 
 
 @dataclass
@@ -264,7 +269,10 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
     match = book.lines.match_text
     hits: list[Hit | None] = []
     prose: list[bool] = []  # text that reads as prose, not removed before this stage
-    # Position checks look at the article around a line: prose that no rule matched.
+    # Position checks look at the article around a line: prose that no rule matched. A tail's marker is not
+    # article even when it reads as a sentence ("...join the Investing Club."): counting it would keep a bottom
+    # line above it on the first pass and drop it on the second, once the tail is gone.
+    is_tail = book.tails.match_text if book.tails.rules else None
     last_prose = -1
     for i, b in enumerate(blocks):
         textual = b.removal is None and b.kind not in _NOT_TEXT
@@ -272,7 +280,7 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
         reads = textual and is_prose(b.text)
         hits.append(hit)
         prose.append(reads)
-        if reads and hit is None:
+        if reads and hit is None and not (is_tail and is_tail(b.text)):
             last_prose = i
     prose_seen = False
     i = 0
@@ -438,8 +446,10 @@ def take_tail(doc: Document, book: RuleBook, start: int = 0) -> tuple[Removal, l
 
 
 def _after_article(blocks: list[Block], i: int) -> bool:
-    """A tail closes an article: some article prose stands above its marker."""
-    return any(b.removal is None and b.kind not in _NOT_TEXT and is_prose(b.text) for b in blocks[:i])
+    """A tail closes an article: some article text stands above its marker. Any kept line counts, not only
+    prose: a short article, or the half of a paragraph that a promo cut off, is still the article the tail
+    follows, and asking for more would leave the tail in place until a second pass joined the halves."""
+    return any(b.removal is None and b.kind not in _NOT_TEXT and b.text.strip() for b in blocks[:i])
 
 
 def _link_line(block: Block, rule: Rule) -> bool:

@@ -217,7 +217,7 @@ def unified_diff(record: Record, result: Result) -> str:
         data = record.data
         before = (decode(data, record.where) if isinstance(data, bytes) else data).splitlines()
     else:  # a page: its extracted blocks with every removal still in place
-        before = [r.text for r in result.html_removals]
+        before = [r.text for r in result.html_removals if r.refused is None]  # refused: still in the blocks
         before += [line for b in result.document.blocks if b.text for line in (b.prefix + b.text).splitlines()]
     after = result.text.splitlines()
     if before == after:

@@ -18,6 +18,8 @@ def explain(result: Result, *, color: bool = False) -> str:
     site = result.site or "none"
     out.append(paint(_DIM, f"# site: {site}; rule sets: {', '.join(result.rulesets)}"))
     for removal in result.html_removals:
+        if removal.refused is not None:
+            continue  # listed with the other refusals below
         out.append(paint(_RED, f"- <html> {_short(removal.text)}") + paint(_YELLOW, f"   [{removal.rule}]"))
     for block in result.document.blocks:
         if block.kind == BLANK:

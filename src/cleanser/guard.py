@@ -33,8 +33,9 @@ rules on their own: a promo line a header took as its blurb, or a box's marker l
 
 A `trusted` rule (a known newsletter box, a cookie wall) is exempt from 1 to 4: its author vouches that whatever it
 matches is boilerplate, however long. Removals marked by a plugin hook (no rule pattern) are checked by 3 and 4
-only. HTML rules act on the page before the article is extracted; their removals are in the audit but the guard
-does not see them. docs/guarantees.md says all this for users.
+only. HTML rules act on the page before the article is extracted: `refuse_html` applies check 1 to the elements a
+generic HTML rule would drop, and those it refuses stay in the page and count in the flag. docs/guarantees.md says
+all this for users.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from .apply import RuleBook, is_prose, take_tail, walk_removals
-from .document import BLANK, CODE, TABLE, Block, Document, Removal
+from .document import BLANK, CODE, TABLE, Block, Document, Removal, word_count
 from .rules import FOLD, Rule, fold_for_match
 
 try:  # Python 3.11+
@@ -64,7 +65,6 @@ SENTENCE_MIN_WORDS = 4  # "Is the plan affordable?" is a sentence; "Read more." 
 BOX_PROSE_WORDS = 15  # a pitch line inside a newsletter box is shorter than a paragraph of prose
 _SENTENCE_END = ".!?…。！？"
 _CLOSERS = "\"'”’»)]」』"
-_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and CJK ideographs
 
 
 @dataclass(frozen=True)
@@ -89,26 +89,24 @@ def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:
     return word_count(line) >= min_words and line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
 
 
-def word_count(line: str) -> int:
-    """Words separated by spaces; in scripts written without spaces (Chinese, Japanese), two characters count
-    as a word."""
-    return len(line.split()) + len(_NO_SPACES.findall(line)) // 2
-
-
 def guard(
     doc: Document,
     generic_plugins: set[str],
     settings: GuardSettings,
     trusted: set[str],
     book: RuleBook | Iterable[Rule] = (),
+    html_removals: Iterable[Removal] = (),
 ) -> None:
     """Refuse the removals on `doc` that fail a check (see the module docstring). `book` holds the rules that
-    made them, so that a removal's own pattern can be read."""
+    made them, so that a removal's own pattern can be read; `html_removals` are the HTML rules' removals, which
+    `refuse_html` judged before their elements were dropped: those refused count in the flag."""
     if not settings.enabled:
         return
+    refused_html = [r for r in html_removals if r.refused is not None]
     entries: list[tuple[Removal, list[Block]]] = []
     walk_removals(doc, lambda removal, blocks: entries.append((removal, blocks)))
     if not entries:
+        _flag(doc, refused_html)
         return
     # A rule book keeps its index by name: rebuilding it per document would cost as much as the rules are many.
     by_name = book.by_name if isinstance(book, RuleBook) else {r.qualified: r for r in book}
@@ -160,7 +158,7 @@ def guard(
     total = doc.word_count()
     if total >= max(settings.min_words, 1):
         budgeted = [(r, b) for r, b in entries if r.refused is None and r.rule not in trusted]
-        removed = sum(len(r.text.split()) for r, _ in budgeted)
+        removed = sum(word_count(r.text) for r, _ in budgeted)
         if removed > settings.budget * total:
             reason = (
                 f"removals would take {removed} of {total} words ({removed / total:.0%}), "
@@ -177,9 +175,29 @@ def guard(
         )
         _place_refused(doc, in_order, index)
         doc.removals.extend(r for r, _ in in_order)
-        first = in_order[0][0]
+        refused_html += [r for r, _ in in_order]
+    _flag(doc, refused_html)
+
+
+def _flag(doc: Document, refused: list[Removal]) -> None:
+    if refused:
+        first = refused[0]
         more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
         doc.flags["guard"] = f"refused {first.rule}: {first.refused}{more}"
+
+
+def refuse_html(rule: Rule, paragraphs: list[str], generic: bool) -> str | None:
+    """Check 1 for an HTML rule, before its element is dropped: a generic rule never takes a paragraph of prose.
+
+    Site HTML rules name a publisher's own promo and comment boxes, whose teasers and comments read as prose too:
+    their author vouches for the selector, as a trusted text rule's author does."""
+    if not generic or rule.trusted:
+        return None
+    for text in paragraphs:
+        words = word_count(text)
+        if words > GENERIC_MAX_WORDS and is_prose(text):
+            return f"a generic HTML rule would remove {words} words of prose ({_quote(text)})"
+    return None
 
 
 def _place_refused(doc: Document, refused: list[tuple[Removal, list[Block]]], index: dict[int, int]) -> None:
@@ -242,7 +260,7 @@ def _refuse(removal: Removal, rule: Rule | None, generic: bool) -> str | None:
     lines = [line for line in removal.text.split("\n") if line.strip()]
     if generic:
         for line in lines:
-            words = len(line.split())
+            words = word_count(line)
             if words > GENERIC_MAX_WORDS and is_prose(line):
                 return f"a generic rule would remove {words} words of prose"
     if removal.kind == "block" and len(lines) > 2:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -70,7 +70,15 @@ PLACEHOLDER = "cleanser-removed"  # stands where a rule removed an element, so c
 _ID = "data-cleanser-id"
 
 
+# A DOCTYPE with an internal subset ("<!DOCTYPE x [<!ENTITY ...>]>") is XML, not HTML: libxml2's HTML parser ends
+# the declaration at the first ">" and leaves the rest ("]>") as text of the page. The subset declares entities
+# that are never expanded anyway, so it goes before parsing.
+_DOCTYPE_SUBSET = re.compile(r"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def parse(html: str) -> lxml.html.HtmlElement:
+    if "<!doctype" in html[:1024].lower():
+        html = _DOCTYPE_SUBSET.sub(r"\1>", html, count=1)
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -122,11 +130,18 @@ def _compiled(rule: Rule) -> list:
     return found
 
 
-def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule]) -> list[Removal]:
+# What the guard is shown of an element a rule would remove: the paragraphs it holds.
+_PARAGRAPHS = ("p", "li", "blockquote", "dd", "td", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
+Judge = Callable[[Rule, list[str]], "str | None"]
+
+
+def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule], judge: Judge | None = None) -> list[Removal]:
     """Remove the elements site rules name; one audit entry per removed element that held text.
 
     A removed element that held text leaves an empty placeholder, so that `to_blocks` can put the removal in its
-    place among the blocks: the restore stage then joins a paragraph the element had cut in two.
+    place among the blocks: the restore stage then joins a paragraph the element had cut in two. `judge` (the
+    guard) sees the paragraphs of each element first; an element it refuses stays, and its removal is kept in the
+    audit with the reason.
     """
     removals: list[Removal] = []
     for rule in rules:
@@ -144,7 +159,13 @@ def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule]) -> list[Rem
                 if not text:
                     _drop(el)
                     continue
-                removals.append(Removal(rule=rule.qualified, plugin=rule.plugin, text=text, kind="html"))
+                removal = Removal(rule=rule.qualified, plugin=rule.plugin, text=text, kind="html")
+                removals.append(removal)
+                if judge is not None:
+                    paragraphs = [_clean(p.text_content()) for p in el.iter(*_PARAGRAPHS)] or [text]
+                    removal.refused = judge(rule, paragraphs)
+                    if removal.refused is not None:
+                        continue
                 marker = etree.Element(PLACEHOLDER, {"data-removal": str(len(removals) - 1)})
                 marker.tail = el.tail
                 el.getparent().replace(el, marker)

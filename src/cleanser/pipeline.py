@@ -12,12 +12,12 @@ from . import html as html_stage
 from .apply import RuleBook, apply_rules
 from .document import Document
 from .flags import set_flags
-from .guard import GuardSettings, guard
+from .guard import GuardSettings, guard, refuse_html
 from .metadata import PageInfo, empty_metadata, read_page
 from .plugins import Plugins, load_plugins
 from .reader import decode, looks_like_html, read_text
 from .result import Result
-from .rules import RuleSet
+from .rules import Rule, RuleSet
 from .siteconfig import SiteConfigs, open_site_configs
 from .sites import SiteIndex
 from .structure import restore
@@ -43,6 +43,12 @@ class Cleaner:
         self.sites = SiteIndex(self.plugins.rulesets(), self.site_configs)
         self._books: dict[tuple[str, ...], RuleBook] = {}
         self._generic = {rs.name for rs in self.sites.generic}
+
+    def _judge_html(self, rule: Rule, paragraphs: list[str]) -> str | None:
+        """The guard's word on an element an HTML rule would drop (the guard proper runs after extraction)."""
+        if not self.guard_settings.enabled:
+            return None
+        return refuse_html(rule, paragraphs, rule.plugin in self._generic)
 
     def book(self, rulesets: tuple[RuleSet, ...]) -> RuleBook:
         key = tuple(rs.name for rs in rulesets)
@@ -71,7 +77,7 @@ class Cleaner:
             metadata = config.metadata(root) if config is not None else {}
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
-            html_removals = html_stage.apply_html_rules(root, book.html)
+            html_removals = html_stage.apply_html_rules(root, book.html, self._judge_html)
             if self.plugins.has_html_hooks():
                 self.plugins.prepare_html(root, url, site.name if site else None)
             article = html_stage.extract(
@@ -96,7 +102,7 @@ class Cleaner:
             self.plugins.process_document(doc, site.name if site else None)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
-        guard(doc, self._generic, self.guard_settings, set(book.trusted), book)
+        guard(doc, self._generic, self.guard_settings, set(book.trusted), book, html_removals)
 
         # 5. Restore structure: rejoin cut paragraphs, unwrap, recognise headings, lists and quotes.
         restore(doc)
