@@ -240,6 +240,41 @@ GLUED_START = {"id": "unlock", "match": "Unlock the {name} newsletter for free",
 INLINE = {"id": "scroll", "match": "Advertisement - Scroll to Continue", "glued": "both"}
 
 
+HARBOUR_BOX = {
+    "id": "box", "kind": "block", "start": "Sign up for Harbour Notes", "end": "By signing up, you agree to our terms",
+    "trusted": True,
+}
+SIGNUP = {"id": "signup", "regex": "Sign up for Harbour Notes|By signing up, you agree to our terms"}
+
+
+def test_a_box_never_takes_half_of_a_paragraph_it_cut():
+    """The box's end marker cut a paragraph: its first half, between the markers, runs on below the box."""
+    rest = "for a new footbridge over the river on Monday."
+    end = "By signing up, you agree to our terms"
+    text = "\n".join(["Sign up for Harbour Notes", "The council approved plans", end, rest, P2])
+    result = clean(text, HARBOUR_BOX, SIGNUP)
+    assert result.text == f"The council approved plans {rest}\n{P2}"
+    assert [r.rule for r in result.refused] == ["example/box"]
+    assert "runs on into the article below it" in result.refused[0].refused
+    assert [r.rule for r in result.removed] == ["example/signup", "example/signup"]
+    # A box between the halves of a paragraph is a box: the line above runs on into the one below.
+    cut = "\n".join(["The council approved plans", "Sign up for Harbour Notes", "Weekly news from the port", end, rest])
+    assert clean(cut, HARBOUR_BOX, SIGNUP).text == f"The council approved plans {rest}"
+    # And a pitch line over a byline is a pitch line.
+    byline = "\n".join(["Sign up for Harbour Notes", "Weekly news from the port", end, "by Ana Ruiz", P1])
+    assert clean(byline, HARBOUR_BOX, SIGNUP).text == f"by Ana Ruiz\n{P1}"
+
+
+def test_a_blurb_never_takes_the_rest_of_a_sentence_above_it():
+    header = {"id": "header", "match": "Sign up for Harbour Notes", "blurb": 1, "trusted": True}
+    line = {"id": "skip", "match": "Skip past newsletter promotion"}
+    text = "\n".join(["The council approved plans for", "Skip past newsletter promotion", "Sign up for Harbour Notes",
+                     "the harbour wall", P2])
+    result = clean(text, header, line)
+    assert "the harbour wall" in result.text and "Sign up" not in result.text
+    assert "continues the article above it" in result.refused[0].refused
+
+
 @pytest.mark.parametrize(
     ("text", "rule"),
     [

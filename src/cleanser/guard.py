@@ -27,6 +27,8 @@ And for every rule, trusted or not:
    the tail stage would have given it.
 6. Blurb of a trusted rule: a blurb line that reads as a sentence must name what it pitches (a newsletter, an
    inbox, an app, signing up...): the article's lede under a promo header must not go for being short.
+7. Half a paragraph: a blurb, or the lines between a box's markers, never take half of a paragraph the box or
+   another promo cut: a line that runs on into the article below it, or continues the article above it.
 
 When a blurb, a start...end box or a tail is refused, the whole lines it had taken are judged again by the line
 rules on their own: a promo line a header took as its blurb, or a box's marker line, still goes to its own rule.
@@ -116,7 +118,7 @@ def guard(
     def check(removal: Removal, blocks: list[Block]) -> None:
         if removal.refused is not None:
             return
-        reason = _refuse_tail(removal, doc, blocks, index)
+        reason = _refuse_tail(removal, doc, blocks, index) or _refuse_half(removal, doc, blocks, index)
         if reason is None and removal.kind == "blurb" and removal.rule in trusted:
             reason = _refuse_trusted_blurb(removal)
         if reason is None and removal.rule not in trusted:
@@ -240,6 +242,47 @@ def _refuse_tail(removal: Removal, doc: Document, blocks: list[Block], index: di
     return None
 
 
+def _refuse_half(removal: Removal, doc: Document, blocks: list[Block], index: dict[int, int]) -> str | None:
+    """A blurb, or the lines between a box's markers, never take half of a paragraph that the box or another promo
+    line cut in two: a taken line that runs on into the article below it, or that continues the article above it.
+    This check holds for trusted rules too: a rule vouches for its markers, not for what stands beside them."""
+    if removal.kind == "blurb":
+        inner = [b for b in blocks if b.kind != BLANK]
+    elif removal.kind == "block":
+        inner = [b for b in blocks[1:-1] if b.kind != BLANK]  # the first and last pieces hold the markers
+    else:
+        return None
+    if not inner:
+        return None
+    before = _kept_neighbour(doc, index[id(blocks[0])], -1)
+    after = _kept_neighbour(doc, index[id(blocks[-1])], 1)
+    last, first = inner[-1].text.strip(), inner[0].text.strip()
+    # Below: the taken line has no full stop and the article line under it starts lower case, and together they
+    # read as a sentence. Unless the line above runs on too: then the promo sits between that paragraph's halves.
+    if (
+        after is not None
+        and _open(last)
+        and _starts_lower(after.text)
+        and reads_as_sentence(f"{last} {after.text.strip()}")
+        and not (before is not None and _open(before.text))
+    ):
+        return f"a line it takes runs on into the article below it ({_quote(last)})"
+    if before is not None and _open(before.text) and _starts_lower(first) and len(before.text.split()) >= 2:
+        return f"a line it takes continues the article above it ({_quote(first)})"
+    return None
+
+
+def _open(text: str) -> bool:
+    """A line that stops without ending a sentence."""
+    text = text.strip().rstrip(_CLOSERS)
+    return bool(text) and text[-1] not in _SENTENCE_END
+
+
+def _starts_lower(text: str) -> bool:
+    text = text.lstrip()
+    return text[:1].islower()
+
+
 # What a newsletter or app pitch names; "daily", "free" or "updates" alone are common in article sentences.
 _PITCH = re.compile(
     r"\b(?:newsletters?|inbox|e-?mails?|sign(?:ing)? up|subscri(?:be|bers?|ption)|digest|briefing|podcast|"
@@ -320,7 +363,7 @@ def _restore(doc: Document, removal: Removal, blocks: list[Block], reason: str, 
 def _line_removal(doc: Document, block: Block, book: RuleBook, index: dict[int, int]) -> Removal | None:
     """The removal the line rules make of `block` on their own, or None (the rule's position must allow it)."""
     hit = book.lines.match_line(fold_for_match(block.text))
-    if hit is None or hit.rule.kind != "line" or not _position_allows(doc, index[id(block)], hit.rule.where):
+    if hit is None or hit.rule.kind != "line" or not _position_allows(doc, index[id(block)], hit.rule.where, book):
         return None
     rule = hit.rule
     block.removal = Removal(
@@ -353,16 +396,18 @@ def _whole_line(doc: Document, block: Block, index: dict[int, int]) -> bool:
     return not block.split_after and not (i and doc.blocks[i - 1].split_after)
 
 
-def _position_allows(doc: Document, i: int, where: str) -> bool:
-    """The line rules' position check: `top` needs no article prose above line i, `bottom` none below it."""
+def _position_allows(doc: Document, i: int, where: str, book: RuleBook) -> bool:
+    """The line rules' position check, as `apply` makes it: `top` needs no article prose above line i, `bottom`
+    none below it, where a tail marker that reads as a sentence is no article prose."""
     if where == "any":
         return True
+    is_tail = book.tails.match_text if book.tails.rules else None
 
     def prose(b: Block) -> bool:
         return b.removal is None and b.kind not in (BLANK, TABLE, CODE) and is_prose(b.text)
 
     before = any(prose(b) for b in doc.blocks[:i])
-    after = any(prose(b) for b in doc.blocks[i + 1 :])
+    after = any(prose(b) and not (is_tail and is_tail(b.text)) for b in doc.blocks[i + 1 :])
     return (where in ("top", "edge") and not before) or (where in ("bottom", "edge") and not after)
 
 
