@@ -107,6 +107,19 @@ def test_a_rule_that_matches_a_sentence_only_through_wildcards_is_refused():
     assert result.flags["guard"].endswith("(and 1 more)")
 
 
+def test_when_the_winning_rule_is_refused_the_next_rule_gets_the_line():
+    eat = {"id": "eat", "regex": ".{20,}", "priority": 900}
+    pitch = {"id": "pitch", "match": "Sign up for the {name} newsletter, a weekly look at {topic}."}
+    promo = "Sign up for the Harbour Notes newsletter, a weekly look at the port."
+    result = clean(f"{P1}\n{promo}\n{P2}", eat, pitch)
+    assert result.text == f"{P1}\n{P2}"
+    assert [r.rule for r in result.removed] == ["example/pitch"]
+    assert [r.text for r in result.refused] == [P1, promo, P2]
+    # A keep rule below the refused one protects the line from the rules under it.
+    keep = {"id": "keep", "kind": "keep", "match": "Sign up for the Harbour Notes newsletter, {rest}", "priority": 500}
+    assert clean(f"{P1}\n{promo}\n{P2}", eat, pitch, keep).text == f"{P1}\n{promo}\n{P2}"
+
+
 def test_a_promo_sentence_the_rule_names_literally_is_removed():
     rule = {"id": "pitch", "match": "Sign up for the {name} newsletter, a weekly look at {topic}."}
     promo = "Sign up for the Harbour Notes newsletter, a weekly look at the port and its people."
@@ -257,9 +270,18 @@ def test_a_box_never_takes_half_of_a_paragraph_it_cut():
     assert [r.rule for r in result.refused] == ["example/box"]
     assert "runs on into the article below it" in result.refused[0].refused
     assert [r.rule for r in result.removed] == ["example/signup", "example/signup"]
-    # A box between the halves of a paragraph is a box: the line above runs on into the one below.
-    cut = "\n".join(["The council approved plans", "Sign up for Harbour Notes", "Weekly news from the port", end, rest])
+    # The same with a heading above the box: the heading does not end a sentence either, but it is no half.
+    heading = "Harbour bridge plan delayed again"
+    result = clean(f"{heading}\n{text}", HARBOUR_BOX, SIGNUP)
+    assert result.text == f"{heading}\nThe council approved plans {rest}\n{P2}"
+    # A box between the halves of a paragraph, whose line says what it pitches, is a box.
+    cut = "\n".join(["The council approved plans", "Sign up for Harbour Notes", "Our weekly newsletter", end, rest])
     assert clean(cut, HARBOUR_BOX, SIGNUP).text == f"The council approved plans {rest}"
+    # One whose line names no pitch looks like the heading case from inside: the line stays, no word is lost.
+    cut = "\n".join(["The council approved plans", "Sign up for Harbour Notes", "Weekly news from the port", end, rest])
+    result = clean(cut, HARBOUR_BOX, SIGNUP)
+    assert "Sign up" not in result.text and "By signing up" not in result.text
+    assert "The council approved plans" in result.text and rest in result.text
     # And a pitch line over a byline is a pitch line.
     byline = "\n".join(["Sign up for Harbour Notes", "Weekly news from the port", end, "by Ana Ruiz", P1])
     assert clean(byline, HARBOUR_BOX, SIGNUP).text == f"by Ana Ruiz\n{P1}"

@@ -32,6 +32,7 @@ And for every rule, trusted or not:
 
 When a blurb, a start...end box or a tail is refused, the whole lines it had taken are judged again by the line
 rules on their own: a promo line a header took as its blurb, or a box's marker line, still goes to its own rule.
+A line whose winning rule is refused goes to the next matching rule below it.
 
 A `trusted` rule (a known newsletter box, a cookie wall) is exempt from 1 to 4: its author vouches that whatever it
 matches is boilerplate, however long. Removals marked by a plugin hook (no rule pattern) are checked by 3 and 4
@@ -140,10 +141,13 @@ def guard(
             return
         # Lines a refused blurb, box or tail had taken may be promo on their own: the line rules judge them again
         # (a blurb or box takes its lines before the line rules see them; a tail takes over its marker line).
-        judged_again = {"blurb": blocks[:1], "tail": blocks[:1], "block": blocks}.get(removal.kind, [])
+        # A line whose winning rule was refused goes to the next rule below it that matches, as if the refused
+        # one did not exist (a keep rule there protects the line).
+        judged_again = {"blurb": blocks[:1], "tail": blocks[:1], "block": blocks, "line": blocks}.get(removal.kind, [])
+        below = by_name.get(removal.rule) if removal.kind == "line" else None
         for block in judged_again:
             if block.removal is None and _whole_line(doc, block, index):
-                own = _line_removal(doc, block, book, index)
+                own = _line_removal(doc, block, book, index, below)
                 if own is not None:
                     entries.append((own, [block]))
                     check(own, [block])
@@ -258,16 +262,18 @@ def _refuse_half(removal: Removal, doc: Document, blocks: list[Block], index: di
     after = _kept_neighbour(doc, index[id(blocks[-1])], 1)
     last, first = inner[-1].text.strip(), inner[0].text.strip()
     # Below: the taken line has no full stop and the article line under it starts lower case, and together they
-    # read as a sentence. Unless the line above runs on too: then the promo sits between that paragraph's halves.
+    # read as a sentence. When the line above the box runs on as well, the box may sit between the halves of its
+    # paragraph: the taken line is then a pitch if it says so ("Sign up to First Edition"). A heading above looks
+    # just the same as a first half, so a line that names no pitch is kept.
     if (
         after is not None
         and _open(last)
         and _starts_lower(after.text)
-        and reads_as_sentence(f"{last} {after.text.strip()}")
-        and not (before is not None and _open(before.text))
+        and reads_as_sentence(f"{last} {after.text}")
+        and not (before is not None and _mid_sentence(before.text) and _PITCH.search(last))
     ):
         return f"a line it takes runs on into the article below it ({_quote(last)})"
-    if before is not None and _open(before.text) and _starts_lower(first) and len(before.text.split()) >= 2:
+    if before is not None and _mid_sentence(before.text) and _starts_lower(first) and len(before.text.split()) >= 2:
         return f"a line it takes continues the article above it ({_quote(first)})"
     return None
 
@@ -276,6 +282,12 @@ def _open(text: str) -> bool:
     """A line that stops without ending a sentence."""
     text = text.strip().rstrip(_CLOSERS)
     return bool(text) and text[-1] not in _SENTENCE_END
+
+
+def _mid_sentence(text: str) -> bool:
+    """A line that stops mid-sentence: on a word or a comma (a colon introduces what follows, a list or a link)."""
+    text = text.rstrip()
+    return bool(text) and (text[-1].isalnum() or text[-1] in ",;")
 
 
 def _starts_lower(text: str) -> bool:
@@ -360,9 +372,13 @@ def _restore(doc: Document, removal: Removal, blocks: list[Block], reason: str, 
             block.split_after = False
 
 
-def _line_removal(doc: Document, block: Block, book: RuleBook, index: dict[int, int]) -> Removal | None:
-    """The removal the line rules make of `block` on their own, or None (the rule's position must allow it)."""
-    hit = book.lines.match_line(fold_for_match(block.text))
+def _line_removal(
+    doc: Document, block: Block, book: RuleBook, index: dict[int, int], below: Rule | None = None
+) -> Removal | None:
+    """The removal the line rules make of `block` on their own, or None (the rule's position must allow it);
+    with `below`, the rules of lower priority than that one only."""
+    folded = fold_for_match(block.text)
+    hit = book.lines.match_line(folded) if below is None else book.lines.match_line_below(folded, below)
     if hit is None or hit.rule.kind != "line" or not _position_allows(doc, index[id(block)], hit.rule.where, book):
         return None
     rule = hit.rule

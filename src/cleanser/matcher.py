@@ -228,6 +228,20 @@ class LineMatcher:
                 found = m
         return None if found is None else self._hit(found)
 
+    def match_line_below(self, folded: str, rule: Rule) -> Hit | None:
+        """The highest-priority rule below `rule` matching the whole line. One rule at a time: this is for the
+        rare line whose winning rule the guard refused, not for every line."""
+        try:
+            start = self.rules.index(rule) + 1
+        except ValueError:
+            return None
+        if not folded or len(folded) > self.max_len:
+            return None
+        for candidate in self.rules[start:]:
+            if re.fullmatch(candidate.pattern, folded, re.IGNORECASE):
+                return Hit(candidate, 0, len(folded))
+        return None
+
     def match_glued_start(self, folded: str) -> Hit | None:
         """A rule whose text starts the line, with the article's first sentence glued after it."""
         found = None
