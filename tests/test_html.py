@@ -101,17 +101,40 @@ def test_paragraph_cut_by_a_removed_box_is_joined(seawall):
     assert "Coast Watch" not in seawall.text  # the emptied container went whole, heading included
 
 
+def _clean_promo(html: str):
+    """Clean with one site rule that removes every element of class "promo"."""
+    rules = {"name": "t", "domains": ["t.example"], "rule": [{"id": "p", "kind": "html", "selectors": [".promo"]}]}
+    return Cleaner(Plugins.from_rulesets(ruleset_from_dict(rules))).clean(html, url="https://t.example/a")
+
+
 def test_no_join_when_the_first_half_ends_a_sentence():
     html = (
         "<article><p>The harbour board met on Monday to discuss the dredging contract for the summer.</p>"
         "<div class='promo'>Read more: our dredging explainer</div>"
         "<p>members also approved the new mooring fees.</p></article>"
     )
-    rules = {"name": "t", "domains": ["t.example"], "rule": [{"id": "p", "kind": "html", "selectors": [".promo"]}]}
-    result = Cleaner(Plugins.from_rulesets(ruleset_from_dict(rules))).clean(html, url="https://t.example/a")
+    result = _clean_promo(html)
     assert [b["text"] for b in result.blocks] == [
         "The harbour board met on Monday to discuss the dredging contract for the summer.",
         "members also approved the new mooring fees.",
+    ]
+
+
+def test_a_promo_removed_from_inside_a_paragraph_leaves_it_whole():
+    """An inline element with text beside it is a piece of the line: the paragraph is one block however short its
+    first half, and the removal is glued. An element that is a paragraph's whole text stands between blocks."""
+    html = (
+        "<article><p>Fees rose<a class='promo' href='/nl'>Get our newsletter</a> for the third year.</p>"
+        "<p><span class='promo'>Subscribe today</span></p>"
+        "<p>The board meets again in <em>March<span class='promo'>Sign up</span></em>.</p>"
+        "<p>Dredging<b class='promo'>Ad</b>starts soon.</p></article>"
+    )
+    result = _clean_promo(html)
+    assert [b["text"] for b in result.blocks] == [
+        "Fees rose for the third year.", "The board meets again in March.", "Dredging starts soon.",
+    ]
+    assert [(r.text, r.where) for r in result.removed] == [
+        ("Get our newsletter", "glued"), ("Subscribe today", "inline"), ("Sign up", "glued"), ("Ad", "glued"),
     ]
 
 

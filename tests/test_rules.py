@@ -307,3 +307,9 @@ def test_control_characters_next_to_a_dropped_element_do_not_crash():
     assert cleanser.clean("<p><iframe></iframe>\x1b and the rest of the paragraph</p>").text == (
         "and the rest of the paragraph"
     )
+    # ... nor in the text the dropped element's tail is joined to (found by the long profile).
+    assert cleanser.clean("<!DOCTYPE html>\x1f<script></script>&amp;").text == "&"
+    assert cleanser.clean("<p>One\x1f two<script></script> and three.</p>").text == "One two and three."
+    html_rule = {"id": "promo", "kind": "html", "selectors": ["span.promo"]}
+    page = "<p>The council met on Monday<span class='promo'>Subscribe</span>\x1f and approved the plan.</p>"
+    assert clean(page, html_rule).text == "The council met on Monday and approved the plan."

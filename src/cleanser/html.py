@@ -107,14 +107,15 @@ def _drop(el) -> None:
     parent = el.getparent()
     if parent is None:
         return
-    # lxml hands back text it will not take again (control characters); what XML cannot hold is not article text.
-    tail = _NOT_XML.sub("", el.tail or "")
+    # lxml hands back text it will not take again (control characters), in the tail and in the text it joins;
+    # what XML cannot hold is not article text.
+    tail = el.tail or ""
     if tail.strip():
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = _NOT_XML.sub("", (prev.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _NOT_XML.sub("", (parent.text or "") + tail)
     parent.remove(el)
 
 
@@ -167,9 +168,27 @@ def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule], judge: Judg
                     if removal.refused is not None:
                         continue
                 marker = etree.Element(PLACEHOLDER, {"data-removal": str(len(removals) - 1)})
-                marker.tail = el.tail
+                if _inside_a_line(el):
+                    marker.set("data-inline", "1")
+                marker.tail = _NOT_XML.sub("", el.tail) if el.tail else None  # see _drop
                 el.getparent().replace(el, marker)
     return removals
+
+
+_LINE_HOLDERS = frozenset({"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquote", *_HEADINGS})
+
+
+def _inside_a_line(el) -> bool:
+    """Whether an element is a piece of a line of text (a promo span or link inside a paragraph, with text beside
+    it), so that its removal leaves the line whole rather than cutting it in two."""
+    parent = el.getparent()
+    if _tag(el) not in _PHRASING or parent is None or _tag(parent) not in _LINE_HOLDERS | _PHRASING:
+        return False
+    return bool(parent.text_content().replace(el.text_content(), "", 1).strip())
+
+
+def _inline_placeholder(el) -> bool:
+    return _tag(el) == PLACEHOLDER and el.get("data-inline") == "1"
 
 
 # --- finding the article ---------------------------------------------------------------------------------------
@@ -511,7 +530,7 @@ class _Walker:
     def __post_init__(self) -> None:
         # Every element that is a block or holds one: phrasing elements in this set are walked as containers.
         for el in self.root.iter():
-            if _tag(el) and _tag(el) not in _PHRASING:
+            if _tag(el) and _tag(el) not in _PHRASING and not _inline_placeholder(el):
                 parent = el.getparent()
                 while parent is not None and parent not in self.holds_blocks:
                     self.holds_blocks.add(parent)
@@ -519,7 +538,7 @@ class _Walker:
 
     def is_block(self, el) -> bool:
         tag = _tag(el)
-        return bool(tag) and (tag not in _PHRASING or el in self.holds_blocks)
+        return bool(tag) and (tag not in _PHRASING or el in self.holds_blocks) and not _inline_placeholder(el)
 
     # -- runs of inline content --
 
@@ -564,6 +583,14 @@ class _Walker:
         tag = _tag(el)
         if tag == "br":
             self.run.append("\n")
+        elif tag == PLACEHOLDER:
+            # A promo removed from inside the line: the line goes on around it, two words kept apart.
+            before = next((piece for piece in reversed(self.run) if piece), "")
+            if before[-1:].isalnum() and (el.tail or "")[:1].isalnum():
+                self.run.append(" ")
+            removal = _placeholder_removal(el, self.removals)
+            if removal is not None:
+                removal.where = "glued"
         elif tag:
             start = len(self.run)
             self.run.append(el.text or "")
