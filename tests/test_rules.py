@@ -301,6 +301,15 @@ def test_glued_promo_after_a_cjk_sentence():
     assert clean(text, rule).text == f"{P1}\n市议会周一批准了新的公交线路计划。"
 
 
+def test_glued_promo_before_a_cjk_sentence():
+    """A script without case starts a sentence with any letter (found by the long profile)."""
+    rule = {"id": "ad", "match": "Advertisement - Scroll to Continue", "glued": "start"}
+    text = "Advertisement - Scroll to Continue市议会周一批准了新的公交线路计划。 The council approved plans."
+    assert clean(text, rule).text == "市议会周一批准了新的公交线路计划。 The council approved plans."
+    lower = "Advertisement - Scroll to Continue reading the council's plans."
+    assert clean(lower, rule).text == lower
+
+
 def test_control_characters_next_to_a_dropped_element_do_not_crash():
     import cleanser
 

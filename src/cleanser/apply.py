@@ -371,9 +371,13 @@ def _glue_before(before: str) -> bool:
 
 
 def _glue_after(after: str) -> bool:
-    """Whether what follows a promo starts a sentence (or nothing follows)."""
+    """Whether what follows a promo starts a sentence (or nothing follows): a capital, a digit, an opening quote,
+    or a letter of a script without case (Chinese, Japanese, Arabic...), where any word may start one."""
     after = after.lstrip(" ")
-    return not after or after[0].isupper() or after[0].isdigit() or after[0] in "\"'“‘("
+    if not after:
+        return True
+    first = after[0]
+    return (first.isalpha() and not first.islower()) or first.isdigit() or first in "\"'“‘「『("
 
 
 def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
