@@ -113,6 +113,31 @@ def test_arbitrary_bytes_are_cleaned_or_refused_with_a_reason(data):
         _exercise(result)
 
 
+_BOXY = ruleset_from_dict({
+    "name": "boxy",
+    "domains": ["boxy.example"],
+    "rule": [
+        {"id": "box", "kind": "block", "start": "Sign up for Boxy Daily", "end": "By signing up, you agree"},
+        {"id": "markers", "regex": "Sign up for Boxy Daily|By signing up, you agree",
+         "examples": ["Sign up for Boxy Daily", "By signing up, you agree"]},
+    ],
+})
+_BOXY_CLEANER = Cleaner(Plugins.from_rulesets(_BOXY), guard=GuardSettings(enabled=False))
+
+
+@settings(max_examples=100, database=None, derandomize=True, deadline=None)
+@given(cst.samples(cst.catalog_for(_BOXY_CLEANER), sites=["boxy"], min_promos=2), FORMS)
+def test_the_generator_never_puts_article_text_inside_a_box(sample, form):
+    """The generator's promise that the properties rely on: promo lines that are a box's markers never open and
+    close it around article text (checked through what the box rule removes, with the guard off); they still
+    come out."""
+    result = checks.clean(_BOXY_CLEANER, sample, form)
+    taken = [checks.normalize_ws(r.text) for r in result.removed if r.kind == "block"]
+    for unit in sample.units:
+        assert not any(checks.normalize_ws(unit) in text for text in taken), unit
+    checks.assert_boilerplate_gone(sample, result, form)
+
+
 # --- a deliberately broken rule --------------------------------------------------------------------------------
 
 # (rule, whether it is a generic rule): rules that eat article paragraphs.

@@ -8,11 +8,12 @@ text to inject.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..apply import RuleBook
-from ..rules import RuleSet, fold_for_match
+from ..rules import RuleSet, fold, fold_for_match
 from .articles import BOTTOM, GLUED_BETWEEN, GLUED_END, GLUED_START, INLINE, SPLIT, TOP
 
 
@@ -77,6 +78,30 @@ class Catalog:
 
     def url(self, site: str | None) -> str | None:
         return self.urls.get(site) if site else None
+
+    def boxes(self, site: str | None) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+        """The start and end markers of the start...end box rules that apply on `site`."""
+        sets = self.generic_sets + ((self.site_sets[site],) if site else ())
+        return [
+            (re.compile(r.pattern, re.IGNORECASE), re.compile(r.end_pattern, re.IGNORECASE))
+            for rs in sets
+            for r in rs.rules
+            if r.kind == "block"
+        ]
+
+
+def box_step(text: str, start: re.Pattern[str], end: re.Pattern[str], is_open: bool) -> tuple[bool, bool]:
+    """For a promo line in document order: whether it would close a box opened by an earlier one (and so make
+    what stands between them the box's content), and whether a box is open after it."""
+    folded = fold(text)
+    if is_open and end.search(folded):
+        return True, is_open
+    last = None
+    for last in start.finditer(folded):  # noqa: B007 - only the last start matters
+        pass
+    if last is None:
+        return False, is_open
+    return False, end.search(folded, last.end()) is None
 
 
 def _pool(rulesets: tuple[RuleSet, ...]) -> list[Boilerplate]:

@@ -16,7 +16,9 @@ What the generator promises, and so what the properties may rely on (see docs/gu
   more; quotes are one sentence.
 - A promo is a rule's own example, injected where its rule declares it removes it (`boilerplate.positions_for`).
   A promo whose rule takes a blurb is injected only where a paragraph follows it (a heading or list item right
-  under it is, by the rule's declaration, its blurb). A tail marker is always the document's last line.
+  under it is, by the rule's declaration, its blurb). A tail marker is always the document's last line. A promo
+  holding a start...end box's end marker never follows one holding its start marker: what stands between them
+  is, by the box rule's declaration, the box.
 - A promo line cuts a paragraph only mid-sentence, before a lower-case word and after four words or more: the
   structure stage promises to join those halves; a paragraph cut between two sentences reads as two paragraphs.
 - Boilerplate takes at most 40% of a document's words (the guard's default budget is 50%).
@@ -49,7 +51,7 @@ from .articles import (
     split_points,
     words,
 )
-from .boilerplate import Boilerplate, Catalog
+from .boilerplate import Boilerplate, Catalog, box_step
 
 MAX_BOILERPLATE_SHARE = 0.4
 
@@ -239,6 +241,7 @@ def samples(
             promos.append(promo)
             tail_taken = tail_taken or bp.tail
     promos = _order(promos)
+    promos = _outside_boxes(promos, catalog.boxes(site), len(art.blocks))
     promos = _within_budget(art, promos)
     return Sample(art, tuple(promos), url=catalog.url(site), site=site)
 
@@ -301,6 +304,34 @@ def _place(draw, art: Article, bp: Boilerplate, position: str, used: set[int]) -
 def _order(promos: list[Promo]) -> list[Promo]:
     """A tail marker goes after every other bottom line: it takes everything under it."""
     return sorted(promos, key=lambda p: p.tail)
+
+
+def _outside_boxes(promos: list[Promo], boxes, n: int) -> list[Promo]:
+    """Drop a promo that holds a box rule's end marker after one that holds its start marker: by the box rule's
+    declaration, what stands between them is the box."""
+    if not boxes:
+        return promos
+
+    def place(p: Promo) -> tuple[int, int, float]:
+        if p.position in (TOP, INLINE):
+            return (p.at, 0, 0)
+        if p.position == BOTTOM:
+            return (n, 0, 0)
+        if p.position == GLUED_END:
+            return (p.at, 1, float("inf"))
+        return (p.at, 1, p.cut)  # glued at the start (cut 0), between sentences, or splitting a paragraph
+
+    in_order = sorted(promos, key=place)  # stable: promos in one slot are rendered in list order
+    dropped: set[int] = set()
+    for start, end in boxes:
+        is_open = False
+        for p in in_order:
+            if id(p) in dropped:
+                continue
+            drop, is_open = box_step(p.text, start, end, is_open)
+            if drop:
+                dropped.add(id(p))
+    return [p for p in promos if id(p) not in dropped]
 
 
 def _within_budget(art: Article, promos: list[Promo]) -> list[Promo]:
