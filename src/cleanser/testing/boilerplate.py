@@ -73,7 +73,13 @@ class Catalog:
         found = self._pools.get(site)
         if found is None:
             sets = self.generic_sets + ((self.site_sets[site],) if site else ())
-            found = self._pools[site] = _pool(sets)
+            found = _pool(sets)
+            if site is None:
+                # With no URL a site's fingerprint in the text makes it that site's, and its rules decide: a
+                # generic example that holds one is not a generic-only promo.
+                marks = [f.lower() for rs in self.rulesets if not rs.generic for f in rs.fingerprints]
+                found = [b for b in found if not any(m in fold(b.text).lower() for m in marks)]
+            self._pools[site] = found
         return found
 
     def url(self, site: str | None) -> str | None:

@@ -14,7 +14,8 @@ What the generator promises, and so what the properties may rely on (see docs/gu
   quote, in English with non-ASCII names, curly quotes, numbers and currency, or in French, German, Spanish,
   Polish, Chinese, Japanese, Russian, Greek or Korean. Headings are short and unpunctuated; lists have two items or
   more; quotes are one sentence.
-- A promo is a rule's own example, injected where its rule declares it removes it (`boilerplate.positions_for`).
+- A promo is a rule's own example, injected where its rule declares it removes it (`boilerplate.positions_for`);
+  with no URL, never one that holds a site's fingerprint (the site's rules would decide).
   A promo whose rule takes a blurb is injected only where a paragraph follows it (a heading or list item right
   under it is, by the rule's declaration, its blurb). A tail marker is always the document's last line. A promo
   holding a start...end box's end marker never follows one holding its start marker: what stands between them
