@@ -170,6 +170,19 @@ def test_keep_rule_protects_content_from_lower_priority_rules():
     assert cleaner.clean(text, url="https://elsewhere.org/").text == f"{P1}\n{P2}"
 
 
+def test_a_site_rule_that_narrows_a_position_does_not_stop_a_generic_rule_elsewhere():
+    generic = {"name": "gen", "generic": True, "rule": [{"id": "save", "match": "Save this story"}]}
+    narrow = site({"id": "save-top", "match": "Save this story", "where": "top"})
+    text = f"Save this story\n{P1}\nSave this story"
+    result = make_cleaner(generic, narrow).clean(text, url=URL)
+    assert result.text == P1
+    assert [r.rule for r in result.removed] == ["example/save-top", "gen/save"]
+    # A keep rule is how a site keeps the phrase where its own rule does not take it.
+    keep = site({"id": "save-top", "match": "Save this story", "where": "top"},
+                {"id": "keep", "kind": "keep", "match": "Save this story", "priority": 150})
+    assert make_cleaner(generic, keep).clean(text, url=URL).text == f"{P1}\nSave this story"
+
+
 def test_priority_decides_which_rule_is_named():
     low = {"id": "low", "match": "Advertisement", "priority": 10}
     high = {"id": "high", "regex": "advert(?:isement)?", "priority": 500}

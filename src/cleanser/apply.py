@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .document import BLANK, CODE, TABLE, WIDE, Block, Document, Removal
 from .matcher import Hit, LineMatcher
-from .rules import Rule, RuleSet, fold
+from .rules import Rule, RuleSet, fold, fold_for_match
 
 _SENTENCE_END = ".!?…\"')]”’»。！？"
 _NOT_TEXT = (BLANK, TABLE, CODE)
@@ -287,19 +287,35 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
     while i < len(blocks):
         block, hit = blocks[i], hits[i]
         if hit is not None and _live(block):
-            rule = hit.rule
-            if rule.kind == "keep":
+            rule = first_rule(book, block.text, hit.rule, top=not prose_seen, bottom=i > last_prose)
+            if rule is not None and rule.kind == "keep":
                 block.protected_by = rule.qualified
-            elif (
-                rule.where == "any"
-                or (rule.where in ("top", "edge") and not prose_seen)
-                or (rule.where in ("bottom", "edge") and i > last_prose)
-            ):
+            elif rule is not None:
                 block.removal = _removal(rule, block.text, block)
                 i = _remove_blurb(blocks, i, rule)
         if prose[i] and blocks[i].removal is None:
             prose_seen = True
         i += 1
+
+
+def allowed_at(where: str, top: bool, bottom: bool) -> bool:
+    """Whether a line rule's `where` lets it remove a line with no article prose above it (`top`) or below it
+    (`bottom`)."""
+    return where == "any" or (where in ("top", "edge") and top) or (where in ("bottom", "edge") and bottom)
+
+
+def first_rule(book: RuleBook, text: str, winner: Rule, *, top: bool, bottom: bool) -> Rule | None:
+    """The rule that decides a line (`winner` matched it first): the highest-priority matching rule whose position
+    allows it (see `allowed_at`), or a keep rule above that one. A site rule that narrows where a phrase goes
+    ("top" only) does not stop a generic rule below it from taking the phrase elsewhere; a site that means to keep
+    the phrase there says so with a keep rule."""
+    rule: Rule | None = winner
+    folded = None
+    while rule is not None and rule.kind != "keep" and not allowed_at(rule.where, top, bottom):
+        folded = fold_for_match(text) if folded is None else folded
+        below = book.lines.match_line_below(folded, rule)
+        rule = below.rule if below is not None else None
+    return rule
 
 
 def _remove_blurb(blocks: list[Block], i: int, rule: Rule) -> int:

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .apply import RuleBook, is_prose, take_tail, walk_removals
+from .apply import RuleBook, first_rule, is_prose, take_tail, walk_removals
 from .document import BLANK, CODE, TABLE, Block, Document, Removal, word_count
 from .rules import FOLD, Rule, fold_for_match
 
@@ -379,9 +379,12 @@ def _line_removal(
     with `below`, the rules of lower priority than that one only."""
     folded = fold_for_match(block.text)
     hit = book.lines.match_line(folded) if below is None else book.lines.match_line_below(folded, below)
-    if hit is None or hit.rule.kind != "line" or not _position_allows(doc, index[id(block)], hit.rule.where, book):
+    if hit is None:
         return None
-    rule = hit.rule
+    top, bottom = _edges(doc, index[id(block)], book)
+    rule = first_rule(book, block.text, hit.rule, top=top, bottom=bottom)
+    if rule is None or rule.kind != "line":
+        return None
     block.removal = Removal(
         rule=rule.qualified,
         plugin=rule.plugin,
@@ -412,11 +415,9 @@ def _whole_line(doc: Document, block: Block, index: dict[int, int]) -> bool:
     return not block.split_after and not (i and doc.blocks[i - 1].split_after)
 
 
-def _position_allows(doc: Document, i: int, where: str, book: RuleBook) -> bool:
-    """The line rules' position check, as `apply` makes it: `top` needs no article prose above line i, `bottom`
-    none below it, where a tail marker that reads as a sentence is no article prose."""
-    if where == "any":
-        return True
+def _edges(doc: Document, i: int, book: RuleBook) -> tuple[bool, bool]:
+    """Whether line i has no article prose above it, and none below it, as `apply` judges it for the line rules'
+    positions (a tail marker that reads as a sentence is no article prose below a line)."""
     is_tail = book.tails.match_text if book.tails.rules else None
 
     def prose(b: Block) -> bool:
@@ -424,7 +425,7 @@ def _position_allows(doc: Document, i: int, where: str, book: RuleBook) -> bool:
 
     before = any(prose(b) for b in doc.blocks[:i])
     after = any(prose(b) and not (is_tail and is_tail(b.text)) for b in doc.blocks[i + 1 :])
-    return (where in ("top", "edge") and not before) or (where in ("bottom", "edge") and not after)
+    return not before, not after
 
 
 # --- anchors: how much of a removal the rule's pattern names literally ---------------------------------------
