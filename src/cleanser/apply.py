@@ -272,16 +272,19 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
     # Position checks look at the article around a line: prose that no rule matched. A tail's marker is not
     # article even when it reads as a sentence ("...join the Investing Club."): counting it would keep a bottom
     # line above it on the first pass and drop it on the second, once the tail is gone.
-    is_tail = book.tails.match_text if book.tails.rules else None
-    last_prose = -1
-    for i, b in enumerate(blocks):
+    for b in blocks:
         textual = b.removal is None and b.kind not in _NOT_TEXT
-        hit = match(b.text) if textual and b.protected_by is None else None
-        reads = textual and is_prose(b.text)
-        hits.append(hit)
-        prose.append(reads)
-        if reads and hit is None and not (is_tail and is_tail(b.text)):
-            last_prose = i
+        hits.append(match(b.text) if textual and b.protected_by is None else None)
+        prose.append(textual and is_prose(b.text))
+    is_tail = book.tails.match_text if book.tails.rules else None
+    last_prose = next(
+        (
+            i
+            for i in range(len(blocks) - 1, -1, -1)
+            if prose[i] and hits[i] is None and not (is_tail and is_tail(blocks[i].text))
+        ),
+        -1,
+    )
     prose_seen = False
     i = 0
     while i < len(blocks):

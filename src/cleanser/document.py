@@ -27,7 +27,8 @@ WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # 
 def word_count(text: str) -> int:
     """Words separated by spaces; in scripts written without spaces (Chinese, Japanese), two characters count
     as a word, so that the guard's limits and budget mean the same in every script."""
-    return len(text.split()) + len(WIDE.findall(text)) // 2
+    words = len(text.split())
+    return words if text.isascii() else words + len(WIDE.findall(text)) // 2
 
 
 @dataclass(slots=True)

@@ -176,6 +176,8 @@ class LineMatcher:
         self._end_by_key, self._end_wild = self._end_index(glued_end)
         self._end_all = tuple(glued_end)
         self._end_rules: dict[int, tuple[str, re.Pattern[str]]] = {}
+        self._single: dict[int, re.Pattern[str]] = {}  # one rule's own expression, for match_line_below
+        self._rank = {id(r): i for i, r in enumerate(self.rules)}  # by identity: equal rules may sit in two sets
         self._inline = [
             (r, r.literal_prefix, re.compile(r.pattern, re.IGNORECASE))
             for r in self.rules
@@ -231,15 +233,18 @@ class LineMatcher:
     def match_line_below(self, folded: str, rule: Rule) -> Hit | None:
         """The highest-priority rule below `rule` matching the whole line. One rule at a time: this is for the
         rare line whose winning rule the guard refused, not for every line."""
-        try:
-            start = self.rules.index(rule) + 1
-        except ValueError:
+        start = self._rank.get(id(rule))
+        if start is None:
             return None
+        start += 1
         if not folded or len(folded) > self.max_len:
             return None
-        for candidate in self.rules[start:]:
-            if re.fullmatch(candidate.pattern, folded, re.IGNORECASE):
-                return Hit(candidate, 0, len(folded))
+        for i in range(start, len(self.rules)):
+            pattern = self._single.get(i)
+            if pattern is None:
+                pattern = self._single[i] = re.compile(self.rules[i].pattern, re.IGNORECASE)
+            if pattern.fullmatch(folded):
+                return Hit(self.rules[i], 0, len(folded))
         return None
 
     def match_glued_start(self, folded: str) -> Hit | None:
