@@ -138,6 +138,15 @@ def test_the_generator_never_puts_article_text_inside_a_box(sample, form):
     checks.assert_boilerplate_gone(sample, result, form)
 
 
+def test_the_checks_split_words_where_a_promo_was_glued_on():
+    from cleanser.testing.articles import words
+
+    assert words("hoursRead ContinueГородской совет Continue市议会周一。 déjàVu Straße") == [
+        "hours", "Read", "Continue", "Городской", "совет", "Continue", "市议会周一", "déjà", "Vu", "Straße",
+    ]
+    assert checks.is_subsequence(words("Городской совет"), words("Advertisement - Scroll to ContinueГородской совет"))
+
+
 # --- a deliberately broken rule --------------------------------------------------------------------------------
 
 # (rule, whether it is a generic rule): rules that eat article paragraphs.

@@ -28,7 +28,7 @@ POSITIONS = (TOP, BOTTOM, INLINE, SPLIT, GLUED_END, GLUED_START, GLUED_BETWEEN)
 LINE_POSITIONS = (TOP, BOTTOM, INLINE, SPLIT)
 
 _WORD = re.compile(r"[^\W_]+")
-_CASE_BREAK = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+_CASE_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -242,8 +242,25 @@ def split_points(text: str) -> list[int]:
 
 def words(text: str) -> list[str]:
     """Words for comparing input and output: runs of letters and digits, also split where a lower-case letter
-    runs into a capital ("hoursRead" is two words: scraped text glues promo onto sentences)."""
-    return [w for chunk in _WORD.findall(text) for w in _CASE_BREAK.split(chunk) if w]
+    runs into a capital, in any script ("hoursRead", "ContinueГородской"), and where a cased script meets one
+    without case ("Continue市议会"): scraped text glues promo onto sentences."""
+    out: list[str] = []
+    for chunk in _WORD.findall(text):
+        if chunk.isascii():
+            out.extend(w for w in _CASE_BREAK.split(chunk) if w)
+            continue
+        start = 0
+        for i in range(1, len(chunk)):
+            a, b = chunk[i - 1], chunk[i]
+            if (a.islower() and b.isupper()) or (a.isalpha() and b.isalpha() and _caseless(a) != _caseless(b)):
+                out.append(chunk[start:i])
+                start = i
+        out.append(chunk[start:])
+    return out
+
+
+def _caseless(c: str) -> bool:
+    return not (c.islower() or c.isupper())
 
 
 def normalize_ws(text: str) -> str:
