@@ -269,13 +269,13 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
     match = book.lines.match_text
     hits: list[Hit | None] = []
     prose: list[bool] = []  # text that reads as prose, not removed before this stage
-    # Position checks look at the article around a line: prose that no rule matched. A tail's marker is not
-    # article even when it reads as a sentence ("...join the Investing Club."): counting it would keep a bottom
-    # line above it on the first pass and drop it on the second, once the tail is gone.
     for b in blocks:
         textual = b.removal is None and b.kind not in _NOT_TEXT
         hits.append(match(b.text) if textual and b.protected_by is None else None)
         prose.append(textual and is_prose(b.text))
+    # Position checks look at the article around a line: prose that no rule matched. A tail's marker is not
+    # article even when it reads as a sentence ("...join the Investing Club."): counting it would keep a bottom
+    # line above it on the first pass and drop it on the second, once the tail is gone.
     is_tail = book.tails.match_text if book.tails.rules else None
     last_prose = next(
         (

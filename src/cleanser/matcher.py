@@ -232,7 +232,8 @@ class LineMatcher:
 
     def match_line_below(self, folded: str, rule: Rule) -> Hit | None:
         """The highest-priority rule below `rule` matching the whole line. One rule at a time: this is for the
-        rare line whose winning rule the guard refused, not for every line."""
+        few lines whose winning rule cannot take them (its position does not allow it, or the guard refused it),
+        not for every line."""
         start = self._rank.get(id(rule))
         if start is None:
             return None
