@@ -12,6 +12,7 @@ import copy
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -131,9 +132,13 @@ def _compiled(rule: Rule) -> list:
     return found
 
 
-# What the guard is shown of an element a rule would remove: the paragraphs it holds.
 _PARAGRAPHS = ("p", "li", "blockquote", "dd", "td", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
-Judge = Callable[[Rule, list[str]], "str | None"]
+Judge = Callable[[Rule, Any], "str | None"]
+
+
+def paragraph_texts(el) -> list[str]:
+    """What the guard is shown of an element a rule would remove: the paragraphs it holds, or its whole text."""
+    return [_clean(p.text_content()) for p in el.iter(*_PARAGRAPHS)] or [_clean(el.text_content())]
 
 
 def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule], judge: Judge | None = None) -> list[Removal]:
@@ -141,8 +146,8 @@ def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule], judge: Judg
 
     A removed element that held text leaves an empty placeholder, so that `to_blocks` can put the removal in its
     place among the blocks: the restore stage then joins a paragraph the element had cut in two. `judge` (the
-    guard) sees the paragraphs of each element first; an element it refuses stays, and its removal is kept in the
-    audit with the reason.
+    guard) sees each element first; an element it refuses stays, and its removal is kept in the audit with the
+    reason.
     """
     removals: list[Removal] = []
     for rule in rules:
@@ -163,8 +168,7 @@ def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule], judge: Judg
                 removal = Removal(rule=rule.qualified, plugin=rule.plugin, text=text, kind="html")
                 removals.append(removal)
                 if judge is not None:
-                    paragraphs = [_clean(p.text_content()) for p in el.iter(*_PARAGRAPHS)] or [text]
-                    removal.refused = judge(rule, paragraphs)
+                    removal.refused = judge(rule, el)
                     if removal.refused is not None:
                         continue
                 marker = etree.Element(PLACEHOLDER, {"data-removal": str(len(removals) - 1)})

@@ -44,11 +44,12 @@ class Cleaner:
         self._books: dict[tuple[str, ...], RuleBook] = {}
         self._generic = {rs.name for rs in self.sites.generic}
 
-    def _judge_html(self, rule: Rule, paragraphs: list[str]) -> str | None:
-        """The guard's word on an element an HTML rule would drop (the guard proper runs after extraction)."""
-        if not self.guard_settings.enabled:
+    def _judge_html(self, rule: Rule, element) -> str | None:
+        """The guard's word on an element an HTML rule would drop (the guard proper runs after extraction). Only a
+        generic, untrusted rule is judged: its element's paragraphs are read for that one alone."""
+        if not self.guard_settings.enabled or rule.trusted or rule.plugin not in self._generic:
             return None
-        return refuse_html(rule, paragraphs, rule.plugin in self._generic)
+        return refuse_html(rule, html_stage.paragraph_texts(element), generic=True)
 
     def book(self, rulesets: tuple[RuleSet, ...]) -> RuleBook:
         key = tuple(rs.name for rs in rulesets)
