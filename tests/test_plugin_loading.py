@@ -84,8 +84,21 @@ def test_broken_plugins_are_reported_by_name_and_the_rest_keeps_working(tmp_path
 
 def test_disabled_plugins_are_not_loaded(monkeypatch):
     monkeypatch.setenv("CLEANSER_DISABLE_PLUGINS", "ft")
-    plugins = load_plugins(entry_points=False)
-    assert "ft" not in {rs.name for rs in plugins.rulesets()}
+    cleaner = Cleaner()  # the API boundary reads the environment
+    assert cleaner.settings.disabled_plugins == {"ft"}
+    assert "ft" not in {rs.name for rs in cleaner.plugins.rulesets()}
+    assert "ft" in {rs.name for rs in load_plugins(entry_points=False).rulesets()}  # below the boundary: no env
+
+
+def test_disable_variable_never_empties_a_cleaner_built_with_explicit_plugins(monkeypatch):
+    from cleanser.plugins import Plugins
+
+    ft = next(rs for rs in load_plugins(entry_points=False).rulesets() if rs.name == "ft")
+    monkeypatch.setenv("CLEANSER_DISABLE_PLUGINS", "ft")
+    cleaner = Cleaner(Plugins.from_rulesets(ft))
+    assert [rs.name for rs in cleaner.plugins.rulesets()] == ["ft"]
+    seed = "Unlock the White House Watch newsletter for free\nThe vote was close.\n"
+    assert cleaner.clean(seed).text == "The vote was close."
 
 
 def test_result_does_not_depend_on_plugin_load_order(tmp_path):

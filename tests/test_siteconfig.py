@@ -166,3 +166,21 @@ def test_cli_site_config_option_and_problems_reported(tmp_path):
     assert b"example-gazette.com.txt:12: invalid XPath in strip" in proc.stderr
     missing = run_cli("clean", str(page), "--url", URL, "--site-config", str(tmp_path / "nope"))
     assert missing.returncode == 0 and b"site config folder" in missing.stderr
+
+
+def test_cli_site_config_travels_in_the_settings_not_the_environment(tmp_path, monkeypatch):
+    import argparse
+    import os
+
+    from cleanser import cli
+
+    monkeypatch.delenv("CLEANSER_SITE_CONFIG", raising=False)
+    args = argparse.Namespace(plugins_dir=[], site_config=[str(CONFIGS)], no_guard=False, budget=None, links=None)
+    settings = cli._settings(args)
+    assert settings.site_configs == (str(CONFIGS),)
+    assert "CLEANSER_SITE_CONFIG" not in os.environ
+    # a worker (another process, or another machine on Dask) builds its cleaner from the settings alone
+    from cleanser.batch_work import Options, build_cleaner
+
+    worker_cleaner = build_cleaner(Options(settings=settings))
+    assert worker_cleaner.clean(PAGE, url=URL).site == "siteconfig:example-gazette.com"

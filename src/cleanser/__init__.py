@@ -1,12 +1,12 @@
 """cleanser: clean scraped news articles of publisher boilerplate without losing article text."""
 
 from .document import Block, Document, Removal
-from .guard import GuardSettings
 from .pipeline import Cleaner, clean
 from .plugins import hookimpl, load_plugins
 from .reader import InputError
 from .result import Result
 from .rules import RuleError, RuleSet, load_ruleset_file, ruleset_from_dict
+from .settings import GuardSettings, Settings
 
 __version__ = "0.1.0"
 load_ruleset = load_ruleset_file
@@ -21,6 +21,7 @@ __all__ = [
     "Result",
     "RuleError",
     "RuleSet",
+    "Settings",
     "__version__",
     "clean",
     "hookimpl",

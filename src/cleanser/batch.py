@@ -183,7 +183,7 @@ class _Runner:
             "include": p.include,
             "exclude": p.exclude,
             "input_format": p.input_format,
-            "options": json.loads(json.dumps(asdict(self.opts))),
+            "options": json.loads(json.dumps(asdict(self.opts), default=sorted)),  # frozensets as lists
         }
 
     # -- records --

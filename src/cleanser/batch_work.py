@@ -20,6 +20,7 @@ from .archive import DOC, JSONL, FieldNames, Record, parse_jsonl
 from .pipeline import Cleaner
 from .reader import InputError, decode
 from .result import Result
+from .settings import Settings
 
 MODES = ("clean", "dry-run", "diff")
 # Hidden hooks for the tests: seconds to sleep per record, and a marker whose record makes its worker die.
@@ -36,10 +37,7 @@ class Options:
     mode: str = "clean"  # clean | dry-run | diff
     url: str | None = None  # for records that have no URL of their own
     names: FieldNames = field(default_factory=FieldNames)
-    plugins_dirs: tuple[str, ...] = ()
-    guard: bool = True
-    budget: float | None = None
-    links: bool = False  # keep links in Markdown and HTML output
+    settings: Settings = field(default_factory=Settings)  # how to clean: built once at the CLI or API boundary
 
 
 @dataclass
@@ -171,12 +169,7 @@ class Worker:
 
 
 def build_cleaner(options: Options) -> Cleaner:
-    from .guard import GuardSettings
-    from .plugins import load_plugins
-
-    budget = {"budget": options.budget} if options.budget is not None else {}
-    settings = GuardSettings(enabled=options.guard, **budget)
-    return Cleaner(load_plugins(options.plugins_dirs), guard=settings, links=options.links)
+    return Cleaner(settings=options.settings)
 
 
 def render(result: Result, fmt: str) -> str:
@@ -262,7 +255,7 @@ def start_worker(options: Options, *, process: bool = True) -> Worker:
 
 def _cleaner_key(options: Options) -> tuple:
     """The options the cleaner is built from; the others (format, mode, ...) only change how results are written."""
-    return options.plugins_dirs, options.guard, options.budget, options.links
+    return (options.settings,)
 
 
 def clean_chunk(records: list[Record]) -> ChunkResult:

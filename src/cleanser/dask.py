@@ -35,6 +35,7 @@ from .archive import DOC, JSONL, FieldNames, Record, Source, find_sources, from_
 from .batch import UsageError
 from .batch_work import Options, Stats, start_worker
 from .files import atomic_write
+from .settings import GuardSettings, Settings
 
 BLOCKSIZE = 16 * 1024 * 1024  # many more partitions than workers, so that none waits on a straggler
 STATE_DIR = ".cleanser-dask"  # inside the output folder: per-partition statistics and errors until the run ends
@@ -53,15 +54,18 @@ def clean_bag(
     guard: bool = True,
     budget: float | None = None,
     links: bool = False,
+    settings: Settings | None = None,
 ):
     """Clean every element of a `dask.bag.Bag` (lazily, like any bag operation).
 
     An element may be a dict (a JSON Lines record: the document is `html_field` when present, else `text_field`;
     the URL is `url_field`), or a str or bytes (a document). The result is a bag of dicts: the record's other fields
     and cleanser's result (`text`, `url`, `site`, `removed`, `flags`, ...; with `format="markdown"` or `"html"` also
-    that rendering). An element that cannot be cleaned becomes its fields plus `error`, the reason.
+    that rendering). An element that cannot be cleaned becomes its fields plus `error`, the reason. `settings`, when
+    given, says how to clean and the keywords plugins_dirs, guard, budget and links are not used.
     """
-    options = _options(format, url, FieldNames(text_field, html_field, url_field), plugins_dirs, guard, budget, links)
+    names = FieldNames(text_field, html_field, url_field)
+    options = _options(format, url, names, settings, plugins_dirs, guard, budget, links)
     return bag.map_partitions(_clean_elements, options)
 
 
@@ -79,9 +83,12 @@ def _clean_elements(items: Iterable[Any], options: Options) -> list[dict[str, An
     return out
 
 
-def _options(fmt, url, names, plugins_dirs, guard, budget, links) -> Options:
-    return Options(format=fmt, json="always", url=url, names=names, plugins_dirs=tuple(str(d) for d in plugins_dirs),
-                   guard=guard, budget=budget, links=links)
+def _options(fmt, url, names, settings, plugins_dirs, guard, budget, links) -> Options:
+    """Settings are made here, on the client, so workers on other machines get them whole (no environment)."""
+    if settings is None:
+        guard_settings = GuardSettings(enabled=guard, **({"budget": budget} if budget is not None else {}))
+        settings = Settings.from_env(plugins_dirs=plugins_dirs, guard=guard_settings, links=links)
+    return Options(format=fmt, json="always", url=url, names=names, settings=settings)
 
 
 # --- files on a cluster -----------------------------------------------------------------------------------------
@@ -109,6 +116,7 @@ def clean_files(
     links: bool = False,
     resume: bool = False,
     errors: str | os.PathLike | None = None,
+    settings: Settings | None = None,
 ) -> tuple[Stats, Path | None]:
     """Clean JSON Lines and WARC files (folders are walked for them) into JSON Lines files under `output`.
 
@@ -117,7 +125,8 @@ def clean_files(
     "processes", "sync"); default: Dask's current scheduler. Returns the statistics and the errors file (None when
     every record was cleaned).
     """
-    options = _options(format, url, FieldNames(text_field, html_field, url_field), plugins_dirs, guard, budget, links)
+    names = FieldNames(text_field, html_field, url_field)
+    options = _options(format, url, names, settings, plugins_dirs, guard, budget, links)
     out = Path(output)
     state = out / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
@@ -349,7 +358,7 @@ def run_plan(plan, scheduler: str) -> int:
             plan.inputs, plan.output, scheduler=scheduler, jobs=plan.jobs, include=plan.include,
             exclude=plan.exclude, input_format=plan.input_format, format=opts.format or "json", url=opts.url,
             text_field=opts.names.text, html_field=opts.names.html, url_field=opts.names.url,
-            plugins_dirs=opts.plugins_dirs, guard=opts.guard, budget=opts.budget, links=opts.links, resume=plan.resume,
+            settings=opts.settings, resume=plan.resume,
             errors=plan.errors,
         )
     except ImportError as exc:

@@ -45,13 +45,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .apply import RuleBook, first_rule, is_prose, take_tail, walk_removals
 from .document import BLANK, CODE, TABLE, Block, Document, Removal, word_count
 from .rules import FOLD, Rule, fold_for_match
+from .settings import GuardSettings
 
 try:  # Python 3.11+
     import re._constants as _sre_c
@@ -68,19 +68,6 @@ SENTENCE_MIN_WORDS = 4  # "Is the plan affordable?" is a sentence; "Read more." 
 BOX_PROSE_WORDS = 15  # a pitch line inside a newsletter box is shorter than a paragraph of prose
 _SENTENCE_END = ".!?…。！？"
 _CLOSERS = "\"'”’»)]」』"
-
-
-@dataclass(frozen=True)
-class GuardSettings:
-    budget: float = 0.5  # the largest share of a document's words that untrusted rules may remove
-    min_words: int = 120  # below this a document is mostly promo or a stub: the budget does not apply
-    enabled: bool = True
-
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.budget <= 1.0:
-            raise ValueError(f"guard budget must be a share between 0 and 1, got {self.budget}")
-        if self.min_words < 0:
-            raise ValueError(f"guard min_words must not be negative, got {self.min_words}")
 
 
 def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:

@@ -1212,7 +1212,8 @@ def add_learn_parser(sub) -> None:
 
 
 def cmd_learn(args: argparse.Namespace) -> int:
-    from .plugins import load_plugins
+    from .plugins import plugins_for
+    from .settings import Settings
 
     if not args.output and not args.report:
         print("cleanser learn: give -o DIR to write the plugin, or --report to print what was found", file=sys.stderr)
@@ -1236,7 +1237,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"cleanser learn: --site: {exc}", file=sys.stderr)
             return 2
-    plugins = load_plugins(args.plugins_dir)
+    plugins = plugins_for(Settings.from_env(plugins_dirs=args.plugins_dir))
     for error in plugins.errors:
         print(f"cleanser: plugin not loaded: {error.source}: {error.reason}", file=sys.stderr)
     errors: list[str] = []

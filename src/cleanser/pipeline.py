@@ -12,12 +12,13 @@ from . import html as html_stage
 from .apply import RuleBook, apply_rules
 from .document import Document
 from .flags import set_flags
-from .guard import GuardSettings, guard, refuse_html
+from .guard import guard, refuse_html
 from .metadata import PageInfo, empty_metadata, read_page
-from .plugins import Plugins, load_plugins
+from .plugins import Plugins, plugins_for
 from .reader import decode, looks_like_html, read_text
 from .result import Result
 from .rules import Rule, RuleSet
+from .settings import GuardSettings, Settings
 from .siteconfig import SiteConfigs, open_site_configs
 from .sites import SiteIndex
 from .structure import restore
@@ -30,16 +31,31 @@ class Cleaner:
         self,
         plugins: Plugins | None = None,
         *,
+        settings: Settings | None = None,
         plugins_dirs: Iterable[str | Path] = (),
         guard: GuardSettings | None = None,
         site_configs: SiteConfigs | str | Path | Iterable[str | Path] | None = None,
-        links: bool = False,
+        links: bool | None = None,
+        generic: str | None = None,
     ):
-        self.plugins = plugins if plugins is not None else load_plugins(plugins_dirs)
-        self.links = links  # keep links (http, https, mailto, relative) in Markdown and HTML output
-        self.guard_settings = guard or GuardSettings()
-        # FiveFilters site configs for hosts with no plugin: folders, or $CLEANSER_SITE_CONFIG when None.
-        self.site_configs = open_site_configs(site_configs)
+        """`settings` says everything; without it, the keywords given are completed from the environment
+        (`Settings.from_env`). Plugins given explicitly are used as they are (no variable disables any of them)."""
+        given_configs = site_configs if isinstance(site_configs, SiteConfigs) else None
+        if given_configs is not None:
+            site_configs = [str(f) for f in given_configs.folders]
+        if settings is None:
+            settings = Settings.from_env(
+                plugins_dirs=plugins_dirs, site_configs=site_configs, guard=guard, links=links, generic=generic
+            )
+        else:
+            settings = settings.but(guard=guard, links=links, generic=generic)
+        self.settings = settings
+        self.plugins = plugins if plugins is not None else plugins_for(settings)
+        self.links = settings.links  # keep links (http, https, mailto, relative) in Markdown and HTML output
+        self.guard_settings = settings.guard
+        self.generic = settings.generic
+        # FiveFilters site configs for hosts with no plugin.
+        self.site_configs = given_configs or open_site_configs(settings.site_configs or None)
         self.sites = SiteIndex(self.plugins.rulesets(), self.site_configs)
         self._books: dict[tuple[str, ...], RuleBook] = {}
         self._generic = {rs.name for rs in self.sites.generic}

@@ -2,15 +2,15 @@
 
 Sources, in this order: the built-in generic rules, the bundled site plugins (`cleanser.site_plugins`, the
 folder plugins/sites), installed
-packages in the ``cleanser`` entry-point group, and local plugin folders (``--plugins-dir`` or the
-``CLEANSER_PLUGINS_DIR`` variable): every ``*.toml`` there is a rule file, every ``*.py`` a Python plugin. A plugin
-that fails to load is recorded with its reason and skipped; the rest keep working.
+packages in the ``cleanser`` entry-point group, and local plugin folders (``--plugins-dir``; the
+``CLEANSER_PLUGINS_DIR`` variable is read by `Settings.from_env`, not here): every ``*.toml`` there is a rule file,
+every ``*.py`` a Python plugin. A plugin that fails to load is recorded with its reason and skipped; the rest keep
+working.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,11 +23,10 @@ import pluggy
 from . import hookspecs
 from .rule_cache import RuleCache
 from .rules import RuleError, RuleSet
+from .settings import Settings
 
 hookimpl = pluggy.HookimplMarker("cleanser")
 ENTRY_POINT_GROUP = "cleanser"
-PLUGINS_DIR_ENV = "CLEANSER_PLUGINS_DIR"
-DISABLE_ENV = "CLEANSER_DISABLE_PLUGINS"  # comma-separated plugin names not to load
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,8 @@ class _PluginManager(pluggy.PluginManager):
 class Plugins:
     """The loaded plugins. All hook calls go through this class; the rest of the code never touches pm.hook."""
 
-    def __init__(self) -> None:
+    def __init__(self, disabled: Iterable[str] = ()) -> None:
+        self.disabled = frozenset(disabled)  # names not to load (from settings; rule sets given directly are kept)
         self.pm = _PluginManager("cleanser")
         self.pm.add_hookspecs(hookspecs)
         self.errors: list[LoadError] = []
@@ -91,7 +91,7 @@ class Plugins:
         self._register(module, name, origin, source)
 
     def _register(self, plugin: object, name: str, origin: str, source: str | None = None) -> None:
-        if name in _disabled():
+        if name in self.disabled and origin != "given":
             return
         if self.pm.has_plugin(name):
             self.errors.append(
@@ -119,7 +119,7 @@ class Plugins:
     def load_entry_points(self) -> None:
         for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             origin = f"entry point {ep.name} ({ep.value})"
-            if ep.name in _disabled():
+            if ep.name in self.disabled:
                 continue
             try:
                 obj = ep.load()
@@ -213,10 +213,6 @@ class Plugins:
         return out
 
 
-def _disabled() -> set[str]:
-    return {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
-
-
 def _dist_version(plugin: object) -> str:
     module = getattr(plugin, "__name__", "").split(".")[0]
     for dist_name in metadata.packages_distributions().get(module, []):
@@ -227,16 +223,21 @@ def _dist_version(plugin: object) -> str:
     return "0"
 
 
-def load_plugins(plugins_dirs: Iterable[str | Path] = (), *, entry_points: bool = True) -> Plugins:
-    plugins = Plugins()
+def load_plugins(
+    plugins_dirs: Iterable[str | Path] = (), *, entry_points: bool = True, disabled: Iterable[str] = ()
+) -> Plugins:
+    """Every plugin: built-in, bundled, entry points (unless `entry_points=False`) and these folders, less `disabled`.
+
+    It reads no environment variable: `Settings.from_env` does, at the boundary (`plugins_for(settings)`)."""
+    plugins = Plugins(disabled)
     plugins.load_builtin()
     if entry_points:
         plugins.load_entry_points()
-    dirs = list(plugins_dirs)
-    env = os.environ.get(PLUGINS_DIR_ENV)
-    if env:
-        dirs.extend(d for d in env.split(os.pathsep) if d)
-    for folder in dirs:
+    for folder in plugins_dirs:
         plugins.load_dir(folder)
     plugins.rulesets()  # surface registration errors at load time
     return plugins
+
+
+def plugins_for(settings: Settings) -> Plugins:
+    return load_plugins(settings.plugins_dirs, entry_points=settings.entry_points, disabled=settings.disabled_plugins)

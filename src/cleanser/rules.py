@@ -87,6 +87,7 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     max_len: int = 0  # longest line the pattern can match (0: no bound)
     flag: str = ""  # a document flag its removal sets ("paywalled"), with the removed text as the reason
+    source: str = ""  # where the phrase was seen on the publisher's real pages (documentation, never matched)
 
     @property
     def qualified(self) -> str:
@@ -372,6 +373,7 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
         examples=tuple(_strings(raw, "examples", where)),
         counter_examples=tuple(_strings(raw, "counter_examples", where)),
         flag=_flag(raw.get("flag", ""), kind, where),
+        source=str(raw.get("source", "")),
     )
     if kind == "html":
         selectors = tuple(_strings(raw, "selectors", where))

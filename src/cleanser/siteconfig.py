@@ -45,7 +45,6 @@ from lxml import etree
 from .rules import SITE_PRIORITY, Rule, RuleSet
 
 log = logging.getLogger(__name__)
-SITE_CONFIG_ENV = "CLEANSER_SITE_CONFIG"  # folders of site configs, separated like PATH
 _LISTS = ("body", "strip", "strip_id_or_class", "strip_image_src", "title", "author", "date")
 _FLAGS = ("prune", "tidy", "autodetect_on_failure")
 _HOST_FILE = re.compile(r"^\.?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$")
@@ -286,13 +285,12 @@ def host_of(url: str | None) -> str:
 
 
 def open_site_configs(spec: SiteConfigs | str | Path | Iterable[str | Path] | None) -> SiteConfigs | None:
-    """Site configs from a folder, several folders, or (when `spec` is None) the CLEANSER_SITE_CONFIG variable."""
+    """Site configs from a folder or several folders; None for none."""
     if isinstance(spec, SiteConfigs):
         return spec
     if spec is None:
-        env = os.environ.get(SITE_CONFIG_ENV, "")
-        folders: list[str | Path] = [d for d in env.split(os.pathsep) if d]
-    elif isinstance(spec, str | Path):
+        return None
+    if isinstance(spec, str | Path):
         folders = [spec]
     else:
         folders = list(spec)
