@@ -12,8 +12,8 @@ import random
 import re
 from dataclasses import dataclass
 
-from cleanser.plugins import load_plugins
-from cleanser.rules import Rule, RuleSet
+from cleanser.plugins.manager import load_plugins
+from cleanser.rules.model import Rule, RuleSet
 
 _SUBJECTS = (
     "The council",

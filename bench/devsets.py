@@ -81,7 +81,7 @@ class Page:
 
     @cached_property
     def html(self) -> str:
-        from cleanser.reader import decode
+        from cleanser.read.text import decode
 
         return decode(gzip.decompress(self.path.read_bytes()), str(self.path))
 

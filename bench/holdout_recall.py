@@ -40,9 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 
 from cleanser import Cleaner  # noqa: E402
-from cleanser.fixtures import default_url, run_fixture  # noqa: E402
-from cleanser.plugins import Plugins, load_plugins  # noqa: E402
-from cleanser.rules import Fixture, RuleSet  # noqa: E402
+from cleanser.plugins.fixtures import default_url, run_fixture  # noqa: E402
+from cleanser.plugins.manager import Plugins, load_plugins  # noqa: E402
+from cleanser.rules.model import Fixture, RuleSet  # noqa: E402
 
 DEFAULT_SEED = 2026
 DEFAULT_COUNT = 5

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import lxml.html
 from structure import DEFAULT_PAGES, html_words, word_scores
 
-from cleanser.reader import decode
+from cleanser.read.text import decode
 
 
 def _extractors() -> dict[str, Callable[[str], str]]:

@@ -27,9 +27,9 @@ from article_archive import build_archive
 from synthetic_rules import plugin, promo_lines
 
 from cleanser import Cleaner, ruleset_from_dict
-from cleanser.apply import apply_rules
-from cleanser.plugins import Plugins
-from cleanser.reader import read_text
+from cleanser.plugins.manager import Plugins
+from cleanser.read.text import read_text
+from cleanser.stages.apply import apply_rules
 
 SITE = "synth0.example"
 

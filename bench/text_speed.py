@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from article_archive import Article, build_archive, promo_patterns
 
 import cleanser
-from cleanser.plugins import load_plugins
+from cleanser.plugins.manager import load_plugins
 
 
 def _line_loop(articles: list[Article], match: Callable[[str], object] | None) -> Callable[[], None]:

@@ -34,6 +34,6 @@ def cleaner():
 def make_cleaner(*rule_dicts: dict, generic: bool = False, **kwargs):
     """A cleaner with only the given rule sets (dicts in the rule-file format)."""
     from cleanser import Cleaner, ruleset_from_dict
-    from cleanser.plugins import Plugins
+    from cleanser.plugins.manager import Plugins
 
     return Cleaner(Plugins.from_rulesets(*(ruleset_from_dict(d, generic=generic) for d in rule_dicts)), **kwargs)

@@ -12,7 +12,7 @@ from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanser.archive import (
+from cleanser.batch.records import (
     ArchiveError,
     FieldNames,
     Source,

@@ -11,9 +11,9 @@ import pytest
 from conftest import CORPUS, run_cli
 from test_archive import PAGE, make_warc, write_jsonl
 
-from cleanser import batch
-from cleanser.archive import FieldNames
-from cleanser.batch_work import Options
+from cleanser.batch import runner as batch
+from cleanser.batch.records import FieldNames
+from cleanser.batch.work import Options
 
 ARTICLES = sorted((CORPUS / "articles").glob("*.input.txt"))
 NEGATIVE = sorted((CORPUS / "negative").glob("*.txt"))

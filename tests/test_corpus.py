@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS
 
-from cleanser.reader import normalize_spaces
+from cleanser.read.text import normalize_spaces
 
 ARTICLES = sorted(CORPUS.glob("articles/*.input.txt"))
 NEGATIVE_TXT = sorted(CORPUS.glob("negative/*.txt"))

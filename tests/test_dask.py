@@ -12,8 +12,8 @@ from distributed import Client, LocalCluster
 from test_archive import PAGE, make_warc, write_jsonl
 from test_batch import corpus_records, expected_text
 
-from cleanser.batch_work import Stats
-from cleanser.dask import STATE_DIR, _key, clean_bag, clean_files
+from cleanser.batch.dask import STATE_DIR, _key, clean_bag, clean_files
+from cleanser.batch.work import Stats
 
 
 @pytest.fixture(scope="module")

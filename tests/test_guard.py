@@ -8,10 +8,17 @@ import pytest
 from conftest import make_cleaner, run_cli
 
 from cleanser import Cleaner, GuardSettings
-from cleanser.guard import GENERIC_MAX_WORDS, MAX_CHARS, MIN_ANCHOR, anchored_chars, literal_runs, reads_as_sentence
-from cleanser.plugins import load_plugins
-from cleanser.reader import normalize_spaces
-from cleanser.rules import ruleset_from_dict
+from cleanser.plugins.manager import load_plugins
+from cleanser.read.text import normalize_spaces
+from cleanser.rules.model import ruleset_from_dict
+from cleanser.stages.guard import (
+    GENERIC_MAX_WORDS,
+    MAX_CHARS,
+    MIN_ANCHOR,
+    anchored_chars,
+    literal_runs,
+    reads_as_sentence,
+)
 
 URL = "https://www.example.com/a"
 P1 = "The council approved the new budget on Monday after a debate that lasted more than four hours."

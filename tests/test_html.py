@@ -10,9 +10,9 @@ import pytest
 
 import cleanser
 from cleanser import Cleaner, ruleset_from_dict
-from cleanser.html import is_data_table, parse, safe_href, strip_junk, to_blocks
-from cleanser.plugins import Plugins
-from cleanser.rules import load_ruleset_file
+from cleanser.plugins.manager import Plugins
+from cleanser.read.page import is_data_table, parse, safe_href, strip_junk, to_blocks
+from cleanser.rules.model import load_ruleset_file
 
 PAGES = Path(__file__).parent / "pages"
 GENERIC = Path(cleanser.__file__).with_name("generic.toml")

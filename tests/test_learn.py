@@ -24,8 +24,8 @@ from conftest import run_cli
 
 from cleanser import Cleaner, ruleset_from_dict
 from cleanser.learn import LearnSettings, content_reason, learn, pieces, plugin_toml
-from cleanser.plugins import load_plugins
-from cleanser.rules import fold_for_match
+from cleanser.plugins.manager import load_plugins
+from cleanser.rules.model import fold_for_match
 
 DOMAIN = "harbourgazette.example"
 
@@ -394,7 +394,7 @@ def test_recurring_content_goes_to_review_with_a_reason(archive, learned):
 
 
 def test_cleaning_the_archive_removes_the_promos_and_loses_nothing(archive, learned_ruleset, base_rulesets):
-    from cleanser.plugins import Plugins
+    from cleanser.plugins.manager import Plugins
 
     cleaner = Cleaner(Plugins.from_rulesets(*base_rulesets, learned_ruleset))
     missed, lost = [], []

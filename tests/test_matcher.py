@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanser import RuleError, ruleset_from_dict
-from cleanser.matcher import _TAIL_PUNCT, LineMatcher
-from cleanser.pattern_keys import KEY_LEN, leading_index, leading_keys, line_head, trailing_keys
-from cleanser.rules import Rule, fold, fold_for_match
+from cleanser.rules.matcher import _TAIL_PUNCT, LineMatcher
+from cleanser.rules.model import Rule, fold, fold_for_match
+from cleanser.rules.regex import KEY_LEN, leading_index, leading_keys, line_head, trailing_keys
 
 WORDS = ["sign", "up", "news", "newsletter", "the", "app", "read", "more", "share", "k", "s", "ad", "x9"]
 ODD = ["é", "\u212a", "\u017f", "©", "İ", "ß", "’"]  # Kelvin sign and long s match "k" and "s" case-insensitively

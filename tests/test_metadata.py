@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import cleanser
-from cleanser.html import parse
-from cleanser.metadata import FIELDS, read_page
+from cleanser.read.metadata import FIELDS, read_page
+from cleanser.read.page import parse
 
 PAGES = Path(__file__).parent / "pages"
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "readability-pages"

@@ -8,9 +8,9 @@ import pytest
 from conftest import CORPUS
 
 from cleanser import Cleaner
-from cleanser.fixtures import default_url
-from cleanser.plugins import load_plugins
-from cleanser.reader import normalize_spaces
+from cleanser.plugins.fixtures import default_url
+from cleanser.plugins.manager import load_plugins
+from cleanser.read.text import normalize_spaces
 
 PLUGINS = load_plugins(entry_points=False)
 CLEANER = Cleaner(PLUGINS)

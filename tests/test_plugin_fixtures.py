@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleanser import Cleaner
-from cleanser.fixtures import test_plugin as run_plugin_fixtures
-from cleanser.plugins import load_plugins
+from cleanser.plugins.fixtures import test_plugin as run_plugin_fixtures
+from cleanser.plugins.manager import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)
 CLEANER = Cleaner(PLUGINS)

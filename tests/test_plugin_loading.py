@@ -7,7 +7,7 @@ import json
 from conftest import run_cli
 
 from cleanser import Cleaner
-from cleanser.plugins import load_plugins
+from cleanser.plugins.manager import load_plugins
 
 RULES = """
 name = "localsite"
@@ -91,7 +91,7 @@ def test_disabled_plugins_are_not_loaded(monkeypatch):
 
 
 def test_disable_variable_never_empties_a_cleaner_built_with_explicit_plugins(monkeypatch):
-    from cleanser.plugins import Plugins
+    from cleanser.plugins.manager import Plugins
 
     ft = next(rs for rs in load_plugins(entry_points=False).rulesets() if rs.name == "ft")
     monkeypatch.setenv("CLEANSER_DISABLE_PLUGINS", "ft")
@@ -103,7 +103,7 @@ def test_disable_variable_never_empties_a_cleaner_built_with_explicit_plugins(mo
 
 def test_result_does_not_depend_on_plugin_load_order(tmp_path):
     from cleanser import ruleset_from_dict
-    from cleanser.plugins import Plugins
+    from cleanser.plugins.manager import Plugins
 
     a = ruleset_from_dict({"name": "a", "domains": ["x.example"], "rule": [{"id": "r", "match": "Promo line"}]})
     b = ruleset_from_dict({"name": "b", "domains": ["x.example"], "rule": [{"id": "r", "match": "Promo {x}"}]})

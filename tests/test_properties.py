@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 from cleanser import Cleaner, GuardSettings, InputError, ruleset_from_dict
-from cleanser.plugins import Plugins, load_plugins
+from cleanser.plugins.manager import Plugins, load_plugins
 from cleanser.testing import checks
 from cleanser.testing import strategies as cst
 from cleanser.testing.articles import PARAGRAPH, POSITIONS, SPLIT

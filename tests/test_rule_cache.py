@@ -7,9 +7,9 @@ import marshal
 import pytest
 
 from cleanser import RuleError
-from cleanser.plugins import Plugins, load_plugins
-from cleanser.rule_cache import CACHE_ENV, RuleCache
-from cleanser.rules import load_ruleset_file
+from cleanser.plugins.manager import Plugins, load_plugins
+from cleanser.rules.cache import CACHE_ENV, RuleCache
+from cleanser.rules.model import load_ruleset_file
 
 RULES = """
 name = "cached"
@@ -98,3 +98,11 @@ def test_plugins_load_through_the_cache_and_can_turn_it_off(tmp_path, monkeypatc
     off.load_builtin()
     assert off.rule_cache.folder is None and off.rule_cache.hits == 0
     assert off.rulesets() == fresh.rulesets()
+
+
+def test_the_cache_key_covers_every_module_that_decides_a_loaded_rule():
+    from cleanser.rules import cache, matcher, model, regex
+
+    sources = {p.name for p in cache.loader_sources()}
+    for module in (model, regex, matcher, cache):
+        assert module.__file__.rsplit("/", 1)[-1] in sources

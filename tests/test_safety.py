@@ -13,8 +13,8 @@ from typing import ClassVar
 import pytest
 
 from cleanser import Cleaner, RuleError, load_ruleset, ruleset_from_dict
-from cleanser.plugins import load_plugins
-from cleanser.rules import check_backtracking
+from cleanser.plugins.manager import load_plugins
+from cleanser.rules.model import check_backtracking
 from cleanser.testing.watchdog import watchdog
 
 PLUGINS = load_plugins(entry_points=False)

@@ -7,8 +7,8 @@ import json
 from conftest import ROOT, run_cli
 
 from cleanser import Cleaner
-from cleanser.plugins import load_plugins
-from cleanser.siteconfig import SiteConfigs, host_candidates, parse_site_config
+from cleanser.plugins.manager import load_plugins
+from cleanser.sites.siteconfig import SiteConfigs, host_candidates, parse_site_config
 
 CONFIGS = ROOT / "tests" / "data" / "site-config"
 PLUGINS = load_plugins(entry_points=False)
@@ -172,7 +172,7 @@ def test_cli_site_config_travels_in_the_settings_not_the_environment(tmp_path, m
     import argparse
     import os
 
-    from cleanser import cli
+    from cleanser.cli import commands as cli
 
     monkeypatch.delenv("CLEANSER_SITE_CONFIG", raising=False)
     args = argparse.Namespace(plugins_dir=[], site_config=[str(CONFIGS)], no_guard=False, budget=None, links=None)
@@ -180,7 +180,7 @@ def test_cli_site_config_travels_in_the_settings_not_the_environment(tmp_path, m
     assert settings.site_configs == (str(CONFIGS),)
     assert "CLEANSER_SITE_CONFIG" not in os.environ
     # a worker (another process, or another machine on Dask) builds its cleaner from the settings alone
-    from cleanser.batch_work import Options, build_cleaner
+    from cleanser.batch.work import Options, build_cleaner
 
     worker_cleaner = build_cleaner(Options(settings=settings))
     assert worker_cleaner.clean(PAGE, url=URL).site == "siteconfig:example-gazette.com"

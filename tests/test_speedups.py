@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from readability import readability as upstream
 
-from cleanser import html as html_stage
 from cleanser import ruleset_from_dict
-from cleanser.apply import BlockFinder, RuleBook
-from cleanser.readability_fast import Readability, clean
-from cleanser.rules import FOLD, fold
-from cleanser.sites import SiteIndex
+from cleanser.read import page as html_stage
+from cleanser.read.readability_fast import Readability, clean
+from cleanser.rules.model import FOLD, fold
+from cleanser.sites.index import SiteIndex
+from cleanser.stages.apply import BlockFinder, RuleBook
 
 PAGES = sorted((Path(__file__).parent / "pages").glob("*.html"))
 WHITESPACE = [" ", " ", " ", "\t", "\n", "\r", "\xa0", "\u2003", "\x0b", "a", "b"]

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 import cleanser
 from cleanser.document import BLANK, LINE, Block
-from cleanser.structure import continues, detect_layout
+from cleanser.stages.structure import continues, detect_layout
 
 WRAPPED = """Flood barrier plan approved
 

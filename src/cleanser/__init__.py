@@ -2,10 +2,10 @@
 
 from .document import Block, Document, Removal
 from .pipeline import Cleaner, clean
-from .plugins import hookimpl, load_plugins
-from .reader import InputError
+from .plugins.manager import hookimpl, load_plugins
+from .read.text import InputError
 from .result import Result
-from .rules import RuleError, RuleSet, load_ruleset_file, ruleset_from_dict
+from .rules.model import RuleError, RuleSet, load_ruleset_file, ruleset_from_dict
 from .settings import GuardSettings, Settings
 
 __version__ = "0.1.0"

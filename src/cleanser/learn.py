@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from .apply import is_prose
-from .archive import add_input_options
+from .batch.records import add_input_options
 from .files import atomic_write, backup
-from .reader import InputError, decode, looks_like_html, normalize_spaces
-from .rules import FOLD, SLOT_MAX, RuleError, RuleSet, fold_for_match, ruleset_from_dict, template_regex
+from .read.text import InputError, decode, looks_like_html, normalize_spaces
+from .rules.model import FOLD, SLOT_MAX, RuleError, RuleSet, fold_for_match, ruleset_from_dict, template_regex
+from .stages.apply import is_prose
 
 
 @dataclass(frozen=True)
@@ -446,7 +446,7 @@ def learn_site(
     """Learn one site's plugin from its documents. `base` are the rule sets the plugin will run beside (the
     generic rules, other plugins); they are used to check the fixtures and for the self-check."""
     settings = settings or LearnSettings()
-    from .scaffold import plugin_name
+    from .plugins.scaffold import plugin_name
 
     name, domain = plugin_name(domain)
     # A bundled or installed plugin of the same name would make the learned one fail to load.
@@ -724,7 +724,7 @@ def _predict(lines: Sequence[str], spans: dict[int, list[str] | None]) -> list[s
 
 def _cleaner(model: SiteModel, base: Sequence[RuleSet], rules: Sequence[Candidate]):
     from .pipeline import Cleaner
-    from .plugins import Plugins
+    from .plugins.manager import Plugins
 
     learned = ruleset_from_dict(plugin_dict(model, rules) | {"fixture": []}, source="<learned>")
     others = []
@@ -905,7 +905,7 @@ def document_lines(text: str) -> list[str]:
     """The lines of a document as the text rules see them: a text's non-blank lines; for HTML, the blocks of
     the article the extractor finds (promo outside the article never reaches the rules)."""
     if looks_like_html(text):
-        from . import html as html_stage
+        from .read import page as html_stage
 
         root = html_stage.parse(text)
         html_stage.strip_junk(root)
@@ -950,7 +950,7 @@ def learn(
 def read_documents(paths: Sequence[str], errors: list[str], **options) -> Iterator[tuple[str | None, str]]:
     """(url, text) of every record of the archives (`options` go to `archive.iter_records`: include, exclude,
     input_format, text_field, html_field, url_field); unreadable records are added to `errors` with the reason."""
-    from .archive import iter_records
+    from .batch.records import iter_records
 
     for record in iter_records(paths, **options):
         if record.error:
@@ -1212,7 +1212,7 @@ def add_learn_parser(sub) -> None:
 
 
 def cmd_learn(args: argparse.Namespace) -> int:
-    from .plugins import plugins_for
+    from .plugins.manager import plugins_for
     from .settings import Settings
 
     if not args.output and not args.report:
@@ -1230,7 +1230,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
         print(f"cleanser learn: {exc}", file=sys.stderr)
         return 2
     if args.site:
-        from .scaffold import plugin_name
+        from .plugins.scaffold import plugin_name
 
         try:
             plugin_name(args.site)

@@ -8,20 +8,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import html as html_stage
-from .apply import RuleBook, apply_rules
 from .document import Document
-from .flags import set_flags
-from .guard import guard, refuse_html
-from .metadata import PageInfo, empty_metadata, read_page
-from .plugins import Plugins, plugins_for
-from .reader import decode, looks_like_html, read_text
+from .plugins.manager import Plugins, plugins_for
+from .read import page as html_stage
+from .read.metadata import PageInfo, empty_metadata, read_page
+from .read.text import decode, looks_like_html, read_text
 from .result import Result
-from .rules import Rule, RuleSet
+from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
-from .siteconfig import SiteConfigs, open_site_configs
-from .sites import SiteIndex
-from .structure import restore
+from .sites.index import SiteIndex
+from .sites.siteconfig import SiteConfigs, open_site_configs
+from .stages.apply import RuleBook, apply_rules
+from .stages.flags import set_flags
+from .stages.guard import guard, refuse_html
+from .stages.structure import restore
 
 
 class Cleaner:

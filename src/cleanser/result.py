@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import writers
 from .document import BLANK, Document, Removal
+from .write import writers
 
 
 @dataclass

@@ -7,8 +7,8 @@ from importlib import metadata
 import cleanser_example_site
 
 import cleanser
-from cleanser.fixtures import test_plugin as run_plugin_fixtures
-from cleanser.plugins import load_plugins
+from cleanser.plugins.fixtures import test_plugin as run_plugin_fixtures
+from cleanser.plugins.manager import load_plugins
 
 
 def test_the_entry_point_names_this_module():

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..apply import RuleBook
-from ..rules import RuleSet, fold, fold_for_match
+from ..rules.model import RuleSet, fold, fold_for_match
+from ..stages.apply import RuleBook
 from .articles import BOTTOM, GLUED_BETWEEN, GLUED_END, GLUED_START, INLINE, SPLIT, TOP
 
 

@@ -77,6 +77,6 @@ def cleanser_catalog(cleanser_cleaner):
 
 @pytest.fixture(scope="session")
 def cleanser_checks():
-    from . import checks
+    from ..testing import checks
 
     return checks

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
-from . import vocabulary as v
+from ..testing import vocabulary as v
 from .articles import (
     BOTTOM,
     GLUED_BETWEEN,

@@ -27,10 +27,10 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from .archive import JSONL, STDIN, WARC, Record, Source, find_sources, is_archive_name, read_source
-from .batch_output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
-from .batch_work import ChunkResult, Options, Stats, clean_chunk, start_worker
-from .files import atomic_write
+from ..files import atomic_write
+from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
+from .records import JSONL, STDIN, WARC, Record, Source, find_sources, is_archive_name, read_source
+from .work import ChunkResult, Options, Stats, clean_chunk, start_worker
 
 CHECKPOINT_VERSION = 1
 TOP_RULES = 15  # rules listed in the summary on stderr (the report has them all)

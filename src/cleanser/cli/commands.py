@@ -9,12 +9,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .fixtures import test_plugin
-from .pipeline import Cleaner
-from .plugins import Plugins, plugins_for
-from .reader import InputError
-from .settings import GENERIC_LEVELS, GuardSettings, Settings
+from .. import __version__
+from ..pipeline import Cleaner
+from ..plugins.fixtures import test_plugin
+from ..plugins.manager import Plugins, plugins_for
+from ..read.text import InputError
+from ..settings import GENERIC_LEVELS, GuardSettings, Settings
 
 FORMATS = ("text", "markdown", "html", "json")
 
@@ -49,7 +49,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .archive import add_input_options
+    from ..batch.records import add_input_options
 
     parser = argparse.ArgumentParser(
         prog="cleanser", description="Clean scraped news articles of promos, paywall notices and boilerplate."
@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--force", action="store_true", help="overwrite an existing file")
     q.set_defaults(func=cmd_plugins_new)
 
-    from .learn import add_learn_parser
+    from ..learn import add_learn_parser
 
     add_learn_parser(sub)
     return parser
@@ -182,9 +182,9 @@ def _read(source: str) -> bytes:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from . import batch
-    from .archive import FieldNames
-    from .batch_work import Options, start_worker
+    from ..batch import runner as batch
+    from ..batch.records import FieldNames
+    from ..batch.work import Options, start_worker
 
     if args.dry_run and args.diff:
         print("cleanser: --dry-run and --diff are exclusive", file=sys.stderr)
@@ -215,7 +215,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     )
     try:
         if args.scheduler:
-            from .dask import run_plan
+            from ..batch.dask import run_plan
 
             return run_plan(plan, args.scheduler)
         return batch.run(plan)
@@ -231,7 +231,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .explain import explain
+    from ..write.explain import explain
 
     cleaner = _cleaner(args)
     name = "<stdin>" if args.input == "-" else args.input
@@ -289,7 +289,7 @@ def cmd_plugins_test(args: argparse.Namespace) -> int:
 
 
 def cmd_plugins_new(args: argparse.Namespace) -> int:
-    from .scaffold import scaffold
+    from ..plugins.scaffold import scaffold
 
     folder = Path(args.dir)
     try:

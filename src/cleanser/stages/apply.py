@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .document import BLANK, CODE, TABLE, WIDE, Block, Document, Removal
-from .matcher import Hit, LineMatcher
-from .rules import Rule, RuleSet, fold, fold_for_match
+from ..document import BLANK, CODE, TABLE, WIDE, Block, Document, Removal
+from ..rules.matcher import Hit, LineMatcher
+from ..rules.model import Rule, RuleSet, fold, fold_for_match
 
 _SENTENCE_END = ".!?…\"')]”’»。！？"
 _NOT_TEXT = (BLANK, TABLE, CODE)

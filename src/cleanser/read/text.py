@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .document import BLANK, LINE, Block, Document
+from ..document import BLANK, LINE, Block, Document
 
 
 class InputError(ValueError):

@@ -14,8 +14,8 @@ import pluggy
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-    from .document import Document
-    from .rules import RuleSet
+    from ..document import Document
+    from ..rules.model import RuleSet
 
 hookspec = pluggy.HookspecMarker("cleanser")
 

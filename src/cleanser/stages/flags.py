@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from .document import LINE, PARAGRAPH, QUOTE, Document, Removal
-from .metadata import PageInfo
+from ..document import LINE, PARAGRAPH, QUOTE, Document, Removal
+from ..read.metadata import PageInfo
 
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"

@@ -1,11 +1,11 @@
 """A cache of loaded rule files, so that start-up does not parse and validate every rule of every plugin again.
 
-Loading a rule file compiles and checks each of its patterns (catastrophic backtracking, its examples and
-counter-examples, its CSS selectors): most of start-up. The cache keeps the loaded rule sets in one file in the
-user's cache folder, each under a key made of the rule file's exact bytes, where it was loaded from and as what,
-and the loader itself (the source of rules.py, cleanser's and Python's versions). Any change to any of these
-misses the cache and the file is loaded and validated as if there were no cache; a file that fails to load is
-never cached. The cache holds plain values only (written with `marshal`, rebuilt field by field into rule
+Loading a rule file compiles and checks each of its patterns (catastrophic backtracking, its examples and counter-
+examples, its CSS selectors): most of start-up. The cache keeps the loaded rule sets in one file in the user's cache
+folder, each under a key made of the rule file's exact bytes, where it was loaded from and as what, and the loader
+itself (the source of every module of the rules package and of text.py, cleanser's and Python's versions). Any change
+to any of these misses the cache and the file is loaded and validated as if there were no cache; a file that fails to
+load is never cached. The cache holds plain values only (written with `marshal`, rebuilt field by field into rule
 objects): reading it never runs code.
 
 CLEANSER_RULE_CACHE: unset for the default folder ($XDG_CACHE_HOME/cleanser, else ~/.cache/cleanser), a folder
@@ -22,9 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import rules
-from .files import atomic_write
-from .rules import Fixture, Rule, RuleError, RuleSet, ruleset_from_bytes
+from ..files import atomic_write
+from .model import Fixture, Rule, RuleError, RuleSet, ruleset_from_bytes
 
 CACHE_ENV = "CLEANSER_RULE_CACHE"
 _FILE = "rules.marshal"
@@ -44,14 +43,23 @@ def default_folder() -> Path | None:
 _LOADER: str | None = None
 
 
+def loader_sources() -> list[Path]:
+    package = Path(__file__).resolve().parent
+    text_module = package.parent / "text.py"
+    return sorted(package.glob("*.py")) + ([text_module] if text_module.exists() else [])
+
+
 def _loader_fingerprint() -> str:
     """What the loaded result depends on besides the file: the loader's code and the versions running it."""
     global _LOADER
     if _LOADER is None:
-        from . import __version__
+        from .. import __version__
 
-        code = Path(rules.__file__).read_bytes() if rules.__file__ else b""
-        digest = hashlib.blake2b(code, digest_size=16)
+        # Every module of the rules package decides what a loaded rule is (model, regex analysis, ...), and so
+        # does the shared text vocabulary (folding): a change to any of them is a new loader.
+        digest = hashlib.blake2b(digest_size=16)
+        for path in loader_sources():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
         digest.update(f"{_FORMAT}|{__version__}|{sys.version}".encode())
         _LOADER = digest.hexdigest()
     return _LOADER

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .document import BLANK, HEADING, LINE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Document
+from ..document import BLANK, HEADING, LINE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Document
 
 _SENTENCE_END = ".!?…:;\"')]”’»"
 _LIST_MARK = re.compile(r"^(?:([-*•·▪◦–])|(\d{1,3}[.)]|[a-z][.)]))\s+(?=\S)")

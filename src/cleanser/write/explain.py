@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from .document import BLANK
-from .result import Result
+from ..document import BLANK
+from ..result import Result
 
 _RED, _DIM, _YELLOW, _RESET = "\x1b[31m", "\x1b[2m", "\x1b[33m", "\x1b[0m"
 

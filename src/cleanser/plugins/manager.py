@@ -20,10 +20,10 @@ from typing import Any
 
 import pluggy
 
-from . import hookspecs
-from .rule_cache import RuleCache
-from .rules import RuleError, RuleSet
-from .settings import Settings
+from ..plugins import hookspecs as hookspecs
+from ..rules.cache import RuleCache
+from ..rules.model import RuleError, RuleSet
+from ..settings import Settings
 
 hookimpl = pluggy.HookimplMarker("cleanser")
 ENTRY_POINT_GROUP = "cleanser"

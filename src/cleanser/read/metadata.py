@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from .reader import normalize_spaces
+from .text import normalize_spaces
 
 FIELDS = ("title", "byline", "published", "site_name", "canonical_url", "language", "description")
 ARTICLE_TYPES = frozenset(

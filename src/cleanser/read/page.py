@@ -18,10 +18,10 @@ import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from .document import CAPTION, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE, Block, Document, Removal
-from .reader import normalize_spaces
-from .rules import Rule
-from .structure import continues
+from ..document import CAPTION, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE, Block, Document, Removal
+from ..rules.model import Rule
+from ..stages.structure import continues
+from .text import normalize_spaces
 
 _PARSER = lxml.html.HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from .rules import RuleSet, fold
+from ..rules.model import RuleSet, fold
 from .siteconfig import SiteConfig, SiteConfigs
 
 _INDEX_FINGERPRINTS_FROM = 40  # below this many phrases, looking for each in the text is cheaper than splitting it

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pipeline import Cleaner
-from .rules import Fixture, RuleSet
+from ..pipeline import Cleaner
+from ..rules.model import Fixture, RuleSet
 
 
 @dataclass

@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .rules import SITE_PRIORITY, Rule, RuleSet
+from ..rules.model import SITE_PRIORITY, Rule, RuleSet
 
 log = logging.getLogger(__name__)
 _LISTS = ("body", "strip", "strip_id_or_class", "strip_image_src", "title", "author", "date")

@@ -48,10 +48,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from ..document import BLANK, CODE, TABLE, Block, Document, Removal, word_count
+from ..rules.model import FOLD, Rule, fold_for_match
+from ..settings import GuardSettings
 from .apply import RuleBook, first_rule, is_prose, take_tail, walk_removals
-from .document import BLANK, CODE, TABLE, Block, Document, Removal, word_count
-from .rules import FOLD, Rule, fold_for_match
-from .settings import GuardSettings
 
 try:  # Python 3.11+
     import re._constants as _sre_c

@@ -11,8 +11,8 @@ import html as _html
 import re
 from urllib.parse import quote
 
-from .document import BLANK, CAPTION, CODE, HEADING, LIST_ITEM, QUOTE, TABLE, Block, Document
-from .html import safe_href
+from ..document import BLANK, CAPTION, CODE, HEADING, LIST_ITEM, QUOTE, TABLE, Block, Document
+from ..read.page import safe_href
 
 
 def _kept_with_gaps(doc: Document) -> list[tuple[Block, bool]]:

@@ -16,11 +16,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .archive import DOC, JSONL, FieldNames, Record, parse_jsonl
-from .pipeline import Cleaner
-from .reader import InputError, decode
-from .result import Result
-from .settings import Settings
+from ..pipeline import Cleaner
+from ..read.text import InputError, decode
+from ..result import Result
+from ..settings import Settings
+from .records import DOC, JSONL, FieldNames, Record, parse_jsonl
 
 MODES = ("clean", "dry-run", "diff")
 # Hidden hooks for the tests: seconds to sleep per record, and a marker whose record makes its worker die.

@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .archive import DOC, WARC, Record
-from .files import atomic_write, backup
+from ..files import atomic_write, backup
+from .records import DOC, WARC, Record
 
 BACKUP_SUFFIX = ".orig"
 BACKUP_PATTERNS = (f"*{BACKUP_SUFFIX}", f"*{BACKUP_SUFFIX}.[0-9]*")

@@ -1,0 +1,1 @@
+"""The stages that mark and judge removals: apply, html_rules, guard, structure, flags, positions."""

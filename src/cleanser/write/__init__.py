@@ -1,0 +1,1 @@
+"""Writing a result: text, Markdown and HTML (`writers`), and `cleanser explain`."""
