@@ -11,7 +11,8 @@ import pytest
 import cleanser
 from cleanser import Cleaner, ruleset_from_dict
 from cleanser.plugins.manager import Plugins
-from cleanser.read.page import is_data_table, parse, safe_href, strip_junk, to_blocks
+from cleanser.read.blocks import is_data_table, to_blocks
+from cleanser.read.page import parse, safe_href, strip_junk
 from cleanser.rules.model import load_ruleset_file
 
 PAGES = Path(__file__).parent / "pages"

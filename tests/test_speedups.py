@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from readability import readability as upstream
 
 from cleanser import ruleset_from_dict
+from cleanser.read import extract as html_extract
 from cleanser.read import page as html_stage
 from cleanser.read.readability_fast import Readability, clean
 from cleanser.rules.model import FOLD, fold
@@ -82,9 +83,9 @@ def _choice(document_class, root) -> tuple:
     doc.transform_misused_divs_into_paragraphs()
     candidates = doc.score_paragraphs()
     best = doc.select_best_candidate(candidates)
-    scores = sorted((e.get(html_stage._ID) or "", round(c["content_score"], 9)) for e, c in candidates.items())
+    scores = sorted((e.get(html_stage.STAMP) or "", round(c["content_score"], 9)) for e, c in candidates.items())
     article = doc.get_article(candidates, best, html_partial=True) if best else None
-    picked = [(e.get(html_stage._ID), e.text_content()) for e in article.iter()] if article is not None else []
+    picked = [(e.get(html_stage.STAMP), e.text_content()) for e in article.iter()] if article is not None else []
     return scores, picked
 
 
@@ -93,5 +94,5 @@ def test_readability_scores_and_picks_as_upstream_does():
     for page in PAGES:
         root = html_stage.parse(page.read_text(encoding="utf-8"))
         html_stage.strip_junk(root)
-        html_stage._stamp(root)
+        html_extract._stamp(root)
         assert _choice(Readability, root) == _choice(upstream.Document, root), page.name

@@ -905,12 +905,14 @@ def document_lines(text: str) -> list[str]:
     """The lines of a document as the text rules see them: a text's non-blank lines; for HTML, the blocks of
     the article the extractor finds (promo outside the article never reaches the rules)."""
     if looks_like_html(text):
+        from .read import blocks as html_blocks
+        from .read import extract as html_extract
         from .read import page as html_stage
 
         root = html_stage.parse(text)
         html_stage.strip_junk(root)
-        article = html_stage.extract(root, html_stage.is_full_page(text))
-        return [b.text.strip() for b in html_stage.to_blocks(article) if b.text.strip() and b.kind != "table"]
+        article = html_extract.extract(root, html_stage.is_full_page(text))
+        return [b.text.strip() for b in html_blocks.to_blocks(article) if b.text.strip() and b.kind != "table"]
     return [s for s in (normalize_spaces(line).strip() for line in text.splitlines()) if s]
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from .document import Document
 from .plugins.manager import Plugins, plugins_for
-from .read import page as html_stage
+from .read.blocks import to_blocks
+from .read.extract import extract
 from .read.metadata import PageInfo, empty_metadata, read_page
+from .read.page import is_full_page, parse, strip_junk
 from .read.text import decode, looks_like_html, read_text
 from .result import Result
 from .rules.model import Rule, RuleSet
@@ -21,6 +23,7 @@ from .sites.siteconfig import SiteConfigs, open_site_configs
 from .stages.apply import RuleBook, apply_rules
 from .stages.flags import set_flags
 from .stages.guard import guard, refuse_html
+from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
 from .stages.structure import restore
 
 
@@ -65,7 +68,7 @@ class Cleaner:
         generic, untrusted rule is judged: its element's paragraphs are read for that one alone."""
         if not self.guard_settings.enabled or rule.trusted or rule.plugin not in self._generic:
             return None
-        return refuse_html(rule, html_stage.paragraph_texts(element), generic=True)
+        return refuse_html(rule, paragraph_texts(element), generic=True)
 
     def book(self, rulesets: tuple[RuleSet, ...]) -> RuleBook:
         key = tuple(rs.name for rs in rulesets)
@@ -87,23 +90,23 @@ class Cleaner:
             config = self.sites.site_config(url)  # a FiveFilters site config, when no plugin serves the host
             if config is not None:
                 text = config.rewrite(text)
-            root = html_stage.parse(text)
+            root = parse(text)
             page = read_page(root, url)  # before stripping: JSON-LD and the canonical link are junk to the article
-            html_stage.strip_junk(root)
+            strip_junk(root)
             site, active = self.sites.find(url, "" if url else root.text_content(), config)
             metadata = config.metadata(root) if config is not None else {}
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
-            html_removals = html_stage.apply_html_rules(root, book.html, self._judge_html)
+            html_removals = apply_html_rules(root, book.html, self._judge_html)
             if self.plugins.has_html_hooks():
                 self.plugins.prepare_html(root, url, site.name if site else None)
-            article = html_stage.extract(
+            article = extract(
                 root,
-                html_stage.is_full_page(text),
+                is_full_page(text),
                 container_xpath=config.container_xpath if config is not None else (),
             )
-            html_stage.place_removals(root, article, html_removals)
-            blocks = html_stage.to_blocks(article, links=links, removals=html_removals)
+            place_removals(root, article, html_removals)
+            blocks = to_blocks(article, links=links, removals=html_removals)
             doc = Document(blocks, source="html", url=url, layout="html", metadata=page.metadata)
             for key, value in metadata.items():
                 doc.metadata[key] = value  # a site config's own expressions know the site better
