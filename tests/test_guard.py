@@ -139,14 +139,29 @@ def test_a_blurb_that_reads_as_a_sentence_is_refused():
     lede = "The museum will open daily from nine until five."
     pitch = "Our weekly newsletter brings you the best of the port."
     for trusted in (False, True):
+        # A sentence that names no pitch ("daily" is no pitch word) is no blurb: apply does not take it and the
+        # guard has nothing to refuse (one vocabulary, cleanser.text.PITCH, for both).
         result = clean(f"Sign up to Morning Post\n{lede}\n{P1}", {**rule, "trusted": trusted})
         assert result.text == f"{lede}\n{P1}"
-        assert [(r.kind, r.text) for r in result.refused] == [("blurb", lede)]
+        assert result.refused == []
     # A trusted rule's blurb may be a sentence when it names what it pitches; an untrusted rule's may not.
     assert clean(f"Sign up to Morning Post\n{pitch}\n{P1}", {**rule, "trusted": True}).text == P1
-    assert clean(f"Sign up to Morning Post\n{pitch}\n{P1}", rule).text == f"{pitch}\n{P1}"
+    untrusted = clean(f"Sign up to Morning Post\n{pitch}\n{P1}", rule)
+    assert untrusted.text == f"{pitch}\n{P1}"
+    assert [(r.kind, r.text) for r in untrusted.refused] == [("blurb", pitch)]
     # A pitch that is no sentence goes with its header.
     assert clean(f"Sign up to Morning Post\nYour daily guide to the port\n{P1}", rule).text == P1
+
+
+def test_one_pitch_vocabulary_names_what_is_pitched_and_not_words_common_in_articles():
+    from cleanser.text import names_pitch
+
+    for article in ("The museum will open daily from nine until five.", "Bus travel is free for pupils.",
+                    "The council posts updates on the works every week.", "Her guide to the coast sold well."):
+        assert not names_pitch(article), article
+    for pitch in ("Get the briefing in your inbox.", "Sign up for our newsletter.", "Download the app.",
+                  "Subscribe to the podcast.", "Our weekly email digest."):
+        assert names_pitch(pitch), pitch
 
 
 def test_under_a_refused_blurb_line_the_next_ones_are_no_blurb_either():
@@ -160,9 +175,9 @@ def test_under_a_refused_blurb_line_the_next_ones_are_no_blurb_either():
 
 
 def test_a_refused_blurb_line_that_is_itself_a_promo_still_goes_to_its_own_rule():
-    header = {"id": "digest", "match": "Unlock the Editor's Digest for free", "blurb": 1, "trusted": True}
-    prompt = {"id": "account", "match": "Create your free account or log in for more features"}
-    text = f"Unlock the Editor's Digest for free\nCreate your free account or log in for more features.\n{P1}"
+    header = {"id": "digest", "match": "Unlock the Editor's Digest for free", "blurb": 1}
+    prompt = {"id": "account", "match": "Create your free account or log in to get the newsletter"}
+    text = f"Unlock the Editor's Digest for free\nCreate your free account or log in to get the newsletter.\n{P1}"
     result = clean(text, header, prompt)
     assert result.text == P1
     assert [(r.rule, r.kind) for r in result.removed] == [("example/digest", "line"), ("example/account", "line")]

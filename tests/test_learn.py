@@ -25,7 +25,7 @@ from conftest import run_cli
 from cleanser import Cleaner, ruleset_from_dict
 from cleanser.learn import LearnSettings, content_reason, learn, pieces, plugin_toml
 from cleanser.plugins.manager import load_plugins
-from cleanser.rules.model import fold_for_match
+from cleanser.text import fold_for_match
 
 DOMAIN = "harbourgazette.example"
 

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from cleanser import RuleError, ruleset_from_dict
 from cleanser.rules.matcher import _TAIL_PUNCT, LineMatcher
-from cleanser.rules.model import Rule, fold, fold_for_match
+from cleanser.rules.model import Rule
 from cleanser.rules.regex import KEY_LEN, leading_index, leading_keys, line_head, trailing_keys
+from cleanser.text import fold, fold_for_match
 
 WORDS = ["sign", "up", "news", "newsletter", "the", "app", "read", "more", "share", "k", "s", "ad", "x9"]
 ODD = ["é", "\u212a", "\u017f", "©", "İ", "ß", "’"]  # Kelvin sign and long s match "k" and "s" case-insensitively

@@ -296,8 +296,7 @@ def test_a_tail_marker_that_reads_as_a_sentence_is_not_article_below_a_bottom_li
 
 
 def test_cjk_prose_counts_as_prose():
-    from cleanser.document import word_count
-    from cleanser.stages.apply import is_prose
+    from cleanser.text import is_prose, word_count
 
     sentence = "日本政府は二十七日、新しい経済対策を閣議決定し、来年度の予算案に盛り込む方針を示した。"
     assert is_prose(sentence) and word_count(sentence) >= 20

@@ -10,7 +10,8 @@ from markdown_it import MarkdownIt
 
 import cleanser
 from cleanser.document import BLANK, LINE, Block
-from cleanser.stages.structure import continues, detect_layout
+from cleanser.stages.structure import detect_layout
+from cleanser.text import continues
 
 WRAPPED = """Flood barrier plan approved
 
@@ -204,3 +205,20 @@ def test_blank_line_layout_round_trips_through_markdown():
     tokens = MarkdownIt("commonmark").parse(result.markdown)
     texts = [t.content for t in tokens if t.type == "inline"]
     assert texts == [b["text"] for b in result.blocks]
+
+
+def test_lines_ending_in_cjk_full_stops_are_terminated_and_never_unwrapped():
+    # Before one sentence vocabulary (cleanser.text), the structure stage did not know "。": seven Chinese sentence
+    # lines read as a hard-wrapped paragraph and were joined into one line, with spaces put between them.
+    from cleanser import clean
+
+    lines = [
+        "市议会周一批准了新的公交线路计划。",
+        "市长表示这条线路将连接港口和新的住宅区。",
+        "反对者则认为费用过高，要求重新审议。",
+        "工程预计明年春天开始，耗时两年完成。",
+        "港口管理局表示欢迎这一决定的通过。",
+        "居民将在下个月的公开会议上提出意见。",
+        "交通部门会在网站上公布详细的路线图。",
+    ]
+    assert clean("\n".join(lines) + "\n").text == "\n".join(lines)

@@ -6,9 +6,10 @@ marked blocks. That keeps every removal auditable and reversible, and makes clea
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from .text import word_count
 
 # Block kinds. "line" is a raw line of a text input before the structure stage has classified it.
 PARAGRAPH = "paragraph"
@@ -20,16 +21,6 @@ TABLE = "table"
 CODE = "code"
 LINE = "line"
 BLANK = "blank"
-
-WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and CJK ideographs
-
-
-def word_count(text: str) -> int:
-    """Words separated by spaces; in scripts written without spaces (Chinese, Japanese), two characters count
-    as a word, so that the guard's limits and budget mean the same in every script."""
-    words = len(text.split())
-    return words if text.isascii() else words + len(WIDE.findall(text)) // 2
-
 
 @dataclass(slots=True)
 class Removal:

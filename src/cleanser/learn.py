@@ -39,8 +39,8 @@ from urllib.parse import urlsplit
 from .batch.records import add_input_options
 from .files import atomic_write, backup
 from .read.text import InputError, decode, looks_like_html, normalize_spaces
-from .rules.model import FOLD, SLOT_MAX, RuleError, RuleSet, fold_for_match, ruleset_from_dict, template_regex
-from .stages.apply import is_prose
+from .rules.model import SLOT_MAX, RuleError, RuleSet, ruleset_from_dict, template_regex
+from .text import FOLD, fold_for_match, host_of, is_prose
 
 
 @dataclass(frozen=True)
@@ -890,10 +890,7 @@ class Learning:
 
 
 def _host(url: str) -> str:
-    try:
-        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
-    except ValueError:
-        return ""
+    return host_of(url)
 
 
 def site_of(url: str | None) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from ..document import CAPTION, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE, Block, Document, Removal
-from ..stages.structure import continues
+from ..text import continues
 from .page import (
     HEADINGS,
     PHRASING,

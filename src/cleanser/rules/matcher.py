@@ -18,7 +18,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import TRIMMABLE, Rule, fold_for_match
+from ..text import TRIMMABLE, fold_for_match
+from .model import Rule
 from .regex import KEY_LEN, leading_index, literal_head, needed_literals, parse, trailing_keys, width
 
 _REGEX_MAX_LEN = 400  # longest line a regex rule is tried on: promo lines are short, prose lines long

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..text import FOLD, fold_for_match
+
 KINDS = ("line", "block", "tail", "keep", "html")
 WHERES = ("any", "top", "bottom", "edge")
 GLUED = ("none", "end", "start", "both")
@@ -22,41 +24,6 @@ GENERIC_PRIORITY = 100
 SLOT_MAX = 80
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 FLAG_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-
-# Folding applied to a line before matching. One character for one, so offsets found in the folded line are
-# offsets in the original line too.
-FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u3000": " ",
-        "\t": " ",
-        "\u200b": " ",
-        "\ufeff": " ",
-    }
-)
 
 
 class RuleError(ValueError):
@@ -464,30 +431,3 @@ def _fixture_from_dict(raw: Any, plugin: str, source: str, rule_ids: set[str]) -
         raise RuleError(f"{source}: plugin {plugin!r}, fixture {name!r}: unknown rules {unknown}")
     expected = raw.get("expected")
     return Fixture(name=name, input=raw["input"], expected=expected, rules=rules, url=raw.get("url"))
-
-
-_TRIM_LEAD = " \t•·▪►▶*|>"
-_TRIM_TAIL = " \t.!:;,"
-
-
-_FOLD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in FOLD)) + "]")
-_FOLD_MAP = {chr(c): v for c, v in FOLD.items()}
-
-
-def fold(text: str) -> str:
-    """`text.translate(FOLD)`, faster. Every character FOLD maps but the tab is non-ASCII, so plain ASCII text
-    without a tab (most lines of most articles) is returned as it is; other text has the few characters to fold
-    replaced where they are (`translate` with a dict looks up every character of the text)."""
-    if text.isascii() and "\t" not in text:
-        return text
-    return _FOLD_CHARS.sub(lambda m: _FOLD_MAP[m.group()], text)
-
-
-def fold_for_match(line: str) -> str:
-    """The form a line is matched in: folded, trimmed of bullets and of final punctuation."""
-    return fold(line).strip(" ").lstrip(_TRIM_LEAD).rstrip(_TRIM_TAIL)
-
-
-# Characters fold_for_match may trim from a line's ends (as written, or once folded to a space): a line that
-# starts and ends with none of them keeps its length.
-TRIMMABLE = frozenset(" " + _TRIM_LEAD + _TRIM_TAIL) | {chr(c) for c, v in FOLD.items() if v == " "}

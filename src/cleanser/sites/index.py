@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from functools import cached_property
-from urllib.parse import urlsplit
 
-from ..rules.model import RuleSet, fold
+from ..rules.model import RuleSet
+from ..text import fold, host_of
 from .siteconfig import SiteConfig, SiteConfigs
 
 _INDEX_FINGERPRINTS_FROM = 40  # below this many phrases, looking for each in the text is cheaper than splitting it
@@ -28,10 +28,7 @@ class SiteIndex:
     def by_url(self, url: str | None) -> RuleSet | None:
         if not url:
             return None
-        try:
-            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
-        except ValueError:
-            return None
+        host = host_of(url)
         while host:
             found = self.by_domain.get(host)
             if found:

@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..rules.model import SITE_PRIORITY, Rule, RuleSet
+from ..text import host_of
 
 log = logging.getLogger(__name__)
 _LISTS = ("body", "strip", "strip_id_or_class", "strip_image_src", "title", "author", "date")
@@ -273,16 +273,6 @@ class SiteConfigs:
     def for_url(self, url: str | None) -> SiteConfig | None:
         host = host_of(url)
         return self.for_host(host) if host else None
-
-
-def host_of(url: str | None) -> str:
-    if not url:
-        return ""
-    try:
-        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
-    except ValueError:
-        return ""
-
 
 def open_site_configs(spec: SiteConfigs | str | Path | Iterable[str | Path] | None) -> SiteConfigs | None:
     """Site configs from a folder or several folders; None for none."""

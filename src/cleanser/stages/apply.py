@@ -12,25 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..document import BLANK, CODE, TABLE, WIDE, Block, Document, Removal
+from ..document import BLANK, CODE, TABLE, Block, Document, Removal
 from ..rules.matcher import Hit, LineMatcher
-from ..rules.model import Rule, RuleSet, fold, fold_for_match
+from ..rules.model import Rule, RuleSet
+from ..text import CLOSERS, SENTENCE_END, fold, fold_for_match, is_prose, names_pitch
 
-_SENTENCE_END = ".!?…\"')]”’»。！？"
 _NOT_TEXT = (BLANK, TABLE, CODE)
-
-
-def is_prose(text: str) -> bool:
-    """A line that reads as article prose: long, or a full sentence of some length.
-
-    A kana or CJK character says as much as a short word, so it counts twice towards the length: a Chinese
-    sentence of thirty characters is prose, as its English translation would be."""
-    text = text.strip()
-    wide = len(WIDE.findall(text)) if not text.isascii() else 0
-    size = len(text) + wide
-    if size >= 200:
-        return True
-    return size >= 60 and text[-1:] in _SENTENCE_END and text.count(" ") + wide // 2 >= 8
 
 
 @dataclass
@@ -340,13 +327,6 @@ def _remove_blurb(blocks: list[Block], i: int, rule: Rule) -> int:
     return i
 
 
-_PITCH = re.compile(
-    r"\b(?:newsletters?|digest|briefing|inbox|e-?mails?|sign(?:ing)? up|subscribe|subscribers?|podcast|weekly|daily|"
-    r"every (?:morning|evening|week|weekday)|guide|updates|stories|selects|delivered|free)\b",
-    re.IGNORECASE,
-)
-
-
 def _is_blurb(text: str) -> bool:
     """A one-line pitch: short and at most one sentence; a full sentence must say what it pitches (a lede that
     happens to follow a promo line is not taken for its blurb)."""
@@ -356,7 +336,7 @@ def _is_blurb(text: str) -> bool:
     body = text.rstrip(".!?")
     if any(mark in body for mark in (". ", "! ", "? ")):
         return False
-    return text[-1] not in ".!?" or bool(_PITCH.search(text))
+    return text[-1] not in ".!?" or names_pitch(text)
 
 
 # --- promo glued onto an article line ----------------------------------------------------------------------
@@ -373,7 +353,9 @@ def _apply_glued(doc: Document, book: RuleBook) -> None:
     doc.blocks = out
 
 
-_CLOSERS = ".!?…)]”’»■。！？"
+# Besides a sentence end, what a promo may be glued right after: a closing bracket or quote ("...(Reuters)Read
+# more"), or the end-of-article mark some sites print.
+_GLUE_POINTS = SENTENCE_END + CLOSERS + "■"
 
 
 def _glue_before(before: str) -> bool:
@@ -383,7 +365,7 @@ def _glue_before(before: str) -> bool:
     if not spaced:
         return False
     last = spaced[-1]
-    ends_sentence = last in _CLOSERS or (last in "\"'" and spaced[-2:-1] in (".", "!", "?"))
+    ends_sentence = last in _GLUE_POINTS and (last not in "\"'" or spaced[-2:-1] in (".", "!", "?"))
     if spaced != before:
         return ends_sentence
     return ends_sentence or last.islower()

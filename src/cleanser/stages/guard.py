@@ -48,10 +48,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ..document import BLANK, CODE, TABLE, Block, Document, Removal, word_count
-from ..rules.model import FOLD, Rule, fold_for_match
+from ..document import BLANK, CODE, TABLE, Block, Document, Removal
+from ..rules.model import Rule
 from ..settings import GuardSettings
-from .apply import RuleBook, first_rule, is_prose, take_tail, walk_removals
+from ..text import (
+    FOLD,
+    continues,
+    ends_sentence,
+    fold_for_match,
+    is_prose,
+    names_pitch,
+    word_count,
+)
+from .apply import RuleBook, first_rule, take_tail, walk_removals
 
 try:  # Python 3.11+
     import re._constants as _sre_c
@@ -66,8 +75,6 @@ SITE_MAX_CHARS = MAX_CHARS  # the name this limit had first
 MIN_ANCHOR = 6  # literal characters of its own pattern a rule must find in a sentence it removes
 SENTENCE_MIN_WORDS = 4  # "Is the plan affordable?" is a sentence; "Read more." is not
 BOX_PROSE_WORDS = 15  # a pitch line inside a newsletter box is shorter than a paragraph of prose
-_SENTENCE_END = ".!?…。！？"
-_CLOSERS = "\"'”’»)]」』"
 
 
 def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:
@@ -76,7 +83,7 @@ def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:
     line = line.strip()
     if is_prose(line):
         return True
-    return word_count(line) >= min_words and line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    return word_count(line) >= min_words and ends_sentence(line)
 
 
 def guard(
@@ -220,7 +227,7 @@ def _refuse_tail(removal: Removal, doc: Document, blocks: list[Block], index: di
     # A sentence a removed promo line cut in two reads as one: join the pieces that run on into each other.
     joined: list[str] = []
     for text in under:
-        if joined and _continues(joined[-1], text):
+        if joined and continues(joined[-1], text):
             joined[-1] = joined[-1].rstrip() + " " + text.lstrip()
         else:
             joined.append(text)
@@ -228,7 +235,7 @@ def _refuse_tail(removal: Removal, doc: Document, blocks: list[Block], index: di
         if reads_as_sentence(text):
             return f"a line under the tail marker reads as a sentence ({_quote(text)})"
     before = _kept_neighbour(doc, index[id(blocks[0])], -1)
-    if under and before is not None and _continues(before.text, under[0]):
+    if under and before is not None and continues(before.text, under[0]):
         return f"the line under the tail marker ends a sentence cut by it ({_quote(under[0])})"
     return None
 
@@ -257,7 +264,7 @@ def _refuse_half(removal: Removal, doc: Document, blocks: list[Block], index: di
         and _open(last)
         and _starts_lower(after.text)
         and reads_as_sentence(f"{last} {after.text}")
-        and not (before is not None and _mid_sentence(before.text) and _PITCH.search(last))
+        and not (before is not None and _mid_sentence(before.text) and names_pitch(last))
     ):
         return f"a line it takes runs on into the article below it ({_quote(last)})"
     if before is not None and _mid_sentence(before.text) and _starts_lower(first) and len(before.text.split()) >= 2:
@@ -267,8 +274,7 @@ def _refuse_half(removal: Removal, doc: Document, blocks: list[Block], index: di
 
 def _open(text: str) -> bool:
     """A line that stops without ending a sentence."""
-    text = text.strip().rstrip(_CLOSERS)
-    return bool(text) and text[-1] not in _SENTENCE_END
+    return bool(text.strip()) and not ends_sentence(text)
 
 
 def _mid_sentence(text: str) -> bool:
@@ -282,18 +288,10 @@ def _starts_lower(text: str) -> bool:
     return text[:1].islower()
 
 
-# What a newsletter or app pitch names; "daily", "free" or "updates" alone are common in article sentences.
-_PITCH = re.compile(
-    r"\b(?:newsletters?|inbox|e-?mails?|sign(?:ing)? up|subscri(?:be|bers?|ption)|digest|briefing|podcast|"
-    r"bulletin|app)\b",
-    re.IGNORECASE,
-)
-
-
 def _refuse_trusted_blurb(removal: Removal) -> str | None:
     """A trusted rule vouches for its promo header; the line under it is its blurb only if it says what it
     pitches, when it reads as a sentence (the lede under the header must not go for being short)."""
-    if reads_as_sentence(removal.text) and not _PITCH.search(removal.text):
+    if reads_as_sentence(removal.text) and not names_pitch(removal.text):
         return f"a blurb line reads as a sentence and names no newsletter or app ({_quote(removal.text)})"
     return None
 
@@ -333,13 +331,6 @@ def _kept_neighbour(doc: Document, i: int, step: int) -> Block | None:
             return block if block.kind not in (TABLE, CODE) else None
         j += step
     return None
-
-
-def _continues(first: str, second: str) -> bool:
-    first, second = first.strip(), second.strip()
-    if not first or not second or first[-1] in _SENTENCE_END + _CLOSERS + ":;,":
-        return False
-    return len(first.split()) >= 4 and second[0].islower()
 
 
 def _quote(line: str) -> str:

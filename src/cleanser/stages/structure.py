@@ -13,8 +13,10 @@ import re
 from collections import Counter
 
 from ..document import BLANK, HEADING, LINE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Document
+from ..text import CLOSERS, SENTENCE_END, continues
 
-_SENTENCE_END = ".!?…:;\"')]”’»"
+# A line ending in these stops: a sentence, or a clause that introduces what follows.
+_STOPS = SENTENCE_END + CLOSERS + ":;"
 _LIST_MARK = re.compile(r"^(?:([-*•·▪◦–])|(\d{1,3}[.)]|[a-z][.)]))\s+(?=\S)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(?=\S)")
 _QUOTE_MARK = re.compile(r"^>\s?")
@@ -99,15 +101,6 @@ def _join_cut_paragraphs(doc: Document) -> None:
         doc.blocks = [b for b in doc.blocks if id(b) not in absorbed]
 
 
-def continues(first: str, second: str) -> bool:
-    first, second = first.rstrip(), second.lstrip()
-    if not first or not second or first[-1] in _SENTENCE_END:
-        return False
-    if len(first.split()) < 4:  # a short line without a full stop is a heading or a label, not a cut sentence
-        return False
-    return second[0].islower() or (second[0] in ",;" and len(second) > 1)
-
-
 # --- layout ------------------------------------------------------------------------------------------------
 
 
@@ -129,7 +122,7 @@ def detect_layout(blocks: list[Block]) -> str:
 
 
 def _mostly_unterminated(lines: list[Block]) -> bool:
-    open_ends = sum(1 for b in lines if b.text[-1:] not in _SENTENCE_END)
+    open_ends = sum(1 for b in lines if b.text[-1:] not in _STOPS)
     return open_ends >= 0.5 * len(lines)
 
 
@@ -205,10 +198,10 @@ def _classify(doc: Document) -> None:
 
 def _looks_like_heading(kept: list[Block], idx: int) -> bool:
     text = kept[idx].text
-    if len(text) > 90 or len(text.split()) > 12 or text[-1:] in _SENTENCE_END + ",":
+    if len(text) > 90 or len(text.split()) > 12 or text[-1:] in _STOPS + ",":
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
     nxt = kept[idx + 1].text if idx + 1 < len(kept) else ""
     # A heading introduces prose: the next line is longer and ends a sentence.
-    return len(nxt) > len(text) and nxt.rstrip()[-1:] in _SENTENCE_END
+    return len(nxt) > len(text) and nxt.rstrip()[-1:] in _STOPS

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..rules.model import RuleSet, fold, fold_for_match
+from ..rules.model import RuleSet
 from ..stages.apply import RuleBook
+from ..text import fold, fold_for_match
 from .articles import BOTTOM, GLUED_BETWEEN, GLUED_END, GLUED_START, INLINE, SPLIT, TOP
 
 
