@@ -413,3 +413,19 @@ def test_the_guard_accepts_every_rule_s_own_examples():
         result = CLEANER.clean(text, url=url)
         refused += [f"{name}: {r.rule}: {r.text!r}: {r.refused}" for r in result.refused]
     assert refused == [], "\n".join(refused)
+
+
+def test_a_box_whose_end_marker_is_glued_to_the_next_paragraph_keeps_everything_after_the_marker():
+    # Issue 12 item 5: single-string scrapes glue the box's end marker onto the next paragraph. The box ends at the
+    # first end marker after its start; before, an end marker followed by a dash was passed over and the box ran
+    # on to the next box's end marker, taking the article between them.
+    box = {"id": "box", "kind": "block", "start": "skip past newsletter promotion", "end": "after newsletter promotion"}
+    pitch = "skip past newsletter promotionSign up to First Edition. Our morning email.after newsletter promotion"
+    second = "skip past newsletter promotion\nSign up to First Edition\nafter newsletter promotion"
+    for after in ("The council said it would appeal.", "— The council said it would appeal."):
+        text = f"The vote was on Monday.{pitch}{after}\nThe vote was close.\n{second}\nIt ends here."
+        result = clean(text, box)
+        assert result.text == f"The vote was on Monday. {after}\nThe vote was close.\nIt ends here."
+    # "...promotions" is no end marker: the box does not end there, and nothing of the line goes.
+    text = "The vote was on Monday.skip past newsletter promotion and after newsletter promotions were cut, it ended."
+    assert clean(text, box).text == text

@@ -207,7 +207,12 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
         return False  # the marker is quoted or mentioned inside a sentence, not a promo cut into the line
     folded = fold(first.text)
     m = end_re.search(folded, start + 1)
-    if m is not None and m.end() - start <= rule.max_chars and _glue_after(first.text[m.end() :]):
+    if m is not None:
+        # The box ends at the first end marker after its start. On this very line, it is taken if it is within
+        # bounds and cut cleanly, else nothing is: looking on later lines for another box's end marker would take
+        # the article between the two boxes with them.
+        if m.end() - start > rule.max_chars or not _marker_ends(first.text[m.end() :]):
+            return False
         removal = _removal(rule, first.text[start : m.end()], first, offset=start)
         blocks[i : i + 1] = _split(first, [(start, m.end(), removal)])
         return True
@@ -220,7 +225,7 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
         if block.removal is not None or block.protected_by is not None:
             return False
         m = end_re.search(fold(block.text))
-        if m is not None and not _glue_after(block.text[m.end() :]):
+        if m is not None and not _marker_ends(block.text[m.end() :]):
             return False
         if m is None:
             span_chars += len(block.text)
@@ -369,6 +374,13 @@ def _glue_before(before: str) -> bool:
     if spaced != before:
         return ends_sentence
     return ends_sentence or last.islower()
+
+
+def _marker_ends(after: str) -> bool:
+    """Whether an end marker really ends where its match does: what follows is not the rest of a word
+    ("...promotions") but a new sentence, punctuation or a dash ("...promotion— The council said")."""
+    after = after.lstrip(" ")
+    return not after[:1].isalnum() or _glue_after(after)
 
 
 def _glue_after(after: str) -> bool:
