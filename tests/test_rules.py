@@ -6,7 +6,7 @@ import pytest
 from conftest import make_cleaner
 
 from cleanser import RuleError, ruleset_from_dict
-from cleanser.rules.model import check_backtracking
+from cleanser.rules.regex import check_backtracking
 
 URL = "https://www.example.com/a"
 P1 = "The council approved the new budget on Monday after a debate that lasted more than four hours."

@@ -14,7 +14,7 @@ import pytest
 
 from cleanser import Cleaner, RuleError, load_ruleset, ruleset_from_dict
 from cleanser.plugins.manager import load_plugins
-from cleanser.rules.model import check_backtracking
+from cleanser.rules.regex import check_backtracking
 from cleanser.testing.watchdog import watchdog
 
 PLUGINS = load_plugins(entry_points=False)

@@ -7,7 +7,6 @@ is matched against it.
 
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import FOLD, fold_for_match
+from .regex import check_backtracking, regex_prefix
 
 KINDS = ("line", "block", "tail", "keep", "html")
 WHERES = ("any", "top", "bottom", "edge")
@@ -127,110 +127,6 @@ def template_suffix(template: str) -> str:
 def template_max_len(template: str) -> int:
     slots = _SLOT_RE.findall(template)
     return len(_SLOT_RE.sub("", template)) + sum(4 if s == "year" else SLOT_MAX for s in slots) + 8
-
-
-# Parsed-regex opcodes, through the stdlib's own parser: the safety check reads the structure of a pattern
-# rather than guessing from its text.
-try:  # Python 3.11+
-    import re._constants as _sre_c
-    import re._parser as _sre_p
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_p  # type: ignore[no-redef]
-
-_REPEATS = {_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)} - {None}
-_UNBOUNDED = _sre_c.MAXREPEAT
-
-
-@functools.lru_cache(maxsize=1024)
-def _parsed(pattern: str) -> Any:
-    """The stdlib's parse of a pattern; loading a rule reads it twice (safety check, literal prefix): parse once."""
-    return _sre_p.parse(pattern)
-
-
-def check_backtracking(pattern: str) -> str | None:
-    """Why `pattern` can backtrack catastrophically, or None.
-
-    Refused: an unbounded repeat inside another repeat (`(a+)+`, `(\\w*\\s?)*`), and an unbounded repeat of an
-    alternation whose branches can match the same text (`(a|ab)*`). Both are the shapes behind exponential
-    matching time; bounded repeats of bounded pieces stay polynomial and are allowed.
-    """
-    try:
-        parsed = _parsed(pattern)
-    except re.error as exc:
-        return f"invalid regular expression: {exc}"
-
-    # inside: None outside any repeat, "bounded" inside a repeat of at most 1000, "unbounded" inside a larger one.
-    def walk(items: Any, inside: str | None) -> str | None:
-        for op, av in items:
-            if op in _REPEATS:
-                lo, hi, sub = av
-                unbounded = hi == _UNBOUNDED or hi > 1000
-                if (inside == "unbounded" and lo != hi) or (inside == "bounded" and unbounded):
-                    return "a variable repeat inside a repeat (catastrophic backtracking); bound or remove one of them"
-                if unbounded and _has_overlapping_branches(sub):
-                    return "unbounded repeat of overlapping alternatives (catastrophic backtracking)"
-                here = "unbounded" if unbounded else ("bounded" if hi > 1 else None)
-                found = walk(sub, "unbounded" if "unbounded" in (inside, here) else (here or inside))
-                if found:
-                    return found
-            elif op is _sre_c.SUBPATTERN:
-                found = walk(av[-1], inside)
-                if found:
-                    return found
-            elif op is _sre_c.BRANCH:
-                for branch in av[1]:
-                    found = walk(branch, inside)
-                    if found:
-                        return found
-            elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
-                found = walk(av[1], inside)
-                if found:
-                    return found
-            elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
-                continue  # an atomic group never backtracks into itself
-        return None
-
-    return walk(parsed, None)
-
-
-def _has_overlapping_branches(sub: Any) -> bool:
-    """An alternation where one branch's literal start is a prefix of another's (`a|ab`, `\\w|\\d`)."""
-    for op, av in sub:
-        if op is _sre_c.SUBPATTERN and _has_overlapping_branches(av[-1]):
-            return True
-        if op is _sre_c.BRANCH:
-            starts = [_literal_start(b) for b in av[1]]
-            if "" in starts and len(starts) > 1:
-                return True
-            for i, a in enumerate(starts):
-                if any(j != i and b.startswith(a) for j, b in enumerate(starts)):
-                    return True
-    return False
-
-
-def _literal_start(branch: Any) -> str:
-    out = []
-    for op, av in branch:
-        if op is not _sre_c.LITERAL:
-            break
-        out.append(chr(av).lower())
-    return "".join(out)
-
-
-def regex_prefix(pattern: str) -> str:
-    """The literal text every match of `pattern` starts with, lowercased (may be empty)."""
-    try:
-        parsed = _parsed(pattern)
-    except re.error:
-        return ""
-    out = []
-    for op, av in parsed:
-        if op is _sre_c.LITERAL:
-            out.append(chr(av))
-        else:
-            break
-    return "".join(out).lower()
 
 
 # --- loading ----------------------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""What a rule's pattern tells before it runs: the few strings a match can start or end with, and its length.
+"""What a rule's pattern tells before it runs, read from the stdlib's own parse of it (one parse per pattern).
+
+- Keys: the few strings a match can start or end with, and its length (the matcher's index).
+- Safety: the shapes behind catastrophic backtracking (`check_backtracking`), refused at load time.
+- Anchors: the literal text a pattern names (`regex_prefix`, `literal_runs`), which the guard asks for.
 
 A line is looked up by its first (or last) KEY_LEN characters, lowercased, and only the rules whose pattern can
 start (end) with exactly those characters are tried. The keys of a pattern are found by walking the stdlib's own
@@ -17,24 +21,18 @@ from __future__ import annotations
 
 import functools
 import re
+import re._compiler as _sre_compile
+import re._constants as _c
+import re._parser as _sre_parse
 from typing import Any
-
-try:  # Python 3.11+
-    import re._compiler as _sre_compile
-    import re._constants as _c
-    import re._parser as _sre_parse
-except ImportError:  # pragma: no cover
-    import sre_compile as _sre_compile  # type: ignore[no-redef]
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 KEY_LEN = 4
 MAX_KEYS = 512  # more possible starts than this and the pattern is tried on every line instead
 _FLAGS = re.IGNORECASE | re.UNICODE
 _ASCII = [chr(i) for i in range(128)]
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)} - {None}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
-_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+_ATOMIC = _c.ATOMIC_GROUP
 _SINGLE = {_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.CATEGORY}
 
 
@@ -233,3 +231,147 @@ def line_head(folded: str) -> str | None:
     """A line's lookup key: its first KEY_LEN characters lowercased, or None when they are not all ASCII."""
     head = folded[:KEY_LEN]
     return head.lower() if head.isascii() else None
+
+
+# --- safety: the shapes behind catastrophic backtracking -------------------------------------------------------
+
+_UNBOUNDED = _c.MAXREPEAT
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(pattern: str) -> Any:
+    """The stdlib's parse of a pattern as written (case as given); loading a rule reads it twice (safety check,
+    literal prefix): parse once."""
+    return _sre_parse.parse(pattern)
+
+
+def check_backtracking(pattern: str) -> str | None:
+    """Why `pattern` can backtrack catastrophically, or None.
+
+    Refused: an unbounded repeat inside another repeat (`(a+)+`, `(\\w*\\s?)*`), and an unbounded repeat of an
+    alternation whose branches can match the same text (`(a|ab)*`). Both are the shapes behind exponential
+    matching time; bounded repeats of bounded pieces stay polynomial and are allowed.
+    """
+    try:
+        parsed = _parsed(pattern)
+    except re.error as exc:
+        return f"invalid regular expression: {exc}"
+
+    # inside: None outside any repeat, "bounded" inside a repeat of at most 1000, "unbounded" inside a larger one.
+    def walk(items: Any, inside: str | None) -> str | None:
+        for op, av in items:
+            if op in _REPEATS:
+                lo, hi, sub = av
+                unbounded = hi == _UNBOUNDED or hi > 1000
+                if (inside == "unbounded" and lo != hi) or (inside == "bounded" and unbounded):
+                    return "a variable repeat inside a repeat (catastrophic backtracking); bound or remove one of them"
+                if unbounded and _has_overlapping_branches(sub):
+                    return "unbounded repeat of overlapping alternatives (catastrophic backtracking)"
+                here = "unbounded" if unbounded else ("bounded" if hi > 1 else None)
+                found = walk(sub, "unbounded" if "unbounded" in (inside, here) else (here or inside))
+                if found:
+                    return found
+            elif op is _c.SUBPATTERN:
+                found = walk(av[-1], inside)
+                if found:
+                    return found
+            elif op is _c.BRANCH:
+                for branch in av[1]:
+                    found = walk(branch, inside)
+                    if found:
+                        return found
+            elif op in (_c.ASSERT, _c.ASSERT_NOT):
+                found = walk(av[1], inside)
+                if found:
+                    return found
+            elif op is _c.ATOMIC_GROUP:
+                continue  # an atomic group never backtracks into itself
+        return None
+
+    return walk(parsed, None)
+
+
+def _has_overlapping_branches(sub: Any) -> bool:
+    """An alternation where one branch's literal start is a prefix of another's (`a|ab`, `\\w|\\d`)."""
+    for op, av in sub:
+        if op is _c.SUBPATTERN and _has_overlapping_branches(av[-1]):
+            return True
+        if op is _c.BRANCH:
+            starts = [_literal_start(b) for b in av[1]]
+            if "" in starts and len(starts) > 1:
+                return True
+            for i, a in enumerate(starts):
+                if any(j != i and b.startswith(a) for j, b in enumerate(starts)):
+                    return True
+    return False
+
+
+def _literal_start(branch: Any) -> str:
+    out = []
+    for op, av in branch:
+        if op is not _c.LITERAL:
+            break
+        out.append(chr(av).lower())
+    return "".join(out)
+
+
+def regex_prefix(pattern: str) -> str:
+    """The literal text every match of `pattern` starts with, lowercased (may be empty)."""
+    try:
+        parsed = _parsed(pattern)
+    except re.error:
+        return ""
+    out = []
+    for op, av in parsed:
+        if op is _c.LITERAL:
+            out.append(chr(av))
+        else:
+            break
+    return "".join(out).lower()
+
+
+# --- anchors: the literal text a pattern names ----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def literal_runs(pattern: str) -> tuple[str, ...]:
+    """The literal runs of a pattern (lowercased, three characters or more), longest first. A template's space
+    (`' +'`) counts as a literal space."""
+    if not pattern:
+        return ()
+    try:
+        parsed = _parsed(pattern)
+    except re.error:
+        return ()
+    found: set[str] = set()
+
+    def walk(items: Any) -> None:
+        current: list[str] = []
+
+        def flush() -> None:
+            run = "".join(current).strip()
+            if len(run) >= 3:
+                found.add(run.lower())
+            current.clear()
+
+        for op, av in items:
+            if op is _c.LITERAL:
+                current.append(chr(av))
+                continue
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and list(av[2]) == [(_c.LITERAL, 32)]:
+                current.append(" ")
+                continue
+            flush()
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+                walk(av[2])  # an optional run counts only where the text holds it
+            elif op is _c.SUBPATTERN:
+                walk(av[-1])
+            elif op is _c.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op is _c.ATOMIC_GROUP:
+                walk(av)
+        flush()
+
+    walk(parsed)
+    return tuple(sorted(found, key=lambda s: (-len(s), s)))

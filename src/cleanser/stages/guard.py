@@ -43,13 +43,11 @@ all this for users.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import Any
 
 from ..document import BLANK, CODE, TABLE, Block, Document, Removal
 from ..rules.model import Rule
+from ..rules.regex import literal_runs
 from ..settings import GuardSettings
 from ..text import (
     FOLD,
@@ -61,13 +59,6 @@ from ..text import (
     word_count,
 )
 from .apply import RuleBook, first_rule, take_tail, walk_removals
-
-try:  # Python 3.11+
-    import re._constants as _sre_c
-    import re._parser as _sre_p
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_p  # type: ignore[no-redef]
 
 GENERIC_MAX_WORDS = 25  # a generic rule never takes a prose line longer than this
 MAX_CHARS = 600  # an untrusted rule never takes more than this in one removal
@@ -421,47 +412,3 @@ def anchored_chars(rule: Rule, text: str) -> int:
                 count += len(run)
                 folded = folded[:pos] + "\x00" * len(run) + folded[pos + len(run) :]
     return count
-
-
-@lru_cache(maxsize=4096)
-def literal_runs(pattern: str) -> tuple[str, ...]:
-    """The literal runs of a pattern (lowercased, three characters or more), longest first. A template's space
-    (`' +'`) counts as a literal space."""
-    if not pattern:
-        return ()
-    try:
-        parsed = _sre_p.parse(pattern)
-    except re.error:
-        return ()
-    found: set[str] = set()
-
-    def walk(items: Any) -> None:
-        current: list[str] = []
-
-        def flush() -> None:
-            run = "".join(current).strip()
-            if len(run) >= 3:
-                found.add(run.lower())
-            current.clear()
-
-        for op, av in items:
-            if op is _sre_c.LITERAL:
-                current.append(chr(av))
-                continue
-            if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1 and list(av[2]) == [(_sre_c.LITERAL, 32)]:
-                current.append(" ")
-                continue
-            flush()
-            if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
-                walk(av[2])  # an optional run counts only where the text holds it
-            elif op is _sre_c.SUBPATTERN:
-                walk(av[-1])
-            elif op is _sre_c.BRANCH:
-                for branch in av[1]:
-                    walk(branch)
-            elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
-                walk(av)
-        flush()
-
-    walk(parsed)
-    return tuple(sorted(found, key=lambda s: (-len(s), s)))
