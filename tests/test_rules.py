@@ -140,6 +140,17 @@ def test_block_across_lines_and_inside_a_line():
     )
 
 
+def test_two_blocks_in_one_line_each_take_their_span():
+    """The second block's start marker opens the piece the first cut left (after the space between the two): it
+    stands at the start of that piece, not inside a sentence."""
+    form = {"id": "form", "kind": "block", "start": "Get the free {name} email", "end": "SIGN UP"}
+    consent = {"id": "consent", "kind": "block", "start": "I would like to be emailed", "end": "Read our privacy"}
+    line = "Get the free Morning email Enter email SIGN UP I would like to be emailed about offers. Read our privacy"
+    result = clean(f"{line}\n{P1}", form, consent)
+    assert result.text == P1
+    assert [r.rule for r in result.removed] == ["example/form", "example/consent"]
+
+
 def test_block_without_end_marker_removes_nothing():
     rule = {
         "id": "box",

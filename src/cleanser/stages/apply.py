@@ -203,7 +203,7 @@ def _apply_block_rules(doc: Document, book: RuleBook) -> None:
 def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re.Pattern[str]) -> bool:
     """Remove from `start` in block i to the end marker, in block i or a later one, within the rule's bounds."""
     first = blocks[i]
-    if start > 0 and not _glue_before(first.text[:start]):
+    if first.text[:start].strip() and not _glue_before(first.text[:start]):
         return False  # the marker is quoted or mentioned inside a sentence, not a promo cut into the line
     folded = fold(first.text)
     m = end_re.search(folded, start + 1)
