@@ -102,6 +102,16 @@ def test_glued_end_start_and_between_sentences():
     )
 
 
+def test_a_promo_glued_at_the_start_takes_its_own_full_stop():
+    """A template's final full stop is optional, so its match stops before it: the stop goes with the promo, and
+    the article sentence run on after it (with or without a space) stays whole."""
+    footer = {"id": "pmc", "match": "Example is a part of Example Media. All rights reserved.", "glued": "start"}
+    for sep in ("", " "):
+        result = clean(f"Example is a part of Example Media. All rights reserved.{sep}{P1}\n{P2}", footer)
+        assert result.text == f"{P1}\n{P2}", sep
+        assert result.removed[0].text == "Example is a part of Example Media. All rights reserved."
+
+
 def test_block_across_lines_and_inside_a_line():
     rule = {
         "id": "box",

@@ -403,14 +403,17 @@ def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
         cuts.append((end_hit.start, len(text), removal))
         folded = folded[: end_hit.start]
     start_hit = matcher.match_glued_start(folded)
+    # The promo's own full stop, which a template leaves out of its match ("...All rights reserved.A film..."),
+    # goes with it, as between two sentences below.
+    start_end = start_hit.end + (text[start_hit.end : start_hit.end + 1] in (".", "!", ":")) if start_hit else 0
     if (
         start_hit
         and start_hit.rule.kind != "keep"
-        and start_hit.end < len(folded)
-        and _glue_after(text[start_hit.end :])
+        and start_end < len(folded)
+        and _glue_after(text[start_end:])
     ):
-        cuts.append((0, start_hit.end, _removal(start_hit.rule, text[: start_hit.end].strip(), block, "glued")))
-        folded = " " * start_hit.end + folded[start_hit.end :]  # blanked: no later rule matches inside a cut
+        cuts.append((0, start_end, _removal(start_hit.rule, text[:start_end].strip(), block, "glued")))
+        folded = " " * start_end + folded[start_end:]  # blanked: no later rule matches inside a cut
     for rule, literal, pattern in matcher.inline_rules():
         pos = folded.lower().find(literal)
         while pos > 0:
