@@ -493,7 +493,7 @@ def test_pieces_of_a_line_cut_where_scrapers_glue():
 
 
 def test_plugin_file_holds_any_text_exactly():
-    from cleanser.learn import _toml_value
+    from cleanser.learn.write import _toml_value
 
     nasty = ["it's", "'''", "ends with '", "back\\slash", 'say "hi"', "tab\there", "del\x7f", "é ✓ 𝄞", "a\nb'''\nc"]
     for text in nasty:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-from .document import Document
+from .document import Document, Removal
 from .plugins.manager import Plugins, plugins_for
 from .read.blocks import to_blocks
 from .read.extract import extract
@@ -25,6 +26,17 @@ from .stages.flags import set_flags
 from .stages.guard import guard, refuse_html
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
 from .stages.structure import restore
+
+
+class Reading(NamedTuple):
+    """A document read (stage 1), with the site found for it and the rules that apply."""
+
+    doc: Document
+    site: RuleSet | None
+    active: tuple[RuleSet, ...]  # the rule sets that apply: generic ones, the site's, syndicated sources
+    book: RuleBook
+    page: PageInfo | None  # what the HTML page says about itself (None for text)
+    html_removals: list[Removal]  # the HTML rules' removals, refused ones included
 
 
 class Cleaner:
@@ -77,11 +89,10 @@ class Cleaner:
             found = self._books[key] = RuleBook(rulesets)
         return found
 
-    def clean(
-        self, data: str | bytes, url: str | None = None, *, name: str = "<input>", links: bool | None = None
-    ) -> Result:
+    def read(self, data: str | bytes, url: str | None = None, *, name: str = "<input>", links: bool = False) -> Reading:
+        """Stage 1 alone: the document as the rules will see it, and the site's rules. `learn` mines these lines, so
+        that it learns from what the cleaner cleans (HTML rules applied, site config used, article extracted)."""
         text = decode(data, name) if isinstance(data, bytes) else data
-        links = self.links if links is None else links
         page: PageInfo | None = None
 
         # 1. Read, and find the site: by URL, else by fingerprints in the text.
@@ -115,6 +126,13 @@ class Cleaner:
             doc.metadata = empty_metadata()
             site, active = self.sites.find(url, text)
             book = self.book(active)
+        return Reading(doc, site, active, book, page, html_removals)
+
+    def clean(
+        self, data: str | bytes, url: str | None = None, *, name: str = "<input>", links: bool | None = None
+    ) -> Result:
+        links = self.links if links is None else links
+        doc, site, active, book, page, html_removals = self.read(data, url, name=name, links=links)
 
         # 3. Text rules, then any plugin code, mark removals on the blocks.
         apply_rules(doc, book)

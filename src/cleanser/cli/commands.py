@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--force", action="store_true", help="overwrite an existing file")
     q.set_defaults(func=cmd_plugins_new)
 
-    from ..learn import add_learn_parser
+    from .learn import add_learn_parser
 
     add_learn_parser(sub)
     return parser

@@ -6,6 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+from ..text import host_of
+
 TEMPLATE = """\
 # Site plugin for {domain}. Fill in the fixture with a real article layout from the site (in your own words)
 # and its real promo line, then make the rule match it: `cleanser plugins test {name} --plugins-dir {folder}`.
@@ -55,9 +57,12 @@ The second paragraph of the article.'''
 
 
 def plugin_name(domain: str) -> tuple[str, str]:
-    host = domain.lower().strip().removeprefix("https://").removeprefix("http://").split("/")[0]
-    host = host.removeprefix("www.")
-    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", host):
+    """(plugin name, domain) for a site given by its domain or a URL on it: `www.example.co.uk` gives
+    ("example-co", "example.co.uk"); ValueError when it is not a domain name."""
+    host = host_of(domain.strip()).removeprefix("www.")  # a URL, or a host name as it is
+    # "_" is not allowed in a DNS host name, yet real hosts have it (my_blog.example.net): URLs carry it, and a
+    # plugin name may hold it (not first: a plugin name starts with a letter or digit).
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)+", host):
         raise ValueError(f"not a domain name: {domain!r}")
     return host.rsplit(".", 1)[0].replace(".", "-"), host
 

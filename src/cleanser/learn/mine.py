@@ -1,0 +1,160 @@
+"""Mining: a site's documents cut into units (lines, and the pieces a scraper glued into one), each unit's keys
+(its normalised words, and the same words with one run left open as a slot), and the keys counted by documents.
+
+A key found in enough of a site's documents is what `templates` turns into a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..rules.model import SLOT_MAX
+from ..text import FOLD, fold_for_match, is_prose
+from .settings import LearnSettings
+
+TOP, BOTTOM, INLINE = "top", "bottom", "inline"
+GLUED_START, GLUED_END, GLUED_MID = "glued-start", "glued-end", "glued-mid"
+POSITIONS = (TOP, INLINE, BOTTOM, GLUED_START, GLUED_MID, GLUED_END)
+
+# Where a line may hold several pieces: after a sentence end (with or without a space), and where a word runs
+# into a capitalised one (or an opening quote) with no space at all ("...for freeOil prices"): the two ways
+# scrapers glue text.
+# With no space, a quote after the full stop opens the next sentence ('...a month."We'), so it is not taken.
+_SENTENCE_GAP = re.compile(r"""[.!?…]["'”’)\]]* +(?=[A-Z0-9"“‘(])|[.!?…](?=[A-Z"“‘(])""")
+_CAMEL_GAP = re.compile(r"[a-z]{2}(?=[A-Z][a-z]|[\"“][A-Z])")
+DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A line of a document, or a piece of one (`piece`), with where it sits and its normalised words."""
+
+    doc: int
+    line: int
+    text: str
+    where: str
+    norm: str  # normalised words joined by single spaces
+    piece: bool = False
+
+
+class Key(NamedTuple):
+    """A unit's words with one run left open (`slot`), or all of them (`slot` False, in `prefix`)."""
+
+    prefix: tuple[str, ...]
+    suffix: tuple[str, ...]
+    slot: bool
+
+    @property
+    def literal_words(self) -> int:
+        return len(self.prefix) + len(self.suffix)
+
+    @property
+    def literal_chars(self) -> int:
+        return sum(map(len, self.prefix)) + sum(map(len, self.suffix))
+
+
+def normalise(text: str) -> str:
+    """A line's words as the matcher sees them (folded, trimmed, lower case), each run of digits as '#'."""
+    return DIGITS.sub("#", fold_for_match(text).lower())
+
+
+def original_words(text: str) -> list[str]:
+    """The words of `text` as written, aligned one for one with `normalise(text).split()` (FOLD maps one
+    character to one, so positions in the folded, trimmed line are positions in the line)."""
+    folded = text.translate(FOLD)
+    trimmed = fold_for_match(text)
+    start = folded.find(trimmed) if trimmed else 0
+    if start < 0:  # only if fold_for_match stopped mapping one character to one
+        return trimmed.split()
+    return [text[start + m.start() : start + m.end()] for m in _WORD.finditer(trimmed)]
+
+
+def pieces(line: str) -> list[str]:
+    """The sentence pieces of a line: cut after each sentence end and where a word runs into a capitalised one."""
+    cuts = sorted({m.end() for m in _SENTENCE_GAP.finditer(line)} | {m.end() for m in _CAMEL_GAP.finditer(line)})
+    out: list[str] = []
+    pos = 0
+    for cut in cuts:
+        if pos < cut < len(line):
+            out.append(line[pos:cut].strip())
+            pos = cut
+    out.append(line[pos:].strip())
+    return [p for p in out if p]
+
+
+def doc_units(index: int, lines: Sequence[str]) -> list[Unit]:
+    """Every unit of one document. A line's position is read against the article's prose lines, as the rules'
+    `where` reads it: before the first prose line is top, after the last is bottom, between them inline."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    units: list[Unit] = []
+    for i, line in enumerate(lines):
+        where = TOP if i < first else BOTTOM if i > last else INLINE
+        units.append(Unit(index, i, line, where, normalise(line)))
+        parts = pieces(line)
+        if len(parts) > 1:
+            for k, part in enumerate(parts):
+                glued = GLUED_START if k == 0 else GLUED_END if k == len(parts) - 1 else GLUED_MID
+                units.append(Unit(index, i, part, glued, normalise(part), piece=True))
+    return [u for u in units if u.norm]
+
+
+def unit_keys(unit: Unit, settings: LearnSettings) -> set[Key]:
+    words = tuple(unit.norm.split())
+    if not any(c.isalpha() for c in unit.norm):
+        return set()
+    keys = {Key(words, (), False)}
+    n = len(words)
+    if n > settings.max_words:
+        return keys  # long: counted whole, so that recurring long text can be reported, never templated
+    # Characters before each word, so that the literal text around a slot is measured without building it.
+    before = [0]
+    for w in words:
+        before.append(before[-1] + len(w))
+    new = tuple.__new__  # the hot loop of learning: a Key without NamedTuple's slower constructor
+    for i in range(n):
+        for j in range(i + 1, min(n, i + settings.max_slot_words) + 1):
+            # A template needs real literal text around its slot, or it would match anything of that shape.
+            if n - (j - i) >= 2 and before[n] - (before[j] - before[i]) >= 8:
+                keys.add(new(Key, (words[:i], words[j:], True)))
+    # "Label: anything" ("Read more: <headline>"): the rest of the line is one slot, however many words.
+    for i in range(1, min(n, 5)):
+        tail = before[n] - before[i] + (n - i - 1)
+        if words[i - 1].endswith(":") and n - i > settings.max_slot_words and before[i] >= 5 and tail <= SLOT_MAX:
+            keys.add(Key(words[:i], (), True))
+    return keys
+
+
+class Counts(NamedTuple):
+    """How often the keys of a site's units occur."""
+
+    df: Counter[int]  # documents per key, by the key's hash (every key)
+    found: dict[Key, list[Unit]]  # the units of each key seen in at least `floor` documents
+    support: dict[Key, int]  # documents per key of `found`, counted exactly
+
+
+def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor: int) -> Counts:
+    """Count the keys of every document's units; collect the units of the keys found in `floor` documents or more."""
+    # Pass 1: in how many documents each key occurs. Keys are counted by hash, one document at a time, so that
+    # memory holds one integer per distinct key (a collision only makes a key look wanted; pass 2 counts exactly).
+    df: Counter[int] = Counter()
+    for units in by_doc:
+        keys: set[Key] = set()
+        for u in units:
+            keys |= unit_keys(u, settings)
+        df.update(map(hash, keys))
+    wanted = {h for h, c in df.items() if c >= floor}
+    # Pass 2: the units of the keys that may become candidates.
+    found: dict[Key, list[Unit]] = defaultdict(list)
+    for units in by_doc:
+        for u in units:
+            for k in unit_keys(u, settings):
+                if hash(k) in wanted:
+                    found[k].append(u)
+    support = {k: len({u.doc for u in us}) for k, us in found.items()}
+    return Counts(df, found, support)

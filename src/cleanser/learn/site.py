@@ -1,0 +1,120 @@
+"""Learning, site by site: an archive's documents grouped by site and read, then each site's lines mined,
+generalised into candidates, judged, shaped into rules and verified through the cleaner."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ..plugins.scaffold import plugin_name
+from ..rules.model import RuleSet
+from .judge import content_reason, position_reason, variety_reason
+from .mine import count_keys, doc_units
+from .model import Learning, SiteModel
+from .plugin import add_counter_examples, check_rule, name_rules
+from .read import SiteDocument, document_lines, reading_cleaner, site_of, site_url
+from .settings import LearnSettings
+from .templates import shape_rule, take_candidates
+from .verify import fixtures_and_check
+
+if TYPE_CHECKING:
+    from ..pipeline import Cleaner
+    from ..settings import Settings
+
+
+def learn(
+    documents: Iterable[tuple[str | None, str]],
+    *,
+    site: str | None = None,
+    settings: LearnSettings | None = None,
+    base: Sequence[RuleSet] | None = None,
+    errors: Sequence[str] = (),
+    cleaner: Cleaner | None = None,
+) -> Learning:
+    """Learn a plugin per site from (url, text) documents (text or HTML). `site` puts every document under one
+    domain. `base`: the rule sets the plugins will run beside, for fixtures and the self-check (None: skip both).
+    `cleaner` reads the documents as it would clean them (its HTML rules, site configs and settings); by default
+    a Cleaner of `base` with default settings."""
+    settings = settings or LearnSettings()
+    cleaner = cleaner or reading_cleaner(base)
+    grouped: dict[str, list[SiteDocument]] = defaultdict(list)
+    counts: Counter[str] = Counter()
+    domains: dict[str, str | None] = {}  # the domain each site is learned as; None when no plugin can be named
+    without = 0
+    for url, text in documents:
+        key = site or site_of(url)
+        if key is None:
+            without += 1
+            continue
+        counts[key] += 1
+        if key not in domains:
+            try:
+                domains[key] = plugin_name(key)[1]
+            except ValueError:
+                domains[key] = None
+        domain = domains[key]
+        if domain is not None and counts[key] <= settings.max_docs:
+            text = text.encode("utf-8", "replace").decode("utf-8")
+            lines = document_lines(cleaner, text, site_url(domain, url))
+            grouped[key].append(SiteDocument(url, text, lines))
+    models = []
+    too_small = {}
+    for key in sorted(grouped):
+        if counts[key] < settings.min_docs:
+            too_small[key] = counts[key]
+            continue
+        models.append(
+            learn_site(
+                key, grouped[key], total=counts[key], settings=settings, base=base, clean_settings=cleaner.settings
+            )
+        )
+    unnamed = {key: counts[key] for key, domain in domains.items() if domain is None}
+    return Learning(models, too_small, without, list(errors), unnamed)
+
+
+def learn_site(
+    domain: str,
+    docs: Sequence[SiteDocument],
+    *,
+    total: int | None = None,
+    settings: LearnSettings | None = None,
+    base: Sequence[RuleSet] | None = None,
+    clean_settings: Settings | None = None,
+) -> SiteModel:
+    """Learn one site's plugin from its documents. `base` are the rule sets the plugin will run beside (the
+    generic rules, other plugins); they are used to check the fixtures and for the self-check, with
+    `clean_settings` (default: `Settings()`). A `domain` no plugin can be named for is a ValueError."""
+    from ..settings import Settings
+
+    settings = settings or LearnSettings()
+    name, domain = plugin_name(domain)
+    # A bundled or installed plugin of the same name would make the learned one fail to load.
+    if any(rs.name == name and "learned" not in rs.extra for rs in base or ()):
+        name += "-learned"
+    n = len(docs)
+    threshold = max(settings.min_docs, math.ceil(settings.min_share * n))
+    floor = max(settings.min_docs, math.ceil(threshold / 2))
+    by_doc = [doc_units(i, d.lines) for i, d in enumerate(docs)]
+    candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold)
+    units = [u for us in by_doc for u in us]
+
+    model = SiteModel(domain, name, total or n, n, threshold, candidates, below)
+    for cand in candidates:
+        # The most frequent texts speak for the template; a slot's rarer fillers are judged through them.
+        cand.reason = (
+            cand.reason
+            or next(filter(None, (content_reason(e, settings) for e in cand.examples[:3])), None)
+            or variety_reason(cand)
+            or position_reason(cand, settings)
+        )
+        if cand.reason is None:
+            shape_rule(cand, units)
+    add_counter_examples(model.rules, docs)
+    name_rules(model)
+    for cand in model.rules:
+        cand.reason = check_rule(cand, model)
+    if base is not None:
+        fixtures_and_check(model, docs, base, settings, clean_settings or Settings())
+    return model
