@@ -429,3 +429,14 @@ def test_a_box_whose_end_marker_is_glued_to_the_next_paragraph_keeps_everything_
     # "...promotions" is no end marker: the box does not end there, and nothing of the line goes.
     text = "The vote was on Monday.skip past newsletter promotion and after newsletter promotions were cut, it ended."
     assert clean(text, box).text == text
+
+
+def test_a_box_across_blank_separated_lines_keeps_the_paragraph_glued_after_its_end_marker():
+    # Found on a real Guardian paragraph scrape: with blank lines between the box's lines, the kept paragraph glued
+    # after the end marker was appended to a blank block and vanished from the output.
+    box = {"id": "box", "kind": "block", "start": "skip past newsletter promotion", "end": "after newsletter promotion"}
+    text = (
+        f"{P1}\n\nskip past newsletter promotion\n\nSign up to First Edition\n\nOur morning email.\n\n"
+        f"Privacy Notice: we use reCaptcha.after newsletter promotion{P2}\n\n{P3}\n"
+    )
+    assert clean(text, box).text == f"{P1}\n\n{P2}\n\n{P3}"

@@ -6,6 +6,7 @@ Each stage is its own module; this one only says in which order they run.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,10 +22,11 @@ from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
 from .sites.siteconfig import SiteConfigs, open_site_configs
-from .stages.apply import RuleBook, apply_rules
+from .stages.apply import RuleBook, apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.guard import guard, refuse_html
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
+from .stages.positions import mark_where
 from .stages.structure import restore
 
 
@@ -140,11 +142,13 @@ class Cleaner:
             self.plugins.process_document(doc, site.name if site else None)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
-        guard(doc, self._generic, self.guard_settings, set(book.trusted), book, html_removals)
+        guard(doc, book, self.guard_settings, self._generic, html_removals, retry=partial(second_chance, book))
 
         # 5. Restore structure: rejoin cut paragraphs, unwrap, recognise headings, lists and quotes.
         restore(doc)
-        _mark_positions(doc)
+        entries: list = []
+        walk_removals(doc, lambda removal, blocks: entries.append((removal, blocks)))
+        mark_where(doc, entries)
 
         # 6. Flags: paywalled (the page says so, or a rule removed a wall) and truncated (the text stops early).
         set_flags(doc, page, book.flags, html_removals)
@@ -156,30 +160,6 @@ class Cleaner:
             rulesets=tuple(rs.name for rs in active),
             html_removals=html_removals,
         )
-
-
-def _mark_positions(doc: Document) -> None:
-    """Say where each removal sat: top, bottom, inline (between article blocks) or glued (inside a line)."""
-    kept_before = False
-    pending = []
-    for block in doc.blocks:
-        if block.removal is None:
-            if block.text:
-                kept_before = True
-                for removal in pending:
-                    removal.where = removal.where or "inline"
-                pending.clear()
-            continue
-        removal = block.removal
-        if removal.kind == "glued":
-            removal.where = "glued"
-        elif not removal.where:
-            if kept_before:
-                pending.append(removal)
-            else:
-                removal.where = "top"
-    for removal in pending:
-        removal.where = removal.where or "bottom"
 
 
 _default: Cleaner | None = None

@@ -12,12 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..document import BLANK, CODE, TABLE, Block, Document, Removal
+from ..document import BLANK, Block, Document, Removal
 from ..rules.matcher import Hit, LineMatcher
 from ..rules.model import Rule, RuleSet
 from ..text import CLOSERS, SENTENCE_END, fold, fold_for_match, is_prose, names_pitch
-
-_NOT_TEXT = (BLANK, TABLE, CODE)
+from .positions import NOT_TEXT, allowed_at, edges, is_article_prose
 
 
 @dataclass
@@ -136,7 +135,7 @@ def _removal(rule: Rule, text: str, block: Block, kind: str | None = None, offse
 
 
 def _live(block: Block) -> bool:
-    return block.removal is None and block.kind not in _NOT_TEXT and block.protected_by is None
+    return block.removal is None and block.kind not in NOT_TEXT and block.protected_by is None
 
 
 def _split(block: Block, cuts: list[tuple[int, int, Removal]]) -> list[Block]:
@@ -248,7 +247,7 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
             # The promo cut one paragraph in two: mark the halves as one line so they can be joined again.
             head[-1].split_after = True
             for b in blocks[i + len(head) : j + len(head) - 1]:
-                b.split_after = True
+                b.split_after = b.kind != BLANK or b.split_after
         return True
     return False
 
@@ -259,44 +258,31 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
 def _apply_line_rules(doc: Document, book: RuleBook) -> None:
     blocks = doc.blocks
     match = book.lines.match_text
-    hits: list[Hit | None] = []
-    prose: list[bool] = []  # text that reads as prose, not removed before this stage
-    for b in blocks:
-        textual = b.removal is None and b.kind not in _NOT_TEXT
-        hits.append(match(b.text) if textual and b.protected_by is None else None)
-        prose.append(textual and is_prose(b.text))
-    # Position checks look at the article around a line: prose that no rule matched. A tail's marker is not
-    # article even when it reads as a sentence ("...join the Investing Club."): counting it would keep a bottom
-    # line above it on the first pass and drop it on the second, once the tail is gone.
+    hits: list[Hit | None] = [
+        match(b.text) if b.removal is None and b.kind not in NOT_TEXT and b.protected_by is None else None
+        for b in blocks
+    ]
     is_tail = book.tails.match_text if book.tails.rules else None
-    last_prose = next(
-        (
-            i
-            for i in range(len(blocks) - 1, -1, -1)
-            if prose[i] and hits[i] is None and not (is_tail and is_tail(blocks[i].text))
-        ),
-        -1,
-    )
-    prose_seen = False
+    # Article prose around a line decides its position (positions.py): prose that no removing rule matched.
+    article = [
+        is_article_prose(b, (hits[i] is not None and hits[i].rule.kind != "keep") or bool(is_tail and is_tail(b.text)))
+        for i, b in enumerate(blocks)
+    ]
+    last_article = next((i for i in range(len(blocks) - 1, -1, -1) if article[i]), -1)
+    article_seen = False
     i = 0
     while i < len(blocks):
         block, hit = blocks[i], hits[i]
         if hit is not None and _live(block):
-            rule = first_rule(book, block.text, hit.rule, top=not prose_seen, bottom=i > last_prose)
+            rule = first_rule(book, block.text, hit.rule, top=not article_seen, bottom=i > last_article)
             if rule is not None and rule.kind == "keep":
                 block.protected_by = rule.qualified
             elif rule is not None:
                 block.removal = _removal(rule, block.text, block)
                 i = _remove_blurb(blocks, i, rule)
-        if prose[i] and blocks[i].removal is None:
-            prose_seen = True
+        if article[i] and blocks[i].removal is None:
+            article_seen = True
         i += 1
-
-
-def allowed_at(where: str, top: bool, bottom: bool) -> bool:
-    """Whether a line rule's `where` lets it remove a line with no article prose above it (`top`) or below it
-    (`bottom`)."""
-    return where == "any" or (where in ("top", "edge") and top) or (where in ("bottom", "edge") and bottom)
 
 
 def first_rule(book: RuleBook, text: str, winner: Rule, *, top: bool, bottom: bool) -> Rule | None:
@@ -469,7 +455,7 @@ def _after_article(blocks: list[Block], i: int) -> bool:
     """A tail closes an article: some article text stands above its marker. Any kept line counts, not only
     prose: a short article, or the half of a paragraph that a promo cut off, is still the article the tail
     follows, and asking for more would leave the tail in place until a second pass joined the halves."""
-    return any(b.removal is None and b.kind not in _NOT_TEXT and b.text.strip() for b in blocks[:i])
+    return any(b.removal is None and b.kind not in NOT_TEXT and b.text.strip() for b in blocks[:i])
 
 
 def _link_line(block: Block, rule: Rule) -> bool:
@@ -490,3 +476,62 @@ def walk_removals(doc: Document, visit: Callable[[Removal, list[Block]], None]) 
             entry[1].append(block)
     for removal, blocks in seen.values():
         visit(removal, blocks)
+
+
+# --- a second chance for what the guard refused ----------------------------------------------------------------
+
+
+def second_chance(
+    book: RuleBook, doc: Document, removal: Removal, blocks: list[Block]
+) -> list[tuple[Removal, list[Block]]]:
+    """What the rules mark of the lines a refused removal had taken, judged on their own (the guard's `retry`).
+
+    A blurb, box or tail takes its lines before the line rules see them, and a tail takes over its marker line: a
+    promo line among them still goes to its own line rule. A line whose winning rule was refused goes to the next
+    matching rule below that one (a keep rule there protects it). With a tail refused, a later tail marker gets the
+    chance the tail stage would have given it."""
+    index = {id(b): i for i, b in enumerate(doc.blocks)}
+    judged_again = {"blurb": blocks[:1], "tail": blocks[:1], "block": blocks, "line": blocks}.get(removal.kind, [])
+    below = book.by_name.get(removal.rule) if removal.kind == "line" else None
+    freed: list[tuple[Removal, list[Block]]] = []
+    for block in judged_again:
+        if block.removal is None and _whole_line(doc, block, index):
+            own = _line_removal(doc, block, book, index[id(block)], below)
+            if own is not None:
+                freed.append((own, [block]))
+    if removal.kind == "tail":
+        later = take_tail(doc, book, index[id(blocks[0])] + 1)
+        if later is not None:
+            freed.append(later)
+    return freed
+
+
+def _line_removal(doc: Document, block: Block, book: RuleBook, i: int, below: Rule | None = None) -> Removal | None:
+    """The removal the line rules make of `block` on their own, or None (the rule's position must allow it);
+    with `below`, the rules of lower priority than that one only."""
+    folded = fold_for_match(block.text)
+    hit = book.lines.match_line(folded) if below is None else book.lines.match_line_below(folded, below)
+    if hit is None:
+        return None
+    top, bottom = edges(doc, i, lambda b: _matched(book, b))
+    rule = first_rule(book, block.text, hit.rule, top=top, bottom=bottom)
+    if rule is None or rule.kind != "line":
+        return None
+    block.removal = _removal(rule, block.text, block)
+    return block.removal
+
+
+def _matched(book: RuleBook, block: Block) -> bool:
+    """Whether a removing line rule or a tail marker matches the block (it is then no article prose)."""
+    if block.protected_by is not None:
+        return False
+    hit = book.lines.match_text(block.text)
+    if hit is not None and hit.rule.kind != "keep":
+        return True
+    return bool(book.tails.rules and book.tails.match_text(block.text))
+
+
+def _whole_line(doc: Document, block: Block, index: dict[int, int]) -> bool:
+    """Whether `block` is a whole line of the input, not a piece of one a glued promo or box was cut out of."""
+    i = index[id(block)]
+    return not block.split_after and not (i and doc.blocks[i - 1].split_after)

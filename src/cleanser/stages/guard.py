@@ -6,7 +6,7 @@ its rule and a `refused` reason and is listed in `Result.refused` (and `"refused
 carries a `guard` flag saying why. The checks, for a removal by a rule that is not `trusted`:
 
 1. Generic prose: a generic rule (one that applies to every site) removes a line that reads as prose (see
-   `apply.is_prose`) of more than `GENERIC_MAX_WORDS` words.
+   `text.is_prose`) of more than `GENERIC_MAX_WORDS` words.
 2. Unanchored sentence: a removal holds a line that reads as a sentence (`reads_as_sentence`: four words or
    more ending a sentence, or prose) while fewer than `MIN_ANCHOR` of its characters are literal text of the
    rule's pattern: the rule matched it through wildcards (`.{40,}`, a `{slot}`) rather than by recognising a
@@ -30,9 +30,14 @@ And for every rule, trusted or not:
 7. Half a paragraph: a blurb, or the lines between a box's markers, never take half of a paragraph the box or
    another promo cut: a line that runs on into the article below it, or continues the article above it.
 
-When a blurb, a start...end box or a tail is refused, the whole lines it had taken are judged again by the line
-rules on their own: a promo line a header took as its blurb, or a box's marker line, still goes to its own rule.
-A line whose winning rule is refused goes to the next matching rule below it.
+Also for every rule: a blurb line under a refused blurb line of the same header is no blurb of it either.
+
+The guard checks; it does not run rules. Each numbered check is one function below, and `guard()` calls them in
+order. When a removal is refused, the caller's `retry` (the pipeline passes `apply.second_chance`) may mark what
+the refused removal had freed: the whole lines a blurb, box or tail had taken are judged again by the line rules on
+their own (a promo line a header took as its blurb, or a box's marker line, still goes to its own rule), a line
+whose winning rule is refused goes to the next matching rule below it, and a later tail marker gets its chance.
+Those new removals are checked like the others.
 
 A `trusted` rule (a known newsletter box, a cookie wall) is exempt from 1 to 4: its author vouches that whatever it
 matches is boilerplate, however long. Removals marked by a plugin hook (no rule pattern) are checked by 3 and 4
@@ -43,29 +48,27 @@ all this for users.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from ..document import BLANK, CODE, TABLE, Block, Document, Removal
 from ..rules.model import Rule
 from ..rules.regex import literal_runs
 from ..settings import GuardSettings
-from ..text import (
-    FOLD,
-    continues,
-    ends_sentence,
-    fold_for_match,
-    is_prose,
-    names_pitch,
-    word_count,
-)
-from .apply import RuleBook, first_rule, take_tail, walk_removals
+from ..text import FOLD, continues, ends_sentence, is_prose, names_pitch, word_count
+from .apply import RuleBook, walk_removals
+from .positions import mark_where
 
 GENERIC_MAX_WORDS = 25  # a generic rule never takes a prose line longer than this
 MAX_CHARS = 600  # an untrusted rule never takes more than this in one removal
-SITE_MAX_CHARS = MAX_CHARS  # the name this limit had first
 MIN_ANCHOR = 6  # literal characters of its own pattern a rule must find in a sentence it removes
 SENTENCE_MIN_WORDS = 4  # "Is the plan affordable?" is a sentence; "Read more." is not
 BOX_PROSE_WORDS = 15  # a pitch line inside a newsletter box is shorter than a paragraph of prose
+
+Entry = tuple[Removal, list[Block]]
+# What the pipeline gives the guard to mark what a refused removal freed (apply.second_chance).
+Retry = Callable[[Document, Removal, list[Block]], list[Entry]]
 
 
 def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:
@@ -77,13 +80,33 @@ def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:
     return word_count(line) >= min_words and ends_sentence(line)
 
 
+@dataclass
+class Seen:
+    """What the checks read: the document, the rules that made its removals, and what was refused so far."""
+
+    doc: Document
+    book: RuleBook
+    generic: frozenset[str]
+    index: dict[int, int]  # block id -> position; the guard never adds or moves blocks
+    refused_at: dict[int, Removal] = field(default_factory=dict)  # block id -> the refused removal that marked it
+
+    def trusted(self, removal: Removal) -> bool:
+        return removal.rule in self.book.trusted
+
+    def rule(self, removal: Removal) -> Rule | None:
+        return self.book.by_name.get(removal.rule)
+
+    def neighbour(self, block: Block, step: int) -> Block | None:
+        return _kept_neighbour(self.doc, self.index[id(block)], step)
+
+
 def guard(
     doc: Document,
-    generic_plugins: set[str],
+    book: RuleBook,
     settings: GuardSettings,
-    trusted: set[str],
-    book: RuleBook | Iterable[Rule] = (),
+    generic_plugins: Iterable[str],
     html_removals: Iterable[Removal] = (),
+    retry: Retry | None = None,
 ) -> None:
     """Refuse the removals on `doc` that fail a check (see the module docstring). `book` holds the rules that
     made them, so that a removal's own pattern can be read; `html_removals` are the HTML rules' removals, which
@@ -91,126 +114,54 @@ def guard(
     if not settings.enabled:
         return
     refused_html = [r for r in html_removals if r.refused is not None]
-    entries: list[tuple[Removal, list[Block]]] = []
+    entries: list[Entry] = []
     walk_removals(doc, lambda removal, blocks: entries.append((removal, blocks)))
-    if not entries:
-        _flag(doc, refused_html)
-        return
-    # A rule book keeps its index by name: rebuilding it per document would cost as much as the rules are many.
-    by_name = book.by_name if isinstance(book, RuleBook) else {r.qualified: r for r in book}
-    refused: list[Removal] = []
-    index = {id(b): i for i, b in enumerate(doc.blocks)}  # the guard never adds or moves blocks
-
-    def check(removal: Removal, blocks: list[Block]) -> None:
-        if removal.refused is not None:
-            return
-        reason = _refuse_tail(removal, doc, blocks, index) or _refuse_half(removal, doc, blocks, index)
-        if reason is None and removal.kind == "blurb" and removal.rule in trusted:
-            reason = _refuse_trusted_blurb(removal)
-        if reason is None and removal.rule not in trusted:
-            rule = by_name.get(removal.rule)
-            reason = _refuse(removal, rule, removal.plugin in generic_plugins)
-        if reason is not None:
-            refuse(removal, blocks, reason)
-
-    def refuse(removal: Removal, blocks: list[Block], reason: str) -> None:
-        _restore(doc, removal, blocks, reason, index)
-        refused.append(removal)
-        if removal.kind == "blurb":
-            # The lines a header takes as its blurb run on from it: under a line that is article text, the next
-            # ones are no blurb of that header either.
-            follower = _next_blurb(doc, blocks[-1], removal.rule, index)
-            if follower is not None:
-                refuse(*follower, "the blurb line above it was refused, so it is no blurb of the header either")
-        if not isinstance(book, RuleBook):
-            return
-        # Lines a refused blurb, box or tail had taken may be promo on their own: the line rules judge them again
-        # (a blurb or box takes its lines before the line rules see them; a tail takes over its marker line).
-        # A line whose winning rule was refused goes to the next rule below it that matches, as if the refused
-        # one did not exist (a keep rule there protects the line).
-        judged_again = {"blurb": blocks[:1], "tail": blocks[:1], "block": blocks, "line": blocks}.get(removal.kind, [])
-        below = by_name.get(removal.rule) if removal.kind == "line" else None
-        for block in judged_again:
-            if block.removal is None and _whole_line(doc, block, index):
-                own = _line_removal(doc, block, book, index, below)
-                if own is not None:
-                    entries.append((own, [block]))
-                    check(own, [block])
-        if removal.kind == "tail":
-            # The tail stage stops at the first marker it takes; with that one refused, a later marker gets the
-            # chance it would have had (else cleaning the output again would remove it).
-            later = take_tail(doc, book, index[id(blocks[0])] + 1)
-            if later is not None:
-                entries.append(later)
-                check(*later)
-
-    for removal, blocks in list(entries):
-        check(removal, blocks)
-    total = doc.word_count()
-    if total >= max(settings.min_words, 1):
-        budgeted = [(r, b) for r, b in entries if r.refused is None and r.rule not in trusted]
-        removed = sum(word_count(r.text) for r, _ in budgeted)
-        if removed > settings.budget * total:
-            reason = (
-                f"removals would take {removed} of {total} words ({removed / total:.0%}), "
-                f"over the budget of {settings.budget:.0%}"
-            )
-            for removal, blocks in budgeted:
-                _restore(doc, removal, blocks, reason, index)
-                refused.append(removal)
+    seen = Seen(doc, book, frozenset(generic_plugins), {id(b): i for i, b in enumerate(doc.blocks)})
+    queue = deque(entries)
+    while queue:
+        removal, blocks = queue.popleft()
+        reason = next((r for check in CHECKS if (r := check(removal, blocks, seen)) is not None), None)
+        if reason is None:
+            continue
+        _refuse(seen, removal, blocks, reason)
+        freed = retry(doc, removal, blocks) if retry is not None else []
+        entries.extend(freed)
+        queue.extendleft(reversed(freed))  # judged next, as the lines they stand for come next
+    over = check_budget(entries, doc, settings, seen)
+    if over is not None:
+        for removal, blocks in entries:
+            if removal.refused is None and not seen.trusted(removal):
+                _refuse(seen, removal, blocks, over)
+    refused = [(r, b) for r, b in entries if r.refused is not None]
     if refused:
         # Refused removals no longer mark any block; the document keeps them, in document order, so that the
         # audit stays complete.
-        in_order = sorted(
-            ((r, b) for r, b in entries if r.refused is not None), key=lambda entry: index[id(entry[1][0])]
-        )
-        _place_refused(doc, in_order, index)
-        doc.removals.extend(r for r, _ in in_order)
-        refused_html += [r for r, _ in in_order]
+        refused.sort(key=lambda entry: seen.index[id(entry[1][0])])
+        mark_where(doc, refused)
+        doc.removals.extend(r for r, _ in refused)
+        refused_html += [r for r, _ in refused]
     _flag(doc, refused_html)
 
 
-def _flag(doc: Document, refused: list[Removal]) -> None:
-    if refused:
-        first = refused[0]
-        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
-        doc.flags["guard"] = f"refused {first.rule}: {first.refused}{more}"
+# --- the checks, in the order guard() runs them: each returns why it refuses, or None ---------------------------
 
 
-def refuse_html(rule: Rule, paragraphs: list[str], generic: bool) -> str | None:
-    """Check 1 for an HTML rule, before its element is dropped: a generic rule never takes a paragraph of prose.
-
-    Site HTML rules name a publisher's own promo and comment boxes, whose teasers and comments read as prose too:
-    their author vouches for the selector, as a trusted text rule's author does."""
-    if not generic or rule.trusted:
+def check_blurb_under_refused_blurb(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """The lines a header takes as its blurb run on from it: under a blurb line that was refused (it is article
+    text), the next ones are no blurb of that header either."""
+    if removal.kind != "blurb":
         return None
-    for text in paragraphs:
-        words = word_count(text)
-        if words > GENERIC_MAX_WORDS and is_prose(text):
-            return f"a generic HTML rule would remove {words} words of prose ({_quote(text)})"
+    i = seen.index[id(blocks[0])] - 1
+    while i >= 0 and seen.doc.blocks[i].kind == BLANK:
+        i -= 1
+    above = seen.refused_at.get(id(seen.doc.blocks[i])) if i >= 0 else None
+    if above is not None and above.kind == "blurb" and above.rule == removal.rule:
+        return "the blurb line above it was refused, so it is no blurb of the header either"
     return None
 
 
-def _place_refused(doc: Document, refused: list[tuple[Removal, list[Block]]], index: dict[int, int]) -> None:
-    """Say where each refused removal stood, as the pipeline says it of applied ones: glued inside a line, or top,
-    bottom or inline relative to the text that stays."""
-    kept_upto = [0]
-    for block in doc.blocks:
-        kept_upto.append(kept_upto[-1] + (block.removal is None and block.kind != BLANK and bool(block.text)))
-    total = kept_upto[-1]
-    for removal, blocks in refused:
-        if removal.where:
-            continue
-        if removal.kind == "glued":
-            removal.where = "glued"
-            continue
-        first, last = index[id(blocks[0])], index[id(blocks[-1])]
-        before, after = kept_upto[first], total - kept_upto[last + 1]
-        removal.where = "top" if not before else "bottom" if not after else "inline"
-
-
-def _refuse_tail(removal: Removal, doc: Document, blocks: list[Block], index: dict[int, int]) -> str | None:
-    """A tail rule vouches for its marker line and a list of short links under it, never for a sentence or the
+def check_sentence_under_tail(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """5. A tail rule vouches for its marker line and a list of short links under it, never for a sentence or the
     rest of one a promo line cut: this check holds for trusted rules too."""
     if removal.kind != "tail":
         return None
@@ -225,14 +176,14 @@ def _refuse_tail(removal: Removal, doc: Document, blocks: list[Block], index: di
     for text in joined:
         if reads_as_sentence(text):
             return f"a line under the tail marker reads as a sentence ({_quote(text)})"
-    before = _kept_neighbour(doc, index[id(blocks[0])], -1)
+    before = seen.neighbour(blocks[0], -1)
     if under and before is not None and continues(before.text, under[0]):
         return f"the line under the tail marker ends a sentence cut by it ({_quote(under[0])})"
     return None
 
 
-def _refuse_half(removal: Removal, doc: Document, blocks: list[Block], index: dict[int, int]) -> str | None:
-    """A blurb, or the lines between a box's markers, never take half of a paragraph that the box or another promo
+def check_half_paragraph(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """7. A blurb, or the lines between a box's markers, never take half of a paragraph that the box or another promo
     line cut in two: a taken line that runs on into the article below it, or that continues the article above it.
     This check holds for trusted rules too: a rule vouches for its markers, not for what stands beside them."""
     if removal.kind == "blurb":
@@ -243,8 +194,8 @@ def _refuse_half(removal: Removal, doc: Document, blocks: list[Block], index: di
         return None
     if not inner:
         return None
-    before = _kept_neighbour(doc, index[id(blocks[0])], -1)
-    after = _kept_neighbour(doc, index[id(blocks[-1])], 1)
+    before = seen.neighbour(blocks[0], -1)
+    after = seen.neighbour(blocks[-1], 1)
     last, first = inner[-1].text.strip(), inner[0].text.strip()
     # Below: the taken line has no full stop and the article line under it starts lower case, and together they
     # read as a sentence. When the line above the box runs on as well, the box may sit between the halves of its
@@ -263,6 +214,134 @@ def _refuse_half(removal: Removal, doc: Document, blocks: list[Block], index: di
     return None
 
 
+def check_trusted_blurb(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """6. A trusted rule vouches for its promo header; the line under it is its blurb only if it says what it
+    pitches, when it reads as a sentence (the lede under the header must not go for being short)."""
+    if removal.kind != "blurb" or not seen.trusted(removal):
+        return None
+    if reads_as_sentence(removal.text) and not names_pitch(removal.text):
+        return f"a blurb line reads as a sentence and names no newsletter or app ({_quote(removal.text)})"
+    return None
+
+
+def check_generic_prose(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """1. A generic rule never takes a line of prose longer than GENERIC_MAX_WORDS."""
+    if seen.trusted(removal) or removal.plugin not in seen.generic:
+        return None
+    for line in _lines(removal):
+        words = word_count(line)
+        if words > GENERIC_MAX_WORDS and is_prose(line):
+            return f"a generic rule would remove {words} words of prose"
+    return None
+
+
+def check_box_prose(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """2, inside a box: the markers name the box's first and last lines; a line between them that reads as a
+    paragraph of prose is no part of a promo box."""
+    lines = _lines(removal)
+    if seen.trusted(removal) or removal.kind != "block" or len(lines) <= 2:
+        return None
+    for line in lines[1:-1]:
+        if is_prose(line) and word_count(line) >= BOX_PROSE_WORDS:
+            return f"a start...end box would take a paragraph of prose ({_quote(line)})"
+    return None
+
+
+def check_unanchored_sentence(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """2. A removal that reads as a sentence must be recognised by its rule's literal text, not its wildcards."""
+    rule = seen.rule(removal)
+    if seen.trusted(removal) or (rule is None and removal.kind != "blurb"):
+        return None
+    sentences = [line for line in _lines(removal) if reads_as_sentence(line)]
+    if not sentences:
+        return None
+    anchor = 0 if removal.kind == "blurb" or rule is None else anchored_chars(rule, removal.text)
+    if anchor >= MIN_ANCHOR:
+        return None
+    what = "a blurb line" if removal.kind == "blurb" else "the removal"
+    return (
+        f"{what} reads as a sentence ({_quote(sentences[0])}) and the rule recognised only "
+        f"{anchor} characters of it literally"
+    )
+
+
+def check_long_piece(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """3. An untrusted rule never takes more than MAX_CHARS characters in one piece."""
+    if seen.trusted(removal) or len(removal.text) <= MAX_CHARS:
+        return None
+    return f"an untrusted rule would remove {len(removal.text)} characters in one piece (limit {MAX_CHARS})"
+
+
+CHECKS = (
+    check_blurb_under_refused_blurb,
+    check_sentence_under_tail,
+    check_half_paragraph,
+    check_trusted_blurb,
+    check_generic_prose,
+    check_box_prose,
+    check_unanchored_sentence,
+    check_long_piece,
+)
+
+
+def check_budget(entries: list[Entry], doc: Document, settings: GuardSettings, seen: Seen) -> str | None:
+    """4. In a document of `min_words` words or more, the untrusted removals left may take at most `budget` of
+    its words; beyond that all of them are refused (a rule that eats most of an article is broken, whichever of
+    its removals is to blame)."""
+    total = doc.word_count()
+    if total < max(settings.min_words, 1):
+        return None
+    removed = sum(word_count(r.text) for r, _ in entries if r.refused is None and not seen.trusted(r))
+    if removed <= settings.budget * total:
+        return None
+    return (
+        f"removals would take {removed} of {total} words ({removed / total:.0%}), "
+        f"over the budget of {settings.budget:.0%}"
+    )
+
+
+def refuse_html(rule: Rule, paragraphs: list[str], generic: bool) -> str | None:
+    """Check 1 for an HTML rule, before its element is dropped: a generic rule never takes a paragraph of prose.
+
+    Site HTML rules name a publisher's own promo and comment boxes, whose teasers and comments read as prose too:
+    their author vouches for the selector, as a trusted text rule's author does."""
+    if not generic or rule.trusted:
+        return None
+    for text in paragraphs:
+        words = word_count(text)
+        if words > GENERIC_MAX_WORDS and is_prose(text):
+            return f"a generic HTML rule would remove {words} words of prose ({_quote(text)})"
+    return None
+
+
+# --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def _lines(removal: Removal) -> list[str]:
+    return [line for line in removal.text.split("\n") if line.strip()]
+
+
+def _refuse(seen: Seen, removal: Removal, blocks: list[Block], reason: str) -> None:
+    """Take a removal back: its blocks are unmarked, so the text stays exactly as it was."""
+    removal.refused = reason
+    for block in blocks:
+        block.removal = None
+        seen.refused_at[id(block)] = removal
+    if removal.kind == "block" and len(blocks) > 1:
+        # A start...end box over several lines marked its blocks as pieces of one line, so that the halves of a
+        # paragraph it cut could be joined. Kept, they are separate lines again: only the last block may still
+        # run on into the rest of its own line.
+        for block in seen.doc.blocks[seen.index[id(blocks[0])] : seen.index[id(blocks[-1])]]:
+            block.split_after = False
+
+
+def _flag(doc: Document, refused: list[Removal]) -> None:
+    if refused:
+        first = refused[0]
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        doc.flags["guard"] = f"refused {first.rule}: {first.refused}{more}"
+
+
 def _open(text: str) -> bool:
     """A line that stops without ending a sentence."""
     return bool(text.strip()) and not ends_sentence(text)
@@ -279,42 +358,8 @@ def _starts_lower(text: str) -> bool:
     return text[:1].islower()
 
 
-def _refuse_trusted_blurb(removal: Removal) -> str | None:
-    """A trusted rule vouches for its promo header; the line under it is its blurb only if it says what it
-    pitches, when it reads as a sentence (the lede under the header must not go for being short)."""
-    if reads_as_sentence(removal.text) and not names_pitch(removal.text):
-        return f"a blurb line reads as a sentence and names no newsletter or app ({_quote(removal.text)})"
-    return None
-
-
-def _refuse(removal: Removal, rule: Rule | None, generic: bool) -> str | None:
-    lines = [line for line in removal.text.split("\n") if line.strip()]
-    if generic:
-        for line in lines:
-            words = word_count(line)
-            if words > GENERIC_MAX_WORDS and is_prose(line):
-                return f"a generic rule would remove {words} words of prose"
-    if removal.kind == "block" and len(lines) > 2:
-        # The markers name the box's first and last lines; the lines between are whatever the box holds.
-        for line in lines[1:-1]:
-            if is_prose(line) and word_count(line) >= BOX_PROSE_WORDS:
-                return f"a start...end box would take a paragraph of prose ({_quote(line)})"
-    if rule is not None or removal.kind == "blurb":
-        sentences = [line for line in lines if reads_as_sentence(line)]
-        if sentences:
-            anchor = 0 if removal.kind == "blurb" or rule is None else anchored_chars(rule, removal.text)
-            if anchor < MIN_ANCHOR:
-                what = "a blurb line" if removal.kind == "blurb" else "the removal"
-                return (
-                    f"{what} reads as a sentence ({_quote(sentences[0])}) and the rule recognised only "
-                    f"{anchor} characters of it literally"
-                )
-    if len(removal.text) > MAX_CHARS:
-        return f"an untrusted rule would remove {len(removal.text)} characters in one piece (limit {MAX_CHARS})"
-    return None
-
-
 def _kept_neighbour(doc: Document, i: int, step: int) -> Block | None:
+    """The nearest kept line of text from block i in direction `step` (a table or code block stops the search)."""
     j = i + step
     while 0 <= j < len(doc.blocks):
         block = doc.blocks[j]
@@ -327,74 +372,6 @@ def _kept_neighbour(doc: Document, i: int, step: int) -> Block | None:
 def _quote(line: str) -> str:
     line = line.strip()
     return repr(line if len(line) <= 60 else line[:57] + "...")
-
-
-def _restore(doc: Document, removal: Removal, blocks: list[Block], reason: str, index: dict[int, int]) -> None:
-    removal.refused = reason
-    for block in blocks:
-        block.removal = None
-    if removal.kind == "block" and len(blocks) > 1:
-        # A start...end box over several lines marked its blocks as pieces of one line, so that the halves of a
-        # paragraph it cut could be joined. Kept, they are separate lines again: only the last block may still
-        # run on into the rest of its own line.
-        for block in doc.blocks[index[id(blocks[0])] : index[id(blocks[-1])]]:
-            block.split_after = False
-
-
-def _line_removal(
-    doc: Document, block: Block, book: RuleBook, index: dict[int, int], below: Rule | None = None
-) -> Removal | None:
-    """The removal the line rules make of `block` on their own, or None (the rule's position must allow it);
-    with `below`, the rules of lower priority than that one only."""
-    folded = fold_for_match(block.text)
-    hit = book.lines.match_line(folded) if below is None else book.lines.match_line_below(folded, below)
-    if hit is None:
-        return None
-    top, bottom = _edges(doc, index[id(block)], book)
-    rule = first_rule(book, block.text, hit.rule, top=top, bottom=bottom)
-    if rule is None or rule.kind != "line":
-        return None
-    block.removal = Removal(
-        rule=rule.qualified,
-        plugin=rule.plugin,
-        text=block.text,
-        kind="line",
-        line=block.line,
-        start=block.start,
-        end=None if block.start is None else block.start + len(block.text),
-    )
-    return block.removal
-
-
-def _next_blurb(doc: Document, block: Block, rule: str, index: dict[int, int]) -> tuple[Removal, list[Block]] | None:
-    """The blurb line of the same header right under `block` (blank lines aside), if any."""
-    for following in doc.blocks[index[id(block)] + 1 :]:
-        if following.kind == BLANK:
-            continue
-        removal = following.removal
-        if removal is not None and removal.kind == "blurb" and removal.rule == rule and removal.refused is None:
-            return removal, [following]
-        return None
-    return None
-
-
-def _whole_line(doc: Document, block: Block, index: dict[int, int]) -> bool:
-    """Whether `block` is a whole line of the input, not a piece of one a glued promo or box was cut out of."""
-    i = index[id(block)]
-    return not block.split_after and not (i and doc.blocks[i - 1].split_after)
-
-
-def _edges(doc: Document, i: int, book: RuleBook) -> tuple[bool, bool]:
-    """Whether line i has no article prose above it, and none below it, as `apply` judges it for the line rules'
-    positions (a tail marker that reads as a sentence is no article prose below a line)."""
-    is_tail = book.tails.match_text if book.tails.rules else None
-
-    def prose(b: Block) -> bool:
-        return b.removal is None and b.kind not in (BLANK, TABLE, CODE) and is_prose(b.text)
-
-    before = any(prose(b) for b in doc.blocks[:i])
-    after = any(prose(b) and not (is_tail and is_tail(b.text)) for b in doc.blocks[i + 1 :])
-    return not before, not after
 
 
 # --- anchors: how much of a removal the rule's pattern names literally ---------------------------------------

@@ -53,6 +53,8 @@ def _merge_pieces(doc: Document) -> None:
         merged: Block | None = None
         cut = False
         for piece in group:
+            if piece.kind == BLANK:
+                continue  # a blank line inside a removed box: never the piece the kept text joins
             if piece.removal is not None:
                 cut = True
                 out.append(piece)
