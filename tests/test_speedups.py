@@ -15,8 +15,8 @@ from cleanser import ruleset_from_dict
 from cleanser.read import extract as html_extract
 from cleanser.read import page as html_stage
 from cleanser.read.readability_fast import Readability, clean
+from cleanser.rules.book import BlockFinder, RuleBook
 from cleanser.sites.index import SiteIndex
-from cleanser.stages.apply import BlockFinder, RuleBook
 from cleanser.text import FOLD, fold
 
 PAGES = sorted((Path(__file__).parent / "pages").glob("*.html"))

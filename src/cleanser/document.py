@@ -7,9 +7,12 @@ marked blocks. That keeps every removal auditable and reversible, and makes clea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .text import word_count
+
+if TYPE_CHECKING:
+    from .rules.model import Rule
 
 # Block kinds. "line" is a raw line of a text input before the structure stage has classified it.
 PARAGRAPH = "paragraph"
@@ -51,6 +54,21 @@ class Removal:
             d["refused"] = self.refused
         return d
 
+    @classmethod
+    def made_by(cls, rule: Rule, text: str, block: Block, kind: str | None = None, offset: int = 0) -> Removal:
+        """The one constructor of a rule's removal: `text`, found at `offset` in `block` (apply and the guard's
+        second chance both build removals here)."""
+        start = None if block.start is None else block.start + offset
+        return cls(
+            rule=rule.qualified,
+            plugin=rule.plugin,
+            text=text,
+            kind=kind or rule.kind,
+            line=block.line,
+            start=start,
+            end=None if start is None else start + len(text),
+        )
+
 
 @dataclass(slots=True)
 class Block:
@@ -70,6 +88,11 @@ class Block:
     # (anchor text, href) of the links in an HTML block, in order; kept only when links are asked for. Anchors
     # are found again in `text` by the writers, so a rule that cut the text cannot misplace a link.
     links: list[tuple[str, str]] | None = None
+
+    @property
+    def is_live(self) -> bool:
+        """Text the rules may still take: not removed, not a table or code, not protected by a keep rule."""
+        return self.removal is None and self.kind not in (BLANK, TABLE, CODE) and self.protected_by is None
 
     @property
     def kept(self) -> bool:

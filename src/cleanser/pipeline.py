@@ -18,11 +18,12 @@ from .read.metadata import PageInfo, empty_metadata, read_page
 from .read.page import is_full_page, parse, strip_junk
 from .read.text import decode, looks_like_html, read_text
 from .result import Result
+from .rules.book import RuleBook
 from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
 from .sites.siteconfig import SiteConfigs, open_site_configs
-from .stages.apply import RuleBook, apply_rules, second_chance, walk_removals
+from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.guard import guard, refuse_html
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals

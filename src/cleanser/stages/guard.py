@@ -53,11 +53,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..document import BLANK, CODE, TABLE, Block, Document, Removal
+from ..rules.book import RuleBook
 from ..rules.model import Rule
 from ..rules.regex import literal_runs
 from ..settings import GuardSettings
 from ..text import FOLD, continues, ends_sentence, is_prose, names_pitch, word_count
-from .apply import RuleBook, walk_removals
+from .apply import walk_removals
 from .positions import mark_where
 
 GENERIC_MAX_WORDS = 25  # a generic rule never takes a prose line longer than this

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..rules.book import RuleBook
 from ..rules.model import RuleSet
-from ..stages.apply import RuleBook
 from ..text import fold, fold_for_match
 from .articles import BOTTOM, GLUED_BETWEEN, GLUED_END, GLUED_START, INLINE, SPLIT, TOP
 
