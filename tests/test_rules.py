@@ -355,3 +355,19 @@ def test_control_characters_next_to_a_dropped_element_do_not_crash():
     html_rule = {"id": "promo", "kind": "html", "selectors": ["span.promo"]}
     page = "<p>The council met on Monday<span class='promo'>Subscribe</span>\x1f and approved the plan.</p>"
     assert clean(page, html_rule).text == "The council met on Monday and approved the plan."
+
+
+def test_a_regex_rule_is_tried_on_lines_as_long_as_its_examples():
+    # The matcher tried a regex only on lines of up to REGEX_MAX_LEN characters: a rule with a longer example
+    # passed its own check at load time and then never fired on a real page.
+    from cleanser import Cleaner
+    from cleanser.plugins import Plugins
+    from cleanser.rules.model import REGEX_MAX_LEN, ruleset_from_dict
+
+    notice = "Privacy notice: newsletters may hold news of charities. " + "We use reCaptcha on every form. " * 12
+    assert len(notice) > REGEX_MAX_LEN
+    rule = {"id": "notice", "regex": "privacy notice: newsletters may hold news of charities\\. [a-z .]{300,500}",
+            "examples": [notice.strip()]}
+    cleaner = Cleaner(Plugins.from_rulesets(ruleset_from_dict({"name": "x", "domains": ["x.example"], "rule": [rule]})))
+    text = f"The vote was close.\n{notice.strip()}\nThe mayor spoke.\n"
+    assert cleaner.clean(text, url="https://x.example/a").text == "The vote was close.\nThe mayor spoke."

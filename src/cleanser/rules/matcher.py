@@ -19,10 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text import TRIMMABLE, fold_for_match
-from .model import Rule
+from .model import REGEX_MAX_LEN, Rule
 from .regex import KEY_LEN, leading_index, literal_head, needed_literals, parse, trailing_keys, width
 
-_REGEX_MAX_LEN = 400  # longest line a regex rule is tried on: promo lines are short, prose lines long
 _TAIL_PUNCT = r"[.!:;,]?[ ]*"
 _END_PUNCT = ".!:;,"
 _SEEN_MAX = 1 << 16
@@ -168,7 +167,7 @@ class LineMatcher:
 
     def __init__(self, rules: Sequence[Rule]):
         self.rules = sorted(rules, key=Rule.sort_key)
-        self.max_len = max((r.max_len or _REGEX_MAX_LEN for r in self.rules), default=0)
+        self.max_len = max((r.max_len or REGEX_MAX_LEN for r in self.rules), default=0)
         everyone = range(len(self.rules))
         self._whole = _Heads(self.rules, everyone, r"(?:{})", prefix=False)
         glued_end = [i for i in everyone if self.rules[i].glued in ("end", "both")]

@@ -22,6 +22,7 @@ GLUED = ("none", "end", "start", "both")
 SITE_PRIORITY = 200
 GENERIC_PRIORITY = 100
 SLOT_MAX = 80
+REGEX_MAX_LEN = 400  # longest line a regex rule is tried on: promo lines are short, prose lines long
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 FLAG_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
@@ -272,6 +273,11 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
             raise RuleError(f"{where}: back-references are not allowed in rule patterns")
         source_re = re.sub(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>", "(?:", regex)  # the matcher names the groups
         prefix, suffix, max_len = regex_prefix(source_re), "", 0
+        # A regex is tried on lines of up to REGEX_MAX_LEN characters, or a quarter longer than its longest example:
+        # its examples say how long its promo runs (before, a longer example passed here and never fired on a page).
+        longest = max((len(e) for e in _strings(raw, "examples", where)), default=0)
+        if longest > REGEX_MAX_LEN:
+            max_len = longest + longest // 4
     if glued in ("end", "both") and not prefix.strip():
         raise RuleError(f"{where}: a rule glued at the end must start with literal text")
     if glued in ("start", "both") and not suffix.strip():
@@ -285,6 +291,7 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
         for example in rule.examples:
             if not compiled.fullmatch(fold_for_match(example)):
                 raise RuleError(f"{where}: its own example does not match: {example!r}")
+
         for counter in rule.counter_examples:
             if compiled.fullmatch(fold_for_match(counter)):
                 raise RuleError(f"{where}: it matches its own counter-example: {counter!r}")
