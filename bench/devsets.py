@@ -9,7 +9,9 @@ read the pages, split them and label lines the same way.
   depends on which other pages exist; `bench/quality-split.json` writes the outcome down (`python bench/devsets.py`
   regenerates it and fails if it changed).
 - `naive_lines(html)`: what a naive scraper saves: the text of every `<p>`, whitespace collapsed, one per line.
-- `label_lines(page, lines)`: "article", "boilerplate" or None (not scored) for each line.
+- `label_lines(page, lines)`: "article", "boilerplate" or None (not scored) for each line, with the reviewed
+  corrections of `bench/label-fixes.json` applied (a reference that keeps page furniture, or drops article text).
+- `html_text(html)`: the text of an HTML fragment or page with its blocks apart, as the references are read.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ SHARED = ROOT.parent / "shared" / "bench"
 READABILITY = SHARED / "readability-pages"
 TRAFILATURA = SHARED / "trafilatura-dev"
 SPLIT_FILE = Path(__file__).resolve().parent / "quality-split.json"
+LABEL_FIXES = Path(__file__).resolve().parent / "label-fixes.json"
 # One site in three is reported only: never looked at while tuning.
 REPORT_EVERY = 3
 
@@ -43,6 +46,47 @@ _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(.+)$")
 def squash(text: str) -> str:
     """Whitespace collapsed and NFC: how lines and references are compared."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+# Elements whose text is a block of its own: a space goes after each, or `<p>a</p><p>b</p>` would read "ab" and
+# glue the last word of one paragraph to the first of the next.
+_BLOCKS = frozenset(
+    ("address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure")
+    + ("footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre")
+    + ("section", "summary", "table", "td", "th", "tr", "ul")
+)
+
+
+_TEXT_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML fragment or page, blocks separated by a space, squashed."""
+    if not html or not html.strip():
+        return ""
+    try:
+        root = lxml.html.fromstring(html, parser=_TEXT_PARSER)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    parts: list[str] = []
+    # Iterative, not recursive: extractor output can nest deeper than Python's recursion limit.
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in ("script", "style", "template", "noscript"):
+                walker.skip_subtree()  # its tail still comes at "end"
+            elif tag in _BLOCKS:
+                parts.append(" ")
+                parts.append(el.text or "")
+            else:
+                parts.append(el.text or "")
+        else:
+            if tag in _BLOCKS:
+                parts.append(" ")
+            if el is not root:
+                parts.append(el.tail or "")
+    return squash("".join(parts))
 
 
 def site_of(url: str | None, fallback: str) -> str:
@@ -87,10 +131,21 @@ class Page:
 
     @cached_property
     def reference_text(self) -> str:
-        if self.reference_html is None:
+        """The reference's text, its blocks (and `<br>` lines) apart."""
+        return html_text(self.reference_html) if self.reference_html is not None else ""
+
+    @cached_property
+    def reference_glued(self) -> str:
+        """The reference's text as lxml's text_content() gives it, `<br>` lines run together, as `naive_lines` reads
+        a `<p>` with line breaks."""
+        if not self.reference_html:
             return ""
-        root = lxml.html.fromstring(self.reference_html)
-        return squash(root.text_content())
+        return squash(lxml.html.fromstring(self.reference_html).text_content())
+
+    @property
+    def key(self) -> str:
+        """"<set>/<name>": how the label-fix file and the benchmark's JSON name a page."""
+        return f"{self.set}/{self.name}"
 
 
 def readability_pages(folder: Path = READABILITY) -> Iterator[Page]:
@@ -158,8 +213,53 @@ def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def label_lines(page: Page, lines: list[str]) -> list[str | None]:
-    """article / boilerplate / None for each line.
+def _found_whole(line: str, ref: str) -> bool:
+    """`line` stands in `ref` with word edges on both sides: "Share" is not found in "Shares rose", nor "Related" in
+    "Unrelated", so a short furniture line is not labelled article for a word the text happens to hold."""
+    if line not in ref:
+        return False
+    head = r"(?<!\w)" if line[0].isalnum() or line[0] == "_" else ""
+    tail = r"(?!\w)" if line[-1].isalnum() or line[-1] == "_" else ""
+    return re.search(head + re.escape(line) + tail, ref) is not None
+
+
+@dataclass(frozen=True)
+class LabelFix:
+    page: str  # Page.key
+    line: str  # the line, squashed, as naive_lines gives it
+    label: str | None  # "article", "boilerplate", or None: not scored
+    reason: str
+
+
+def load_label_fixes(path: Path = LABEL_FIXES) -> dict[str, dict[str, LabelFix]]:
+    """The reviewed label corrections, by page key and line. Every fix needs a page, a line, a label and a reason."""
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, dict[str, LabelFix]] = {}
+    for item in data["fixes"]:
+        label = item["label"]
+        if label not in ("article", "boilerplate", None) or not item.get("reason"):
+            raise ValueError(f"{path.name}: bad fix {item!r}: label article, boilerplate or null, and a reason")
+        fix = LabelFix(item["page"], squash(item["line"]), label, item["reason"])
+        if fix.line in out.setdefault(fix.page, {}):
+            raise ValueError(f"{path.name}: two fixes for one line of {fix.page}: {fix.line!r}")
+        out[fix.page][fix.line] = fix
+    return out
+
+
+_FIXES: dict[str, dict[str, LabelFix]] | None = None
+
+
+def label_fixes() -> dict[str, dict[str, LabelFix]]:
+    global _FIXES
+    if _FIXES is None:
+        _FIXES = load_label_fixes()
+    return _FIXES
+
+
+def label_lines(page: Page, lines: list[str], *, fixes: bool = True) -> list[str | None]:
+    """article / boilerplate / None for each line, corrected by `bench/label-fixes.json` unless `fixes` is False.
 
     Readability pages: a line found whole in the reference text is article; a line none of whose 4-word shingles is
     in the reference is boilerplate; a line in between (part in, part out) is not scored. Trafilatura pages: a line
@@ -168,25 +268,28 @@ def label_lines(page: Page, lines: list[str]) -> list[str | None]:
     """
     labels: list[str | None] = []
     if page.set == "readability":
-        ref = page.reference_text
-        ref_shingles = _shingles(ref)
+        ref, glued = page.reference_text, page.reference_glued
+        ref_shingles = _shingles(ref) | _shingles(glued)
         for line in lines:
-            if line in ref:
+            if _found_whole(line, ref) or _found_whole(line, glued):
                 labels.append("article")
             elif not (_shingles(line) & ref_shingles):
                 labels.append("boilerplate")
             else:
                 labels.append(None)
-        return labels
-    with_ = [squash(s) for s in page.with_ if squash(s)]
-    without = [squash(s) for s in page.without if squash(s)]
-    for line in lines:
-        if any(s in line for s in with_):
-            labels.append("article")
-        elif any(s in line for s in without):
-            labels.append("boilerplate")
-        else:
-            labels.append(None)
+    else:
+        with_ = [squash(s) for s in page.with_ if squash(s)]
+        without = [squash(s) for s in page.without if squash(s)]
+        for line in lines:
+            if any(s in line for s in with_):
+                labels.append("article")
+            elif any(s in line for s in without):
+                labels.append("boilerplate")
+            else:
+                labels.append(None)
+    page_fixes = label_fixes().get(page.key) if fixes else None
+    if page_fixes:
+        labels = [page_fixes[line].label if line in page_fixes else label for line, label in zip(lines, labels, strict=True)]
     return labels
 
 
