@@ -51,9 +51,11 @@ def squash(text: str) -> str:
 # Elements whose text is a block of its own: a space goes after each, or `<p>a</p><p>b</p>` would read "ab" and
 # glue the last word of one paragraph to the first of the next.
 _BLOCKS = frozenset(
-    ("address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure")
-    + ("footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre")
-    + ("section", "summary", "table", "td", "th", "tr", "ul")
+    {
+        *("address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption"),
+        *("figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol"),
+        *("p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"),
+    }
 )
 
 
@@ -289,7 +291,9 @@ def label_lines(page: Page, lines: list[str], *, fixes: bool = True) -> list[str
                 labels.append(None)
     page_fixes = label_fixes().get(page.key) if fixes else None
     if page_fixes:
-        labels = [page_fixes[line].label if line in page_fixes else label for line, label in zip(lines, labels, strict=True)]
+        labels = [
+            page_fixes[line].label if line in page_fixes else label for line, label in zip(lines, labels, strict=True)
+        ]
     return labels
 
 
