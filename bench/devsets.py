@@ -137,6 +137,20 @@ class Page:
         return html_text(self.reference_html) if self.reference_html is not None else ""
 
     @cached_property
+    def reference_blocks(self) -> frozenset[str]:
+        """The squashed text of every block element of the reference (paragraphs, headings, list items, cells...),
+        read both ways (blocks apart and glued)."""
+        if not self.reference_html:
+            return frozenset()
+        root = lxml.html.fromstring(self.reference_html)
+        found: set[str] = set()
+        for el in root.iter(*_BLOCKS):
+            found.add(squash(el.text_content()))
+            found.add(html_text(lxml.html.tostring(el, encoding="unicode", with_tail=False)))
+        found.discard("")
+        return frozenset(found)
+
+    @cached_property
     def reference_glued(self) -> str:
         """The reference's text as lxml's text_content() gives it, `<br>` lines run together, as `naive_lines` reads
         a `<p>` with line breaks."""
@@ -146,7 +160,7 @@ class Page:
 
     @property
     def key(self) -> str:
-        """"<set>/<name>": how the label-fix file and the benchmark's JSON name a page."""
+        """The page as "<set>/<name>", the way the label-fix file and the benchmark's JSON name it."""
         return f"{self.set}/{self.name}"
 
 
@@ -208,8 +222,13 @@ def naive_lines(html: str) -> list[str]:
     return lines
 
 
+_WORD = re.compile(r"\w+")
+# A line of fewer words has no 4-word shingle: whether the reference holds it is told by its blocks.
+SHORT_LINE = 4
+
+
 def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
+    words = _WORD.findall(text.lower())
     if len(words) < n:
         return {tuple(words)} if words else set()
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
@@ -264,16 +283,29 @@ def label_lines(page: Page, lines: list[str], *, fixes: bool = True) -> list[str
     """article / boilerplate / None for each line, corrected by `bench/label-fixes.json` unless `fixes` is False.
 
     Readability pages: a line found whole in the reference text is article; a line none of whose 4-word shingles is
-    in the reference is boilerplate; a line in between (part in, part out) is not scored. Trafilatura pages: a line
-    holding a `with` snippet is article, one holding a `without` snippet (and no `with` one) is boilerplate, the rest
-    are not scored.
+    in the reference is boilerplate; a line in between (part in, part out) is not scored. A line of under four words
+    is article only when it is a whole block of the reference (not when its words merely stand in the text).
+
+    Trafilatura pages: a line holding a `with` snippet is article, one holding a `without` snippet (and no `with`
+    one) is boilerplate, the rest are not scored.
     """
     labels: list[str | None] = []
     if page.set == "readability":
         ref, glued = page.reference_text, page.reference_glued
         ref_shingles = _shingles(ref) | _shingles(glued)
+        blocks = page.reference_blocks
         for line in lines:
-            if _found_whole(line, ref) or _found_whole(line, glued):
+            if len(_WORD.findall(line)) < SHORT_LINE:
+                # A word or three ("Facebook", "Read more", "0") stand somewhere in most references: a short line
+                # is article only when it is a block of the reference, else it is not scored when the running text
+                # holds it, and boilerplate when it does not.
+                if line in blocks:
+                    labels.append("article")
+                elif _found_whole(line, ref) or _found_whole(line, glued):
+                    labels.append(None)
+                else:
+                    labels.append("boilerplate")
+            elif _found_whole(line, ref) or _found_whole(line, glued):
                 labels.append("article")
             elif not (_shingles(line) & ref_shingles):
                 labels.append("boilerplate")
