@@ -320,17 +320,7 @@ def _row(page: Page, extractor: str, mode: str, status: str, seconds: float, sco
 
 # --- worker processes with a time cap --------------------------------------------------------------------------------
 
-_CLEANER = None
-
-
-def _worker(conn: Connection, generic: str | None, pages: list[Page]) -> None:
-    global _CLEANER
-    _CLEANER = None
-    cleaner_error = None
-    try:
-        _CLEANER = make_cleaner(generic)
-    except TypeError as exc:  # Cleaner has no `generic` yet: say so instead of failing every page
-        cleaner_error = f"error: Cleaner(generic=...) not accepted: {exc}"
+def _worker(conn: Connection, cleaner, pages: list[Page]) -> None:
     last = None
     while True:
         task = conn.recv()
@@ -344,9 +334,7 @@ def _worker(conn: Connection, generic: str | None, pages: list[Page]) -> None:
             _LINES.pop(last.key, None)
         last = page
         try:
-            if extractor == "cleanser" and cleaner_error:
-                raise RuntimeError(cleaner_error)
-            row = run_one(extractor, mode, page, _CLEANER)
+            row = run_one(extractor, mode, page, cleaner)
         except Exception:
             row = {"crash": traceback.format_exc()}
         conn.send((task, row))
@@ -366,16 +354,17 @@ def run_tasks(
     *,
     jobs: int,
     timeout: float,
-    generic: str | None,
+    cleaner=None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Run every (page index, extractor, mode) in `jobs` worker processes; a task over `timeout` seconds (wall) has
     its worker killed and replaced, and is scored as an extractor that gave up."""
-    ctx = multiprocessing.get_context("fork")  # workers inherit the pages and the imported modules
+    # Forked, the workers inherit the pages, the imported modules and the cleaner with its compiled rules.
+    ctx = multiprocessing.get_context("fork")
 
     def start() -> _Slot:
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker, args=(child, generic, pages), daemon=True)
+        process = ctx.Process(target=_worker, args=(child, cleaner, pages), daemon=True)
         process.start()
         child.close()
         return _Slot(process, parent)
@@ -596,7 +585,8 @@ def main(argv: list[str] | None = None) -> int:
         if show and (done % 50 == 0 or done == total):
             print(f"\r{done}/{total} runs", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
-    rows = run_tasks(pages, tasks, jobs=args.jobs, timeout=args.timeout, generic=args.generic, progress=progress)
+    cleaner = make_cleaner(args.generic)
+    rows = run_tasks(pages, tasks, jobs=args.jobs, timeout=args.timeout, cleaner=cleaner, progress=progress)
     rows.sort(key=lambda r: (r["page"], r["mode"], EXTRACTORS.index(r["extractor"])))
     summary = summarise(rows, extractors)
     elapsed = time.monotonic() - wall
@@ -604,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter(p.part for p in pages)
     sites = {part: len({p.site for p in pages if p.part == part}) for part in PARTS}
     fixes = sum(len(v) for v in devsets.label_fixes().values())
-    generic = args.generic or "(Cleaner default)"
+    generic = getattr(cleaner, "generic", args.generic) or "(Cleaner default)"
     print(
         f"pages: tune {counts['tune']} ({sites['tune']} sites), report {counts['report']} ({sites['report']} sites); "
         f"cleanser generic={generic}; label fixes: {fixes}; jobs {args.jobs}, cap {args.timeout:g} s per run"
