@@ -92,10 +92,20 @@ class Cleaner:
             found = self._books[key] = RuleBook(rulesets)
         return found
 
-    def read(self, data: str | bytes, url: str | None = None, *, name: str = "<input>", links: bool = False) -> Reading:
+    def read(
+        self,
+        data: str | bytes,
+        url: str | None = None,
+        *,
+        name: str = "<input>",
+        links: bool = False,
+        encoding: str | None = None,
+    ) -> Reading:
         """Stage 1 alone: the document as the rules will see it, and the site's rules. `learn` mines these lines, so
-        that it learns from what the cleaner cleans (HTML rules applied, site config used, article extracted)."""
-        text = decode(data, name) if isinstance(data, bytes) else data
+        that it learns from what the cleaner cleans (HTML rules applied, site config used, article extracted).
+        Bytes are decoded with `encoding` (the charset the transport declared) before the page's own declaration."""
+        text = decode(data, name, encoding) if isinstance(data, bytes) else data
+        encoding_note = getattr(text, "note", None)
         page: PageInfo | None = None
 
         # 1. Read, and find the site: by URL, else by fingerprints in the text.
@@ -107,7 +117,9 @@ class Cleaner:
             root = parse(text)
             page = read_page(root, url)  # before stripping: JSON-LD and the canonical link are junk to the article
             strip_junk(root)
-            site, active = self.sites.find(url, "" if url else root.text_content(), config)
+            # A saved page names its own address: with no URL given, its canonical link or og:url picks the site.
+            site_url = url or page.site_url
+            site, active = self.sites.find(site_url, "" if site_url else root.text_content(), config)
             metadata = config.metadata(root) if config is not None else {}
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
@@ -129,13 +141,23 @@ class Cleaner:
             doc.metadata = empty_metadata()
             site, active = self.sites.find(url, text)
             book = self.book(active)
+        if encoding_note:
+            doc.flags["encoding"] = encoding_note  # the bytes did not agree with what was declared (charset.py)
         return Reading(doc, site, active, book, page, html_removals)
 
     def clean(
-        self, data: str | bytes, url: str | None = None, *, name: str = "<input>", links: bool | None = None
+        self,
+        data: str | bytes,
+        url: str | None = None,
+        *,
+        name: str = "<input>",
+        links: bool | None = None,
+        encoding: str | None = None,
     ) -> Result:
+        """Clean one document. Bytes are decoded with `encoding` (the charset the transport declared, e.g. an HTTP
+        Content-Type's) before the page's own declaration; `flags["encoding"]` says when the bytes disagreed."""
         links = self.links if links is None else links
-        doc, site, active, book, page, html_removals = self.read(data, url, name=name, links=links)
+        doc, site, active, book, page, html_removals = self.read(data, url, name=name, links=links, encoding=encoding)
 
         # 3. Text rules, then any plugin code, mark removals on the blocks.
         apply_rules(doc, book)
@@ -173,8 +195,9 @@ def default_cleaner() -> Cleaner:
     return _default
 
 
-def clean(data: str | bytes, url: str | None = None, *, links: bool = False) -> Result:
+def clean(data: str | bytes, url: str | None = None, *, links: bool = False, encoding: str | None = None) -> Result:
     """Clean one article (plain text, an HTML fragment or a whole page) with every installed plugin.
 
-    `links=True` keeps the article's links (http, https, mailto and relative ones) in `markdown` and `html`."""
-    return default_cleaner().clean(data, url, links=links)
+    `links=True` keeps the article's links (http, https, mailto and relative ones) in `markdown` and `html`.
+    `encoding` is the charset the page was served with (its HTTP Content-Type's), for bytes."""
+    return default_cleaner().clean(data, url, links=links, encoding=encoding)

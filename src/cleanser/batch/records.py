@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from .json_members import Member, scan_object
+
 INPUT_FORMATS = ("auto", "doc", "jsonl", "warc")
 DOC, JSONL, WARC = "doc", "jsonl", "warc"
 STDIN = "-"
@@ -56,6 +58,14 @@ class Record:
     - `error`: set when the record could not be read (with `data` empty): the reason.
     - `rel`: the path relative to the folder it was found in (a plain file's own name), for mirroring.
     - `end`: how far into its (possibly compressed) file the reader was after this record, for progress bars.
+    - `encoding`: the charset the document's bytes were served in, when the transport said (a WARC record's HTTP
+      Content-Type, a record's encoding field); cleanser decodes with it before the page's own <meta>.
+    - `empty`: set when a JSON Lines record has neither HTML nor text to clean (both empty): why. It is written
+      through as it came, and counted.
+    - `doc_field`: the JSON Lines field the document came from ("html" or "text" by default).
+    - `members`: a JSON Lines record's members as written, so that its output carries every field byte for byte.
+    - `original`: the object a record was made from (a Dask bag element), for the same purpose.
+    - `id`: the record's id field, for error reports.
     """
 
     source: str
@@ -67,6 +77,12 @@ class Record:
     error: str | None = None
     rel: str = ""
     end: int = 0
+    encoding: str | None = None
+    empty: str | None = None
+    doc_field: str | None = None
+    members: list[Member] | None = None
+    original: dict[str, Any] | None = None
+    id: Any = None
 
     @property
     def where(self) -> str:
@@ -79,8 +95,10 @@ class FieldNames:
     """Which JSON Lines fields hold the document and its URL."""
 
     text: str = "text"
-    html: str = "html"  # preferred over `text` when the record has it
+    html: str = "html"  # preferred over `text` when the record has it (and it is not empty)
     url: str = "url"
+    id: str = "id"  # named in the errors file when a record fails
+    encoding: str = "encoding"  # the charset of a document given as bytes (a Dask bag element)
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,37 +372,64 @@ def read_jsonl_range(
 
 
 def parse_jsonl(record: Record, names: FieldNames = FieldNames()) -> Record:
-    """Turn a record holding a raw JSON line into the document, URL and carried-through fields."""
+    """Turn a record holding a raw JSON line into the document, URL and carried-through fields; the line's members
+    are kept as written (`Record.members`) for the output."""
+    data = record.data
     try:
-        obj = json.loads(record.data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as exc:
+        return _bad_line(record, f"not valid JSON: not UTF-8 ({exc})")
+    try:
+        members = scan_object(text.rstrip("\r\n"))
+    except (json.JSONDecodeError, RecursionError) as exc:
         return _bad_line(record, f"not valid JSON: {exc}")
-    if not isinstance(obj, dict):
-        return _bad_line(record, f"a JSON {type(obj).__name__}, not an object")
-    return from_object(obj, record, names)
+    except TypeError as exc:
+        return _bad_line(record, str(exc))
+    parsed = from_object({m.key: m.value for m in members}, record, names)
+    parsed.members = members
+    return parsed
 
 
 def from_object(obj: dict[str, Any], record: Record, names: FieldNames = FieldNames()) -> Record:
-    """A record from a JSON object (a parsed line, or an element of a Dask bag); `obj` is not changed."""
-    obj = dict(obj)
-    key = names.html if obj.get(names.html) is not None else names.text
-    doc = obj.pop(key, None)
+    """A record from a JSON object (a parsed line, or an element of a Dask bag); `obj` is not changed.
+
+    The document is the HTML field when it holds markup, else the text field: an HTML field that is missing, null,
+    empty or only spaces gives way to the text. A record whose HTML and text are both empty (or missing, one of
+    them empty) is marked `empty`: there is nothing to clean, and it is written through as it came."""
+    fields = dict(obj)
+    html = obj.get(names.html)
+    key = names.text if html is None or _blank(html) else names.html
+    doc = fields.pop(key, None)
     if key == names.html:
-        obj.pop(names.text, None)  # replaced by the cleaned text
-    url = obj.pop(names.url, None)
-    if not isinstance(doc, str):
+        fields.pop(names.text, None)  # replaced by the cleaned text
+    elif html is not None and doc is None:
+        doc = ""  # an empty HTML field and no text field: nothing to clean, not a broken record
+    url = fields.pop(names.url, None)
+    encoding = obj.get(names.encoding)
+    base = dict(source=record.source, index=record.index, kind=JSONL, rel=record.rel, end=record.end,
+                original=obj, id=obj.get(names.id), doc_field=key)
+    if not isinstance(doc, str | bytes):
         got = "missing" if doc is None else f"a {type(doc).__name__}, not a string"
         wanted = f"{names.html!r} or {names.text!r}" if key == names.text else repr(key)
-        return _bad_line(record, f"no document: the field {wanted} is {got}", obj)
+        return Record(fields=fields, error=f"no document: the field {wanted} is {got}", **base)
     if url is not None and not isinstance(url, str):
-        return _bad_line(record, f"the URL field {names.url!r} is a {type(url).__name__}, not a string", obj)
-    return Record(record.source, record.index, url=url, data=doc, fields=obj, kind=JSONL, rel=record.rel,
-                  end=record.end)
+        return Record(fields=fields, error=f"the URL field {names.url!r} is a {type(url).__name__}, not a string",
+                      **base)
+    if encoding is not None and not isinstance(encoding, str):
+        encoding = None  # a field of that name that is not a charset label is the user's own business
+    empty = None
+    if _blank(doc):
+        empty = f"nothing to clean: the fields {names.html!r} and {names.text!r} are empty or missing"
+    return Record(url=url, data=doc, fields=fields, encoding=encoding, empty=empty, **base)
 
 
-def _bad_line(record: Record, reason: str, fields: dict[str, Any] | None = None) -> Record:
-    return Record(record.source, record.index, fields=fields or {}, kind=JSONL, error=reason, rel=record.rel,
-                  end=record.end)
+def _blank(value: Any) -> bool:
+    """An empty or whitespace-only string (or bytes)."""
+    return isinstance(value, str | bytes) and not value.strip()
+
+
+def _bad_line(record: Record, reason: str) -> Record:
+    return Record(record.source, record.index, kind=JSONL, error=reason, rel=record.rel, end=record.end)
 
 
 def _read_warc(source: Source, raw: IO[bytes]) -> Iterator[Record]:

@@ -56,6 +56,14 @@ class PageInfo:
     locked_selectors: list[str] = field(default_factory=list)  # hasPart.cssSelector of the locked parts
     word_count: int | None = None
 
+    @property
+    def site_url(self) -> str | None:
+        """The page's own absolute http(s) address (canonical link, og:url, JSON-LD url), which names its site."""
+        found = self.metadata.get("canonical_url")
+        if isinstance(found, str) and found.lower().startswith(("http://", "https://")):
+            return found
+        return None
+
 
 def empty_metadata() -> dict[str, str | None]:
     return dict.fromkeys(FIELDS)

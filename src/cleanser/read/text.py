@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 
+from w3lib.encoding import read_bom
+
 from ..document import BLANK, LINE, Block, Document
+from .charset import Decoded, to_text, utf16_without_bom
 
 
 class InputError(ValueError):
@@ -25,32 +27,16 @@ _ODD_SPACE = str.maketrans(
 )
 
 
-def decode(data: bytes, name: str = "<input>") -> str:
-    """Decode input bytes: a BOM or UTF-8 first, then the page's declared charset, then a detector."""
-    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(f"{name}: binary data (NUL bytes), not a text or HTML document")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", data[:4096], re.IGNORECASE)
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    try:
-        import chardet  # installed with readability-lxml
-
-        guess = chardet.detect(data[:65536]).get("encoding")
-        if guess:
-            return data.decode(guess, errors="replace")
-    except (ImportError, LookupError):
-        pass
-    return data.decode("cp1252", errors="replace")
+def decode(data: bytes, name: str = "<input>", encoding: str | None = None) -> Decoded:
+    """Decode input bytes (`charset.to_text`: a BOM, the transport's `encoding`, the page's declared charset, UTF-8,
+    detection); `.note` on the result says when the bytes did not agree with what was declared. UTF-16 with no
+    byte order mark is recognised; other bytes with NULs are refused as binary."""
+    if encoding is None and b"\x00" in data[:8192] and read_bom(data)[0] is None:
+        utf16 = utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(f"{name}: binary data (NUL bytes), not a text or HTML document")
+        return Decoded(data.decode(utf16), utf16, f"no byte order mark: read as {utf16}")
+    return to_text(data, encoding)
 
 
 def looks_like_html(text: str) -> bool:

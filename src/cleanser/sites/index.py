@@ -26,8 +26,6 @@ class SiteIndex:
         return tuple(rs for rs in self.sites if rs.fingerprints)
 
     def by_url(self, url: str | None) -> RuleSet | None:
-        if not url:
-            return None
         host = host_of(url)
         while host:
             found = self.by_domain.get(host)
@@ -88,12 +86,14 @@ class SiteIndex:
         syndicated sources)."""
         site = self.by_url(url) or (config.ruleset if config is not None else None)
         extra: list[RuleSet] = []
-        if site is None:
+        if site is None and not host_of(url):
+            # Fingerprints only when the address is unknown: a known host no plugin serves gets the generic rules,
+            # not the rules of whichever publisher its text happens to resemble.
             found = self.by_fingerprint(text)
             if found:
                 site = found[0]
                 extra = found[1:]
-        elif site.syndicates:
+        elif site is not None and site.syndicates:
             extra = self.by_fingerprint(text, exclude=site)
         active = self.generic + ((site,) if site else ()) + tuple(extra)
         return site, active
