@@ -99,12 +99,13 @@ def test_jsonl_to_jsonl_in_input_order_with_two_workers(tmp_path):
     assert [o["id"] for o in out] == list(range(120))
     assert all(o["source_name"] == f"feed-{o['id'] % 3}" for o in out)  # carried through untouched
     assert all(o["text"] == expected_text(o) for o in out)
-    assert all({"url", "site", "removed", "flags", "refused"} <= set(o) for o in out)
+    assert all({"url", "site", "removed", "flags", "refused"} <= set(o["cleanser"]) for o in out)
+    assert all(list(o) == [*records[o["id"]], "cleanser"] for o in out)  # the record's keys, in its order
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["documents"] == 120 and report["failed"] == 0 and report["jobs"] == 2
-    assert report["removals"] == sum(len(o["removed"]) for o in out)
+    assert report["removals"] == sum(len(o["cleanser"]["removed"]) for o in out)
     assert report["removals_per_rule"]["ft/newsletter-unlock"] == sum(
-        r["rule"] == "ft/newsletter-unlock" for o in out for r in o["removed"])
+        r["rule"] == "ft/newsletter-unlock" for o in out for r in o["cleanser"]["removed"])
     assert report["bytes"] == sum(len(r["text"].encode()) for r in records)
     assert leftovers(tmp_path) == []
 
@@ -116,9 +117,10 @@ def test_jsonl_html_field_other_names_and_markdown(tmp_path):
     options = Options(format="markdown", names=FieldNames(text="body", html="page", url="link"))
     assert run_plan([dump], out, options=options) == 0
     (obj,) = [json.loads(line) for line in out.read_text().splitlines()]
-    assert obj["n"] == 1 and obj["url"] == "https://www.ft.com/content/harbour" and obj["site"] == "ft"
-    assert obj["markdown"].startswith("# Harbour works to start in June")
-    assert "Home | World" not in obj["text"] and "page" not in obj and "link" not in obj
+    assert list(obj) == ["page", "link", "n", "body", "cleanser"]  # the HTML stays; the text is added, in `body`
+    assert obj["n"] == 1 and obj["link"] == "https://www.ft.com/content/harbour" and obj["cleanser"]["site"] == "ft"
+    assert obj["cleanser"]["markdown"].startswith("# Harbour works to start in June")
+    assert "Home | World" not in obj["body"] and obj["page"] == PAGE
 
 
 def test_warc_to_stdout_as_json_lines(tmp_path):
@@ -131,7 +133,7 @@ def test_warc_to_stdout_as_json_lines(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert [o["url"] for o in out] == ["https://www.ft.com/content/one", "https://example.org/two"]
-    assert out[0]["site"] == "ft" and out[0]["text"].startswith("Harbour works to start in June")
+    assert out[0]["cleanser"]["site"] == "ft" and out[0]["text"].startswith("Harbour works to start in June")
     assert out[1]["text"].startswith("Quay works") and out[0]["warc_record_id"] != out[1]["warc_record_id"]
     mirror = tmp_path / "mirror"
     assert run_cli("clean", str(tmp_path), "-o", str(mirror), "-q").returncode == 0
@@ -175,7 +177,7 @@ def test_in_place_with_backups_and_idempotent(tmp_path):
     assert (tree / "dump.jsonl.orig").read_bytes() == before["dump.jsonl"]
     *cleaned, kept = (tree / "dump.jsonl").read_text().splitlines()
     assert [json.loads(x)["text"] for x in cleaned] == [expected_text(r) for r in corpus_records(4)]
-    assert kept == "{broken"  # a record that could not be cleaned stays as it was
+    assert json.loads(kept)["cleanser"]["line"] == "{broken"  # a record that could not be cleaned is kept
     assert (tree / "crawl.warc").read_bytes() == before["crawl.warc"]
     errors = [json.loads(x) for x in (tmp_path / "tree.errors.jsonl").read_text().splitlines()]
     assert [(Path(e["file"]).name, e["record"]) for e in errors] == [("crawl.warc", 1), ("dump.jsonl", 5)]
@@ -236,10 +238,14 @@ def test_a_bad_record_of_each_kind_is_listed_and_the_run_goes_on(tmp_path):
     assert len(errors) == 4 and errors[2]["url"] == "https://example.org/bin"
     written = [json.loads(x) for x in out.read_text().splitlines()]
     cut_good = got[3][1] - 1
-    assert len(written) == 1 + 3 + 2 + cut_good
-    assert written[0]["file"] == str(tree / "a-good.txt") and written[4]["url"] == "https://example.org/ok"
+    # Every archive record is written, a failed one with its reason; a plain file that failed is not.
+    assert len(written) == 1 + 4 + 3 + cut_good + 1
+    assert written[0]["file"] == str(tree / "a-good.txt") and written[5]["url"] == "https://example.org/ok"
+    assert written[3]["cleanser"]["error"].startswith("not valid JSON") and written[3]["cleanser"]["line"] == "{broken"
+    assert written[6]["cleanser"]["error"].startswith("binary data") and written[6]["url"] == "https://example.org/bin"
+    assert written[-1]["cleanser"]["error"].startswith("cannot be read")
     report = json.loads((tmp_path / "report.json").read_text())
-    assert (report["documents"], report["failed"]) == (len(written) + 4, 4)
+    assert (report["documents"], report["failed"]) == (len(written) + 1, 4)
     assert report["errors_file"] == str(tmp_path / "all.jsonl.errors.jsonl")
     stderr = proc.stderr.decode()
     assert f"{tree / 'c-dump.jsonl'}, record 3: not valid JSON" in stderr and "4 failed" in stderr
@@ -252,9 +258,12 @@ def test_a_record_that_kills_its_worker_is_reported_and_the_run_goes_on(tmp_path
     out = tmp_path / "out.jsonl"
     proc = run_cli("clean", str(dump), "-o", str(out), "--jobs", "2", env={"CLEANSER_TEST_CRASH": "CRASH-THIS-WORKER"})
     assert proc.returncode == 1, proc.stderr.decode()
-    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == [i for i in range(400) if i != 217]
+    written = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [o["id"] for o in written] == list(range(400))  # the record that killed a worker is written through
+    assert written[217]["cleanser"] == {"error": "the worker process died while cleaning it"}
+    assert written[217]["text"] == records[217]["text"]
     (error,) = [json.loads(x) for x in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()]
-    assert (error["record"], error["reason"]) == (218, "the worker process died while cleaning it")
+    assert (error["record"], error["reason"], error["id"]) == (218, "the worker process died while cleaning it", 217)
 
 
 def test_stream_output_is_atomic_and_a_stale_errors_file_goes(tmp_path):

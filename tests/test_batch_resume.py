@@ -73,6 +73,8 @@ def test_killed_twice_then_resumed_writes_every_record_once(tmp_path):
     proc = run_cli(*args, "--resume")
     assert proc.returncode == 1, log.read_text() + proc.stderr.decode()  # the three bad lines
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [i for i, o in enumerate(got) if "id" not in o] == [5, 121, 452]  # the bad lines, written through
+    got = [o for o in got if "id" in o]
     assert [o["id"] for o in got] == list(range(600))
     assert all(o["text"] == expected_text(o) for o in got[::37])
     errors = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()]

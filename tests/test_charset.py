@@ -4,7 +4,7 @@ flag, never a silent U+FFFD, when the bytes disagree with what was declared (iss
 from __future__ import annotations
 
 import cleanser
-from cleanser.reader import decode
+from cleanser.read.text import decode
 
 ARTICLE = (
     "<p>The café on the corner reopened on Monday after a year of repairs, its owner said.</p>"

@@ -42,13 +42,15 @@ def test_files_split_into_partitions_clean_in_order(tmp_path, client):
     parts = sorted(p.name for p in out.iterdir())
     assert parts == ["crawl.warc.jsonl.gz", *(f"dump.{i:05d}.jsonl" for i in range(5)), "small.jsonl.gz"]
     got = [o for i in range(5) for o in read_jsonl(out / f"dump.{i:05d}.jsonl")]
+    assert got[45] == {"cleanser": {"error": got[45]["cleanser"]["error"], "line": "{broken"}}  # kept, in place
+    del got[45]
     assert [o["id"] for o in got] == list(range(60))
     assert all(o["text"] == expected_text(o) and o["source_name"] == f"feed-{o['id'] % 3}" for o in got)
     assert (stats.documents, stats.failed) == (60 + 1 + 3 + 1, 1)
     small = [json.loads(x) for x in gzip.decompress((out / "small.jsonl.gz").read_bytes()).decode().splitlines()]
     (page,) = [json.loads(x) for x in gzip.decompress((out / "crawl.warc.jsonl.gz").read_bytes()).decode().splitlines()]
     assert page["url"] == "https://www.ft.com/content/one" and page["text"].startswith("Harbour works")
-    assert stats.removals == sum(len(o["removed"]) for o in [*got, *small, page])
+    assert stats.removals == sum(len(o["cleanser"]["removed"]) for o in [*got, *small, page])
     assert errors == tmp_path / "out.errors.jsonl"
     (error,) = read_jsonl(errors)
     assert (error["record"], error["reason"].split(":")[0]) == (46, "not valid JSON")
@@ -81,8 +83,9 @@ def test_a_users_own_bag(client):
     out = clean_bag(bag, format="markdown").compute()
     assert [o.get("id") for o in out[:6]] == list(range(6))
     assert [o["text"] for o in out[:6]] == [expected_text(r) for r in records]
-    assert "markdown" in out[0] and out[6]["text"] and out[6]["url"] is None
-    assert out[7] == {"id": "no text", "error": "no document: the field 'html' or 'text' is missing"}
+    assert list(out[0]) == [*records[0], "cleanser"] and "markdown" in out[0]["cleanser"]
+    assert out[6]["text"] and out[6]["url"] is None  # a plain document: cleanser's result
+    assert out[7] == {"id": "no text", "cleanser": {"error": "no document: the field 'html' or 'text' is missing"}}
     assert out[8] == {"error": "a int, not a dict, str or bytes"}
     assert records[0]["text"] in items  # the caller's dicts are not changed
 
@@ -93,7 +96,8 @@ def test_cli_scheduler_on_a_local_cluster(tmp_path):
     proc = run_cli("clean", str(dump), "-o", str(out), "--scheduler", "local", "--jobs", "1",
                    "--report", str(tmp_path / "r.json"))
     assert proc.returncode == 1, proc.stderr.decode()  # the "[]" line
-    assert [o["id"] for o in read_jsonl(out / "dump.jsonl")] == list(range(8))
+    *got, bad = read_jsonl(out / "dump.jsonl")
+    assert [o["id"] for o in got] == list(range(8)) and bad["cleanser"]["line"] == "[]"
     report = json.loads((tmp_path / "r.json").read_text())
     assert (report["documents"], report["failed"], report["scheduler"]) == (9, 1, "local")
     assert run_cli("clean", str(dump), "--scheduler", "local").returncode == 2  # needs -o FOLDER

@@ -55,17 +55,21 @@ def clean_bag(
     budget: float | None = None,
     links: bool = False,
     settings: Settings | None = None,
+    meta_field: str | None = "cleanser",
+    blocks: bool = False,
 ):
     """Clean every element of a `dask.bag.Bag` (lazily, like any bag operation).
 
-    An element may be a dict (a JSON Lines record: the document is `html_field` when present, else `text_field`;
-    the URL is `url_field`), or a str or bytes (a document). The result is a bag of dicts: the record's other fields
-    and cleanser's result (`text`, `url`, `site`, `removed`, `flags`, ...; with `format="markdown"` or `"html"` also
-    that rendering). An element that cannot be cleaned becomes its fields plus `error`, the reason. `settings`, when
+    An element may be a dict (a JSON Lines record: the document is `html_field` when it holds markup, else
+    `text_field`; the URL is `url_field`; a bytes document is decoded with the charset in the field `encoding`, if
+    any), or a str or bytes (a document). A dict becomes itself with the cleaned text in `text_field` and
+    cleanser's results under `meta_field` (the record contract of docs/archives.md; `blocks=True` adds the
+    per-block data); an element that cannot be cleaned becomes itself with `meta_field: {"error": reason}`. A str or
+    bytes element becomes cleanser's result (`text`, `url`, `site`, `removed`, `flags`, ...). `settings`, when
     given, says how to clean and the keywords plugins_dirs, guard, budget and links are not used.
     """
     names = FieldNames(text_field, html_field, url_field)
-    options = _options(format, url, names, settings, plugins_dirs, guard, budget, links)
+    options = _options(format, url, names, settings, plugins_dirs, guard, budget, links, meta_field, blocks)
     return bag.map_partitions(_clean_elements, options)
 
 
@@ -83,12 +87,14 @@ def _clean_elements(items: Iterable[Any], options: Options) -> list[dict[str, An
     return out
 
 
-def _options(fmt, url, names, settings, plugins_dirs, guard, budget, links) -> Options:
+def _options(fmt, url, names, settings, plugins_dirs, guard, budget, links, meta_field="cleanser",
+             blocks=False) -> Options:
     """Settings are made here, on the client, so workers on other machines get them whole (no environment)."""
     if settings is None:
         guard_settings = GuardSettings(enabled=guard, **({"budget": budget} if budget is not None else {}))
         settings = Settings.from_env(plugins_dirs=plugins_dirs, guard=guard_settings, links=links)
-    return Options(format=fmt, json="always", url=url, names=names, settings=settings)
+    return Options(format=fmt, json="always", url=url, names=names, settings=settings, meta_field=meta_field,
+                   blocks=blocks)
 
 
 # --- files on a cluster -----------------------------------------------------------------------------------------
@@ -117,16 +123,19 @@ def clean_files(
     resume: bool = False,
     errors: str | os.PathLike | None = None,
     settings: Settings | None = None,
+    meta_field: str | None = "cleanser",
+    blocks: bool = False,
+    id_field: str = "id",
 ) -> tuple[Stats, Path | None]:
     """Clean JSON Lines and WARC files (folders are walked for them) into JSON Lines files under `output`.
 
     Runs on `client` (a `distributed.Client`), else on `scheduler`: an address ("tcp://host:8786"), "local" (a
     LocalCluster of `jobs` worker processes on this machine), or a Dask local scheduler name ("threads",
     "processes", "sync"); default: Dask's current scheduler. Returns the statistics and the errors file (None when
-    every record was cleaned).
+    every record was cleaned). Records are written as the record contract says (docs/archives.md).
     """
-    names = FieldNames(text_field, html_field, url_field)
-    options = _options(format, url, names, settings, plugins_dirs, guard, budget, links)
+    names = FieldNames(text_field, html_field, url_field, id_field)
+    options = _options(format, url, names, settings, plugins_dirs, guard, budget, links, meta_field, blocks)
     out = Path(output)
     state = out / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
@@ -261,8 +270,10 @@ def _clean_part(part: dict[str, Any], options: Options, state: str, resume: bool
                 data = b"".join(o + b"\n" for o in result.outputs if o is not None)
                 fh.write(gzip.compress(data, mtime=0) if compress and data else data)
                 stats.add(result.stats)
-                for i, reason in result.errors:
+                for i, reason, record_id in result.errors:
                     entry = {"file": chunk[i].source, "record": chunk[i].index, "reason": reason}
+                    if record_id is not None:
+                        entry["id"] = record_id
                     errors.append(json.dumps(entry, ensure_ascii=False).encode("utf-8", "replace") + b"\n")
             fh.flush()
             os.fsync(fh.fileno())
@@ -346,20 +357,21 @@ class _scheduler:
 
 def run_plan(plan, scheduler: str) -> int:
     """`cleanser clean --scheduler ADDRESS`: the plan's archives on a cluster, with the usual summary and report."""
-    from .runner import summary_lines, write_report
+    from .runner import check_meta_field, summary_lines, write_report
 
     opts = plan.options
     if opts.mode != "clean" or plan.in_place or not plan.output:
         raise UsageError("--scheduler writes a folder of JSON Lines: give -o FOLDER (no --in-place, --dry-run, --diff)")
     if plan.output and Path(plan.output).exists() and not Path(plan.output).is_dir():
         raise UsageError(f"{plan.output}: not a folder; --scheduler writes one JSON Lines file per partition")
+    check_meta_field(plan)
     try:
         stats, errors_file = clean_files(
             plan.inputs, plan.output, scheduler=scheduler, jobs=plan.jobs, include=plan.include,
             exclude=plan.exclude, input_format=plan.input_format, format=opts.format or "json", url=opts.url,
             text_field=opts.names.text, html_field=opts.names.html, url_field=opts.names.url,
             settings=opts.settings, resume=plan.resume,
-            errors=plan.errors,
+            errors=plan.errors, meta_field=opts.meta_field, blocks=opts.blocks, id_field=opts.names.id,
         )
     except ImportError as exc:
         raise UsageError(f"--scheduler needs Dask: pip install 'cleanser[dask]' ({exc})") from None

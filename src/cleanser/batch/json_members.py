@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from json.decoder import scanstring
-from typing import Any
+from typing import Any, NamedTuple
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _scan_value = json.JSONDecoder().scan_once
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     key: str
     value: Any
     raw_key: str  # the key as written, quotes and escapes included
@@ -31,35 +29,47 @@ def scan_object(text: str) -> list[Member]:
 
     Raises `json.JSONDecodeError` when `text` is not valid JSON, and `TypeError` when it is JSON but not an object
     (the message names what it is)."""
-    pos = _SPACE.match(text, 0).end()
-    if text[pos : pos + 1] != "{":
+    space = _SPACE.match
+    pos = space(text, 0).end()
+    if not text.startswith("{", pos):
         value = json.loads(text)  # raises for invalid JSON; otherwise it is JSON of another type
         raise TypeError(f"a JSON {type(value).__name__}, not an object")
     members: list[Member] = []
-    pos = _SPACE.match(text, pos + 1).end()
-    if text[pos : pos + 1] == "}":
+    pos = space(text, pos + 1).end()
+    if text.startswith("}", pos):
         return _end(text, pos + 1, members)
     while True:
-        if text[pos : pos + 1] != '"':
+        if not text.startswith('"', pos):
             raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, pos)
         key, after_key = scanstring(text, pos + 1)
         raw_key = text[pos:after_key]
-        pos = _SPACE.match(text, after_key).end()
-        if text[pos : pos + 1] != ":":
-            raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
-        pos = _SPACE.match(text, pos + 1).end()
+        # The usual separators (": " after a key, ", " between members) are checked before any regex.
+        if text.startswith(": ", after_key):
+            pos = after_key + 2
+        else:
+            pos = space(text, after_key).end()
+            if not text.startswith(":", pos):
+                raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
+            pos += 1
+        if text.startswith((" ", "\t", "\n", "\r"), pos):
+            pos = space(text, pos).end()
         try:
             value, end = _scan_value(text, pos)
         except StopIteration as exc:
             raise json.JSONDecodeError("Expecting value", text, exc.value) from None
         members.append(Member(key, value, raw_key, text[pos:end]))
-        pos = _SPACE.match(text, end).end()
-        sep = text[pos : pos + 1]
-        if sep == "}":
-            return _end(text, pos + 1, members)
-        if sep != ",":
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
-        pos = _SPACE.match(text, pos + 1).end()
+        if text.startswith(", ", end):
+            pos = end + 2
+            if not text.startswith((" ", "\t", "\n", "\r"), pos):
+                continue
+        else:
+            pos = space(text, end).end()
+            if text.startswith("}", pos):
+                return _end(text, pos + 1, members)
+            if not text.startswith(",", pos):
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+            pos += 1
+        pos = space(text, pos).end()
 
 
 def _end(text: str, pos: int, members: list[Member]) -> list[Member]:

@@ -90,7 +90,8 @@ class StreamOutput:
     """Every record's output in one stream: stdout, or a file written atomically.
 
     `style`: "lines" (one output per line: JSON Lines), "text" (outputs separated by a blank line, a final newline:
-    what `cleanser clean a b` always printed) or "raw" (reports, written as they are).
+    what `cleanser clean a b` always printed), "auto" (lines for archive records, text for documents: stdin, whose
+    kind is known only once read) or "raw" (reports, written as they are).
     """
 
     def __init__(self, path: str | Path | None, style: str):
@@ -98,6 +99,7 @@ class StreamOutput:
         self.path = Path(path) if path is not None else None
         self.file: PartialFile | None = None
         self._count = 0
+        self._texts = 0  # outputs written as text (separated by a blank line)
         self._stdout: list[bytes] = []
 
     @property
@@ -117,16 +119,17 @@ class StreamOutput:
     def write(self, record: Record, data: bytes | None) -> None:
         if data is None:
             return
-        if self.style == "lines":
+        if self.style == "lines" or (self.style == "auto" and record.kind != DOC):
             self._add(data + b"\n")
-        elif self.style == "text":
-            self._add(b"\n\n" + data if self._count else data)
+        elif self.style in ("text", "auto"):
+            self._add(b"\n\n" + data if self._texts else data)
+            self._texts += 1
         elif data:
             self._add(data)
         self._count += 1
 
     def commit(self, final: bool = False) -> dict[str, Any]:
-        if final and self.style == "text" and self._count:
+        if final and self.style in ("text", "auto") and self._texts:
             self._add(b"\n")
         if self.file is None:
             out = sys.stdout.buffer
@@ -149,6 +152,7 @@ class StreamOutput:
         if not state.get("finished"):
             self.file = PartialFile(self.path).open(state["file"]["offset"])
             self._count = self.file.count = state["file"]["count"]
+            self._texts = self._count if self.style == "text" else 0
 
     @staticmethod
     def discard(state: dict[str, Any]) -> None:
@@ -266,7 +270,8 @@ class TreeOutput:
 
 
 class ErrorLog:
-    """Records that could not be read or cleaned, one JSON object a line: file, record, reason (and URL)."""
+    """Records that could not be read or cleaned, one JSON object a line: file, record, reason (and URL, and the
+    record's id when it has one)."""
 
     def __init__(self, path: str | Path | None):
         self.path = Path(path) if path is not None else None
@@ -280,12 +285,14 @@ class ErrorLog:
         self.file = PartialFile(self.path).open(offset)
         self.count = self.file.count = state["count"] if state else 0
 
-    def write(self, record: Record, reason: str) -> None:
+    def write(self, record: Record, reason: str, record_id: Any = None) -> None:
         self.count += 1
         if self.file is not None:
             entry = {"file": record.source, "record": record.index, "reason": reason}
             if record.url:
                 entry["url"] = record.url
+            if record_id is not None:
+                entry["id"] = record_id  # the record's id field (--id-field), to join on
             self.file.add(json.dumps(entry, ensure_ascii=False).encode("utf-8", "replace") + b"\n")
 
     def commit(self) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fnmatch
 import gzip
+import io
 import json
 import os
 import sys
@@ -27,6 +28,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
+
+from w3lib.encoding import http_content_type_encoding
 
 from .json_members import Member, scan_object
 
@@ -259,6 +262,10 @@ def read_source(source: Source, names: FieldNames = FieldNames(), *, parse: bool
             yield from _read_warc(source, raw)
             return
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if head.startswith(_GZIP_MAGIC) else raw
+        if source.kind == "auto":  # standard input: JSON Lines when its first line is a JSON object
+            stream, is_jsonl = _sniff_jsonl(stream)
+            if is_jsonl:
+                source = Source(source.name, source.path, source.rel, JSONL)
         if source.kind == JSONL:
             yield from _read_jsonl(source, stream, names, parse, raw)
         else:
@@ -268,6 +275,46 @@ def read_source(source: Source, names: FieldNames = FieldNames(), *, parse: bool
     finally:
         if source.path is not None:
             raw.close()
+
+
+class _Replay(io.RawIOBase):
+    """A stream whose first bytes were already read: they are given again, then the rest of the stream."""
+
+    def __init__(self, first: bytes, rest: IO[bytes]):
+        self.first = first
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.first:
+            n = min(len(buffer), len(self.first))
+            buffer[:n] = self.first[:n]
+            self.first = self.first[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _sniff_jsonl(stream: IO[bytes]) -> tuple[IO[bytes], bool]:
+    """Whether a stream of unknown kind is JSON Lines: its first non-blank line is a JSON object. The stream is
+    given back whole."""
+    first = b""
+    while not first.strip():
+        line = stream.readline(MAX_RECORD_BYTES + 1)
+        first += line
+        if not line or len(first) > MAX_RECORD_BYTES:
+            break
+    replay = io.BufferedReader(_Replay(first, stream), 1 << 16)
+    line = first.strip()
+    if not line.startswith(b"{") or not line.endswith(b"}"):
+        return replay, False
+    try:
+        return replay, isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return replay, False
 
 
 def _tell(raw: IO[bytes]) -> int:
@@ -487,19 +534,9 @@ def _warc_record(source: Source, number: int, record, iterator) -> Record | None
     url = record.rec_headers.get_header("WARC-Target-URI")
     if len(body) > MAX_RECORD_BYTES:
         return _failed(source, number, f"body larger than {MAX_RECORD_BYTES // 2**20} MiB: not read", WARC)
-    return Record(source.name, number, url=url, data=_http_text(body, ctype), fields=fields, kind=WARC,
-                  rel=source.rel)
-
-
-def _http_text(body: bytes, ctype: str) -> str | bytes:
-    """The HTTP charset outranks the page's own <meta>; a wrong one falls back to cleanser's own detection."""
-    if "charset=" not in ctype or body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return body
-    charset = ctype.split("charset=", 1)[1].split(";")[0].strip(" \"'")
-    try:
-        return body.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        return body
+    # The HTTP charset outranks the page's own <meta>; the cleaner checks it against the bytes (charset.py).
+    return Record(source.name, number, url=url, data=body, fields=fields, kind=WARC, rel=source.rel,
+                  encoding=http_content_type_encoding(ctype))
 
 
 def add_input_options(group) -> None:
@@ -516,3 +553,5 @@ def add_input_options(group) -> None:
     group.add_argument("--html-field", default="html", metavar="NAME",
                        help="JSON Lines field of the HTML, read instead of the text when present (default: html)")
     group.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines field of the URL (default: url)")
+    group.add_argument("--id-field", default="id", metavar="NAME",
+                       help="JSON Lines field of the record's id, named in the errors file (default: id)")

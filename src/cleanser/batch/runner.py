@@ -28,8 +28,20 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
+from . import record_output
 from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
-from .records import JSONL, STDIN, WARC, Record, Source, find_sources, is_archive_name, read_source
+from .records import (
+    DOC,
+    JSONL,
+    STDIN,
+    WARC,
+    Record,
+    Source,
+    find_sources,
+    is_archive_name,
+    parse_jsonl,
+    read_source,
+)
 from .work import ChunkResult, Options, Stats, clean_chunk, start_worker
 
 CHECKPOINT_VERSION = 1
@@ -61,6 +73,27 @@ class Plan:
     quiet: bool = False
     chunk_bytes: int = 256 * 1024
     chunk_records: int = 256
+
+
+def check_meta_field(plan: Plan) -> None:
+    """Refuse, before the run starts, a results field that a record already has: the first record of each JSON
+    Lines input is looked at (a later record with that field fails on its own, written through unchanged)."""
+    opts = plan.options
+    meta, names = opts.meta_field, opts.names
+    if not meta or opts.mode != "clean":
+        return
+    if meta in (names.text, names.html, names.url):
+        raise UsageError(f"--meta-field {meta!r} is also the record's text, HTML or URL field: choose another name")
+    inputs = [i for i in plan.inputs if i != STDIN]
+    for source in find_sources(inputs, include=plan.include, exclude=plan.exclude, input_format=plan.input_format):
+        if source.kind != JSONL:
+            continue
+        records = read_source(source, names)
+        first = next(records, None)
+        records.close()
+        reason = record_output.collision(first, meta) if first is not None and first.error is None else None
+        if reason:
+            raise UsageError(f"{first.where}: {reason}")
 
 
 def default_jobs() -> int:
@@ -157,8 +190,12 @@ class _Runner:
                 return TreeOutput(out), Path(out.rstrip("/" + os.sep))
             if is_jsonl_name(out):
                 as_json = "always"
-        self.opts = replace(self.opts, format=fmt, json=as_json)
         style = "lines" if as_json == "always" else "text"
+        if self.opts.format is None and has_stdin and p.input_format == "auto" and as_json == "never":
+            # What stdin holds is known only once it is read: JSON Lines and WARC records are written as JSON
+            # records, a document as text.
+            as_json, style = "archives", "auto"
+        self.opts = replace(self.opts, format=fmt, json=as_json)
         return StreamOutput(out, style), Path(out) if out is not None else None
 
     def _errors_path(self) -> Path | None:
@@ -277,6 +314,8 @@ class _Runner:
 
     def run(self) -> int:
         self.started = time.perf_counter()
+        if self.opts.json in ("always", "archives"):
+            check_meta_field(self.plan)
         state = self._load_checkpoint()
         finished = False
         if state is not None and self.plan.resume:
@@ -331,8 +370,8 @@ class _Runner:
         for chunk, result in _results(self._chunks(records), self.jobs, self.opts):
             for i, record in enumerate(chunk):
                 self.output.write(record, result.outputs[i])
-            for i, reason in result.errors:
-                self._error(chunk[i], reason)
+            for i, reason, record_id in result.errors:
+                self._error(chunk[i], reason, record_id)
             self.stats.add(result.stats)
             self.done += len(chunk)
             self.last = [chunk[-1].source, chunk[-1].index]
@@ -347,8 +386,8 @@ class _Runner:
         self._save_checkpoint(output_state, errors_state)
         self.output.finalize(output_state)
 
-    def _error(self, record: Record, reason: str) -> None:
-        self.errors.write(record, reason)
+    def _error(self, record: Record, reason: str, record_id: Any = None) -> None:
+        self.errors.write(record, reason, record_id)
         if self.echoed < ECHO_ERRORS:
             self._say(f"{record.where}: {reason}")
         elif self.echoed == ECHO_ERRORS:
@@ -414,6 +453,7 @@ def summary_lines(s: Stats, *, dry_run: bool = False, errors_file: Path | None =
         f"{s.documents:,} documents ({s.bytes / 1e6:,.1f} MB) in {s.elapsed:,.1f} s: "
         f"{d['documents_per_second']:,.0f} docs/s, {d['megabytes_per_second']:,.2f} MB/s; "
         f"{s.removals:,} removals, {s.flagged:,} flagged, {s.failed:,} failed"
+        + (f", {s.skipped:,} with nothing to clean" if s.skipped else "")
         + (" (dry run: nothing written)" if dry_run else "")
     ]
     if s.per_rule:
@@ -511,16 +551,26 @@ class _Pool:
                 results.append(self.executor.submit(clean_chunk, [record]).result())
             except BrokenProcessPool:
                 stats = Stats(documents=1, failed=1, bytes=len(record.data))
-                results.append(ChunkResult([None], [(0, "the worker process died while cleaning it")], stats))
+                reason = "the worker process died while cleaning it"
+                output, record_id = _died(record, reason, self.options)
+                results.append(ChunkResult([output], [(0, reason, record_id)], stats))
                 self._restart()
         for c in waiting:
             pending.append((c, self.executor.submit(clean_chunk, c)))
         merged = ChunkResult([], [], Stats())
         for i, r in enumerate(results):
             merged.outputs.extend(r.outputs)
-            merged.errors.extend((i, reason) for _, reason in r.errors)
+            merged.errors.extend((i, reason, record_id) for _, reason, record_id in r.errors)
             merged.stats.add(r.stats)
         return merged
+
+
+def _died(record: Record, reason: str, options: Options) -> tuple[bytes | None, Any]:
+    """The output of a record whose worker died (written through like any failed record), and its id."""
+    parsed = parse_jsonl(record, options.names) if record.kind == JSONL and record.error is None else record
+    if record.kind == DOC or options.mode != "clean" or options.json not in ("always", "archives"):
+        return None, parsed.id
+    return record_output.failed_line(parsed, record.data, options.names, options.meta_field, reason), parsed.id
 
 
 def _init_process(options: Options, parent: int) -> None:

@@ -20,6 +20,7 @@ from ..pipeline import Cleaner
 from ..read.text import InputError, decode
 from ..result import Result
 from ..settings import Settings
+from . import record_output
 from .records import DOC, JSONL, FieldNames, Record, parse_jsonl
 
 MODES = ("clean", "dry-run", "diff")
@@ -38,6 +39,8 @@ class Options:
     url: str | None = None  # for records that have no URL of their own
     names: FieldNames = field(default_factory=FieldNames)
     settings: Settings = field(default_factory=Settings)  # how to clean: built once at the CLI or API boundary
+    meta_field: str | None = record_output.META_FIELD  # where a record's results go; None: not written (--no-meta)
+    blocks: bool = False  # a record's results include the per-block data (--blocks)
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Stats:
     documents: int = 0
     bytes: int = 0
     failed: int = 0
+    skipped: int = 0  # records with nothing to clean (HTML and text empty), written through as they came
     flagged: int = 0
     removals: int = 0
     refused: int = 0
@@ -57,6 +61,7 @@ class Stats:
         self.documents += other.documents
         self.bytes += other.bytes
         self.failed += other.failed
+        self.skipped += other.skipped
         self.flagged += other.flagged
         self.removals += other.removals
         self.refused += other.refused
@@ -66,8 +71,9 @@ class Stats:
         seconds = max(self.elapsed, 1e-9)
         return {
             "documents": self.documents,
-            "cleaned": self.documents - self.failed,
+            "cleaned": self.documents - self.failed - self.skipped,
             "failed": self.failed,
+            "skipped": self.skipped,
             "flagged": self.flagged,
             "bytes": self.bytes,
             "removals": self.removals,
@@ -84,6 +90,7 @@ class Stats:
             documents=d["documents"],
             bytes=d["bytes"],
             failed=d["failed"],
+            skipped=d.get("skipped", 0),
             flagged=d["flagged"],
             removals=d["removals"],
             refused=d["refused"],
@@ -94,8 +101,10 @@ class Stats:
 
 @dataclass
 class ChunkResult:
-    outputs: list[bytes | None]  # one per record; None when the record failed
-    errors: list[tuple[int, str]]  # (position in the chunk, reason)
+    # One per record; None when there is nothing to write (a document that failed; a failed archive record is
+    # written through, with the reason).
+    outputs: list[bytes | None]
+    errors: list[tuple[int, str, Any]]  # (position in the chunk, reason, the record's id or None)
     stats: Stats
 
 
@@ -109,17 +118,27 @@ class Worker:
     def clean_chunk(self, records: list[Record]) -> ChunkResult:
         stats = Stats()
         outputs: list[bytes | None] = []
-        errors: list[tuple[int, str]] = []
+        errors: list[tuple[int, str, Any]] = []
+        opts = self.options
         for i, record in enumerate(records):
+            raw = record.data
             if record.kind == JSONL and record.error is None and isinstance(record.data, bytes):
-                record = parse_jsonl(record, self.options.names)
+                record = parse_jsonl(record, opts.names)
             stats.documents += 1
-            stats.bytes += len(record.data) if isinstance(record.data, bytes) else _utf8_len(record.data)
+            data = record.data if record.error is None else raw
+            stats.bytes += len(data) if isinstance(data, bytes) else _utf8_len(data)
             if self.delay:
                 time.sleep(self.delay)
             if self.crash and self.crash in str(record.data[:4096]):
                 os._exit(70)
-            reason = record.error
+            as_record = self._writes_record(record)
+            reason = record.error or (record_output.collision(record, opts.meta_field) if as_record else None)
+            if reason is None and record.empty is not None:
+                stats.skipped += 1
+                skipped = {"skipped": record.empty}
+                outputs.append(record_output.to_line(record, opts.names, opts.meta_field, None, skipped)
+                               if as_record else None)
+                continue
             if reason is None:
                 try:
                     outputs.append(self.process(record, stats))
@@ -129,27 +148,49 @@ class Worker:
                 except Exception as exc:  # a bug or a pathological page: report it, keep going
                     reason = f"{type(exc).__name__}: {exc}"
             stats.failed += 1
-            outputs.append(None)
-            errors.append((i, reason))
+            # A failed archive record is written all the same, so the output still has one line per input record.
+            outputs.append(record_output.failed_line(record, raw, opts.names, opts.meta_field, reason)
+                           if as_record else None)
+            errors.append((i, reason, record.id))
         return ChunkResult(outputs, errors, stats)
+
+    def _writes_record(self, record: Record) -> bool:
+        """Whether this record's output is a JSON record of the contract (not a report, a text or a document's
+        JSON)."""
+        opts = self.options
+        return (opts.mode == "clean" and record.kind != DOC
+                and opts.json in ("always", "archives"))
 
     def to_object(self, record: Record) -> dict[str, Any]:
         """One record's result as the JSON object `--format json` writes; for a record that failed, its fields and
         `error` (the reason)."""
-        reason = record.error
+        opts = self.options
+        names, meta_field = opts.names, opts.meta_field
+        reason = record.error or (record_output.collision(record, meta_field) if record.kind != DOC else None)
+        if reason is None and record.empty is not None:
+            return record_output.to_object(record, names, meta_field, None, {"skipped": record.empty})
         if reason is None:
             try:
-                result = self.cleaner.clean(record.data, url=record.url or self.options.url, name=record.where)
-                return record_json(record, result, self.options.format or "json")
+                result = self._clean(record)
+                if record.kind == DOC:
+                    return record_json(record, result, opts.format or "json")
+                meta = record_output.results(result, opts.format, blocks=opts.blocks)
+                return record_output.to_object(record, names, meta_field, result.text, meta)
             except InputError as exc:
                 reason = str(exc).removeprefix(f"{record.where}: ")
             except Exception as exc:
                 reason = f"{type(exc).__name__}: {exc}"
-        return {**record.fields, "error": reason}
+        if record.kind == DOC:
+            return {"error": reason}
+        return record_output.to_object(record, names, meta_field, None, {"error": reason})
+
+    def _clean(self, record: Record) -> Result:
+        return self.cleaner.clean(record.data, url=record.url or self.options.url, name=record.where,
+                                  encoding=record.encoding)
 
     def process(self, record: Record, stats: Stats) -> bytes:
         opts = self.options
-        result = self.cleaner.clean(record.data, url=record.url or opts.url, name=record.where)
+        result = self._clean(record)
         removed = result.removed
         stats.removals += len(removed)
         stats.per_rule.update(r.rule for r in removed)
@@ -159,7 +200,10 @@ class Worker:
             return _encode(dry_run_report(record, result))
         if opts.mode == "diff":
             return _encode(unified_diff(record, result))
-        if opts.json == "always" or (opts.json == "archives" and record.kind != DOC):
+        if record.kind != DOC and self._writes_record(record):
+            meta = record_output.results(result, opts.format, blocks=opts.blocks)
+            return record_output.to_line(record, opts.names, opts.meta_field, result.text, meta)
+        if opts.json == "always":
             obj = record_json(record, result, opts.format)
             try:
                 return json.dumps(obj, ensure_ascii=False).encode("utf-8")
@@ -179,10 +223,9 @@ def render(result: Result, fmt: str) -> str:
 
 
 def record_json(record: Record, result: Result, fmt: str) -> dict[str, Any]:
-    """The record's own fields, then cleanser's (which win a clash); a plain file's name as `file`."""
-    out: dict[str, Any] = dict(record.fields)
-    if record.kind == DOC:
-        out["file"] = record.source
+    """A plain document's JSON (`--format json`): its file name as `file`, then cleanser's result. Archive records
+    follow the record contract instead (`record_output`)."""
+    out: dict[str, Any] = {"file": record.source}
     out.update(result.to_dict())
     if fmt in ("markdown", "html"):
         out[fmt] = getattr(result, fmt)

@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     g = p.add_argument_group("archives")
     add_input_options(g)  # the same reading options as `learn`
+    g.add_argument("--meta-field", default="cleanser", metavar="NAME",
+                   help="the field of a JSON record that holds cleanser's results (default: cleanser); every other "
+                   "field is written as it came, the text field holding the cleaned text")
+    g.add_argument("--no-meta", action="store_true",
+                   help="write records with the cleaned text only, without cleanser's results")
+    g.add_argument("--blocks", action="store_true",
+                   help="include the per-block data (kind, text, level...) in a record's results")
     g.add_argument("--dry-run", action="store_true", help="report what would be removed; write nothing")
     g.add_argument("--diff", action="store_true", help="show what would be removed as a unified diff; write nothing")
     g.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: the cores)")
@@ -193,8 +200,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
         format=args.format,
         mode="dry-run" if args.dry_run else "diff" if args.diff else "clean",
         url=args.url,
-        names=FieldNames(args.text_field, args.html_field, args.url_field),
+        names=FieldNames(args.text_field, args.html_field, args.url_field, args.id_field),
         settings=_settings(args),
+        meta_field=None if args.no_meta else args.meta_field,
+        blocks=args.blocks,
     )
     # Plugins are loaded once, here; worker processes inherit them.
     _report_load_errors(start_worker(options, process=False).cleaner.plugins)
