@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import FOLD, fold_for_match
+from .keys import FIXTURE_KEYS, PLUGIN_KEYS, RULE_KEYS, unknown_keys
 from .regex import check_backtracking, regex_prefix
 
 KINDS = ("line", "block", "tail", "keep", "html")
@@ -89,7 +90,10 @@ class RuleSet:
     rules: tuple[Rule, ...] = ()
     fixtures: tuple[Fixture, ...] = ()
     source: str = ""  # where it was loaded from, for messages
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # set by code, never from a rule file (unknown keys fail)
+    # Orders the plugins that serve one domain (the highest is the result's `site`); its rules' default priority.
+    priority: int = SITE_PRIORITY
+    replaces: tuple[str, ...] = ()  # plugins this one stands in for: they are not used while it is loaded
 
 
 # --- templates and patterns -------------------------------------------------------------------------------
@@ -158,8 +162,16 @@ def ruleset_from_dict(data: dict[str, Any], *, source: str = "<data>", generic: 
     name = data.get("name")
     if not isinstance(name, str) or not NAME_RE.match(name):
         raise RuleError(f"{source}: 'name' must be a lowercase plugin name, got {name!r}")
+    problem = unknown_keys(data, PLUGIN_KEYS)
+    if problem:
+        raise RuleError(f"{source}: plugin {name!r}: {problem}")
     generic = bool(data.get("generic", generic))
     default_priority = GENERIC_PRIORITY if generic else SITE_PRIORITY
+    priority = data.get("priority")
+    if priority is not None:
+        if not isinstance(priority, int) or isinstance(priority, bool):
+            raise RuleError(f"{source}: plugin {name!r}: 'priority' must be a whole number, got {priority!r}")
+        default_priority = priority  # the plugin's priority is its rules' default, and orders plugins of a domain
     rules: list[Rule] = []
     seen: set[str] = set()
     for i, raw in enumerate(data.get("rule", [])):
@@ -172,18 +184,6 @@ def ruleset_from_dict(data: dict[str, Any], *, source: str = "<data>", generic: 
         seen.add(rid)
         rules.append(_rule_from_dict(raw, name, default_priority, where))
     fixtures = tuple(_fixture_from_dict(f, name, source, seen) for f in data.get("fixture", []))
-    known = {
-        "name",
-        "title",
-        "version",
-        "description",
-        "domains",
-        "fingerprints",
-        "syndicates",
-        "generic",
-        "rule",
-        "fixture",
-    }
     return RuleSet(
         name=name,
         title=str(data.get("title", name)),
@@ -196,7 +196,9 @@ def ruleset_from_dict(data: dict[str, Any], *, source: str = "<data>", generic: 
         rules=tuple(rules),
         fixtures=fixtures,
         source=source,
-        extra={k: v for k, v in data.items() if k not in known},
+        priority=default_priority,
+        replaces=tuple(_strings(data, "replaces", source)),
+        extra={"learned": data["learned"]} if "learned" in data else {},
     )
 
 
@@ -210,6 +212,9 @@ def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
 
 
 def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, where: str) -> Rule:
+    problem = unknown_keys(raw, RULE_KEYS)
+    if problem:
+        raise RuleError(f"{where}: {problem}")
     kind = raw.get("kind", "line")
     if kind not in KINDS:
         raise RuleError(f"{where}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
@@ -328,6 +333,9 @@ def _fixture_from_dict(raw: Any, plugin: str, source: str, rule_ids: set[str]) -
     if not isinstance(raw, dict) or not isinstance(raw.get("input"), str):
         raise RuleError(f"{source}: plugin {plugin!r}: each fixture needs an 'input' string")
     name = str(raw.get("name", "fixture"))
+    problem = unknown_keys(raw, FIXTURE_KEYS)
+    if problem:
+        raise RuleError(f"{source}: plugin {plugin!r}, fixture {name!r}: {problem}")
     rules = tuple(_strings(raw, "rules", f"{source}: fixture {name!r}"))
     unknown = [r for r in rules if r not in rule_ids]
     if unknown:
