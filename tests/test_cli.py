@@ -85,6 +85,8 @@ def test_plugins_test_reports_per_rule():
     out = proc.stdout.decode()
     assert proc.returncode == 0, out
     assert "ok   ft:" in out and "ok         read-full-article" in out
+    assert "     fixture 'seed layout: header, blurb and footer' ok" in out  # -v lists passing fixtures, as documented
+    assert "fixture 'seed layout: header, blurb and footer' ok" not in run_cli("plugins", "test", "ft").stdout.decode()
     assert run_cli("plugins", "test", "no-such-plugin").returncode == 2
 
 

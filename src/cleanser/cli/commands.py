@@ -14,6 +14,7 @@ from ..pipeline import Cleaner
 from ..plugins.fixtures import test_plugin
 from ..plugins.manager import Plugins, plugins_for
 from ..read.text import InputError
+from ..rules.model import SITE_PRIORITY
 from ..settings import GENERIC_LEVELS, GuardSettings, Settings
 
 FORMATS = ("text", "markdown", "html", "json")
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("domain", help="the site's domain, e.g. example.com")
     q.add_argument("--dir", default=".", help="folder to write it to (default: the current folder)")
     q.add_argument("--force", action="store_true", help="overwrite an existing file")
+    _common(q)
     q.set_defaults(func=cmd_plugins_new)
 
     from .learn import add_learn_parser
@@ -152,10 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _report_load_errors(plugins) -> None:
+def _report_load_errors(plugins, *, warnings: bool = True) -> None:
     for error in plugins.errors:
         reason = error.reason if error.reason.startswith(error.source) else f"{error.source}: {error.reason}"
         print(f"cleanser: plugin not loaded: {reason}", file=sys.stderr)
+    if warnings:
+        for warning in plugins.warnings():
+            print(f"cleanser: warning: {warning}", file=sys.stderr)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -206,7 +211,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         blocks=args.blocks,
     )
     # Plugins are loaded once, here; worker processes inherit them.
-    _report_load_errors(start_worker(options, process=False).cleaner.plugins)
+    _report_load_errors(start_worker(options, process=False).cleaner.plugins, warnings=not args.quiet)
     plan = batch.Plan(
         inputs=list(args.inputs),
         options=options,
@@ -263,7 +268,20 @@ def cmd_plugins_list(args: argparse.Namespace) -> int:
     width = max((len(r["name"]) for r in rows), default=4)
     for r in rows:
         domains = ", ".join(r["domains"]) or ("(every site)" if r["generic"] else "-")
-        print(f"{r['name']:<{width}}  {r['version']:<12} {r['rules']:>3} rules  {domains}")
+        notes = []
+        if r["replaced_by"]:
+            notes.append(f"replaced by {r['replaced_by']}: not used")
+        elif r["domains"] and not r["generic"] and not r["serves"]:
+            notes.append("no rules: serves no domain")
+        if r["replaces"]:
+            notes.append(f"replaces {', '.join(r['replaces'])}")
+        for domain, others in r["serves"].items():
+            if others:
+                notes.append(f"{domain} shared with {', '.join(others)}")
+        if r["priority"] is not None and not r["generic"] and r["priority"] != SITE_PRIORITY:
+            notes.append(f"priority {r['priority']}")
+        note = f"  [{'; '.join(notes)}]" if notes else ""
+        print(f"{r['name']:<{width}}  {r['version']:<12} {r['rules']:>3} rules  {domains}{note}")
     print(f"{len(rows)} plugins, {sum(r['rules'] for r in rows)} rules", file=sys.stderr)
     return 0
 
@@ -288,7 +306,9 @@ def cmd_plugins_test(args: argparse.Namespace) -> int:
             if status != "ok" or args.verbose:
                 print(f"     {status:<10} {rule_id} ({n} fixtures)")
         for outcome in report.outcomes:
-            if not outcome.ok:
+            if outcome.ok and args.verbose:
+                print(f"     fixture {outcome.fixture!r} ok")
+            elif not outcome.ok:
                 print(f"     fixture {outcome.fixture!r} failed:")
                 for problem in outcome.problems:
                     print("       " + problem.replace("\n", "\n       "))
@@ -301,6 +321,7 @@ def cmd_plugins_new(args: argparse.Namespace) -> int:
     from ..plugins.scaffold import scaffold
 
     folder = Path(args.dir)
+    _say_who_serves(args.domain, _plugins(_settings(args)))
     try:
         path = scaffold(args.domain, folder, force=args.force)
     except (ValueError, FileExistsError) as exc:
@@ -310,6 +331,27 @@ def cmd_plugins_new(args: argparse.Namespace) -> int:
     print(f"next: put a real promo line from {args.domain} in the fixture and the rule, then run")
     print(f"      cleanser plugins test {path.stem} --plugins-dir {path.parent}")
     return 0
+
+
+def _say_who_serves(domain: str, plugins) -> None:
+    """Before scaffolding: a plugin of the same name would keep the new one from loading; plugins that already
+    serve the domain will combine with it."""
+    from ..plugins.scaffold import plugin_name
+    from ..sites.index import SiteIndex
+
+    try:
+        name, host = plugin_name(domain)
+    except ValueError:
+        return  # scaffold says why
+    origins = plugins.origins
+    if name in origins:
+        print(f"cleanser: note: a plugin named {name!r} is already loaded ({origins[name]}); one of the same name "
+              "would not load: rename yours (its `name`), or improve that one", file=sys.stderr)
+    serving = [rs.name for rs in SiteIndex(plugins.rulesets()).serving(f"https://{host}/")]
+    if serving:
+        who = ", ".join(f"{n!r} ({origins.get(n, 'given')})" for n in serving)
+        print(f"cleanser: note: {host} is already served by {who}; a new plugin's rules combine with theirs "
+              f"(add replaces = [{', '.join(repr(n) for n in serving)}] to use yours alone)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from ..plugins import hookspecs as hookspecs
 from ..rules.cache import RuleCache
 from ..rules.model import RuleError, RuleSet
 from ..settings import Settings
+from ..sites.domains import plan_domains
 
 hookimpl = pluggy.HookimplMarker("cleanser")
 ENTRY_POINT_GROUP = "cleanser"
@@ -189,8 +190,15 @@ class Plugins:
     def has_html_hooks(self) -> bool:
         return bool(self.pm.hook.cleanser_prepare_html.get_hookimpls())
 
+    def warnings(self) -> list[str]:
+        """Conflicts between plugins that do not stop them loading: domains served by several plugins, plugins
+        with no rules, `replaces` naming a plugin that is not loaded."""
+        return plan_domains(self.rulesets()).warnings
+
     def describe(self) -> list[dict[str, Any]]:
         by_name = {rs.name: rs for rs in self.rulesets()}
+        plan = plan_domains(self.rulesets())
+        shared = {d: [rs.name for rs in found] for d, found in plan.serving.items()}
         out = []
         for name in sorted(self.origins):
             plugin = self.pm.get_plugin(name)
@@ -208,6 +216,12 @@ class Plugins:
                     "generic": bool(rs and rs.generic),
                     "origin": self.origins[name],
                     "hooks": hooks,
+                    "priority": rs.priority if rs else None,
+                    "replaces": list(rs.replaces) if rs else [],
+                    "replaced_by": plan.replaced_by.get(name),
+                    # The domains it serves (none when replaced or without rules), each with its other plugins.
+                    "serves": {d: [n for n in shared[d] if n != name] for d in (rs.domains if rs else ())
+                               if name in shared.get(d, ())},
                 }
             )
         return out

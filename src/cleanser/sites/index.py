@@ -6,6 +6,7 @@ from functools import cached_property
 
 from ..rules.model import RuleSet
 from ..text import fold, host_of
+from .domains import plan_domains
 from .siteconfig import SiteConfig, SiteConfigs
 
 _INDEX_FINGERPRINTS_FROM = 40  # below this many phrases, looking for each in the text is cheaper than splitting it
@@ -14,25 +15,28 @@ _INDEX_FINGERPRINTS_FROM = 40  # below this many phrases, looking for each in th
 class SiteIndex:
     def __init__(self, rulesets: list[RuleSet], site_configs: SiteConfigs | None = None):
         self.site_configs = site_configs  # FiveFilters site configs, for hosts no plugin serves
-        self.generic = tuple(rs for rs in rulesets if rs.generic)
-        self.sites = tuple(rs for rs in rulesets if not rs.generic)
-        self.by_domain: dict[str, RuleSet] = {}
-        for rs in self.sites:  # sorted by name already: the first plugin to claim a domain keeps it
-            for domain in rs.domains:
-                self.by_domain.setdefault(domain, rs)
+        self.plan = plan_domains(rulesets)  # who serves which domain (several plugins combine; see domains.py)
+        self.generic = tuple(rs for rs in self.plan.used if rs.generic)
+        self.sites = tuple(rs for rs in self.plan.used if not rs.generic)
+        self.by_domain: dict[str, tuple[RuleSet, ...]] = self.plan.serving
 
     @cached_property
     def fingerprinted(self) -> tuple[RuleSet, ...]:
-        return tuple(rs for rs in self.sites if rs.fingerprints)
+        return tuple(rs for rs in self.sites if rs.fingerprints and rs.rules)
 
-    def by_url(self, url: str | None) -> RuleSet | None:
+    def serving(self, url: str | None) -> tuple[RuleSet, ...]:
+        """The plugins that serve the URL's host (its own domain, else the nearest parent), the site's first."""
         host = host_of(url)
         while host:
             found = self.by_domain.get(host)
             if found:
                 return found
             host = host.partition(".")[2]
-        return None
+        return ()
+
+    def by_url(self, url: str | None) -> RuleSet | None:
+        found = self.serving(url)
+        return found[0] if found else None
 
     @cached_property
     def _fingerprint_words(self) -> tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]] | None:
@@ -84,8 +88,9 @@ class SiteIndex:
     ) -> tuple[RuleSet | None, tuple[RuleSet, ...]]:
         """The site plugin (or the host's site config), and every rule set to apply (generic ones, the site,
         syndicated sources)."""
-        site = self.by_url(url) or (config.ruleset if config is not None else None)
-        extra: list[RuleSet] = []
+        serving = self.serving(url)
+        site = serving[0] if serving else (config.ruleset if config is not None else None)
+        extra: list[RuleSet] = list(serving[1:])  # other plugins of the same domain: their rules combine
         if site is None and not host_of(url):
             # Fingerprints only when the address is unknown: a known host no plugin serves gets the generic rules,
             # not the rules of whichever publisher its text happens to resemble.
@@ -94,6 +99,6 @@ class SiteIndex:
                 site = found[0]
                 extra = found[1:]
         elif site is not None and site.syndicates:
-            extra = self.by_fingerprint(text, exclude=site)
+            extra += [rs for rs in self.by_fingerprint(text, exclude=site) if rs not in serving]
         active = self.generic + ((site,) if site else ()) + tuple(extra)
         return site, active
