@@ -26,6 +26,28 @@ BACKUP_SUFFIX = ".orig"
 BACKUP_PATTERNS = (f"*{BACKUP_SUFFIX}", f"*{BACKUP_SUFFIX}.[0-9]*")
 
 
+# A mirrored document is named for what it holds: page.html cleaned to text is page.txt.
+FORMAT_SUFFIXES = {"text": ".txt", "markdown": ".md", "html": ".html", "json": ".json"}
+_DOC_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md", ".markdown", ".json")
+
+
+def renamed_for(rel: str, suffix: str, source: Path) -> str:
+    """`rel` with its document suffix (.html, .txt, ...; before a .gz) replaced by `suffix`. A name with no such
+    suffix is kept. When another document of the same stem lies beside the input (a.html and a.txt), the suffix is
+    added instead (a.html.md, a.txt.md), so that no output overwrites another."""
+    gz = ".gz" if rel.endswith(".gz") else ""
+    base = rel[: len(rel) - len(gz)]
+    stem, dot, ext = base.rpartition(".")
+    if not dot or "/" in ext or f".{ext.lower()}" not in _DOC_SUFFIXES or f".{ext.lower()}" == suffix:
+        return rel
+    name_stem = Path(stem).name
+    for other in _DOC_SUFFIXES:
+        sibling = source.with_name(name_stem + other + gz)
+        if sibling != source and sibling.exists():
+            return base + suffix + gz
+    return stem + suffix + gz
+
+
 def partial_path(final: Path) -> Path:
     return final.parent / f".{final.name}.partial"
 
@@ -167,16 +189,18 @@ class StreamOutput:
 class TreeOutput:
     """A mirror of the input tree under a folder, or the inputs themselves (in place, each changed file backed up).
 
-    A plain document becomes one file (same relative path and name, ending with a newline when the input did),
+    A plain document becomes one file (same relative path, named for what it holds: `page.html` cleaned to text is
+    `page.txt`, to Markdown `page.md`; ending with a newline when the input did),
     written atomically when its chunk is committed. A JSON Lines file becomes a JSON Lines file of results under
     the same name; a WARC file becomes `NAME.warc.jsonl` (gzipped when the WARC was). Those are written in commits
     like a stream. In place, a JSON Lines record that cannot be cleaned stays as it was, and WARC files are left
     alone (their records are reported as failed).
     """
 
-    def __init__(self, folder: str | Path | None, *, in_place: bool = False):
+    def __init__(self, folder: str | Path | None, *, in_place: bool = False, fmt: str | None = None):
         self.folder = Path(folder) if folder is not None else None
         self.in_place = in_place
+        self.suffix = FORMAT_SUFFIXES.get(fmt or "")  # what a mirrored document is named for holding
         self.current: PartialFile | None = None
         self._current_source: str | None = None
         self._docs: list[tuple[Path, bytes, Record]] = []
@@ -195,6 +219,8 @@ class TreeOutput:
         if record.kind == "warc":
             gz = rel.endswith(".gz")
             rel = (rel[:-3] if gz else rel) + ".jsonl" + (".gz" if gz else "")
+        elif record.kind == DOC and self.suffix:
+            rel = renamed_for(rel, self.suffix, Path(record.source))
         return self.folder / rel
 
     def write(self, record: Record, data: bytes | None) -> None:

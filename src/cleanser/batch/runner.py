@@ -187,7 +187,7 @@ class _Runner:
                 if len(set(names)) < len(names):
                     raise UsageError("inputs mirrored into one folder must have different names")
                 self.opts = replace(self.opts, format=fmt, json="always" if fmt == "json" else "archives")
-                return TreeOutput(out), Path(out.rstrip("/" + os.sep))
+                return TreeOutput(out, fmt=fmt), Path(out.rstrip("/" + os.sep))
             if is_jsonl_name(out):
                 as_json = "always"
         style = "lines" if as_json == "always" else "text"
@@ -402,8 +402,10 @@ class _Runner:
         if not enabled or (self.opts.mode != "clean" and self.plan.progress is None):
             return
         try:
-            from tqdm import tqdm
+            from tqdm import tqdm  # a core dependency; an install without it is broken, and says so
         except ImportError:
+            if self.plan.progress:
+                self._say("--progress needs tqdm, which is not installed: pip install tqdm (cleaning goes on)")
             return
         total = None if STDIN in self.plan.inputs else sum(s.size for s in self._sources()) or None
         self.progress = tqdm(total=total, initial=self.position, unit="B", unit_scale=True, dynamic_ncols=True,
