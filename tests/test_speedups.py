@@ -65,7 +65,9 @@ def test_fingerprint_index_finds_what_scanning_finds(seed):
     rulesets = []
     for i in range(30):
         phrases = [_literal(rng), _literal(rng)]
-        rulesets.append(ruleset_from_dict({"name": f"s{i}", "domains": [f"s{i}.example"], "fingerprints": phrases}))
+        rule = {"id": "r", "match": f"Promo number {i}"}  # a plugin with no rules claims nothing
+        rulesets.append(ruleset_from_dict({"name": f"s{i}", "domains": [f"s{i}.example"], "fingerprints": phrases,
+                                           "rule": [rule]}))
     index = SiteIndex(rulesets)
     assert index._fingerprint_words is not None  # 60 phrases: indexed
     plain = SiteIndex(rulesets)

@@ -18,6 +18,7 @@ from .page import (
     PHRASING,
     PLACEHOLDER,
     clean_text,
+    flatten_deep,
     inline_placeholder,
     parse,
     placeholder_removal,
@@ -43,7 +44,13 @@ def to_blocks(
     the writers; `removals` are the HTML rules' removals, placed where their placeholder stands.
     """
     walker = _Walker(root, links, removals or [])
-    walker.flow(root, PARAGRAPH)
+    try:
+        walker.flow(root, PARAGRAPH)
+    except RecursionError:
+        # Nesting deeper than the walk can follow (hundreds of wrapper <div>s): the wrappers go, their text stays.
+        flatten_deep(root)
+        walker = _Walker(root, links, removals or [])
+        walker.flow(root, PARAGRAPH)
     walker.flush(PARAGRAPH)
     for removal in walker.pending:
         removal.where = "bottom"

@@ -15,7 +15,8 @@ from ..document import Removal
 from .text import normalize_spaces
 
 _PARSER = lxml.html.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
+    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False,
+    huge_tree=True,  # else libxml2 drops a text node over 10 MB (a whole article in one <p>): text lost, silently
 )
 # Never article text; removed before anything else looks at the tree.
 _JUNK = (
@@ -70,9 +71,37 @@ def parse(html: str) -> lxml.html.HtmlElement:
         html = _DOCTYPE_SUBSET.sub(r"\1>", html, count=1)
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+        if any("Excessive depth" in e.message for e in _PARSER.error_log):
+            # libxml2 stops at 2,048 levels even with huge_tree, and drops the rest of the page. Wrapper tags carry
+            # no text: without them the page is shallow, and every word of it is read.
+            root = lxml.html.document_fromstring(_WRAPPERS.sub(" ", html).encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring("<html><body></body></html>")
     return root
+
+
+_WRAPPERS = re.compile(r"</?(?:div|span|section|article|main|font|center)\b[^>]*>", re.IGNORECASE)
+
+
+# Tags that make a block of their own: kept at any depth when deep nesting is flattened.
+_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre",
+                         "blockquote", "table", "tr", "td", "th", "figure", "figcaption", "br", "hr", "img"})
+
+
+def flatten_deep(root: lxml.html.HtmlElement, limit: int = 200) -> None:
+    """Unwrap every element nested more than `limit` deep, except those that make a block of their own: their
+    text and children move up into their parent, so nothing is lost and the tree is shallow enough to walk."""
+    deep = []
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth > limit and isinstance(el.tag, str) and el.tag not in _BLOCK_TAGS:
+            deep.append(el)
+    for el in reversed(deep):
+        el.drop_tag()
 
 
 def is_full_page(html: str) -> bool:

@@ -29,21 +29,27 @@ import re
 
 from readability import readability as _readability
 
-# readability-lxml's three substitutions (each in the comment), written so that the engine tries a match only where
-# one can start: a long run, and a run holding a newline, are replaced whole, so they start where a run of
-# whitespace starts (tried inside a run, each scans the rest of the run: quadratic in the run's length); a run of
-# two or more spaces or tabs that is not a lone tab starts with a space.
-_LONG_RUN = re.compile(r"(?<!\s)\s{255,}")  # \s{255,}
-_NEWLINE_RUN = re.compile(r"(?<!\s)\s*\n\s*")  # \s*\n\s*
-_SPACE_RUN = re.compile(r"\t| [ \t][ \t]*")  # \t|[ \t]{2,}
+# readability-lxml's three substitutions, `\s{255,}` -> 255 spaces, `\s*\n\s*` -> newline, `\t|[ \t]{2,}` -> space,
+# each replace a maximal run of whitespace as a whole or act inside it only, so they can be made in one pass over the
+# runs that can change (two characters or more, or a tab): a run of 255 or more ends as one space (its 255 spaces
+# become one), a run holding a newline as a newline, any other as the third substitution leaves it. One scan of the
+# text instead of three (each tried at every character), and linear: a run is matched once, from its start.
+_RUN = re.compile(r"\s{2,}|\t")
+_SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
+
+
+def _run(match: re.Match) -> str:
+    run = match.group()
+    if len(run) >= 255:
+        return " "
+    if "\n" in run:
+        return "\n"
+    return _SPACE_RUN.sub(" ", run)
 
 
 def clean(text: str) -> str:
     """readability-lxml's `clean` (whitespace normalised), in linear time."""
-    text = _LONG_RUN.sub(" " * 255, text)
-    text = _NEWLINE_RUN.sub("\n", text)
-    text = _SPACE_RUN.sub(" ", text)
-    return text.strip()
+    return _RUN.sub(_run, text).strip()
 
 
 _UNLIKELY: dict[str, bool] = {}
