@@ -90,3 +90,28 @@ def test_binary_is_still_refused():
 def test_plain_utf8_and_cp1252_text_carry_no_flag():
     assert "encoding" not in cleanser.clean("Le café est ouvert.".encode()).flags
     assert cleanser.clean("Le café est ouvert.".encode("cp1252")).text == "Le café est ouvert."
+
+
+def test_a_records_encoding_field_is_the_transports_declaration():
+    from cleanser.batch.records import JSONL, Record, from_object
+    from cleanser.batch.work import Options, Worker
+
+    data = page("utf-8").encode("cp1252")  # the page says UTF-8; the server said windows-1252, rightly
+    record = from_object({"id": 1, "html": data, "encoding": "windows-1252"}, Record("<bag>", 1, kind=JSONL))
+    assert record.encoding == "windows-1252"
+    out = Worker(Options(format="json", json="always")).to_object(record)
+    assert "The café on the corner" in out["text"] and "encoding" not in out["cleanser"]["flags"]
+    assert list(out) == ["id", "html", "encoding", "text", "cleanser"]
+
+
+def test_a_warc_records_http_charset_reaches_the_cleaner(tmp_path):
+    from test_archive import make_warc
+
+    from cleanser.archive import iter_records
+
+    body = page("utf-8").encode("cp1252")
+    path = make_warc(tmp_path / "c.warc.gz", [("https://example.org/a", body, "text/html; charset=ISO-8859-1")])
+    (record,) = iter_records(path)
+    assert record.encoding == "cp1252"  # iso-8859-1, as WHATWG reads it
+    result = cleanser.clean(record.data, encoding=record.encoding)
+    assert "The café on the corner" in result.text and "encoding" not in result.flags
