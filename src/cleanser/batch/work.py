@@ -251,7 +251,7 @@ def unified_diff(record: Record, result: Result) -> str:
     """The record before and after cleaning, as a unified diff; empty when cleaning changed nothing."""
     if result.document.source == "text":
         data = record.data
-        before = (decode(data, record.where) if isinstance(data, bytes) else data).splitlines()
+        before = (decode(data, record.where, record.encoding) if isinstance(data, bytes) else data).splitlines()
     else:  # a page: its extracted blocks with every removal still in place
         before = [r.text for r in result.html_removals if r.refused is None]  # refused: still in the blocks
         before += [line for b in result.document.blocks if b.text for line in (b.prefix + b.text).splitlines()]

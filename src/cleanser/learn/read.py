@@ -71,7 +71,7 @@ def read_documents(paths: Sequence[str], errors: list[str], **options) -> Iterat
             errors.append(f"{record.where}: {record.error}")
             continue
         try:
-            data = record.data if isinstance(record.data, str) else decode(record.data, record.where)
+            data = record.data if isinstance(record.data, str) else decode(record.data, record.where, record.encoding)
         except InputError as exc:
             errors.append(str(exc))
             continue

@@ -69,7 +69,7 @@ def to_text(data: bytes, encoding: str | None = None) -> Decoded:
         declared, by = resolve_encoding(encoding), f"the transport ({encoding})"
         if declared is None:
             by = f"the transport's unknown label {encoding!r}"
-    if declared is None:
+    if declared is None and b"<" in data[:4096]:  # a declaration is markup: plain text has none to look for
         declared = html_body_declared_encoding(data)
         by = "the page's <meta>" if declared else by
     if declared is not None:
