@@ -84,3 +84,22 @@ def test_plugins_new_says_a_plugin_already_serves_the_domain(tmp_path):
     err = proc.stderr.decode()
     assert "a plugin named 'bbc' is already loaded (bundled)" in err
     assert "bbc.com is already served by 'bbc' (bundled)" in err
+
+
+def test_a_code_plugin_with_hooks_and_no_rules_still_serves_its_site():
+    from cleanser import Cleaner, hookimpl, ruleset_from_dict
+    from cleanser.plugins.manager import Plugins
+
+    class HookOnly:
+        @hookimpl
+        def cleanser_register_rulesets(self, register):
+            register(ruleset_from_dict({"name": "hookonly", "domains": ["hook.example"]}))
+
+        @hookimpl
+        def cleanser_process_document(self, document, site):
+            pass
+
+    plugins = Plugins.from_rulesets()
+    plugins.add_module(HookOnly(), "hookonly", "given")
+    assert Cleaner(plugins).clean("Some text.", url="https://hook.example/a").site == "hookonly"
+    assert plugins.warnings() == []

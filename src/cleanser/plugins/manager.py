@@ -161,6 +161,7 @@ class Plugins:
         """Every registered rule set, sorted by name so that load order never changes a result."""
         if self._rulesets is None:
             found: dict[str, RuleSet] = {}
+            hooked: list[bool] = [False]  # whether the plugin registering now has document or HTML hooks
 
             def register(ruleset: RuleSet) -> None:
                 if not isinstance(ruleset, RuleSet):
@@ -168,9 +169,14 @@ class Plugins:
                 elif ruleset.name in found:
                     self.errors.append(LoadError(ruleset.source, f"rule set {ruleset.name!r} registered twice"))
                 else:
+                    if hooked[0] and not ruleset.extra.get("hooks"):
+                        # Its code acts for its site: it serves its domains even with no rules (sites/domains.py).
+                        ruleset.extra = {**ruleset.extra, "hooks": True}
                     found[ruleset.name] = ruleset
 
             for impl in self.pm.hook.cleanser_register_rulesets.get_hookimpls():
+                callers = {h.name for h in self.pm.get_hookcallers(impl.plugin) or []}
+                hooked[0] = bool(callers & {"cleanser_prepare_html", "cleanser_process_document"})
                 try:
                     impl.function(register)
                 except Exception as exc:

@@ -6,7 +6,8 @@ of their rule sets; within a line the rules' own priorities decide). The plugins
 `replaces = ["nytimes"]` stands in for the plugins it names: those are not used at all while it is loaded. A plugin
 with no rules claims no domain (a learned plugin that found nothing must not hide the bundled one). Two plugins that
 serve one domain without one replacing the other are combined, and the plan says so, for `plugins list` and the
-command line to warn about.
+command line to warn about. (A code plugin with document or HTML hooks serves its domains even with no rules: its
+hooks act for its site.)
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def plan_domains(rulesets: Sequence[RuleSet]) -> DomainPlan:
     for rs in used:
         if rs.generic:
             continue
-        if not rs.rules and rs.domains:
+        if not rs.rules and rs.domains and not rs.extra.get("hooks"):
             warnings.append(f"plugin {rs.name!r} has no rules: it serves no domain ({', '.join(rs.domains)})")
             continue
         for domain in rs.domains:

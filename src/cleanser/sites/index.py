@@ -22,7 +22,7 @@ class SiteIndex:
 
     @cached_property
     def fingerprinted(self) -> tuple[RuleSet, ...]:
-        return tuple(rs for rs in self.sites if rs.fingerprints and rs.rules)
+        return tuple(rs for rs in self.sites if rs.fingerprints and (rs.rules or rs.extra.get("hooks")))
 
     def serving(self, url: str | None) -> tuple[RuleSet, ...]:
         """The plugins that serve the URL's host (its own domain, else the nearest parent), the site's first."""
