@@ -20,6 +20,7 @@ from ..pipeline import Cleaner
 from ..read.text import InputError, decode
 from ..result import Result
 from ..settings import Settings
+from ..write.report_html import Review
 from .records import DOC, JSONL, FieldNames, Record, parse_jsonl
 
 MODES = ("clean", "dry-run", "diff")
@@ -38,6 +39,7 @@ class Options:
     url: str | None = None  # for records that have no URL of their own
     names: FieldNames = field(default_factory=FieldNames)
     settings: Settings = field(default_factory=Settings)  # how to clean: built once at the CLI or API boundary
+    review: bool = False  # collect what the review report shows (--report, --report-html)
 
 
 @dataclass
@@ -52,8 +54,13 @@ class Stats:
     refused: int = 0
     per_rule: Counter = field(default_factory=Counter)
     elapsed: float = 0.0
+    review: Review | None = None  # samples, sites and flags for the review report, when the run writes one
 
     def add(self, other: Stats) -> None:
+        if other.review is not None:
+            if self.review is None:
+                self.review = Review()
+            self.review.merge(other.review)
         self.documents += other.documents
         self.bytes += other.bytes
         self.failed += other.failed
@@ -76,6 +83,7 @@ class Stats:
             "elapsed_seconds": round(self.elapsed, 3),
             "documents_per_second": round(self.documents / seconds, 1),
             "megabytes_per_second": round(self.bytes / 1e6 / seconds, 3),
+            **({"review": self.review.to_dict()} if self.review is not None else {}),
         }
 
     @classmethod
@@ -107,7 +115,7 @@ class Worker:
         self.crash: str | None = None  # set in worker processes only
 
     def clean_chunk(self, records: list[Record]) -> ChunkResult:
-        stats = Stats()
+        stats = Stats(review=Review() if self.options.review else None)
         outputs: list[bytes | None] = []
         errors: list[tuple[int, str]] = []
         for i, record in enumerate(records):
@@ -155,6 +163,8 @@ class Worker:
         stats.per_rule.update(r.rule for r in removed)
         stats.refused += len(result.refused)
         stats.flagged += bool(result.flags)
+        if stats.review is not None:
+            stats.review.add(record.where, result)
         if opts.mode == "dry-run":
             return _encode(dry_run_report(record, result))
         if opts.mode == "diff":
