@@ -174,13 +174,23 @@ def crawl(index_url: str, out: Path, *, pipeline: bool, pool: str = "thread", se
         **(settings or {}),
     })
     crawler = process.create_crawler(SiteSpider)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     process.crawl(crawler)
     process.start()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     stats = {k: (v if isinstance(v, int | float | str) else str(v)) for k, v in crawler.stats.get_stats().items()}
-    out.write_text(json.dumps({"items": collected, "stats": stats, "pages": len(collected), "seconds": seconds},
+    out.write_text(json.dumps({"items": collected, "stats": stats, "pages": len(collected), "seconds": seconds,
+                               "cpu_seconds": cpu},
                               default=str))
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the process pool's workers, the HTTP server thread
+    included): unlike wall time, not inflated by other work on the machine."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -199,8 +209,10 @@ def main() -> None:
     finally:
         server.shutdown()
     result = json.loads(args.out.read_text())
-    print(f"{result['pages']} pages in {result['seconds']:.2f} s: {result['pages'] / result['seconds']:.1f} pages/s"
-          f" ({'without' if args.no_pipeline else 'with'} the pipeline)")
+    pages = result["pages"]
+    print(f"{pages} pages in {result['seconds']:.2f} s: {pages / result['seconds']:.1f} pages/s, "
+          f"{1000 * result['cpu_seconds'] / pages:.1f} ms CPU per page "
+          f"({'without the pipeline' if args.no_pipeline else f'with the pipeline, {args.pool} pool'})")
 
 
 if __name__ == "__main__":
