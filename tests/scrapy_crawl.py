@@ -208,6 +208,7 @@ def main() -> None:
               settings={"CLEANSER_WORKERS": args.workers})
     finally:
         server.shutdown()
+        server.server_close()
     result = json.loads(args.out.read_text())
     pages = result["pages"]
     print(f"{pages} pages in {result['seconds']:.2f} s: {pages / result['seconds']:.1f} pages/s, "

@@ -156,3 +156,17 @@ def test_explain_html_marks_every_removal_with_its_rule(capsys):
     for line in result.text.splitlines():
         if line.strip():
             assert line.lstrip("#> -").strip() in kept
+
+
+def test_every_refusal_is_listed_with_the_guards_reason(tmp_path):
+    # A budget of almost nothing: the guard refuses the removals of an article of 120 words or more.
+    args = [str(ROOT / "corpus/articles"), "-o", str(tmp_path / "out"), "--report", str(tmp_path / "run.json"),
+            "--report-html", str(tmp_path / "r.html"), "--budget", "0.001", "-q", "--jobs", "1"]
+    assert main(["clean", *args]) == 0
+    report = json.loads((tmp_path / "run.json").read_text())
+    assert report["refused"] > 0 and report["review"]["refused_total"] == report["refused"]
+    page = lxml.html.fromstring((tmp_path / "r.html").read_text(encoding="utf-8"))
+    rows = page.cssselect("#refused tr.refused-row")
+    assert len(rows) == report["refused"]
+    assert all(row.cssselect("td")[3].text_content().strip() for row in rows)
+    assert report["review"]["flags"].get("guard", 0) > 0  # the guard flags the documents it refused removals in
