@@ -20,6 +20,7 @@ from ..pipeline import Cleaner
 from ..read.text import InputError, decode
 from ..result import Result
 from ..settings import Settings
+from ..write.report_html import Review
 from . import record_output
 from .records import DOC, JSONL, FieldNames, Record, parse_jsonl
 
@@ -41,6 +42,7 @@ class Options:
     settings: Settings = field(default_factory=Settings)  # how to clean: built once at the CLI or API boundary
     meta_field: str | None = record_output.META_FIELD  # where a record's results go; None: not written (--no-meta)
     blocks: bool = False  # a record's results include the per-block data (--blocks)
+    review: bool = False  # collect what the review report shows (--report, --report-html)
 
 
 @dataclass
@@ -56,8 +58,13 @@ class Stats:
     refused: int = 0
     per_rule: Counter = field(default_factory=Counter)
     elapsed: float = 0.0
+    review: Review | None = None  # samples, sites and flags for the review report, when the run writes one
 
     def add(self, other: Stats) -> None:
+        if other.review is not None:
+            if self.review is None:
+                self.review = Review()
+            self.review.merge(other.review)
         self.documents += other.documents
         self.bytes += other.bytes
         self.failed += other.failed
@@ -82,6 +89,7 @@ class Stats:
             "elapsed_seconds": round(self.elapsed, 3),
             "documents_per_second": round(self.documents / seconds, 1),
             "megabytes_per_second": round(self.bytes / 1e6 / seconds, 3),
+            **({"review": self.review.to_dict()} if self.review is not None else {}),
         }
 
     @classmethod
@@ -116,7 +124,7 @@ class Worker:
         self.crash: str | None = None  # set in worker processes only
 
     def clean_chunk(self, records: list[Record]) -> ChunkResult:
-        stats = Stats()
+        stats = Stats(review=Review() if self.options.review else None)
         outputs: list[bytes | None] = []
         errors: list[tuple[int, str, Any]] = []
         opts = self.options
@@ -196,6 +204,8 @@ class Worker:
         stats.per_rule.update(r.rule for r in removed)
         stats.refused += len(result.refused)
         stats.flagged += bool(result.flags)
+        if stats.review is not None:
+            stats.review.add(record.where, result)
         if opts.mode == "dry-run":
             return _encode(dry_run_report(record, result))
         if opts.mode == "diff":

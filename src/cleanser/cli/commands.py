@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--errors", metavar="FILE",
                    help="where records that fail are listed (default: OUTPUT.errors.jsonl, with -o or --in-place)")
     g.add_argument("--report", metavar="FILE", help="write the summary (documents, bytes, removals per rule) as JSON")
+    g.add_argument("--report-html", metavar="FILE",
+                   help="write the review report: one HTML file to open in a browser (also: cleanser report)")
     g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
     g.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
@@ -114,8 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT", help="a file, or - for stdin")
     p.add_argument("--url", help="the source page's URL")
     p.add_argument("--generic", choices=GENERIC_LEVELS, default=None, help="generic detection level (default: safe)")
+    p.add_argument("--html", action="store_true", help="write the document as an HTML page, removals highlighted")
     _common(p)
     p.set_defaults(func=cmd_explain)
+
+    from .report import add_report_parser
+
+    add_report_parser(sub, _common)
 
     p = sub.add_parser("plugins", help="list, test and create plugins")
     psub = p.add_subparsers(dest="plugins_command", required=True)
@@ -166,7 +173,8 @@ def _report_load_errors(plugins, *, warnings: bool = True) -> None:
 def _settings(args: argparse.Namespace) -> Settings:
     """The one place the CLI turns options and the environment into settings."""
     budget = getattr(args, "budget", None)
-    guard = GuardSettings(enabled=not getattr(args, "no_guard", False), **({"budget": budget} if budget else {}))
+    budgeted = {"budget": budget} if budget is not None else {}  # --budget 0 is a budget, not "none given"
+    guard = GuardSettings(enabled=not getattr(args, "no_guard", False), **budgeted)
     return Settings.from_env(
         plugins_dirs=args.plugins_dir,
         site_configs=args.site_config or None,
@@ -209,9 +217,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
         settings=_settings(args),
         meta_field=None if args.no_meta else args.meta_field,
         blocks=args.blocks,
+        review=bool(args.report or args.report_html),
     )
     # Plugins are loaded once, here; worker processes inherit them.
-    _report_load_errors(start_worker(options, process=False).cleaner.plugins, warnings=not args.quiet)
+    plugins = start_worker(options, process=False).cleaner.plugins
+    _report_load_errors(plugins, warnings=not args.quiet)
     plan = batch.Plan(
         inputs=list(args.inputs),
         options=options,
@@ -223,7 +233,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         resume=args.resume,
         errors=args.errors,
-        report=args.report,
+        report=args.report or _temporary_report(args.report_html),
         progress=args.progress,
         quiet=args.quiet,
     )
@@ -231,8 +241,14 @@ def cmd_clean(args: argparse.Namespace) -> int:
         if args.scheduler:
             from ..batch.dask import run_plan
 
-            return run_plan(plan, args.scheduler)
-        return batch.run(plan)
+            status = run_plan(plan, args.scheduler)
+        else:
+            status = batch.run(plan)
+        if args.report_html and status != 130:
+            from .report import html_from_run
+
+            status = max(status, html_from_run(plan.report, args.report_html, plugins))
+        return status
     except batch.UsageError as exc:
         print(f"cleanser: {exc}", file=sys.stderr)
         return 2
@@ -255,8 +271,26 @@ def cmd_explain(args: argparse.Namespace) -> int:
     except (OSError, InputError) as exc:
         print(f"cleanser: {name}: {exc}", file=sys.stderr)
         return 1
+    if args.html:
+        from .report import explain_html
+
+        sys.stdout.write(explain_html(result, name, cleaner.plugins))
+        return 0
     sys.stdout.write(explain(result, color=sys.stdout.isatty()))
     return 0
+
+
+def _temporary_report(report_html: str | None) -> str | None:
+    """Where the JSON summary goes when only --report-html was asked for (it is rendered from that file)."""
+    if not report_html:
+        return None
+    import atexit
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="cleanser-report-", suffix=".json")
+    os.close(fd)
+    atexit.register(lambda: Path(path).unlink(missing_ok=True))
+    return path
 
 
 def cmd_plugins_list(args: argparse.Namespace) -> int:
