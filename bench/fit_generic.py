@@ -73,7 +73,7 @@ ARTICLE_WEIGHT = 2.0
 # The first score (the line alone) a line needs at each level, whatever its context says: where a line stands may
 # make the scorer surer of a line that reads as boilerplate, never take a line that does not.
 FLOORS = {
-    "safe": {"line": 0.5, "words": 4.0, "sentences": None},
+    "safe": {"line": 0.5, "words": 5.0, "sentences": None},
     "aggressive": {"line": 0.5, "words": 2.0, "sentences": 2.0},
 }
 
@@ -168,7 +168,29 @@ def vocabulary(lines: list[Line], prose: dict[str, float]) -> set[str]:
         for f in line.feats:
             if f[0] in "wb":
                 sites[f].add(line.site)
-    return {f for f, s in sites.items() if len(s) >= MIN_SITES and prose.get(f, 0.0) <= MAX_PROSE_SHARE}
+    return {
+        f
+        for f, s in sites.items()
+        if len(s) >= MIN_SITES and prose.get(f, 0.0) <= MAX_PROSE_SHARE and not any(_dateish(w) for w in f[2:].split())
+    }
+
+
+# Calendar words: a date or a time ("3 March", "7.15pm") is furniture on one site and an agenda in an article on
+# another; it says nothing of what a line is.
+_CALENDAR_WORDS = (
+    "january february march april may june july august september october november december",
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday",
+    "januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche enero febrero marzo abril mayo junio julio agosto",
+    "septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo",
+)
+_CALENDAR = frozenset(word for line in _CALENDAR_WORDS for word in line.split())
+
+
+def _dateish(word: str) -> bool:
+    """A calendar word, or a Latin word of one or two letters ("pm", "am", "k"): no vocabulary of boilerplate."""
+    return word in _CALENDAR or (word.isascii() and len(word) <= 2 and word != "0")
 
 
 def fit(data: list[tuple], seed: int = 0) -> tuple[dict[str, float], float, float]:
@@ -232,8 +254,9 @@ def threshold_for(
     floors_only = {"floors": FLOORS, "thresholds": {level: 0.0}}
     articles = sorted((r[0] for r in scored if r[-1] == 0 and passes(level, *r[:4], floors_only)), reverse=True)
     allowed = int(loss * articles_total)
-    # Just above the (allowed+1)-th highest article score.
-    return min(0.9995, articles[allowed] + 1e-4) if len(articles) > allowed else 0.5
+    # Just above the (allowed+1)-th highest article score; never under even odds: a line the model deems more
+    # likely article than boilerplate is not taken, whatever the allowance.
+    return max(0.5, min(0.9995, articles[allowed] + 1e-4)) if len(articles) > allowed else 0.5
 
 
 def fit_all(verbose: bool = True) -> dict:
