@@ -74,7 +74,7 @@ ARTICLE_WEIGHT = 2.0
 # make the scorer surer of a line that reads as boilerplate, never take a line that does not.
 FLOORS = {
     "safe": {"line": 0.5, "words": 5.0, "sentences": None},
-    "aggressive": {"line": 0.5, "words": 2.0, "sentences": 2.0},
+    "aggressive": {"line": 0.5, "words": 2.0, "sentences": 4.0},
 }
 
 
