@@ -35,18 +35,29 @@ def scored(result) -> list[Removal]:
 
 
 def test_a_share_line_under_the_article_goes_with_its_score_and_evidence():
-    text = "\n".join([*PROSE, "Click to share on WhatsApp"])
+    line = "Share this story with your friends on WhatsApp"
+    text = "\n".join([*PROSE, line])
     for level in ("safe", "aggressive"):
         result = CLEANERS[level].clean(text)
         (removal,) = scored(result)
-        assert removal.text == "Click to share on WhatsApp" and removal.where == "bottom"
+        assert removal.text == line and removal.where == "bottom"
         assert removal.plugin == "generic" and removal.kind == "line" and removal.line == 4
         assert removal.score is not None and removal.score >= model()["thresholds"][level]
         # The evidence names the words that gave the line away, strongest first, with their weights.
-        assert removal.evidence and removal.evidence[0].startswith(("w:click", "w:share", "w:whatsapp"))
+        assert removal.evidence and removal.evidence[0].startswith(("w:", "b:"))
+        assert any(e.startswith(("w:share", "w:whatsapp", "b:share this")) for e in removal.evidence[:3])
         d = removal.to_dict()
         assert d["score"] == removal.score and d["evidence"] == list(removal.evidence)
         assert result.text == "\n".join(PROSE)
+
+
+def test_the_aggressive_level_takes_what_the_safe_level_leaves():
+    """A "click to share" line whose words say less: kept at safe, taken at aggressive."""
+    line = "Click to share on WhatsApp"
+    text = "\n".join([*PROSE, line])
+    assert scored(CLEANERS["safe"].clean(text)) == []
+    (removal,) = scored(CLEANERS["aggressive"].clean(text))
+    assert removal.text == line and removal.evidence[0].startswith(("w:click", "w:share", "w:whatsapp"))
 
 
 def test_a_footer_of_legal_links_goes_at_the_aggressive_level():
