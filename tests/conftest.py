@@ -31,9 +31,11 @@ def cleaner():
     return Cleaner()
 
 
-def make_cleaner(*rule_dicts: dict, generic: bool = False, **kwargs):
-    """A cleaner with only the given rule sets (dicts in the rule-file format)."""
+def make_cleaner(*rule_dicts: dict, generic: bool = False, level: str = "off", **kwargs):
+    """A cleaner with only the given rule sets (dicts in the rule-file format); the generic line scorer is off
+    unless `level` says otherwise, so that a test sees what its rules do."""
     from cleanser import Cleaner, ruleset_from_dict
     from cleanser.plugins.manager import Plugins
 
-    return Cleaner(Plugins.from_rulesets(*(ruleset_from_dict(d, generic=generic) for d in rule_dicts)), **kwargs)
+    rulesets = (ruleset_from_dict(d, generic=generic) for d in rule_dicts)
+    return Cleaner(Plugins.from_rulesets(*rulesets), generic=level, **kwargs)

@@ -38,6 +38,9 @@ class Removal:
     start: int | None = None  # character offsets in the decoded input (text input)
     end: int | None = None
     refused: str | None = None  # set when the guard refused the removal; the text was kept
+    # A scored removal (the generic line scorer): its score (0-1) and the features that weighed most for it.
+    score: float | None = None
+    evidence: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -52,6 +55,10 @@ class Removal:
         }
         if self.refused:
             d["refused"] = self.refused
+        if self.score is not None:
+            d["score"] = self.score
+        if self.evidence is not None:
+            d["evidence"] = list(self.evidence)
         return d
 
     @classmethod

@@ -25,6 +25,8 @@ from .sites.index import SiteIndex
 from .sites.siteconfig import SiteConfigs, open_site_configs
 from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
+from .stages.generic_lines import PLUGIN as SCORER_PLUGIN
+from .stages.generic_lines import mark_lines
 from .stages.guard import guard, refuse_html
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
 from .stages.positions import mark_where
@@ -76,7 +78,8 @@ class Cleaner:
         self.site_configs = given_configs or open_site_configs(settings.site_configs or None)
         self.sites = SiteIndex(self.plugins.rulesets(), self.site_configs)
         self._books: dict[tuple[str, ...], RuleBook] = {}
-        self._generic = {rs.name for rs in self.sites.generic}
+        # The line scorer's removals are judged as a generic rule's, even with the generic rule file disabled.
+        self._generic = {rs.name for rs in self.sites.generic} | {SCORER_PLUGIN}
 
     def _judge_html(self, rule: Rule, element) -> str | None:
         """The guard's word on an element an HTML rule would drop (the guard proper runs after extraction). Only a
@@ -163,6 +166,8 @@ class Cleaner:
         apply_rules(doc, book)
         if self.plugins.has_document_hooks():
             self.plugins.process_document(doc, site.name if site else None)
+        # The generic line scorer takes the boilerplate no rule named (text input; `generic` says how boldly).
+        mark_lines(doc, self.generic)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
         guard(doc, book, self.guard_settings, self._generic, html_removals, retry=partial(second_chance, book))

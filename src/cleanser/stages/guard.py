@@ -17,7 +17,8 @@ carries a `guard` flag saying why. The checks, for a removal by a rule that is n
 3. Long piece: one removal takes more than `MAX_CHARS` characters.
 4. Budget: when a document has at least `min_words` words, the removals left after 1-3 may take at most `budget`
    of its words; beyond that, all of them are refused (a rule that eats most of an article is broken, whichever
-   of its removals is to blame).
+   of its removals is to blame). The generic line scorer's removals (they carry a `score`) give way first, least
+   sure first, until the rest fits.
 
 And for every rule, trusted or not:
 
@@ -129,6 +130,8 @@ def guard(
         entries.extend(freed)
         queue.extendleft(reversed(freed))  # judged next, as the lines they stand for come next
     over = check_budget(entries, doc, settings, seen)
+    if over is not None:
+        over = _scored_give_way(entries, doc, settings, seen)
     if over is not None:
         for removal, blocks in entries:
             if removal.refused is None and not seen.trusted(removal):
@@ -299,6 +302,23 @@ def check_budget(entries: list[Entry], doc: Document, settings: GuardSettings, s
         f"removals would take {removed} of {total} words ({removed / total:.0%}), "
         f"over the budget of {settings.budget:.0%}"
     )
+
+
+def _scored_give_way(entries: list[Entry], doc: Document, settings: GuardSettings, seen: Seen) -> str | None:
+    """Over the budget, the generic line scorer's guesses (removals with a `score`) give way first, least sure
+    first, until the rest fits: the rules' own removals are not refused for the scorer's excess. What
+    `check_budget` then says of the rest."""
+    scored = sorted(
+        ((r, b) for r, b in entries if r.score is not None and r.refused is None and not seen.trusted(r)),
+        key=lambda entry: entry[0].score or 0.0,
+    )
+    over = check_budget(entries, doc, settings, seen)
+    for removal, blocks in scored:
+        if over is None:
+            break
+        _refuse(seen, removal, blocks, f"{over}; the line scorer's least sure removals are taken back first")
+        over = check_budget(entries, doc, settings, seen)
+    return over
 
 
 def refuse_html(rule: Rule, paragraphs: list[str], generic: bool) -> str | None:
