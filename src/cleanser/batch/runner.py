@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
+from .paths import PathError, check_output, mirror_name
 from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
 from .records import JSONL, STDIN, WARC, Record, Source, find_sources, is_archive_name, read_source
 from .work import ChunkResult, Options, Stats, clean_chunk, start_worker
@@ -39,6 +40,13 @@ ECHO_ERRORS = 20  # errors echoed on stderr (the errors file has them all)
 
 class UsageError(ValueError):
     """Options that do not make sense together; the message says why."""
+
+
+def _checked(inputs: list[str], output: str, *, mirror: bool) -> None:
+    try:
+        check_output(inputs, output, mirror=mirror)
+    except PathError as exc:
+        raise UsageError(str(exc)) from None
 
 
 @dataclass
@@ -150,11 +158,13 @@ class _Runner:
             if mirror:
                 if has_stdin:
                     raise UsageError("standard input cannot be mirrored into a folder: use -o FILE")
-                names = [Path(i).name for i in p.inputs]
+                names = [mirror_name(i) if Path(i).is_dir() else Path(i).name for i in p.inputs]
                 if len(set(names)) < len(names):
                     raise UsageError("inputs mirrored into one folder must have different names")
+                _checked(p.inputs, out, mirror=True)
                 self.opts = replace(self.opts, format=fmt, json="always" if fmt == "json" else "archives")
                 return TreeOutput(out), Path(out.rstrip("/" + os.sep))
+            _checked(p.inputs, out, mirror=False)
             if is_jsonl_name(out):
                 as_json = "always"
         self.opts = replace(self.opts, format=fmt, json=as_json)
@@ -199,7 +209,8 @@ class _Runner:
             for source in find_sources([item], include=p.include, exclude=p.exclude, input_format=p.input_format,
                                        skip_dirs=skip_dirs, skip_names=skip_names):
                 if nest and Path(item).is_dir():
-                    source = Source(source.name, source.path, f"{Path(item).name}/{source.rel}", source.kind)
+                    source = Source(source.name, source.path, f"{mirror_name(item)}/{source.rel}", source.kind,
+                                    source.error)
                 yield source
 
     def _records(self) -> Iterator[Record]:
@@ -343,6 +354,9 @@ class _Runner:
 
     def _commit(self, *, final: bool) -> None:
         output_state = self.output.commit(final=final)
+        for record, reason in getattr(self.output, "take_failures", list)():
+            self.stats.failed += 1
+            self._error(record, reason)
         errors_state = self.errors.commit()
         self._save_checkpoint(output_state, errors_state)
         self.output.finalize(output_state)
