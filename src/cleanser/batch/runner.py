@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
-from .paths import PathError, check_output, mirror_name
+from .lock import OutputLock, OutputLocked
 from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
+from .paths import PathError, check_output, mirror_name
 from .records import JSONL, STDIN, WARC, Record, Source, find_sources, is_archive_name, read_source
 from .work import ChunkResult, Options, Stats, clean_chunk, start_worker
 
@@ -287,6 +288,19 @@ class _Runner:
     # -- main loop --
 
     def run(self) -> int:
+        lock = OutputLock(self.anchor) if self.anchor is not None and self.opts.mode == "clean" else None
+        if lock is not None:
+            try:
+                lock.acquire()
+            except OutputLocked as exc:
+                raise UsageError(str(exc)) from None
+        try:
+            return self._run()
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _run(self) -> int:
         self.started = time.perf_counter()
         state = self._load_checkpoint()
         finished = False
