@@ -410,15 +410,24 @@ def _read_warc(source: Source, raw: IO[bytes]) -> Iterator[Record]:
         return
     number = 0
     iterator = ArchiveIterator(raw)
+    end = 0  # where the last record read whole ends, in the file's (possibly compressed) bytes
     while True:
         number += 1
         try:
             record = next(iterator)
         except StopIteration:
+            cut = _cut_at(source, number, end)
+            if cut is not None:
+                yield cut
             return
-        except Exception as exc:  # warcio on a damaged file: ArchiveLoadFailed, zlib or even AttributeError
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            yield _failed(source, number, f"cannot be read: {reason}; the rest of the file is skipped", WARC)
+        except Exception as exc:  # warcio on a damaged file: ArchiveLoadFailed, zlib, even AttributeError
+            yield _failed(source, number, _damaged(exc, end), WARC)
+            return
+        if record.format == "warc" and not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+            # Every WARC record has a length; a header without one is a header the file stops inside.
+            offset = iterator.get_record_offset()
+            yield _failed(source, number, f"the file is cut short: an incomplete record header at byte {offset}; the "
+                          "records before it were read", WARC)
             return
         try:
             found = _warc_record(source, number, record, iterator)
@@ -426,11 +435,39 @@ def _read_warc(source: Source, raw: IO[bytes]) -> Iterator[Record]:
                 found = _failed(source, number, "the record ends early: the file is cut short", WARC)
         except Exception as exc:
             found = _failed(source, number, f"cannot be read: {exc or type(exc).__name__}", WARC)
+        try:
+            end = iterator.get_record_offset() + iterator.get_record_length()
+        except Exception:
+            end = -1  # unknown: the end-of-file check is left out
         if found is not None:
             found.end = _tell(raw)
             yield found
 
 
+def _damaged(exc: Exception, end: int) -> str:
+    """warcio's own message when it is one (ArchiveLoadFailed, zlib); a Python error inside it is not a reason."""
+    where = f" at byte {end}" if end >= 0 else ""
+    if isinstance(exc, AttributeError | TypeError | IndexError | KeyError | ValueError) and \
+            type(exc).__module__ == "builtins":
+        return f"cannot be read: the file is cut short or damaged{where}; the rest of the file is skipped"
+    reason = " ".join(str(exc).split()) or type(exc).__name__
+    return f"cannot be read{where}: {reason}; the rest of the file is skipped"
+
+
+def _cut_at(source: Source, number: int, end: int) -> Record | None:
+    """A WARC file that goes on after its last whole record was cut inside the next record's header."""
+    if source.path is None or end < 0:
+        return None
+    try:
+        with open(source.path, "rb") as fh:
+            fh.seek(end)
+            rest = fh.read(1 << 16)
+    except OSError:
+        return None
+    if not rest.strip(b"\r\n\x00"):
+        return None
+    return _failed(source, number, f"the file is cut short: an incomplete record at byte {end}; the records before it "
+                   "were read", WARC)
 def _cut_short(record) -> bool:
     """Read a skipped record to its end (the iterator would anyway) to tell whether the file stops inside it."""
     stream = record.raw_stream
