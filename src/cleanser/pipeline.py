@@ -15,7 +15,7 @@ from .plugins.manager import Plugins, plugins_for
 from .read.blocks import to_blocks
 from .read.extract import extract
 from .read.metadata import PageInfo, empty_metadata, read_page
-from .read.page import is_full_page, parse, strip_junk
+from .read.page import LIMIT_ATTR, is_full_page, parse, strip_junk
 from .read.text import decode, looks_like_html, read_text
 from .result import Result
 from .rules.book import RuleBook
@@ -105,6 +105,7 @@ class Cleaner:
             if config is not None:
                 text = config.rewrite(text)
             root = parse(text)
+            limit = root.attrib.pop(LIMIT_ATTR, None)
             page = read_page(root, url)  # before stripping: JSON-LD and the canonical link are junk to the article
             strip_junk(root)
             site, active = self.sites.find(url, "" if url else root.text_content(), config)
@@ -122,6 +123,8 @@ class Cleaner:
             place_removals(root, article, html_removals)
             blocks = to_blocks(article, links=links, removals=html_removals)
             doc = Document(blocks, source="html", url=url, layout="html", metadata=page.metadata)
+            if limit:
+                doc.flags["parse_limit"] = limit
             for key, value in metadata.items():
                 doc.metadata[key] = value  # a site config's own expressions know the site better
         else:

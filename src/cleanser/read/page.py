@@ -14,9 +14,13 @@ from lxml import etree
 from ..document import Removal
 from .text import normalize_spaces
 
+# huge_tree: libxml2's default limits drop, silently, a text node over 10 MB with everything after it, and cut the
+# tree at 256 levels; with it they are 1 GB and 2048 levels. Deeper than that the page is flattened (`_flatten`).
 _PARSER = lxml.html.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
+    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False,
+    huge_tree=True,
 )
+LIMIT_ATTR = "data-cleanser-limit"  # set on the root when a parser limit was hit: the pipeline flags the document
 # Never article text; removed before anything else looks at the tree.
 _JUNK = (
     "script",
@@ -70,9 +74,35 @@ def parse(html: str) -> lxml.html.HtmlElement:
         html = _DOCTYPE_SUBSET.sub(r"\1>", html, count=1)
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+        if _hit_limit():
+            # Nesting beyond any page's: the parser would stop there. Without its nesting the page keeps every word.
+            root = lxml.html.document_fromstring(_flatten(html).encode("utf-8", "replace"), parser=_PARSER)
+            root.set(LIMIT_ATTR, "nested more than 2048 levels deep: read without its nesting")
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring("<html><body></body></html>")
     return root
+
+
+def _hit_limit() -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
+
+
+_NEVER_TEXT = re.compile(r"<(script|style|template|noscript|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+_KEPT = frozenset({"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "title", "head", "body", "html", "meta"})
+
+
+def _flatten(html: str) -> str:
+    """The page with only tags that cannot nest: phrasing tags go, every other tag becomes a line break."""
+    html = _NEVER_TEXT.sub(" ", html)
+
+    def keep(m: re.Match) -> str:
+        tag = m.group(1).lower()
+        if tag in _KEPT:
+            return m.group(0)
+        return "" if tag in PHRASING else "<br>"
+
+    return _TAG.sub(keep, html)
 
 
 def is_full_page(html: str) -> bool:
