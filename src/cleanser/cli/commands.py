@@ -151,8 +151,28 @@ def _report_load_errors(plugins) -> None:
         print(f"cleanser: plugin not loaded: {reason}", file=sys.stderr)
 
 
+def _check_plugin_dirs(folders) -> None:
+    """A plugins folder named on the command line that cannot be used is a usage error, not a warning."""
+    for folder in folders:
+        path = Path(folder)
+        why = None
+        if not path.exists():
+            why = "does not exist"
+        elif not path.is_dir():
+            why = "is not a folder"
+        else:
+            try:
+                next(os.scandir(path), None)
+            except OSError as exc:
+                why = f"cannot be read: {exc.strerror or exc}"
+        if why:
+            print(f"cleanser: --plugins-dir {folder} {why}", file=sys.stderr)
+            raise SystemExit(2)
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """The one place the CLI turns options and the environment into settings."""
+    _check_plugin_dirs(getattr(args, "plugins_dir", None) or ())
     budget = getattr(args, "budget", None)
     guard = GuardSettings(enabled=not getattr(args, "no_guard", False), **({"budget": budget} if budget else {}))
     return Settings.from_env(
