@@ -21,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from itertools import chain
@@ -28,10 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
+from . import watch
 from .lock import OutputLock, OutputLocked
 from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
 from .paths import PathError, check_output, mirror_name
 from .records import JSONL, STDIN, WARC, Record, Source, find_sources, is_archive_name, read_source
+from .watch import Watch
 from .work import ChunkResult, Options, Stats, clean_chunk, start_worker
 
 CHECKPOINT_VERSION = 1
@@ -471,12 +474,15 @@ def _results(chunks: Iterator[list[Record]], jobs: int, options: Options) -> Ite
         return
     second = next(chunks, None)
     ahead = [first] if second is None else [first, second]
-    if jobs <= 1 or second is None:
+    timeout = options.settings.record_timeout
+    # With a time limit every chunk goes to a worker process, which can be stopped; a lone record stays here.
+    alone = second is None and (not timeout or len(first) == 1)
+    if alone or (jobs <= 1 and not timeout):
         worker = start_worker(options, process=False)
         for chunk in chain(ahead, chunks):
             yield chunk, worker.clean_chunk(chunk)
         return
-    with _Pool(jobs, options) as pool:
+    with _Pool(max(jobs, 1), options) as pool:
         yield from pool.map(chain(ahead, chunks))
 
 
@@ -493,17 +499,33 @@ class _Pool:
         methods = multiprocessing.get_all_start_methods()
         method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
         self.context = multiprocessing.get_context(method)
+        timeout = options.settings.record_timeout
+        self.watch = Watch(self.context, timeout) if timeout else None
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
+        slots = self.watch.initargs() if self.watch is not None else None
         return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_process,
-                                   initargs=(self.options, os.getpid()))
+                                   initargs=(self.options, os.getpid(), slots))
 
     def __enter__(self) -> _Pool:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, kind, *exc) -> None:
+        if kind is not None:  # interrupted: a worker stuck in C code would hold the shutdown, so stop them all
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.kill()
+        self.executor.shutdown(wait=kind is None, cancel_futures=True)
+
+    def _result(self, future) -> ChunkResult:
+        """The chunk's result; a record past the time limit has its worker killed (BrokenProcessPool follows)."""
+        if self.watch is None:
+            return future.result()
+        while True:
+            try:
+                return future.result(timeout=min(1.0, self.watch.limit / 4))
+            except FutureTimeout:
+                self.watch.overdue()
 
     def map(self, chunks: Iterator[list[Record]]) -> Iterator[tuple[list, ChunkResult]]:
         pending: deque = deque()
@@ -518,13 +540,16 @@ class _Pool:
                 return
             chunk, future = pending.popleft()
             try:
-                result = future.result()
+                result = self._result(future)
             except BrokenProcessPool:
                 result = self._recover(chunk, pending)
             yield chunk, result
 
     def _restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.watch is not None:
+            self.watch.clear()
+            self.watch.killed.clear()
         self.executor = self._new()
 
     def _recover(self, chunk: list[Record], pending: deque) -> ChunkResult:
@@ -536,10 +561,15 @@ class _Pool:
         results = []
         for record in chunk:
             try:
-                results.append(self.executor.submit(clean_chunk, [record]).result())
+                results.append(self._result(self.executor.submit(clean_chunk, [record])))
             except BrokenProcessPool:
                 stats = Stats(documents=1, failed=1, bytes=len(record.data))
-                results.append(ChunkResult([None], [(0, "the worker process died while cleaning it")], stats))
+                if self.watch is not None and self.watch.killed:
+                    reason = (f"took longer than {self.watch.limit:g} s (--record-timeout): stopped, "
+                              "its worker process replaced")
+                else:
+                    reason = "the worker process died while cleaning it"
+                results.append(ChunkResult([None], [(0, reason)], stats))
                 self._restart()
         for c in waiting:
             pending.append((c, self.executor.submit(clean_chunk, c)))
@@ -551,9 +581,11 @@ class _Pool:
         return merged
 
 
-def _init_process(options: Options, parent: int) -> None:
+def _init_process(options: Options, parent: int, slots: tuple | None) -> None:
     # A forked worker inherits the parent's SIGTERM handler; the pool stops workers with SIGTERM, so restore it.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if slots is not None:
+        watch.join(*slots)
     start_worker(options, process=True)
     # A parent killed with SIGKILL cannot stop its workers; they notice it is gone and leave.
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

@@ -20,12 +20,14 @@ from ..pipeline import Cleaner
 from ..read.text import InputError, decode
 from ..result import Result
 from ..settings import Settings
+from . import watch
 from .records import DOC, JSONL, FieldNames, Record, parse_jsonl
 
 MODES = ("clean", "dry-run", "diff")
 # Hidden hooks for the tests: seconds to sleep per record, and a marker whose record makes its worker die.
 DELAY_ENV = "CLEANSER_TEST_DELAY"
 CRASH_ENV = "CLEANSER_TEST_CRASH"
+HANG_ENV = "CLEANSER_TEST_HANG"  # a marker whose record makes its worker hang, as in C code no signal interrupts
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class Worker:
         self.cleaner = cleaner or build_cleaner(options)
         self.delay = float(os.environ.get(DELAY_ENV) or 0)
         self.crash: str | None = None  # set in worker processes only
+        self.hang: str | None = None
 
     def clean_chunk(self, records: list[Record]) -> ChunkResult:
         stats = Stats()
@@ -119,8 +122,13 @@ class Worker:
                 time.sleep(self.delay)
             if self.crash and self.crash in str(record.data[:4096]):
                 os._exit(70)
+            if self.hang and self.hang in str(record.data[:4096]):
+                watch.record_started()
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                time.sleep(3600)
             reason = record.error
             if reason is None:
+                watch.record_started()
                 try:
                     outputs.append(self.process(record, stats))
                     continue
@@ -128,6 +136,8 @@ class Worker:
                     reason = str(exc).removeprefix(f"{record.where}: ")
                 except Exception as exc:  # a bug or a pathological page: report it, keep going
                     reason = f"{type(exc).__name__}: {exc}"
+                finally:
+                    watch.record_done()
             stats.failed += 1
             outputs.append(None)
             errors.append((i, reason))
@@ -250,6 +260,7 @@ def start_worker(options: Options, *, process: bool = True) -> Worker:
         _worker = Worker(options, _worker.cleaner)
     if process:
         _worker.crash = os.environ.get(CRASH_ENV) or None
+        _worker.hang = os.environ.get(HANG_ENV) or None
     return _worker
 
 

@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--dry-run", action="store_true", help="report what would be removed; write nothing")
     g.add_argument("--diff", action="store_true", help="show what would be removed as a unified diff; write nothing")
     g.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: the cores)")
+    g.add_argument("--record-timeout", type=float, default=None, metavar="SECONDS",
+                   help="stop a record that takes longer than this, report it as failed and go on (default: 60; "
+                   "0: no limit)")
     g.add_argument("--resume", action="store_true", help="finish an interrupted run of the same command")
     g.add_argument("--errors", metavar="FILE",
                    help="where records that fail are listed (default: OUTPUT.errors.jsonl, with -o or --in-place)")
@@ -180,6 +183,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         site_configs=args.site_config or None,
         guard=guard,
         links=getattr(args, "links", None),
+        record_timeout=getattr(args, "record_timeout", None),
         generic=getattr(args, "generic", None),
     )
 

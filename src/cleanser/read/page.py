@@ -72,8 +72,13 @@ _DOCTYPE_SUBSET = re.compile(r"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | r
 def parse(html: str) -> lxml.html.HtmlElement:
     if "<!doctype" in html[:1024].lower():
         html = _DOCTYPE_SUBSET.sub(r"\1>", html, count=1)
+    defused = False
+    if len(html) > _LONG_TAG:
+        html, defused = _defuse_long_tags(html)
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+        if defused:
+            root.set(LIMIT_ATTR, f"a tag longer than {_LONG_TAG // 1024} KB: its attributes were left out")
         if _hit_limit():
             # Nesting beyond any page's: the parser would stop there. Without its nesting the page keeps every word.
             root = lxml.html.document_fromstring(_flatten(html).encode("utf-8", "replace"), parser=_PARSER)
@@ -81,6 +86,27 @@ def parse(html: str) -> lxml.html.HtmlElement:
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring("<html><body></body></html>")
     return root
+
+
+# libxml2 checks each attribute against all the others of its tag: a tag with a million attributes takes hours.
+# No page's tag is anywhere near this long; a longer one keeps its name and loses its attributes (never text).
+_LONG_TAG = 32 * 1024
+_TAG_NAME = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*")
+
+
+def _defuse_long_tags(html: str) -> tuple[str, bool]:
+    pieces = html.split(">")  # linear, in C; a tag is the part of a piece from its last "<"
+    if max(map(len, pieces)) <= _LONG_TAG:
+        return html, False
+    changed = False
+    for i, piece in enumerate(pieces):
+        if len(piece) > _LONG_TAG:
+            start = piece.rfind("<")
+            name = _TAG_NAME.match(piece, start) if start >= 0 and len(piece) - start > _LONG_TAG else None
+            if name:
+                pieces[i] = piece[:start] + name.group(0)
+                changed = True
+    return ">".join(pieces), changed
 
 
 def _hit_limit() -> bool:
