@@ -26,9 +26,11 @@ from .sites.siteconfig import SiteConfigs, open_site_configs
 from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.guard import guard, refuse_html
+from .stages.html_budget import enforce_budget
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
 from .stages.positions import mark_where
 from .stages.structure import restore
+from .text import word_count
 
 
 class Reading(NamedTuple):
@@ -112,7 +114,11 @@ class Cleaner:
             metadata = config.metadata(root) if config is not None else {}
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
-            html_removals = apply_html_rules(root, book.html, self._judge_html)
+            dropped: list = []
+            page_words = word_count(root.text_content()) if book.html and self.guard_settings.enabled else 0
+            html_removals = apply_html_rules(root, book.html, self._judge_html, dropped)
+            if dropped:
+                enforce_budget(root, dropped, page_words, self.guard_settings)
             if self.plugins.has_html_hooks():
                 self.plugins.prepare_html(root, url, site.name if site else None)
             article = extract(

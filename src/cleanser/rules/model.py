@@ -280,9 +280,11 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
     if problem:
         raise RuleError(f"{where}: {problem}: {source_re!r}")
     compiled = re.compile(source_re, re.IGNORECASE)
-    if kind != "keep" and any(compiled.fullmatch(sample) for sample in _ANY_TEXT):
-        raise RuleError(f"{where}: it matches any text (it would remove whole paragraphs of any article): "
-                        f"{source_re!r}")
+    try:  # the matcher combines rules into one expression: each must be valid as a group inside another
+        re.compile(f"x|(?:{source_re})")
+    except re.error as exc:
+        raise RuleError(f"{where}: cannot be combined with other rules ({exc}); a flag such as (?s) must be "
+                        f"scoped to a group, (?s:...): {source_re!r}") from None
     rule = Rule(pattern=source_re, literal_prefix=prefix, literal_suffix=suffix, max_len=max_len, **common)
     if kind in ("line", "keep", "tail"):
         for example in rule.examples:
@@ -292,13 +294,6 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
             if compiled.fullmatch(fold_for_match(counter)):
                 raise RuleError(f"{where}: it matches its own counter-example: {counter!r}")
     return rule
-
-
-# Ordinary prose that no boilerplate rule has any business matching whole: a rule that does matches anything.
-_ANY_TEXT = (
-    "the committee met on a wet thursday, and 14 of its members asked for a recount of the vote.",
-    "quiet streets, 3 bakeries.\nnobody there expected it; the mayor's reply came (late) on friday!",
-)
 
 
 def _flag(value: Any, kind: str, where: str) -> str:
