@@ -58,8 +58,8 @@ def apply_html_rules(
     A removed element that held text leaves an empty placeholder, so that `to_blocks` can put the removal in its
     place among the blocks: the restore stage then joins a paragraph the element had cut in two. `judge` (the
     guard) sees each element first; an element it refuses stays, and its removal is kept in the audit with the
-    reason. `dropped`, when given, collects (removal, rule, placeholder number, element) for each element replaced, so that
-    the word budget (`html_budget.py`) can put an element back.
+    reason. `dropped`, when given, collects (removal, rule, placeholder number, element) for each element
+    replaced, so that the word budget (`html_budget.py`) can put an element back.
     """
     removals: list[Removal] = []
     for rule in rules:
