@@ -8,12 +8,16 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8", mode: int | None = None) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`.
+
+    `mode`: the permission bits the file gets (a cleaned file keeps its source's); by default those a new file gets
+    under the umask, not the private 0600 of the temporary file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _new_file_mode() if mode is None else mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode(encoding) if isinstance(data, str) else data)
             fh.flush()
@@ -34,3 +38,15 @@ def backup(path: str | Path, suffix: str = ".orig") -> Path:
         n += 1
     shutil.copy2(path, target)
     return target
+
+
+def _new_file_mode() -> int:
+    # The umask can only be read by setting it; this is done once, before any worker threads exist.
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return 0o666 & ~_UMASK
+
+
+_UMASK: int | None = None

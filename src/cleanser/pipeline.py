@@ -15,7 +15,7 @@ from .plugins.manager import Plugins, plugins_for
 from .read.blocks import to_blocks
 from .read.extract import extract
 from .read.metadata import PageInfo, empty_metadata, read_page
-from .read.page import is_full_page, parse, strip_junk
+from .read.page import LIMIT_ATTR, is_full_page, parse, strip_junk
 from .read.text import decode, looks_like_html, read_text
 from .result import Result
 from .rules.book import RuleBook
@@ -28,9 +28,11 @@ from .stages.flags import set_flags
 from .stages.generic_lines import PLUGIN as SCORER_PLUGIN
 from .stages.generic_lines import mark_lines
 from .stages.guard import guard, refuse_html
+from .stages.html_budget import enforce_budget
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
 from .stages.positions import mark_where
 from .stages.structure import restore
+from .text import word_count
 
 
 class Reading(NamedTuple):
@@ -118,6 +120,7 @@ class Cleaner:
             if config is not None:
                 text = config.rewrite(text)
             root = parse(text)
+            limit = root.attrib.pop(LIMIT_ATTR, None)
             page = read_page(root, url)  # before stripping: JSON-LD and the canonical link are junk to the article
             strip_junk(root)
             # A saved page names its own address: with no URL given, its canonical link or og:url picks the site.
@@ -126,7 +129,11 @@ class Cleaner:
             metadata = config.metadata(root) if config is not None else {}
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
-            html_removals = apply_html_rules(root, book.html, self._judge_html)
+            dropped: list = []
+            page_words = word_count(root.text_content()) if book.html and self.guard_settings.enabled else 0
+            html_removals = apply_html_rules(root, book.html, self._judge_html, dropped)
+            if dropped:
+                enforce_budget(root, dropped, page_words, self.guard_settings)
             if self.plugins.has_html_hooks():
                 self.plugins.prepare_html(root, url, site.name if site else None)
             article = extract(
@@ -137,6 +144,8 @@ class Cleaner:
             place_removals(root, article, html_removals)
             blocks = to_blocks(article, links=links, removals=html_removals)
             doc = Document(blocks, source="html", url=url, layout="html", metadata=page.metadata)
+            if limit:
+                doc.flags["parse_limit"] = limit
             for key, value in metadata.items():
                 doc.metadata[key] = value  # a site config's own expressions know the site better
         else:

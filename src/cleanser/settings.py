@@ -45,10 +45,15 @@ class Settings:
     site_configs: tuple[str, ...] = ()  # FiveFilters site config folders, for hosts with no plugin
     disabled_plugins: frozenset[str] = frozenset()  # plugin names not to load
     entry_points: bool = True  # load third-party plugins from the `cleanser` entry-point group
+    # Seconds one record may take in a batch run before its worker process is stopped and the record reported as
+    # failed; 0: no limit. Ordinary pages take milliseconds; the limit is for the hostile few.
+    record_timeout: float = 60.0
 
     def __post_init__(self) -> None:
         if self.generic not in GENERIC_LEVELS:
             raise ValueError(f"generic must be one of {', '.join(GENERIC_LEVELS)}, got {self.generic!r}")
+        if not self.record_timeout >= 0:
+            raise ValueError(f"record_timeout must be seconds (0 for none), got {self.record_timeout}")
 
     def but(self, **changes) -> Settings:
         """A copy with some fields changed; None means "leave as it is"."""

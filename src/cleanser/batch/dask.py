@@ -33,9 +33,16 @@ from typing import Any
 
 from ..files import atomic_write
 from ..settings import GuardSettings, Settings
+from .lock import OutputLock, OutputLocked
+from .paths import mirror_name
 from .records import DOC, JSONL, FieldNames, Record, Source, find_sources, from_object, read_jsonl_range, read_source
 from .runner import UsageError
 from .work import Options, Stats, start_worker
+
+
+class LostRecords(RuntimeError):
+    """Fewer results were written than records were cleaned: the run does not report success."""
+
 
 BLOCKSIZE = 16 * 1024 * 1024  # many more partitions than workers, so that none waits on a straggler
 STATE_DIR = ".cleanser-dask"  # inside the output folder: per-partition statistics and errors until the run ends
@@ -137,16 +144,31 @@ def clean_files(
     names = FieldNames(text_field, html_field, url_field, id_field)
     options = _options(format, url, names, settings, plugins_dirs, guard, budget, links, meta_field, blocks)
     out = Path(output)
-    state = out / STATE_DIR
-    state.mkdir(parents=True, exist_ok=True)
     parts = plan_parts(inputs, out, blocksize=blocksize, include=include, exclude=exclude, input_format=input_format)
-    started = time.perf_counter()
-    with _scheduler(scheduler, client, jobs) as compute:
-        _number_lines(parts, compute)
-        results = compute(_bag(parts).map(_clean_part, options, str(state), resume))
+    lock = OutputLock(out)
+    try:
+        lock.acquire()
+    except OutputLocked as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        state = out / STATE_DIR
+        state.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        with _scheduler(scheduler, client, jobs) as compute:
+            _number_lines(parts, compute)
+            results = compute(_bag(parts).map(_clean_part, options, str(state), resume))
+    finally:
+        lock.release()
     stats = Stats()
+    written = 0
     for result in results:
+        written += result.pop("written", result["documents"] - result["failed"])
         stats.add(Stats.from_dict(result))
+    missing = sorted({p["target"] for p in parts if not Path(p["target"]).exists()})
+    if written != stats.documents - stats.failed or missing:
+        raise LostRecords(f"{stats.documents - stats.failed} records were cleaned but {written} written to {out}"
+                          + (f" ({len(missing)} partition files missing, {missing[0]} first)" if missing else "")
+                          + f"; the state in {STATE_DIR} is kept: run again with --resume")
     stats.elapsed = time.perf_counter() - started
     errors_path = Path(errors) if errors else out.with_name(out.name + ".errors.jsonl")
     errors_file = _merge_errors(parts, state, errors_path)
@@ -177,7 +199,7 @@ def plan_parts(
                 if not Path(item).is_dir():
                     raise UsageError(f"{item}: not a JSON Lines or WARC file; clean documents without --scheduler")
                 continue
-            rel = f"{Path(item).name}/{source.rel}" if nest and Path(item).is_dir() else source.rel
+            rel = f"{mirror_name(item)}/{source.rel}" if nest and Path(item).is_dir() else source.rel
             size = source.size
             splittable = source.kind == JSONL and not _is_gzip(source.path) and size > blocksize
             starts = list(range(0, size, blocksize)) if splittable else [0]
@@ -187,7 +209,18 @@ def plan_parts(
                     "start": start, "end": min(start + blocksize, size) if splittable else None, "first": 1,
                     "target": str(out / _target(rel, source.kind, n if splittable else None)),
                 })
+    _check_targets(parts)
     return parts
+
+
+def _check_targets(parts: list[dict[str, Any]]) -> None:
+    """Two inputs must never write the same file: the second would replace the first's results."""
+    seen: dict[str, str] = {}
+    for part in parts:
+        other = seen.setdefault(part["target"], part["path"])
+        if other != part["path"]:
+            raise UsageError(f"{other} and {part['path']} would both be written to {part['target']}: "
+                             "inputs cleaned into one folder must have different names (or put them in folders)")
 
 
 def _target(rel: str, kind: str, n: int | None) -> str:
@@ -261,6 +294,7 @@ def _clean_part(part: dict[str, Any], options: Options, state: str, resume: bool
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
     stats = Stats()
+    written = 0
     errors: list[bytes] = []
     compress = target.name.endswith(".gz")
     try:
@@ -268,6 +302,7 @@ def _clean_part(part: dict[str, Any], options: Options, state: str, resume: bool
             for chunk in _chunks(records):
                 result = worker.clean_chunk(chunk)
                 data = b"".join(o + b"\n" for o in result.outputs if o is not None)
+                written += sum(o is not None for o in result.outputs)
                 fh.write(gzip.compress(data, mtime=0) if compress and data else data)
                 stats.add(result.stats)
                 for i, reason, record_id in result.errors:
@@ -285,7 +320,7 @@ def _clean_part(part: dict[str, Any], options: Options, state: str, resume: bool
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    summary = stats.to_dict()
+    summary = {**stats.to_dict(), "written": written}
     atomic_write(manifest, json.dumps(summary))
     return summary
 
@@ -375,6 +410,11 @@ def run_plan(plan, scheduler: str) -> int:
         )
     except ImportError as exc:
         raise UsageError(f"--scheduler needs Dask: pip install 'cleanser[dask]' ({exc})") from None
+    except LostRecords as exc:
+        import sys
+
+        print(f"cleanser: {exc}", file=sys.stderr)
+        return 1
     if plan.report:
         write_report(plan.report, stats, scheduler=scheduler, output=plan.output, errors_file=errors_file,
                      mode="clean", interrupted=False)

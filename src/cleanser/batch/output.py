@@ -12,6 +12,7 @@ appending still gives a valid file.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write, backup
+from .paths import PathError, check_target
 from .records import DOC, WARC, Record
 
 BACKUP_SUFFIX = ".orig"
@@ -105,6 +107,7 @@ def _rename_into_place(final: Path, *, keep_backup: bool = False) -> None:
         return
     if keep_backup and final.exists():
         backup(final, BACKUP_SUFFIX)
+        os.chmod(partial, final.stat().st_mode & 0o7777)  # the rewritten file keeps its mode
     os.replace(partial, final)
 
 
@@ -205,6 +208,8 @@ class TreeOutput:
         self._current_source: str | None = None
         self._docs: list[tuple[Path, bytes, Record]] = []
         self._completed: list[Path] = []
+        self._refused_source: str | None = None  # an in-place JSON Lines file that may not be rewritten
+        self.failures: list[tuple[Record, str]] = []  # records whose output could not be written; the runner logs them
 
     resumable = True
 
@@ -221,12 +226,26 @@ class TreeOutput:
             rel = (rel[:-3] if gz else rel) + ".jsonl" + (".gz" if gz else "")
         elif record.kind == DOC and self.suffix:
             rel = renamed_for(rel, self.suffix, Path(record.source))
-        return self.folder / rel
+        target = self.folder / rel
+        check_target(target, self.folder, record.source)
+        return target
+
+    def take_failures(self) -> list[tuple[Record, str]]:
+        failures, self.failures = self.failures, []
+        return failures
 
     def write(self, record: Record, data: bytes | None) -> None:
+        if record.source == self._refused_source:
+            return
+        try:
+            target = self.target(record)
+        except PathError as exc:
+            if data is not None:  # a record that failed is already reported
+                self.failures.append((record, str(exc)))
+            return
         if record.kind == DOC:
             if data is not None:
-                self._docs.append((self.target(record), data, record))
+                self._docs.append((target, data, record))
             return
         if self.in_place:
             if record.kind == WARC:  # refused (the errors file says so); the file stays as it is
@@ -235,7 +254,11 @@ class TreeOutput:
                 data = record.data.rstrip(b"\r\n")  # a line that could not be cleaned stays as it was
         if self._current_source != record.source:
             self._complete_current()
-            self.current = PartialFile(self.target(record)).open()
+            if self.in_place and (why := _not_writable(target)):
+                self.failures.append((record, why))
+                self._refused_source = record.source
+                return
+            self.current = PartialFile(target).open()
             self._current_source = record.source
         if data is not None:
             self.current.add(data + b"\n")
@@ -253,11 +276,20 @@ class TreeOutput:
         for path, data, record in self._docs:
             if isinstance(record.data, bytes) and record.data.endswith(b"\n"):
                 data += b"\n"  # the file ends as its input did
-            if self.in_place:
-                if data == record.data:  # nothing removed: leave the file, and make no backup
-                    continue
-                backup(path, BACKUP_SUFFIX)
-            atomic_write(path, gzip.compress(data, mtime=0) if path.name.endswith(".gz") else data)
+            if self.in_place and data == record.data:  # nothing removed: leave the file, and make no backup
+                continue
+            if self.in_place and (why := _not_writable(path)):
+                self.failures.append((record, why))
+                continue
+            try:
+                mode = _mode(record.source)
+                if self.in_place:
+                    backup(path, BACKUP_SUFFIX)
+                atomic_write(path, gzip.compress(data, mtime=0) if path.name.endswith(".gz") else data, mode=mode)
+            except OSError as exc:
+                if exc.errno in _DISK_FULL:
+                    raise  # the run stops at its last checkpoint and can be resumed
+                self.failures.append((record, f"cannot be written: {exc.strerror or exc}"))
         self._docs.clear()
         if final:
             self._complete_current()
@@ -293,6 +325,27 @@ class TreeOutput:
     def close(self) -> None:
         if self.current is not None:
             self.current.close()
+
+
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def _mode(source: str) -> int | None:
+    try:
+        return os.stat(source).st_mode & 0o7777
+    except OSError:
+        return None
+
+
+def _not_writable(path: Path) -> str | None:
+    """Why an in-place input may not be rewritten: a read-only file (by its mode, so this holds for root too)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if not mode & 0o222:
+        return "read-only: not rewritten (make it writable to clean it in place)"
+    return None
 
 
 class ErrorLog:

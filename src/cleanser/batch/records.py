@@ -112,6 +112,7 @@ class Source:
     path: Path | None  # None for stdin
     rel: str  # relative to the folder it was found in; a plain file's own name
     kind: str  # doc, jsonl or warc ("auto" resolved, except for stdin, which is sniffed when read)
+    error: str | None = None  # a path found in a folder that cannot be read (a symlink loop, no permission)
 
     @property
     def size(self) -> int:
@@ -188,9 +189,9 @@ def find_sources(
             continue
         path = Path(item)
         if path.is_dir():
-            for found in _walk(path, include, exclude, skip, skip_names):
+            for found, error in _walk(path, include, exclude, skip, skip_names):
                 rel = found.relative_to(path).as_posix()
-                yield Source(str(found), found, rel, _kind(found.name, input_format))
+                yield Source(str(found), found, rel, _kind(found.name, input_format), error)
         else:
             yield Source(item, path, path.name, _kind(path.name, input_format))
 
@@ -199,29 +200,40 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str], skip: set[
     def matches(rel: str, name: str, patterns: Sequence[str]) -> bool:
         return any(fnmatch.fnmatch(rel if "/" in p else name, p) for p in patterns)
 
-    def walk(folder: Path) -> Iterator[Path]:
+    # A folder that cannot be read, or a symlink back into a folder being walked, is yielded with the reason, so
+    # that the run reports it in its errors file and goes on with the rest.
+    def walk(folder: Path, above: frozenset[str]) -> Iterator[tuple[Path, str | None]]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            yield folder, f"folder cannot be read: {exc.strerror or exc}"
             return
         # Files and folders in one sorted order (a/deep/x, a/y, b), so a resumed run sees the same order.
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
-            if entry.is_dir():
-                if path.resolve() not in skip:
-                    yield from walk(path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                yield path, f"cannot be read: {exc.strerror or exc}"
+                continue
+            if is_dir:
+                real = os.path.realpath(path)
+                if real in above:
+                    yield path, "a symbolic link to a folder that contains it (a loop): not followed"
+                elif Path(real) not in skip:
+                    yield from walk(path, above | {real})
             elif not any(fnmatch.fnmatch(entry.name, p) for p in skip_names):
-                yield path
+                yield path, None
 
-    for found in walk(root):
+    for found, error in walk(root, frozenset({os.path.realpath(root)})):
         rel = found.relative_to(root).as_posix()
-        if include and not matches(rel, found.name, include):
+        if error is None and include and not matches(rel, found.name, include):
             continue
-        if exclude and matches(rel, found.name, exclude):
+        if error is None and exclude and matches(rel, found.name, exclude):
             continue
-        yield found
+        yield found, error
 
 
 def _kind(name: str, input_format: str) -> str:
@@ -248,6 +260,9 @@ def is_archive_name(name: str) -> bool:
 def read_source(source: Source, names: FieldNames = FieldNames(), *, parse: bool = True) -> Iterator[Record]:
     """The records of one input. With `parse=False`, JSON Lines records carry the raw line as `data` and are
     parsed later by `parse_jsonl` (the batch runner parses in its worker processes, not in the reader)."""
+    if source.error is not None:
+        yield _failed(source, 1, source.error)
+        return
     try:
         raw = sys.stdin.buffer if source.path is None else open(source.path, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
@@ -487,15 +502,24 @@ def _read_warc(source: Source, raw: IO[bytes]) -> Iterator[Record]:
         return
     number = 0
     iterator = ArchiveIterator(raw)
+    end = 0  # where the last record read whole ends, in the file's (possibly compressed) bytes
     while True:
         number += 1
         try:
             record = next(iterator)
         except StopIteration:
+            cut = _cut_at(source, number, end)
+            if cut is not None:
+                yield cut
             return
-        except Exception as exc:  # warcio on a damaged file: ArchiveLoadFailed, zlib or even AttributeError
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            yield _failed(source, number, f"cannot be read: {reason}; the rest of the file is skipped", WARC)
+        except Exception as exc:  # warcio on a damaged file: ArchiveLoadFailed, zlib, even AttributeError
+            yield _failed(source, number, _damaged(exc, end), WARC)
+            return
+        if record.format == "warc" and not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+            # Every WARC record has a length; a header without one is a header the file stops inside.
+            offset = iterator.get_record_offset()
+            yield _failed(source, number, f"the file is cut short: an incomplete record header at byte {offset}; the "
+                          "records before it were read", WARC)
             return
         try:
             found = _warc_record(source, number, record, iterator)
@@ -503,11 +527,39 @@ def _read_warc(source: Source, raw: IO[bytes]) -> Iterator[Record]:
                 found = _failed(source, number, "the record ends early: the file is cut short", WARC)
         except Exception as exc:
             found = _failed(source, number, f"cannot be read: {exc or type(exc).__name__}", WARC)
+        try:
+            end = iterator.get_record_offset() + iterator.get_record_length()
+        except Exception:
+            end = -1  # unknown: the end-of-file check is left out
         if found is not None:
             found.end = _tell(raw)
             yield found
 
 
+def _damaged(exc: Exception, end: int) -> str:
+    """warcio's own message when it is one (ArchiveLoadFailed, zlib); a Python error inside it is not a reason."""
+    where = f" at byte {end}" if end >= 0 else ""
+    if isinstance(exc, AttributeError | TypeError | IndexError | KeyError | ValueError) and \
+            type(exc).__module__ == "builtins":
+        return f"cannot be read: the file is cut short or damaged{where}; the rest of the file is skipped"
+    reason = " ".join(str(exc).split()) or type(exc).__name__
+    return f"cannot be read{where}: {reason}; the rest of the file is skipped"
+
+
+def _cut_at(source: Source, number: int, end: int) -> Record | None:
+    """A WARC file that goes on after its last whole record was cut inside the next record's header."""
+    if source.path is None or end < 0:
+        return None
+    try:
+        with open(source.path, "rb") as fh:
+            fh.seek(end)
+            rest = fh.read(1 << 16)
+    except OSError:
+        return None
+    if not rest.strip(b"\r\n\x00"):
+        return None
+    return _failed(source, number, f"the file is cut short: an incomplete record at byte {end}; the records before it "
+                   "were read", WARC)
 def _cut_short(record) -> bool:
     """Read a skipped record to its end (the iterator would anyway) to tell whether the file stops inside it."""
     stream = record.raw_stream

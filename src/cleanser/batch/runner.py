@@ -21,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from itertools import chain
@@ -28,8 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
-from . import record_output
+from . import record_output, watch
+from .lock import OutputLock, OutputLocked
 from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
+from .paths import PathError, check_output, mirror_name
 from .records import (
     DOC,
     JSONL,
@@ -42,6 +45,7 @@ from .records import (
     parse_jsonl,
     read_source,
 )
+from .watch import Watch
 from .work import ChunkResult, Options, Stats, clean_chunk, start_worker
 
 CHECKPOINT_VERSION = 1
@@ -51,6 +55,13 @@ ECHO_ERRORS = 20  # errors echoed on stderr (the errors file has them all)
 
 class UsageError(ValueError):
     """Options that do not make sense together; the message says why."""
+
+
+def _checked(inputs: list[str], output: str, *, mirror: bool) -> None:
+    try:
+        check_output(inputs, output, mirror=mirror)
+    except PathError as exc:
+        raise UsageError(str(exc)) from None
 
 
 @dataclass
@@ -183,11 +194,13 @@ class _Runner:
             if mirror:
                 if has_stdin:
                     raise UsageError("standard input cannot be mirrored into a folder: use -o FILE")
-                names = [Path(i).name for i in p.inputs]
+                names = [mirror_name(i) if Path(i).is_dir() else Path(i).name for i in p.inputs]
                 if len(set(names)) < len(names):
                     raise UsageError("inputs mirrored into one folder must have different names")
+                _checked(p.inputs, out, mirror=True)
                 self.opts = replace(self.opts, format=fmt, json="always" if fmt == "json" else "archives")
                 return TreeOutput(out, fmt=fmt), Path(out.rstrip("/" + os.sep))
+            _checked(p.inputs, out, mirror=False)
             if is_jsonl_name(out):
                 as_json = "always"
         style = "lines" if as_json == "always" else "text"
@@ -236,7 +249,8 @@ class _Runner:
             for source in find_sources([item], include=p.include, exclude=p.exclude, input_format=p.input_format,
                                        skip_dirs=skip_dirs, skip_names=skip_names):
                 if nest and Path(item).is_dir():
-                    source = Source(source.name, source.path, f"{Path(item).name}/{source.rel}", source.kind)
+                    source = Source(source.name, source.path, f"{mirror_name(item)}/{source.rel}", source.kind,
+                                    source.error)
                 yield source
 
     def _records(self) -> Iterator[Record]:
@@ -313,6 +327,19 @@ class _Runner:
     # -- main loop --
 
     def run(self) -> int:
+        lock = OutputLock(self.anchor) if self.anchor is not None and self.opts.mode == "clean" else None
+        if lock is not None:
+            try:
+                lock.acquire()
+            except OutputLocked as exc:
+                raise UsageError(str(exc)) from None
+        try:
+            return self._run()
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _run(self) -> int:
         self.started = time.perf_counter()
         if self.opts.json in ("always", "archives"):
             check_meta_field(self.plan)
@@ -382,6 +409,9 @@ class _Runner:
 
     def _commit(self, *, final: bool) -> None:
         output_state = self.output.commit(final=final)
+        for record, reason in getattr(self.output, "take_failures", list)():
+            self.stats.failed += 1
+            self._error(record, reason)
         errors_state = self.errors.commit()
         self._save_checkpoint(output_state, errors_state)
         self.output.finalize(output_state)
@@ -485,12 +515,15 @@ def _results(chunks: Iterator[list[Record]], jobs: int, options: Options) -> Ite
         return
     second = next(chunks, None)
     ahead = [first] if second is None else [first, second]
-    if jobs <= 1 or second is None:
+    timeout = options.settings.record_timeout
+    # With a time limit every chunk goes to a worker process, which can be stopped; a lone record stays here.
+    alone = second is None and (not timeout or len(first) == 1)
+    if alone or (jobs <= 1 and not timeout):
         worker = start_worker(options, process=False)
         for chunk in chain(ahead, chunks):
             yield chunk, worker.clean_chunk(chunk)
         return
-    with _Pool(jobs, options) as pool:
+    with _Pool(max(jobs, 1), options) as pool:
         yield from pool.map(chain(ahead, chunks))
 
 
@@ -507,17 +540,33 @@ class _Pool:
         methods = multiprocessing.get_all_start_methods()
         method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
         self.context = multiprocessing.get_context(method)
+        timeout = options.settings.record_timeout
+        self.watch = Watch(self.context, timeout) if timeout else None
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
+        slots = self.watch.initargs() if self.watch is not None else None
         return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_process,
-                                   initargs=(self.options, os.getpid()))
+                                   initargs=(self.options, os.getpid(), slots))
 
     def __enter__(self) -> _Pool:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, kind, *exc) -> None:
+        if kind is not None:  # interrupted: a worker stuck in C code would hold the shutdown, so stop them all
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.kill()
+        self.executor.shutdown(wait=kind is None, cancel_futures=True)
+
+    def _result(self, future) -> ChunkResult:
+        """The chunk's result; a record past the time limit has its worker killed (BrokenProcessPool follows)."""
+        if self.watch is None:
+            return future.result()
+        while True:
+            try:
+                return future.result(timeout=min(1.0, self.watch.limit / 4))
+            except FutureTimeout:
+                self.watch.overdue()
 
     def map(self, chunks: Iterator[list[Record]]) -> Iterator[tuple[list, ChunkResult]]:
         pending: deque = deque()
@@ -532,13 +581,16 @@ class _Pool:
                 return
             chunk, future = pending.popleft()
             try:
-                result = future.result()
+                result = self._result(future)
             except BrokenProcessPool:
                 result = self._recover(chunk, pending)
             yield chunk, result
 
     def _restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.watch is not None:
+            self.watch.clear()
+            self.watch.killed.clear()
         self.executor = self._new()
 
     def _recover(self, chunk: list[Record], pending: deque) -> ChunkResult:
@@ -550,10 +602,14 @@ class _Pool:
         results = []
         for record in chunk:
             try:
-                results.append(self.executor.submit(clean_chunk, [record]).result())
+                results.append(self._result(self.executor.submit(clean_chunk, [record])))
             except BrokenProcessPool:
                 stats = Stats(documents=1, failed=1, bytes=len(record.data))
-                reason = "the worker process died while cleaning it"
+                if self.watch is not None and self.watch.killed:
+                    reason = (f"took longer than {self.watch.limit:g} s (--record-timeout): stopped, "
+                              "its worker process replaced")
+                else:
+                    reason = "the worker process died while cleaning it"
                 output, record_id = _died(record, reason, self.options)
                 results.append(ChunkResult([output], [(0, reason, record_id)], stats))
                 self._restart()
@@ -575,9 +631,11 @@ def _died(record: Record, reason: str, options: Options) -> tuple[bytes | None, 
     return record_output.failed_line(parsed, record.data, options.names, options.meta_field, reason), parsed.id
 
 
-def _init_process(options: Options, parent: int) -> None:
+def _init_process(options: Options, parent: int, slots: tuple | None) -> None:
     # A forked worker inherits the parent's SIGTERM handler; the pool stops workers with SIGTERM, so restore it.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if slots is not None:
+        watch.join(*slots)
     start_worker(options, process=True)
     # A parent killed with SIGKILL cannot stop its workers; they notice it is gone and leave.
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

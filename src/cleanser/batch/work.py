@@ -21,13 +21,14 @@ from ..read.text import InputError, decode
 from ..result import Result
 from ..settings import Settings
 from ..write.report_html import Review
-from . import record_output
+from . import record_output, watch
 from .records import DOC, JSONL, FieldNames, Record, parse_jsonl
 
 MODES = ("clean", "dry-run", "diff")
 # Hidden hooks for the tests: seconds to sleep per record, and a marker whose record makes its worker die.
 DELAY_ENV = "CLEANSER_TEST_DELAY"
 CRASH_ENV = "CLEANSER_TEST_CRASH"
+HANG_ENV = "CLEANSER_TEST_HANG"  # a marker whose record makes its worker hang, as in C code no signal interrupts
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Worker:
         self.cleaner = cleaner or build_cleaner(options)
         self.delay = float(os.environ.get(DELAY_ENV) or 0)
         self.crash: str | None = None  # set in worker processes only
+        self.hang: str | None = None
 
     def clean_chunk(self, records: list[Record]) -> ChunkResult:
         stats = Stats(review=Review() if self.options.review else None)
@@ -139,6 +141,10 @@ class Worker:
                 time.sleep(self.delay)
             if self.crash and self.crash in str(record.data[:4096]):
                 os._exit(70)
+            if self.hang and self.hang in str(record.data[:4096]):
+                watch.record_started()
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                time.sleep(3600)
             as_record = self._writes_record(record)
             reason = record.error or (record_output.collision(record, opts.meta_field) if as_record else None)
             if reason is None and record.empty is not None:
@@ -148,6 +154,7 @@ class Worker:
                                if as_record else None)
                 continue
             if reason is None:
+                watch.record_started()
                 try:
                     outputs.append(self.process(record, stats))
                     continue
@@ -155,6 +162,8 @@ class Worker:
                     reason = str(exc).removeprefix(f"{record.where}: ")
                 except Exception as exc:  # a bug or a pathological page: report it, keep going
                     reason = f"{type(exc).__name__}: {exc}"
+                finally:
+                    watch.record_done()
             stats.failed += 1
             # A failed archive record is written all the same, so the output still has one line per input record.
             outputs.append(record_output.failed_line(record, raw, opts.names, opts.meta_field, reason)
@@ -303,6 +312,7 @@ def start_worker(options: Options, *, process: bool = True) -> Worker:
         _worker = Worker(options, _worker.cleaner)
     if process:
         _worker.crash = os.environ.get(CRASH_ENV) or None
+        _worker.hang = os.environ.get(HANG_ENV) or None
     return _worker
 
 

@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--dry-run", action="store_true", help="report what would be removed; write nothing")
     g.add_argument("--diff", action="store_true", help="show what would be removed as a unified diff; write nothing")
     g.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: the cores)")
+    g.add_argument("--record-timeout", type=float, default=None, metavar="SECONDS",
+                   help="stop a record that takes longer than this, report it as failed and go on (default: 60; "
+                   "0: no limit)")
     g.add_argument("--resume", action="store_true", help="finish an interrupted run of the same command")
     g.add_argument("--errors", metavar="FILE",
                    help="where records that fail are listed (default: OUTPUT.errors.jsonl, with -o or --in-place)")
@@ -170,8 +173,28 @@ def _report_load_errors(plugins, *, warnings: bool = True) -> None:
             print(f"cleanser: warning: {warning}", file=sys.stderr)
 
 
+def _check_plugin_dirs(folders) -> None:
+    """A plugins folder named on the command line that cannot be used is a usage error, not a warning."""
+    for folder in folders:
+        path = Path(folder)
+        why = None
+        if not path.exists():
+            why = "does not exist"
+        elif not path.is_dir():
+            why = "is not a folder"
+        else:
+            try:
+                next(os.scandir(path), None)
+            except OSError as exc:
+                why = f"cannot be read: {exc.strerror or exc}"
+        if why:
+            print(f"cleanser: --plugins-dir {folder} {why}", file=sys.stderr)
+            raise SystemExit(2)
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """The one place the CLI turns options and the environment into settings."""
+    _check_plugin_dirs(getattr(args, "plugins_dir", None) or ())
     budget = getattr(args, "budget", None)
     budgeted = {"budget": budget} if budget is not None else {}  # --budget 0 is a budget, not "none given"
     guard = GuardSettings(enabled=not getattr(args, "no_guard", False), **budgeted)
@@ -180,6 +203,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         site_configs=args.site_config or None,
         guard=guard,
         links=getattr(args, "links", None),
+        record_timeout=getattr(args, "record_timeout", None),
         generic=getattr(args, "generic", None),
     )
 

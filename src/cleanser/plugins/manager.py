@@ -124,7 +124,7 @@ class Plugins:
                 continue
             try:
                 obj = ep.load()
-            except Exception as exc:  # a broken third-party plugin must not break the host
+            except (Exception, SystemExit) as exc:  # a broken third-party plugin must not break (or end) the host
                 self.errors.append(LoadError(origin, f"import failed: {type(exc).__name__}: {exc}"))
                 continue
             self.add_module(obj, ep.name, origin)
@@ -132,9 +132,15 @@ class Plugins:
     def load_dir(self, folder: str | Path) -> None:
         folder = Path(folder)
         if not folder.is_dir():
-            self.errors.append(LoadError(str(folder), "plugins folder does not exist"))
+            why = "is not a folder" if folder.exists() else "does not exist"
+            self.errors.append(LoadError(str(folder), f"plugins folder {why}"))
             return
-        for path in sorted(folder.iterdir()):
+        try:
+            paths = sorted(folder.iterdir())
+        except OSError as exc:
+            self.errors.append(LoadError(str(folder), f"plugins folder cannot be read: {exc.strerror or exc}"))
+            return
+        for path in paths:
             if path.suffix == ".toml":
                 self.add_rule_file(path, f"plugins dir {folder}")
             elif path.suffix == ".py" and not path.name.startswith("_"):
@@ -149,7 +155,7 @@ class Plugins:
             module = importlib.util.module_from_spec(spec)
             sys.modules[name] = module
             spec.loader.exec_module(module)
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # sys.exit() in a plugin is a failed plugin, not the end of cleanser
             sys.modules.pop(name, None)
             self.errors.append(LoadError(str(path), f"import failed: {type(exc).__name__}: {exc}"))
             return

@@ -14,10 +14,13 @@ from lxml import etree
 from ..document import Removal
 from .text import normalize_spaces
 
+# huge_tree: libxml2's default limits drop, silently, a text node over 10 MB with everything after it, and cut the
+# tree at 256 levels; with it they are 1 GB and 2048 levels. Deeper than that the page is flattened (`_flatten`).
 _PARSER = lxml.html.HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False,
-    huge_tree=True,  # else libxml2 drops a text node over 10 MB (a whole article in one <p>): text lost, silently
+    huge_tree=True,
 )
+LIMIT_ATTR = "data-cleanser-limit"  # set on the root when a parser limit was hit: the pipeline flags the document
 # Never article text; removed before anything else looks at the tree.
 _JUNK = (
     "script",
@@ -69,18 +72,20 @@ _DOCTYPE_SUBSET = re.compile(r"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | r
 def parse(html: str) -> lxml.html.HtmlElement:
     if "<!doctype" in html[:1024].lower():
         html = _DOCTYPE_SUBSET.sub(r"\1>", html, count=1)
+    defused = False
+    if len(html) > _LONG_TAG:
+        html, defused = _defuse_long_tags(html)
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
-        if any("Excessive depth" in e.message for e in _PARSER.error_log):
-            # libxml2 stops at 2,048 levels even with huge_tree, and drops the rest of the page. Wrapper tags carry
-            # no text: without them the page is shallow, and every word of it is read.
-            root = lxml.html.document_fromstring(_WRAPPERS.sub(" ", html).encode("utf-8", "replace"), parser=_PARSER)
+        if defused:
+            root.set(LIMIT_ATTR, f"a tag longer than {_LONG_TAG // 1024} KB: its attributes were left out")
+        if _hit_limit():
+            # Nesting beyond any page's: the parser would stop there. Without its nesting the page keeps every word.
+            root = lxml.html.document_fromstring(_flatten(html).encode("utf-8", "replace"), parser=_PARSER)
+            root.set(LIMIT_ATTR, "nested more than 2048 levels deep: read without its nesting")
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring("<html><body></body></html>")
     return root
-
-
-_WRAPPERS = re.compile(r"</?(?:div|span|section|article|main|font|center)\b[^>]*>", re.IGNORECASE)
 
 
 # Tags that make a block of their own: kept at any depth when deep nesting is flattened.
@@ -102,6 +107,49 @@ def flatten_deep(root: lxml.html.HtmlElement, limit: int = 200) -> None:
             deep.append(el)
     for el in reversed(deep):
         el.drop_tag()
+
+
+# libxml2 checks each attribute against all the others of its tag: a tag with a million attributes takes hours.
+# No page's tag is anywhere near this long; a longer one keeps its name and loses its attributes (never text).
+_LONG_TAG = 32 * 1024
+_TAG_NAME = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*")
+
+
+def _defuse_long_tags(html: str) -> tuple[str, bool]:
+    pieces = html.split(">")  # linear, in C; a tag is the part of a piece from its last "<"
+    if max(map(len, pieces)) <= _LONG_TAG:
+        return html, False
+    changed = False
+    for i, piece in enumerate(pieces):
+        if len(piece) > _LONG_TAG:
+            start = piece.rfind("<")
+            name = _TAG_NAME.match(piece, start) if start >= 0 and len(piece) - start > _LONG_TAG else None
+            if name:
+                pieces[i] = piece[:start] + name.group(0)
+                changed = True
+    return ">".join(pieces), changed
+
+
+def _hit_limit() -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
+
+
+_NEVER_TEXT = re.compile(r"<(script|style|template|noscript|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+_KEPT = frozenset({"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "title", "head", "body", "html", "meta"})
+
+
+def _flatten(html: str) -> str:
+    """The page with only tags that cannot nest: phrasing tags go, every other tag becomes a line break."""
+    html = _NEVER_TEXT.sub(" ", html)
+
+    def keep(m: re.Match) -> str:
+        tag = m.group(1).lower()
+        if tag in _KEPT:
+            return m.group(0)
+        return "" if tag in PHRASING else "<br>"
+
+    return _TAG.sub(keep, html)
 
 
 def is_full_page(html: str) -> bool:

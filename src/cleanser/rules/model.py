@@ -291,6 +291,11 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
     if problem:
         raise RuleError(f"{where}: {problem}: {source_re!r}")
     compiled = re.compile(source_re, re.IGNORECASE)
+    try:  # the matcher combines rules into one expression: each must be valid as a group inside another
+        re.compile(f"x|(?:{source_re})")
+    except re.error as exc:
+        raise RuleError(f"{where}: cannot be combined with other rules ({exc}); a flag such as (?s) must be "
+                        f"scoped to a group, (?s:...): {source_re!r}") from None
     rule = Rule(pattern=source_re, literal_prefix=prefix, literal_suffix=suffix, max_len=max_len, **common)
     if kind in ("line", "keep", "tail"):
         for example in rule.examples:

@@ -26,6 +26,8 @@ import re._constants as _c
 import re._parser as _sre_parse
 from typing import Any
 
+from .regex_cost import check_cost
+
 KEY_LEN = 4
 MAX_KEYS = 512  # more possible starts than this and the pattern is tried on every line instead
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -288,7 +290,7 @@ def check_backtracking(pattern: str) -> str | None:
                 continue  # an atomic group never backtracks into itself
         return None
 
-    return walk(parsed, None)
+    return walk(parsed, None) or check_cost(pattern)
 
 
 def _has_overlapping_branches(sub: Any) -> bool:

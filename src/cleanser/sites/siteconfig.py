@@ -43,6 +43,7 @@ from lxml import etree
 
 from ..rules.model import SITE_PRIORITY, Rule, RuleSet
 from ..text import host_of
+from .limits import MAX_CONFIG_BYTES, MAX_EXPRESSIONS, too_costly
 
 log = logging.getLogger(__name__)
 _LISTS = ("body", "strip", "strip_id_or_class", "strip_image_src", "title", "author", "date")
@@ -168,6 +169,7 @@ def parse_site_config(text: str, host: str, source: str = "") -> SiteConfig:
     """Parse a site config file's text. Unknown directives are kept in `other`; lines without a colon are skipped,
     as Full-Text RSS skips them."""
     config = SiteConfig(host=host, source=source)
+    expressions = 0
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -188,6 +190,14 @@ def parse_site_config(text: str, host: str, source: str = "") -> SiteConfig:
             elif not _compiles(value):
                 config.problems.append(f"{source or host}:{number}: invalid XPath in {key}: {value}")
                 continue
+            elif why := too_costly(value):
+                config.problems.append(f"{source or host}:{number}: XPath in {key} not used: {why}")
+                continue
+            if expressions >= MAX_EXPRESSIONS:
+                config.problems.append(f"{source or host}:{number}: more than {MAX_EXPRESSIONS} expressions: the "
+                                       "rest are not used")
+                break
+            expressions += 1
             getattr(config, key).append(value)
         elif key in ("find_string", "replace_string"):
             getattr(config, key).append(value)
@@ -248,10 +258,16 @@ class SiteConfigs:
             config = None
             if path is not None:
                 try:
-                    text = path.read_text(encoding="utf-8", errors="replace")
+                    size = path.stat().st_size
+                    text = "" if size > MAX_CONFIG_BYTES else path.read_text(encoding="utf-8", errors="replace")
                 except OSError as exc:
                     self._problem(f"{path}: cannot read: {exc.strerror or exc}")
                 else:
+                    if size > MAX_CONFIG_BYTES:
+                        self._problem(f"{path}: {size:,} bytes, over the {MAX_CONFIG_BYTES // 1024} KB a site config "
+                                      "may have: not used")
+                        self._parsed[name] = None
+                        return None
                     config = parse_site_config(text, name, str(path))
                     for problem in config.problems:
                         self._problem(problem)

@@ -30,6 +30,9 @@ And for every rule, trusted or not:
    inbox, an app, signing up...): the article's lede under a promo header must not go for being short.
 7. Half a paragraph: a blurb, or the lines between a box's markers, never take half of a paragraph the box or
    another promo cut: a line that runs on into the article below it, or continues the article above it.
+8. Sentence between markers: a box (a start...end block, or one line from a marker through a wildcard to another
+   marker or the line's end) never takes a sentence of article prose between its markers that its own text does
+   not account for: no literal text of the rule, no example starting or ending like it, no pitch named.
 
 Also for every rule: a blurb line under a refused blurb line of the same header is no blurb of it either.
 
@@ -49,6 +52,7 @@ all this for users.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -58,7 +62,7 @@ from ..rules.book import RuleBook
 from ..rules.model import Rule
 from ..rules.regex import literal_runs
 from ..settings import GuardSettings
-from ..text import FOLD, continues, ends_sentence, is_prose, names_pitch, word_count
+from ..text import FOLD, continues, ends_sentence, fold_for_match, is_prose, names_pitch, word_count
 from .apply import walk_removals
 from .positions import mark_where
 
@@ -276,6 +280,38 @@ def check_long_piece(removal: Removal, blocks: list[Block], seen: Seen) -> str |
     return f"an untrusted rule would remove {len(removal.text)} characters in one piece (limit {MAX_CHARS})"
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def check_sentence_between_markers(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """8, for every rule, trusted or not: a box (a start...end block, or a line rule whose pattern has text between
+    two markers) never takes a sentence of article prose between its markers that the box's own lines do not
+    account for: one the rule names no literal text of, that no example starts or ends like, and that names no
+    pitch. A wildcard between two markers ('Support us .{0,200} Log in') otherwise swallows the article's
+    sentence."""
+    rule = seen.rule(removal)
+    if rule is None or removal.kind not in ("block", "line", "glued") or len(removal.text) < 120:
+        return None
+    lines = _lines(removal)
+    if removal.kind == "block":  # the marker lines are the box's; a line between that names its pitch is too
+        between = [x for line in lines[1:-1] if not names_pitch(line) for x in _SENTENCE_SPLIT.split(line.strip()) if x]
+    else:  # one line: the sentences between its first and its last
+        between = [x for line in lines for x in _SENTENCE_SPLIT.split(line.strip()) if x][1:-1]
+    own = None
+    for sentence in between:
+        if not is_prose(sentence) or names_pitch(sentence) or anchored_chars(rule, sentence) >= MIN_ANCHOR:
+            continue
+        if sentence.endswith(("...", "…")):  # a teaser cut short (an author bio, a related story), no sentence
+            continue
+        if own is None:
+            own = " ".join(fold_for_match(e).lower() for e in rule.examples)
+        folded = fold_for_match(sentence).lower()
+        if folded[:40] in own or folded[-40:] in own:  # an example holds it (or its start or end: longer wordings)
+            continue
+        return f"a box would take a sentence of article prose between its markers ({_quote(sentence)})"
+    return None
+
+
 CHECKS = (
     check_blurb_under_refused_blurb,
     check_sentence_under_tail,
@@ -285,6 +321,7 @@ CHECKS = (
     check_box_prose,
     check_unanchored_sentence,
     check_long_piece,
+    check_sentence_between_markers,
 )
 
 

@@ -50,13 +50,16 @@ def paragraph_texts(el) -> list[str]:
     return [clean_text(p.text_content()) for p in el.iter(*_PARAGRAPHS)] or [clean_text(el.text_content())]
 
 
-def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule], judge: Judge | None = None) -> list[Removal]:
+def apply_html_rules(
+    root: lxml.html.HtmlElement, rules: list[Rule], judge: Judge | None = None, dropped: list | None = None
+) -> list[Removal]:
     """Remove the elements site rules name; one audit entry per removed element that held text.
 
     A removed element that held text leaves an empty placeholder, so that `to_blocks` can put the removal in its
     place among the blocks: the restore stage then joins a paragraph the element had cut in two. `judge` (the
     guard) sees each element first; an element it refuses stays, and its removal is kept in the audit with the
-    reason.
+    reason. `dropped`, when given, collects (removal, rule, placeholder number, element) for each element
+    replaced, so that the word budget (`html_budget.py`) can put an element back.
     """
     removals: list[Removal] = []
     for rule in rules:
@@ -85,6 +88,8 @@ def apply_html_rules(root: lxml.html.HtmlElement, rules: list[Rule], judge: Judg
                     marker.set("data-inline", "1")
                 marker.tail = NOT_XML.sub("", el.tail) if el.tail else None  # see _drop
                 el.getparent().replace(el, marker)
+                if dropped is not None:  # not the placeholder: a proxy held here would lose its HTML class
+                    dropped.append((removal, rule, len(removals) - 1, el))
     return removals
 
 

@@ -1,0 +1,61 @@
+"""Issue 17, item 11: a record that never finishes costs its time limit, not the run; Ctrl-C and SIGTERM work
+while a worker is stuck; a tag with a huge number of attributes is parsed in linear time."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import cleanser_cmd, run_cli
+from test_archive import write_jsonl
+from test_batch import corpus_records
+
+HANG = {"CLEANSER_TEST_HANG": "HANG-THIS-WORKER"}  # its record's worker sleeps with SIGTERM blocked
+
+
+def records_with_a_stuck_one(n: int) -> list[dict]:
+    records = corpus_records(n)
+    records[n // 2]["text"] = "HANG-THIS-WORKER " + records[n // 2]["text"]
+    return records
+
+
+def test_a_stuck_record_fails_after_its_time_limit_and_the_rest_are_written(tmp_path):
+    dump = write_jsonl(tmp_path / "dump.jsonl", records_with_a_stuck_one(20))
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    proc = run_cli("clean", str(dump), "-o", str(out), "--jobs", "2", "--record-timeout", "1", "-q", env=HANG)
+    assert time.monotonic() - started < 30
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [i for i in range(20) if i != 10]
+    (error,) = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()]
+    assert error["record"] == 11 and "--record-timeout" in error["reason"]
+
+
+def test_sigterm_is_honoured_while_a_worker_is_stuck(tmp_path):
+    dump = write_jsonl(tmp_path / "dump.jsonl", records_with_a_stuck_one(20))
+    out = tmp_path / "out.jsonl"
+    import os
+
+    proc = subprocess.Popen([*cleanser_cmd(), "clean", str(dump), "-o", str(out), "--jobs", "2",
+                             "--record-timeout", "600", "-q"], env={**os.environ, **HANG},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        time.sleep(3)  # the stuck record has been reached
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 130
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_many_attributes_parse_in_linear_time():
+    # 200,000 attributes took minutes (libxml2 compares each with all the others); the watchdog is the timeout.
+    code = ("from cleanser import clean\n"
+            "html = '<html><body><p ' + ' '.join(f'a{j}=x' for j in range(200000)) + '>Kept text.</p></body></html>'\n"
+            "r = clean(html)\nprint(r.text, sorted(r.flags))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=20)
+    assert proc.stdout.decode().strip() == "Kept text. ['parse_limit']", proc.stderr.decode()[-500:]
