@@ -38,6 +38,7 @@ class Removal:
     start: int | None = None  # character offsets in the decoded input (text input)
     end: int | None = None
     refused: str | None = None  # set when the guard refused the removal; the text was kept
+    evidence: str | None = None  # what a generic detector saw (a class token, a role, a link density)
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -52,6 +53,8 @@ class Removal:
         }
         if self.refused:
             d["refused"] = self.refused
+        if self.evidence:
+            d["evidence"] = self.evidence
         return d
 
     @classmethod
