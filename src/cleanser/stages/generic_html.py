@@ -12,7 +12,12 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   paragraph of prose (the `aggressive` level only);
 - a heading that only introduces a removed element ("Related stories" over the list) goes with it.
 
-Levels (`Cleaner(generic=...)`): "off" removes nothing here; "safe" acts on roles and class tokens, which a page's
+Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
+the places an article never is (dialogs, pop-ups, cookie and login boxes, navigation, asides, footers, sidebars,
+comments, bios), which readability-lxml's copy of the page goes without; `widen_to_prose` replaces a choice that
+holds little of the page's prose by the ancestor that holds it.
+
+Levels (`Cleaner(generic=...)`): "off" runs none of this module; "safe" acts on roles and class tokens, which a page's
 author wrote to say what an element is; "aggressive" also acts on shape alone (link-dense boxes, link lists after the
 article's end) and on weaker tokens (teaser, meta, date).
 
