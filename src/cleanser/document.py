@@ -38,7 +38,8 @@ class Removal:
     start: int | None = None  # character offsets in the decoded input (text input)
     end: int | None = None
     refused: str | None = None  # set when the guard refused the removal; the text was kept
-    # A scored removal (the generic line scorer): its score (0-1) and the features that weighed most for it.
+    # What a generic detector saw: the line scorer's score (0-1) and the features that weighed most for it; the HTML
+    # detector's class token, role or link density.
     score: float | None = None
     evidence: tuple[str, ...] | None = None
 

@@ -23,6 +23,7 @@ from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
 from .sites.siteconfig import SiteConfigs, open_site_configs
+from .stages import generic_html
 from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.generic_lines import PLUGIN as SCORER_PLUGIN
@@ -90,6 +91,10 @@ class Cleaner:
             return None
         return refuse_html(rule, paragraph_texts(element), generic=True)
 
+    def _judge_generic(self, rule: Rule, paragraphs: list[str]) -> str | None:
+        """The guard's word on an element the generic HTML detector would drop: never a paragraph of prose."""
+        return refuse_html(rule, paragraphs, generic=True) if self.guard_settings.enabled else None
+
     def book(self, rulesets: tuple[RuleSet, ...]) -> RuleBook:
         key = tuple(rs.name for rs in rulesets)
         found = self._books.get(key)
@@ -140,7 +145,13 @@ class Cleaner:
                 root,
                 is_full_page(text),
                 container_xpath=config.container_xpath if config is not None else (),
+                not_article=generic_html.not_article if self.generic != "off" else None,
+                widen=generic_html.widen_to_prose if self.generic != "off" else None,
             )
+            if self.generic != "off":  # boilerplate no rule names, inside the container (generic_html.py)
+                generic_html.strip_boilerplate(
+                    article, self.generic, html_removals, self._judge_generic, title=page.metadata.get("title")
+                )
             place_removals(root, article, html_removals)
             blocks = to_blocks(article, links=links, removals=html_removals)
             doc = Document(blocks, source="html", url=url, layout="html", metadata=page.metadata)

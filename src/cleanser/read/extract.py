@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from .blocks import is_data_table
-from .page import HEADINGS, PHRASING, STAMP, WS, tag_of
+from .page import HEADINGS, PHRASING, STAMP, WS, drop, tag_of
 
 # --- ---------------------------------------------------------------------------------------
 
 
 def extract(
-    root: lxml.html.HtmlElement, full_page: bool, container_xpath: Iterable[str] = ()
+    root: lxml.html.HtmlElement,
+    full_page: bool,
+    container_xpath: Iterable[str] = (),
+    not_article: Callable[[Any], list] | None = None,
+    widen: Callable[[Any, list], list] | None = None,
 ) -> lxml.html.HtmlElement:
     """The element holding the article: the body of a fragment; on a full page, the container readability-lxml
     scores best, with the siblings it relates to it, taken from the original tree.
@@ -30,6 +35,9 @@ def extract(
     first, so its choice can be found again in the original.
     `container_xpath` (a site config's `body` lines) names the container: the first expression that matches
     elements with text wins, and readability decides only when none does.
+    `not_article` (the generic layer) names, in readability's copy of the tree, elements the article cannot be
+    in (a login dialog, a cookie banner): they are dropped from the copy before it is scored. `widen` (the generic
+    layer too) may replace readability's choice by an ancestor that holds the page's prose it left out.
     """
     body = root.find("body")
     if body is None:
@@ -41,11 +49,13 @@ def extract(
     if not full_page:
         return body
     elements = _stamp(root)
-    chosen = _readability_choice(root, elements, ruthless=True)
+    chosen = _readability_choice(root, elements, ruthless=True, not_article=not_article)
     if _length(chosen) < 250:
-        lenient = _readability_choice(root, elements, ruthless=False)
+        lenient = _readability_choice(root, elements, ruthless=False, not_article=not_article)
         if _length(lenient) > _length(chosen):
             chosen = lenient
+    if chosen and widen is not None:
+        chosen = widen(root, chosen)
     if not chosen:
         return body
     return _assemble(chosen)
@@ -83,11 +93,17 @@ def _length(elements: list | None) -> int:
     return sum(len(WS.sub("", el.text_content())) for el in elements) if elements else 0
 
 
-def _readability_choice(root: lxml.html.HtmlElement, elements: list, ruthless: bool) -> list | None:
+def _readability_choice(
+    root: lxml.html.HtmlElement, elements: list, ruthless: bool, not_article: Callable[[Any], list] | None = None
+) -> list | None:
     """The original elements that make up readability-lxml's article, in document order."""
     from .readability_fast import Readability  # readability-lxml, minus work that cannot change its choice
 
-    doc = Readability(copy.deepcopy(root))
+    tree = copy.deepcopy(root)
+    if not_article is not None:
+        for el in not_article(tree):
+            drop(el)
+    doc = Readability(tree)
     try:
         doc._html(True)
         if ruthless:

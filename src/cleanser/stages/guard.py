@@ -46,8 +46,8 @@ Those new removals are checked like the others.
 A `trusted` rule (a known newsletter box, a cookie wall) is exempt from 1 to 4: its author vouches that whatever it
 matches is boilerplate, however long. Removals marked by a plugin hook (no rule pattern) are checked by 3 and 4
 only. HTML rules act on the page before the article is extracted: `refuse_html` applies check 1 to the elements a
-generic HTML rule would drop, and those it refuses stay in the page and count in the flag. docs/guarantees.md says
-all this for users.
+generic HTML rule or generic HTML detection (`generic_html.py`) would drop, and those it refuses stay in the page
+and count in the flag. docs/guarantees.md says all this for users.
 """
 
 from __future__ import annotations

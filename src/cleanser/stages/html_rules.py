@@ -83,14 +83,21 @@ def apply_html_rules(
                     removal.refused = judge(rule, el)
                     if removal.refused is not None:
                         continue
-                marker = etree.Element(PLACEHOLDER, {"data-removal": str(len(removals) - 1)})
-                if inside_a_line(el):
-                    marker.set("data-inline", "1")
-                marker.tail = NOT_XML.sub("", el.tail) if el.tail else None  # see _drop
-                el.getparent().replace(el, marker)
+                replace_with_placeholder(el, len(removals) - 1)
                 if dropped is not None:  # not the placeholder: a proxy held here would lose its HTML class
                     dropped.append((removal, rule, len(removals) - 1, el))
     return removals
+
+
+def replace_with_placeholder(el, index: int):
+    """Put an empty placeholder where a removed element stood (`index`: its removal's place in the HTML removals),
+    so that `to_blocks` places the removal among the blocks; returns the placeholder."""
+    marker = etree.Element(PLACEHOLDER, {"data-removal": str(index)})
+    if inside_a_line(el):
+        marker.set("data-inline", "1")
+    marker.tail = NOT_XML.sub("", el.tail) if el.tail else None  # see drop
+    el.getparent().replace(el, marker)
+    return marker
 
 
 _LINE_HOLDERS = frozenset({"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquote", *HEADINGS})

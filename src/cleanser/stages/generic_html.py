@@ -1,0 +1,460 @@
+"""Generic boilerplate detection inside the article's container, for pages no site rule knows.
+
+readability-lxml chooses the container and everything in it is kept; on most pages that container still holds the
+page's furniture: comment sections, share bars, "related" and "most read" lists, newsletter boxes, author bios, tag
+lists, gallery controls. This module reads the evidence the DOM gives for each element of the container:
+
+- its role: `aside`, `nav`, `footer` and `form` elements, ARIA landmark and widget roles (navigation, complementary,
+  contentinfo, search, dialog, menu, toolbar...);
+- the tokens of its `class` and `id`: comment, share, social, related, most-read, newsletter, subscribe, promo,
+  advert, author bio, tags, pagination, gallery controls, screen-reader-only text, copyright...;
+- its shape: link density, a list whose items are all short links, and its position after the article's last
+  paragraph of prose (the `aggressive` level only);
+- a heading that only introduces a removed element ("Related stories" over the list) goes with it.
+
+Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
+the places an article never is (dialogs, pop-ups, cookie and login boxes, navigation, asides, footers, sidebars,
+comments, bios), which readability-lxml's copy of the page goes without; `widen_to_prose` replaces a choice that
+holds little of the page's prose by the ancestor that holds it.
+
+Levels (`Cleaner(generic=...)`): "off" runs none of this module; "safe" acts on roles and class tokens, which a page's
+author wrote to say what an element is; "aggressive" also acts on shape alone (link-dense boxes, link lists after the
+article's end) and on weaker tokens (teaser, meta, date).
+
+Every removal is judged first, as a generic HTML rule's is (`guard.refuse_html`): an element that holds a paragraph
+of prose over 25 words stays, and the refusal is in the audit. The element that holds most of the container's text
+is never a candidate (a page that puts "comments-enabled" on its article body). Removals are `Removal(kind="html")`
+under the plugin "generic-html", rule "generic-html/<kind>", with the evidence in `Removal.evidence`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..document import Removal
+from ..read.page import PLACEHOLDER
+from ..rules.model import GENERIC_PRIORITY, Rule
+from ..text import is_prose
+from .html_rules import paragraph_texts, replace_with_placeholder
+
+PLUGIN = "generic-html"
+
+
+def _rule(id: str, description: str) -> Rule:
+    return Rule(id=id, plugin=PLUGIN, kind="html", description=description, priority=GENERIC_PRIORITY)
+
+
+RULES = {
+    r.id: r
+    for r in (
+        _rule("comments", "a comment section, its form or its counters"),
+        _rule("share", "share and follow links"),
+        _rule("related", "related, recommended, most-read or next/previous story links"),
+        _rule("newsletter", "a newsletter, subscription, sign-in or paywall box"),
+        _rule("promo", "an advertisement, sponsored or affiliate box"),
+        _rule("bio", "an author bio or byline box"),
+        _rule("tags", "tags, categories and post metadata"),
+        _rule("navigation", "navigation: menus, breadcrumbs, pagination, a table of contents"),
+        _rule("ui", "page controls: gallery counters and buttons, print and tool bars, screen-reader-only text"),
+        _rule("legal", "a copyright, licence or citation block"),
+        _rule("aside", "an element the page marks as tangential (aside, footer, a landmark role)"),
+        _rule("form", "a form"),
+        _rule("links", "a box that is mostly links"),
+        _rule("heading", "a heading that only introduced a removed element"),
+        _rule("title", "the page's title above the article, which the metadata carries"),
+    )
+}
+
+# Class and id tokens, by what they say an element is. Matched on the lowercased class and id at token edges (the
+# start or end, or one of " -_"), so "sharedaddy" matches "share\w*" but "canvas" does not match "nav" (nor does
+# "CtxtMenu_Attached" match "menu": camelCase humps are no edge, they join words of one name too often).
+_E = r"(?:^|[\s_-])"  # token start
+_Z = r"(?=$|[\s_-])"  # token end
+_SAFE_TOKENS: dict[str, str] = {
+    "comments": (
+        rf"{_E}(?:comments?|comment-?(?:list|form|section|area|count|respond|link|s-link)|commentlist|commentform|"
+        rf"disqus\w*|respond|discussion|kommentare?|leserkommentare?|reply|replies){_Z}"
+    ),
+    "share": (
+        rf"{_E}(?:share\w*|sharing|shariff\w*|sharedaddy|social\w*|addthis\w*|sociable|sd-social|"
+        rf"follow-?us|teilen){_Z}"
+    ),
+    "related": (
+        rf"(?:related|relacionad[ao]s?|relacionad\w+|correlat\w+)|"
+        rf"{_E}(?:yarpp\w*|rp4wp\w*|jp-relatedposts|more-?(?:stories|articles|news|from\w*|on\w*)|"
+        rf"also-?read|read-?also|recommend\w*|popular\w*|most-?(?:read|viewed|popular|shared|recent)|mostread|"
+        rf"trending|meistgelesen\w*|further-?reading|outbrain\w*|taboola\w*|next-?post|prev(?:ious)?-?post|"
+        rf"post-?navigation|nav-?(?:next|previous|prev)|weitere-?artikel|lee-?tambien|leia-?tambem|veja-?tambem|"
+        rf"ver-?tambien|saiba-?mais|lesen-?sie-?auch|auch-?lesen|mehr-?zum-?thema|video-?playlist|playlist){_Z}"
+    ),
+    "newsletter": (
+        rf"{_E}(?:newsletter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|paywall\w*|"
+        rf"login|log-?in|register|registration|abo|abo-\w+|abonn\w+){_Z}"
+    ),
+    "promo": (
+        rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
+        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial){_Z}"
+    ),
+    "bio": (
+        rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
+        rf"bio|biography|abh_\w*|saboxplugin\w*|contributor-?bio){_Z}"
+    ),
+    "tags": (
+        rf"{_E}(?:tags?|tag-?(?:list|cloud|links)|post-?tags|article-?tags|categories|entry-?(?:meta|utility|"
+        rf"footer|tags)|post-?meta|postmetadata|post-?footer|article-?footer|filed-?under|keywords?|topics){_Z}"
+    ),
+    "navigation": (
+        rf"{_E}(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|"
+        rf"skip-?link|jump-?links?){_Z}"
+    ),
+    "ui": (
+        rf"{_E}(?:sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|"
+        rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
+        rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
+        rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
+        rf"rating\w*|post-?ratings){_Z}"
+    ),
+    "legal": (
+        rf"{_E}(?:copyright\w*|cite-?as|citate|license|licence|rights|disclaimer|credits?|photo-?credits?|"
+        rf"image-?credits?|img-?credits?|bildnachweis|quelle){_Z}"
+    ),
+}
+# Weaker tokens, for the aggressive level: teasers and article metadata lines.
+_AGGRESSIVE_TOKENS: dict[str, str] = {
+    "related": rf"{_E}(?:teaser\w*|more|read-?more|see-?also|widget\w*|sidebar\w*|box-?list){_Z}",
+    "tags": rf"{_E}(?:meta|metadata|date|dateline|timestamp|published|updated|info-?bar|byline){_Z}",
+    "navigation": rf"{_E}(?:toc|table-?of-?contents){_Z}",
+}
+# A container's own name: an element so named is the article, whatever else its class says.
+_ARTICLE = re.compile(
+    r"(?:^|[\s_-])(?:article-?(?:body|content|text)|story-?(?:body|content)|entry-?content|post-?(?:content|body)|"
+    r"main-?content|content-?body|articlebody)(?=$|[\s_-])"
+)
+_TAG_KIND = {"aside": "aside", "nav": "navigation", "footer": "aside", "form": "form"}
+_ROLE_KIND = {
+    "navigation": "navigation",
+    "menu": "navigation",
+    "menubar": "navigation",
+    "complementary": "aside",
+    "contentinfo": "aside",
+    "banner": "aside",
+    "search": "form",
+    "dialog": "ui",
+    "alertdialog": "ui",
+    "toolbar": "ui",
+    "tablist": "ui",
+}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_WS = re.compile(r"\s+")
+# Elements that never get removed by themselves here (the walk goes on into them).
+_NEVER = frozenset({"html", "body", "head", "title", "tr", "td", "th", "tbody", "thead", "tfoot", PLACEHOLDER})
+# Inline elements: judged only when they stand as a line of their own, never cut out of a line of text.
+_INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "time", "label", "font", "u", "abbr", "img"})
+
+Judge = Callable[[Rule, list[str]], "str | None"]
+
+
+@dataclass
+class _Tokens:
+    safe: list[tuple[str, re.Pattern[str]]]
+    aggressive: list[tuple[str, re.Pattern[str]]]
+
+
+_TOKENS = _Tokens(
+    safe=[(kind, re.compile(p)) for kind, p in _SAFE_TOKENS.items()],
+    aggressive=[(kind, re.compile(p)) for kind, p in _AGGRESSIVE_TOKENS.items()],
+)
+
+
+def _names(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip().lower()
+
+
+def _text_size(el) -> int:
+    """Characters of text, whitespace aside (pages indent their markup a lot, and unevenly)."""
+    text = el.text_content()
+    return len(text) - sum(map(text.count, " \n\t\r"))
+
+
+def _link_density(el, size: int) -> float:
+    if not size:
+        return 0.0
+    return sum(_text_size(a) for a in el.iter("a")) / size
+
+
+def evidence_for(el, level: str) -> tuple[str, str] | None:
+    """What the element's markup says it is: (kind, evidence), or None when it says nothing we act on."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    role = (el.get("role") or "").strip().lower()
+    if role in _ROLE_KIND:
+        return _ROLE_KIND[role], f'role="{role}"'
+    if tag in _TAG_KIND:
+        return _TAG_KIND[tag], f"<{tag}>"
+    names = _names(el)
+    if not names or _ARTICLE.search(names):
+        return None
+    for kind, pattern in _TOKENS.safe if level != "aggressive" else _TOKENS.safe + _TOKENS.aggressive:
+        m = pattern.search(names)
+        if m:
+            shown = names if len(names) <= 60 else names[:57] + "..."
+            return kind, f'"{m.group(0).strip(" _-")}" in class/id "{shown}"'
+    return None
+
+
+# Where an article never is: readability-lxml scores paragraphs wherever they are, and on some pages the best
+# scored box is a login dialog's messages, a cookie banner's text, a pop-up or an author bio.
+_NOT_ARTICLE = re.compile(
+    rf"{_E}(?:popup\w*|pop-?up|popmake\w*|pum|overlay|lightbox\w*|cookie\w*|consent\w*|noconsent|gdpr|"
+    rf"login\w*|log-?in|sign-?in|signin|register|registration|dialog|newsletter\w*|subscri\w*|paywall\w*|"
+    rf"off-?canvas\w*|offcanvas\w*|advertiser-?disclosure\w*|disclosure|author-?(?:bio|box|info|description)|"
+    rf"about-?(?:the-?)?author|comments?|comment-?(?:list|form|section|area|respond)|commentlist|respond|"
+    rf"disqus\w*|sidebar\w*|widget-?area){_Z}"
+)
+_NOT_ARTICLE_ROLES = frozenset({"dialog", "alertdialog", "complementary", "contentinfo", "navigation", "banner"})
+_NOT_ARTICLE_TAGS = frozenset({"nav", "aside", "footer", "dialog"})
+
+
+def not_article(root) -> list:
+    """The elements of a page the article cannot be in: dialogs and pop-ups (a role, `aria-modal`, a class or id
+    that says pop-up, overlay, login, cookie or consent), navigation, asides and footers, sidebars, comment sections
+    and author bios. readability-lxml's copy of the page goes without them, so that it does not choose one of them
+    as the article. An element that holds most of the page's text is never one of them (a page whose every part sits
+    in a `div#overlay-wrapper`)."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    total = _text_size(body)
+    found: list = []
+
+    def walk(parent) -> None:
+        for el in parent:
+            if not isinstance(el.tag, str):
+                continue
+            names = _names(el)
+            if (
+                el.tag in _NOT_ARTICLE_TAGS
+                or (el.get("role") or "").strip().lower() in _NOT_ARTICLE_ROLES
+                or el.get("aria-modal") == "true"
+                or (names and _NOT_ARTICLE.search(names) and not _ARTICLE.search(names))
+            ) and _text_size(el) <= 0.5 * total:
+                found.append(el)  # and nothing inside it: it goes whole
+            elif len(el):
+                walk(el)
+
+    walk(body)
+    return found
+
+
+def widen_to_prose(root, chosen: list) -> list:
+    """readability-lxml's choice, or the nearest ancestor of it that holds the page's prose the choice left out.
+
+    readability scores paragraphs and takes the best box with its scored siblings; on pages that cut the article
+    into boxes of different kinds (a lede box, a body box, a steps box) or put a short teaser box beside it, it takes
+    one box. When the choice holds less than half of the page's prose (paragraphs that read as prose, outside the
+    places the article never is), the nearest ancestor that holds four fifths of it is taken instead, as long as it
+    is not the page's body; a choice of 1,200 characters or more that holds at least 15% of the prose stays."""
+    body = root.find("body")
+    if body is None:
+        return chosen
+    excluded = not_article(root)
+    outside = {p for el in excluded for p in el.iter("p")}
+    prose: list = []
+    for p in body.iter("p"):
+        if p in outside:
+            continue
+        text = _WS.sub(" ", p.text_content()).strip()
+        if is_prose(text):
+            prose.append((p, len(text)))
+    total = sum(size for _, size in prose)
+    if not total:
+        return chosen
+    held_by_choice = {p for el in chosen for p in el.iter("p")}
+    inside = sum(size for p, size in prose if p in held_by_choice)
+    # A choice of some size that holds a fair share of the prose is the article beside other articles' teasers or
+    # readers' comments, which also read as prose: it stays.
+    if inside >= 0.5 * total or (inside >= 0.15 * total and sum(_text_size(el) for el in chosen) >= 1200):
+        return chosen
+    common = None
+    for el in chosen:
+        chain = [el, *el.iterancestors()]
+        common = chain if common is None else [a for a in chain if a in set(common)]
+    excluded_set = set(excluded)
+    for ancestor in common or []:
+        if ancestor is body or ancestor.tag == "html":
+            break
+        if ancestor in excluded_set:
+            continue
+        held = {p for p in ancestor.iter("p")}
+        if sum(size for p, size in prose if p in held) >= 0.8 * total:
+            return [ancestor]
+    return chosen
+
+
+def _stands_alone(el) -> bool:
+    """An inline element that is not a piece of a line of text: nothing but whitespace beside it in its parent."""
+    parent = el.getparent()
+    if parent is None:
+        return True
+    own = el.text_content()
+    rest = parent.text_content().replace(own, "", 1)
+    return not rest.strip()
+
+
+def _link_box(el, size: int) -> str | None:
+    """Shape alone (aggressive): a box of three or more links that is mostly link text and holds no prose."""
+    links = [a for a in el.iter("a") if _text_size(a)]
+    if len(links) < 3:
+        return None
+    density = _link_density(el, size)
+    if density < 0.7:
+        return None
+    return f"{len(links)} links, link density {density:.2f}"
+
+
+def strip_boilerplate(
+    article,
+    level: str,
+    removals: list[Removal],
+    judge: Judge | None,
+    title: str | None = None,
+) -> None:
+    """Find the container's boilerplate and replace each element with a placeholder, appending its `Removal` (with
+    `evidence`) to `removals` (the HTML rules' list: placeholders index into it). `judge` is the guard's check; an
+    element it refuses stays in place, its removal in the audit with the reason, and its insides are still looked
+    at. `level` is "safe" or "aggressive"; "off" is never passed here. `title` is the page's title (metadata): a
+    heading above the article's first paragraph that repeats it is the page's title, which the metadata carries
+    (removed at the aggressive level only)."""
+    if level == "off":
+        return
+    total = _text_size(article)
+    if not total:
+        return
+    order: dict = {}
+    last_prose = -1
+    if level == "aggressive":  # only shape evidence needs to know where the article's prose ends
+        for i, el in enumerate(article.iter()):
+            order[el] = i
+            if el.tag in ("p", "li", "blockquote", "dd") and is_prose(_WS.sub(" ", el.text_content())):
+                last_prose = i
+    candidates: list[tuple] = []
+    # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
+    heading = _title_heading(article, title) if title and level == "aggressive" else None
+    if heading is not None:
+        candidates.append((heading, "title", "repeats the page's title (metadata)", _text_size(heading)))
+    for el in article.iter():
+        if not isinstance(el.tag, str) or el.tag in _NEVER or el is article:
+            continue
+        found = evidence_for(el, level)
+        size = 0
+        if found is None and level == "aggressive" and el.tag in ("ul", "ol", "div", "section", "table"):
+            size = _text_size(el)
+            shape = _link_box(el, size) if size else None
+            if shape is not None and order.get(el, 0) > last_prose:
+                found = ("links", f"{shape}, after the article's last paragraph")
+        if found is None:
+            continue
+        size = size or _text_size(el)
+        if not size or size > 0.5 * total:
+            continue  # the element holding most of the container's text is the article, whatever its name says
+        if el.tag in _INLINE and not _stands_alone(el):
+            continue
+        candidates.append((el, *found, size))
+    # Elements of one kind that together hold most of the container's text are what the page is about (the
+    # "comment" entries of a live blog, the "teaser" boxes of an overview page): that kind stays.
+    shares: dict[str, int] = {}
+    outer: set = set()
+    for el, kind, _, size in candidates:
+        if not any(a in outer for a in el.iterancestors()):
+            outer.add(el)
+            shares[kind] = shares.get(kind, 0) + size
+    content = {kind for kind, size in shares.items() if size > 0.5 * total}
+    removed: set = set()
+    for el, kind, evidence, _ in candidates:
+        if kind in content or any(a in removed for a in el.iterancestors()):
+            continue
+        marker = _remove(el, kind, evidence, removals, judge)
+        if marker is not None:
+            removed.add(el)
+            _take_heading(marker, removals, judge)
+
+
+_FOLD = re.compile(r"\W+")
+
+
+def _title_heading(article, title: str):
+    """The first heading of the container, when it comes before any paragraph of prose and says what the page's
+    title says (the title may add the site's name)."""
+    wanted = _FOLD.sub(" ", title).strip().lower()
+    if not wanted:
+        return None
+    for el in article.iter("h1", "h2", "h3", "p"):
+        text = _FOLD.sub(" ", el.text_content()).strip().lower()
+        if el.tag == "p":
+            if is_prose(text):
+                return None
+            continue
+        if text and (text == wanted or (len(text) >= 20 and text in wanted)):
+            return el
+        return None
+    return None
+
+
+def _remove(el, kind: str, evidence: str, removals: list[Removal], judge: Judge | None):
+    """The removal of one element, judged first; the placeholder that stands in its place, or None if refused."""
+    rule = RULES[kind]
+    text = _WS.sub(" ", el.text_content()).strip()
+    removal = Removal(rule=rule.qualified, plugin=PLUGIN, text=text, kind="html", evidence=(evidence,))
+    removals.append(removal)
+    if judge is not None:
+        removal.refused = judge(rule, paragraph_texts(el))
+        if removal.refused is not None:
+            return None
+    return replace_with_placeholder(el, len(removals) - 1)
+
+
+def _take_heading(marker, removals: list[Removal], judge: Judge | None) -> None:
+    """A short heading right above a removed element, with nothing of its own below it (the removed element is the
+    last thing before the next heading or the end of its parent), introduced that element: it goes too."""
+    heading = _element_before(marker)
+    if heading is None or heading.tag not in _HEADINGS:
+        return
+    text = _WS.sub(" ", heading.text_content()).strip()
+    if not text or len(text.split()) > 8:
+        return
+    following = _element_after(marker)
+    while following is not None and following.tag == PLACEHOLDER:
+        following = _element_after(following)
+    if following is not None and following.tag not in _HEADINGS:
+        return
+    _remove(heading, "heading", f"a heading over a removed element ({_quote(text)})", removals, judge)
+
+
+def _element_before(el):
+    """The element just before `el` in its parent, if only whitespace stands between them."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or (prev.tail or "").strip():
+        return None
+    return prev
+
+
+_TEXT = "text"  # a stand-in for text that follows an element in its parent
+
+
+def _element_after(el):
+    """The element just after `el` in its parent; a stand-in element when text comes first; None at the end."""
+    if (el.tail or "").strip():
+        return etree.Element(_TEXT)
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return nxt
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
