@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleanser
+from cleanser.batch.jsonl import read_jsonl_range
 from cleanser.batch.records import (
     ArchiveError,
     FieldNames,
     Source,
     find_sources,
     iter_records,
-    read_jsonl_range,
 )
 
 ARTICLES = CORPUS / "articles"

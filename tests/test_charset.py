@@ -93,7 +93,8 @@ def test_plain_utf8_and_cp1252_text_carry_no_flag():
 
 
 def test_a_records_encoding_field_is_the_transports_declaration():
-    from cleanser.batch.records import JSONL, Record, from_object
+    from cleanser.batch.jsonl import from_object
+    from cleanser.batch.records import JSONL, Record
     from cleanser.batch.work import Options, Worker
 
     data = page("utf-8").encode("cp1252")  # the page says UTF-8; the server said windows-1252, rightly

@@ -11,12 +11,11 @@ from cleanser import Cleaner, GuardSettings
 from cleanser.plugins.manager import load_plugins
 from cleanser.read.text import normalize_spaces
 from cleanser.rules.model import ruleset_from_dict
-from cleanser.rules.regex import literal_runs
+from cleanser.rules.regex import anchored_chars, literal_runs
 from cleanser.stages.guard import (
     GENERIC_MAX_WORDS,
     MAX_CHARS,
     MIN_ANCHOR,
-    anchored_chars,
     reads_as_sentence,
 )
 

@@ -115,6 +115,21 @@ def is_prose(text: str) -> bool:
     return size >= 60 and text[-1:] in SENTENCE_END + CLOSERS and text.count(" ") + wide // 2 >= 8
 
 
+def stops_open(text: str) -> bool:
+    """A line that stops without ending a sentence."""
+    return bool(text.strip()) and not ends_sentence(text)
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """A line that stops mid-sentence: on a word or a comma (a colon introduces what follows, a list or a link)."""
+    text = text.rstrip()
+    return bool(text) and (text[-1].isalnum() or text[-1] in ",;")
+
+
+def starts_lower(text: str) -> bool:
+    return text.lstrip()[:1].islower()
+
+
 def names_pitch(text: str) -> bool:
     return bool(PITCH.search(text))
 

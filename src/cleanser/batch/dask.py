@@ -33,9 +33,10 @@ from typing import Any
 
 from ..files import atomic_write
 from ..settings import GuardSettings, Settings
+from .jsonl import from_object, read_jsonl_range
 from .lock import OutputLock, OutputLocked
 from .paths import mirror_name
-from .records import DOC, JSONL, FieldNames, Record, Source, find_sources, from_object, read_jsonl_range, read_source
+from .records import DOC, JSONL, FieldNames, Record, Source, find_sources, read_source
 from .runner import UsageError
 from .work import Options, Stats, start_worker
 

@@ -1,6 +1,7 @@
 """Reading archives as a stream of records: files and folders, stdin, JSON Lines and WARC, gzipped or not.
 
-The public API is `iter_records` and `Record`; the rest is shared with the batch runner (`batch.py`).
+The public API is `iter_records` and `Record`; the rest is shared with the batch runner (`runner.py`). The formats
+are read in `jsonl.py` and `warc.py`.
 
     from cleanser.archive import iter_records
 
@@ -29,9 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from w3lib.encoding import http_content_type_encoding
-
-from .json_members import Member, scan_object
+from .json_members import Member
 
 INPUT_FORMATS = ("auto", "doc", "jsonl", "warc")
 DOC, JSONL, WARC = "doc", "jsonl", "warc"
@@ -274,7 +273,9 @@ def read_source(source: Source, names: FieldNames = FieldNames(), *, parse: bool
             yield _failed(source, 1, "not a WARC file: it does not start with a WARC record")
             return
         if source.kind == WARC or (source.kind in (DOC, "auto") and _is_warc(raw, head)):
-            yield from _read_warc(source, raw)
+            from .warc import read_warc  # the formats' modules import this one's types
+
+            yield from read_warc(source, raw)
             return
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if head.startswith(_GZIP_MAGIC) else raw
         if source.kind == "auto":  # standard input: JSON Lines when its first line is a JSON object
@@ -282,7 +283,9 @@ def read_source(source: Source, names: FieldNames = FieldNames(), *, parse: bool
             if is_jsonl:
                 source = Source(source.name, source.path, source.rel, JSONL)
         if source.kind == JSONL:
-            yield from _read_jsonl(source, stream, names, parse, raw)
+            from .jsonl import read_jsonl
+
+            yield from read_jsonl(source, stream, names, parse, raw)
         else:
             record = _read_doc(source, stream)
             record.end = _tell(raw)
@@ -382,213 +385,6 @@ def _read_doc(source: Source, stream: IO[bytes]) -> Record:
     if len(data) > MAX_RECORD_BYTES:
         return _failed(source, 1, f"larger than {MAX_RECORD_BYTES // 2**20} MiB: not read", DOC)
     return Record(source.name, 1, data=data, kind=DOC, rel=source.rel)
-
-
-def _read_jsonl(
-    source: Source,
-    stream: IO[bytes],
-    names: FieldNames,
-    parse: bool,
-    raw: IO[bytes],
-    first: int = 1,
-    stop: int | None = None,
-) -> Iterator[Record]:
-    number = first - 1
-    while True:
-        number += 1
-        if stop is not None and stream.tell() >= stop:
-            return
-        try:
-            line = stream.readline(MAX_RECORD_BYTES + 1)
-        except (OSError, EOFError, zlib.error) as exc:
-            yield _failed(source, number, f"cannot be read: {_os_reason(exc)}; the rest of the file is skipped")
-            return
-        if not line:
-            return
-        if len(line) > MAX_RECORD_BYTES:
-            yield _failed(source, number, f"line longer than {MAX_RECORD_BYTES // 2**20} MiB: not read")
-            while line and not line.endswith(b"\n"):  # skip the rest of the line without holding it
-                line = stream.readline(1 << 20)
-            continue
-        if not line.strip():
-            continue
-        record = Record(source.name, number, data=line, kind=JSONL, rel=source.rel, end=_tell(raw))
-        yield parse_jsonl(record, names) if parse else record
-
-
-def read_jsonl_range(
-    source: Source, start: int, end: int, first: int, names: FieldNames = FieldNames(), *, parse: bool = True
-) -> Iterator[Record]:
-    """The records of an uncompressed JSON Lines file whose lines start in bytes [start, end): one partition of a
-    large file (`cleanser.dask`). `first` is the line number of the first of them, for error reports."""
-    try:
-        raw = open(source.path, "rb")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        yield _failed(source, first, _os_reason(exc))
-        return
-    with raw:
-        if start:
-            raw.seek(start - 1)
-            raw.readline()  # the line that started before `start` belongs to the previous partition
-        yield from _read_jsonl(source, raw, names, parse, raw, first, end)
-
-
-def parse_jsonl(record: Record, names: FieldNames = FieldNames()) -> Record:
-    """Turn a record holding a raw JSON line into the document, URL and carried-through fields; the line's members
-    are kept as written (`Record.members`) for the output."""
-    data = record.data
-    try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-    except UnicodeDecodeError as exc:
-        return _bad_line(record, f"not valid JSON: not UTF-8 ({exc})")
-    try:
-        members = scan_object(text.rstrip("\r\n"))
-    except (json.JSONDecodeError, RecursionError) as exc:
-        return _bad_line(record, f"not valid JSON: {exc}")
-    except TypeError as exc:
-        return _bad_line(record, str(exc))
-    parsed = from_object({m.key: m.value for m in members}, record, names)
-    parsed.members = members
-    return parsed
-
-
-def from_object(obj: dict[str, Any], record: Record, names: FieldNames = FieldNames()) -> Record:
-    """A record from a JSON object (a parsed line, or an element of a Dask bag); `obj` is not changed.
-
-    The document is the HTML field when it holds markup, else the text field: an HTML field that is missing, null,
-    empty or only spaces gives way to the text. A record whose HTML and text are both empty (or missing, one of
-    them empty) is marked `empty`: there is nothing to clean, and it is written through as it came."""
-    fields = dict(obj)
-    html = obj.get(names.html)
-    key = names.text if html is None or _blank(html) else names.html
-    doc = fields.pop(key, None)
-    if key == names.html:
-        fields.pop(names.text, None)  # replaced by the cleaned text
-    elif html is not None and doc is None:
-        doc = ""  # an empty HTML field and no text field: nothing to clean, not a broken record
-    url = fields.pop(names.url, None)
-    encoding = obj.get(names.encoding)
-    base = dict(source=record.source, index=record.index, kind=JSONL, rel=record.rel, end=record.end,
-                original=obj, id=obj.get(names.id), doc_field=key)
-    if not isinstance(doc, str | bytes):
-        got = "missing" if doc is None else f"a {type(doc).__name__}, not a string"
-        wanted = f"{names.html!r} or {names.text!r}" if key == names.text else repr(key)
-        return Record(fields=fields, error=f"no document: the field {wanted} is {got}", **base)
-    if url is not None and not isinstance(url, str):
-        return Record(fields=fields, error=f"the URL field {names.url!r} is a {type(url).__name__}, not a string",
-                      **base)
-    if encoding is not None and not isinstance(encoding, str):
-        encoding = None  # a field of that name that is not a charset label is the user's own business
-    empty = None
-    if _blank(doc):
-        empty = f"nothing to clean: the fields {names.html!r} and {names.text!r} are empty or missing"
-    return Record(url=url, data=doc, fields=fields, encoding=encoding, empty=empty, **base)
-
-
-def _blank(value: Any) -> bool:
-    """An empty or whitespace-only string (or bytes)."""
-    return isinstance(value, str | bytes) and not value.strip()
-
-
-def _bad_line(record: Record, reason: str) -> Record:
-    return Record(record.source, record.index, kind=JSONL, error=reason, rel=record.rel, end=record.end)
-
-
-def _read_warc(source: Source, raw: IO[bytes]) -> Iterator[Record]:
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError:
-        yield _failed(source, 1, "reading WARC needs warcio: pip install 'cleanser[archive]'", WARC)
-        return
-    number = 0
-    iterator = ArchiveIterator(raw)
-    end = 0  # where the last record read whole ends, in the file's (possibly compressed) bytes
-    while True:
-        number += 1
-        try:
-            record = next(iterator)
-        except StopIteration:
-            cut = _cut_at(source, number, end)
-            if cut is not None:
-                yield cut
-            return
-        except Exception as exc:  # warcio on a damaged file: ArchiveLoadFailed, zlib, even AttributeError
-            yield _failed(source, number, _damaged(exc, end), WARC)
-            return
-        if record.format == "warc" and not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
-            # Every WARC record has a length; a header without one is a header the file stops inside.
-            offset = iterator.get_record_offset()
-            yield _failed(source, number, f"the file is cut short: an incomplete record header at byte {offset}; the "
-                          "records before it were read", WARC)
-            return
-        try:
-            found = _warc_record(source, number, record, iterator)
-            if found is None and _cut_short(record):
-                found = _failed(source, number, "the record ends early: the file is cut short", WARC)
-        except Exception as exc:
-            found = _failed(source, number, f"cannot be read: {exc or type(exc).__name__}", WARC)
-        try:
-            end = iterator.get_record_offset() + iterator.get_record_length()
-        except Exception:
-            end = -1  # unknown: the end-of-file check is left out
-        if found is not None:
-            found.end = _tell(raw)
-            yield found
-
-
-def _damaged(exc: Exception, end: int) -> str:
-    """warcio's own message when it is one (ArchiveLoadFailed, zlib); a Python error inside it is not a reason."""
-    where = f" at byte {end}" if end >= 0 else ""
-    if isinstance(exc, AttributeError | TypeError | IndexError | KeyError | ValueError) and \
-            type(exc).__module__ == "builtins":
-        return f"cannot be read: the file is cut short or damaged{where}; the rest of the file is skipped"
-    reason = " ".join(str(exc).split()) or type(exc).__name__
-    return f"cannot be read{where}: {reason}; the rest of the file is skipped"
-
-
-def _cut_at(source: Source, number: int, end: int) -> Record | None:
-    """A WARC file that goes on after its last whole record was cut inside the next record's header."""
-    if source.path is None or end < 0:
-        return None
-    try:
-        with open(source.path, "rb") as fh:
-            fh.seek(end)
-            rest = fh.read(1 << 16)
-    except OSError:
-        return None
-    if not rest.strip(b"\r\n\x00"):
-        return None
-    return _failed(source, number, f"the file is cut short: an incomplete record at byte {end}; the records before it "
-                   "were read", WARC)
-def _cut_short(record) -> bool:
-    """Read a skipped record to its end (the iterator would anyway) to tell whether the file stops inside it."""
-    stream = record.raw_stream
-    while stream.read(1 << 16):
-        pass
-    return getattr(stream, "limit", 0) > 0
-
-
-def _warc_record(source: Source, number: int, record, iterator) -> Record | None:
-    if record.rec_type != "response" or record.http_headers is None:
-        return None
-    status = record.http_headers.get_statuscode() or ""
-    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-    if not status.startswith("2") or (ctype and not ctype.startswith(_HTML_TYPES)):
-        return None
-    body = record.content_stream().read(MAX_RECORD_BYTES + 1)
-    if len(body) <= MAX_RECORD_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
-        return _failed(source, number, "the record ends early: the file is cut short", WARC)
-    fields = {
-        "warc_record_id": record.rec_headers.get_header("WARC-Record-ID"),
-        "warc_date": record.rec_headers.get_header("WARC-Date"),
-        "warc_offset": iterator.get_record_offset(),  # after the body: asking first would skip it
-    }
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    if len(body) > MAX_RECORD_BYTES:
-        return _failed(source, number, f"body larger than {MAX_RECORD_BYTES // 2**20} MiB: not read", WARC)
-    # The HTTP charset outranks the page's own <meta>; the cleaner checks it against the bytes (charset.py).
-    return Record(source.name, number, url=url, data=body, fields=fields, kind=WARC, rel=source.rel,
-                  encoding=http_content_type_encoding(ctype))
 
 
 def add_input_options(group) -> None:

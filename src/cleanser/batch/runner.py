@@ -1,9 +1,9 @@
 """Cleaning many documents: the runner behind `cleanser clean`.
 
-One reader streams the records (`archive.py`) and groups them into chunks of about `chunk_bytes`, so that small
-documents do not drown in per-task overhead. Worker processes (`batch_work.py`), each with one `Cleaner` built when
-it starts, clean the chunks; at most a few chunks per worker are in flight, so memory stays flat. Results come back
-and are written in input order (`batch_output.py`); after each chunk the outputs are made durable and a small
+One reader streams the records (`records.py`) and groups them into chunks of about `chunk_bytes`, so that small
+documents do not drown in per-task overhead. Worker processes (`work.py`, run by `pool.py`), each with one `Cleaner`
+built when it starts, clean the chunks; at most a few chunks per worker are in flight, so memory stays flat. Results
+come back and are written in input order (`output.py`); after each chunk the outputs are made durable and a small
 checkpoint is saved atomically (records done, output offsets, statistics so far). A run killed at any moment and
 started again with `--resume` truncates its partial outputs to the checkpoint, skips the records done and goes on:
 every record is written exactly once. Ctrl-C (or SIGTERM) stops after the last checkpoint, which is resumable.
@@ -12,122 +12,38 @@ every record is written exactly once. Ctrl-C (or SIGTERM) stops after the last c
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, replace
-from itertools import chain
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
-from . import record_output, watch
 from .lock import OutputLock, OutputLocked
 from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
-from .paths import PathError, check_output, mirror_name
+from .paths import mirror_name
+from .plan import Plan, UsageError, _checked, check_meta_field, default_jobs, is_jsonl_name, resolve_format
+from .pool import _results
 from .records import (
-    DOC,
-    JSONL,
     STDIN,
     WARC,
     Record,
     Source,
     find_sources,
     is_archive_name,
-    parse_jsonl,
     read_source,
 )
-from .watch import Watch
-from .work import ChunkResult, Options, Stats, clean_chunk, start_worker
+from .summary import summary_lines, write_report
+from .work import Stats
 
 CHECKPOINT_VERSION = 1
-TOP_RULES = 15  # rules listed in the summary on stderr (the report has them all)
 ECHO_ERRORS = 20  # errors echoed on stderr (the errors file has them all)
 
 
-class UsageError(ValueError):
-    """Options that do not make sense together; the message says why."""
-
-
-def _checked(inputs: list[str], output: str, *, mirror: bool) -> None:
-    try:
-        check_output(inputs, output, mirror=mirror)
-    except PathError as exc:
-        raise UsageError(str(exc)) from None
-
-
-@dataclass
-class Plan:
-    """One `cleanser clean` run."""
-
-    inputs: list[str] = field(default_factory=lambda: [STDIN])
-    options: Options = field(default_factory=Options)
-    output: str | None = None  # a file, or a folder to mirror the inputs into; None: stdout
-    in_place: bool = False
-    include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    input_format: str = "auto"
-    jobs: int = 0  # 0: the number of cores
-    resume: bool = False
-    errors: str | None = None  # default: OUTPUT.errors.jsonl (or beside the first input, in place)
-    report: str | None = None
-    checkpoint: str | None = None  # default: a hidden file beside the output
-    progress: bool | None = None  # None: on a terminal
-    quiet: bool = False
-    chunk_bytes: int = 256 * 1024
-    chunk_records: int = 256
-
-
-def check_meta_field(plan: Plan) -> None:
-    """Refuse, before the run starts, a results field that a record already has: the first record of each JSON
-    Lines input is looked at (a later record with that field fails on its own, written through unchanged)."""
-    opts = plan.options
-    meta, names = opts.meta_field, opts.names
-    if not meta or opts.mode != "clean":
-        return
-    if meta in (names.text, names.html, names.url):
-        raise UsageError(f"--meta-field {meta!r} is also the record's text, HTML or URL field: choose another name")
-    inputs = [i for i in plan.inputs if i != STDIN]
-    for source in find_sources(inputs, include=plan.include, exclude=plan.exclude, input_format=plan.input_format):
-        if source.kind != JSONL:
-            continue
-        records = read_source(source, names)
-        first = next(records, None)
-        records.close()
-        reason = record_output.collision(first, meta) if first is not None and first.error is None else None
-        if reason:
-            raise UsageError(f"{first.where}: {reason}")
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def is_jsonl_name(path: str) -> bool:
-    name = path.lower().removesuffix(".gz")
-    return name.endswith((".jsonl", ".ndjson", ".jsonlines"))
-
-
-def resolve_format(fmt: str | None, inputs: list[str], output: str | None, input_format: str) -> str:
-    """No --format: JSON for a JSON Lines output or archive inputs, else text (what `cleanser clean` always did)."""
-    if fmt:
-        return fmt
-    if output and is_jsonl_name(output):
-        return "json"
-    if input_format in (JSONL, WARC) or any(i != STDIN and is_archive_name(i) for i in inputs):
-        return "json"
-    return "text"
 
 
 # --- the run ------------------------------------------------------------------------------------------------------
@@ -478,171 +394,5 @@ class _Runner:
         return p.in_place or any(i != STDIN and (Path(i).is_dir() or is_archive_name(i)) for i in p.inputs)
 
 
-def summary_lines(s: Stats, *, dry_run: bool = False, errors_file: Path | None = None,
-                  report: str | None = None) -> list[str]:
-    d = s.to_dict()
-    lines = [
-        f"{s.documents:,} documents ({s.bytes / 1e6:,.1f} MB) in {s.elapsed:,.1f} s: "
-        f"{d['documents_per_second']:,.0f} docs/s, {d['megabytes_per_second']:,.2f} MB/s; "
-        f"{s.removals:,} removals, {s.flagged:,} flagged, {s.failed:,} failed"
-        + (f", {s.skipped:,} with nothing to clean" if s.skipped else "")
-        + (" (dry run: nothing written)" if dry_run else "")
-    ]
-    if s.per_rule:
-        lines.append("removals per rule:")
-    for rule, n in s.per_rule.most_common(TOP_RULES):
-        lines.append(f"  {n:>9,}  {rule}")
-    if len(s.per_rule) > TOP_RULES:
-        lines.append(f"  … and {len(s.per_rule) - TOP_RULES} more rules" + (f" (see {report})" if report else ""))
-    if errors_file:
-        lines.append(f"records that failed: {errors_file}")
-    return lines
 
 
-def write_report(path: str | Path, stats: Stats, **extra: Any) -> None:
-    """The summary as JSON (`--report`), written atomically."""
-    extra = {k: str(v) if isinstance(v, Path) else v for k, v in extra.items()}
-    atomic_write(path, json.dumps({**stats.to_dict(), **extra}, indent=2, ensure_ascii=False) + "\n")
-
-
-# --- executing chunks ---------------------------------------------------------------------------------------------
-
-
-def _results(chunks: Iterator[list[Record]], jobs: int, options: Options) -> Iterator[tuple[list, ChunkResult]]:
-    """(chunk, result) in input order. One chunk, or one job: in this process, with no pool to start."""
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    ahead = [first] if second is None else [first, second]
-    timeout = options.settings.record_timeout
-    # With a time limit every chunk goes to a worker process, which can be stopped; a lone record stays here.
-    alone = second is None and (not timeout or len(first) == 1)
-    if alone or (jobs <= 1 and not timeout):
-        worker = start_worker(options, process=False)
-        for chunk in chain(ahead, chunks):
-            yield chunk, worker.clean_chunk(chunk)
-        return
-    with _Pool(max(jobs, 1), options) as pool:
-        yield from pool.map(chain(ahead, chunks))
-
-
-class _Pool:
-    """Worker processes, a bounded window of chunks in flight, results in order; survives a worker's death."""
-
-    def __init__(self, jobs: int, options: Options):
-        self.jobs = jobs
-        self.options = options
-        self.window = jobs * 3
-        # Forked workers inherit this process's cleaner (plugins loaded once). Forking is unsafe once threads run
-        # (a Dask client in the same process), so then the workers start fresh.
-        start_worker(options, process=False)
-        methods = multiprocessing.get_all_start_methods()
-        method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
-        self.context = multiprocessing.get_context(method)
-        timeout = options.settings.record_timeout
-        self.watch = Watch(self.context, timeout) if timeout else None
-        self.executor = self._new()
-
-    def _new(self) -> ProcessPoolExecutor:
-        slots = self.watch.initargs() if self.watch is not None else None
-        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_process,
-                                   initargs=(self.options, os.getpid(), slots))
-
-    def __enter__(self) -> _Pool:
-        return self
-
-    def __exit__(self, kind, *exc) -> None:
-        if kind is not None:  # interrupted: a worker stuck in C code would hold the shutdown, so stop them all
-            for process in list(getattr(self.executor, "_processes", {}).values()):
-                process.kill()
-        self.executor.shutdown(wait=kind is None, cancel_futures=True)
-
-    def _result(self, future) -> ChunkResult:
-        """The chunk's result; a record past the time limit has its worker killed (BrokenProcessPool follows)."""
-        if self.watch is None:
-            return future.result()
-        while True:
-            try:
-                return future.result(timeout=min(1.0, self.watch.limit / 4))
-            except FutureTimeout:
-                self.watch.overdue()
-
-    def map(self, chunks: Iterator[list[Record]]) -> Iterator[tuple[list, ChunkResult]]:
-        pending: deque = deque()
-        chunks = iter(chunks)
-        while True:
-            while len(pending) < self.window:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                pending.append((chunk, self.executor.submit(clean_chunk, chunk)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                result = self._result(future)
-            except BrokenProcessPool:
-                result = self._recover(chunk, pending)
-            yield chunk, result
-
-    def _restart(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        if self.watch is not None:
-            self.watch.clear()
-            self.watch.killed.clear()
-        self.executor = self._new()
-
-    def _recover(self, chunk: list[Record], pending: deque) -> ChunkResult:
-        """A worker died (a crash in a native library, the OOM killer): find the record that killed it by cleaning
-        this chunk one record at a time, report that record as failed, and go on."""
-        waiting = [c for c, _ in pending]
-        pending.clear()
-        self._restart()
-        results = []
-        for record in chunk:
-            try:
-                results.append(self._result(self.executor.submit(clean_chunk, [record])))
-            except BrokenProcessPool:
-                stats = Stats(documents=1, failed=1, bytes=len(record.data))
-                if self.watch is not None and self.watch.killed:
-                    reason = (f"took longer than {self.watch.limit:g} s (--record-timeout): stopped, "
-                              "its worker process replaced")
-                else:
-                    reason = "the worker process died while cleaning it"
-                output, record_id = _died(record, reason, self.options)
-                results.append(ChunkResult([output], [(0, reason, record_id)], stats))
-                self._restart()
-        for c in waiting:
-            pending.append((c, self.executor.submit(clean_chunk, c)))
-        merged = ChunkResult([], [], Stats())
-        for i, r in enumerate(results):
-            merged.outputs.extend(r.outputs)
-            merged.errors.extend((i, reason, record_id) for _, reason, record_id in r.errors)
-            merged.stats.add(r.stats)
-        return merged
-
-
-def _died(record: Record, reason: str, options: Options) -> tuple[bytes | None, Any]:
-    """The output of a record whose worker died (written through like any failed record), and its id."""
-    parsed = parse_jsonl(record, options.names) if record.kind == JSONL and record.error is None else record
-    if record.kind == DOC or options.mode != "clean" or options.json not in ("always", "archives"):
-        return None, parsed.id
-    return record_output.failed_line(parsed, record.data, options.names, options.meta_field, reason), parsed.id
-
-
-def _init_process(options: Options, parent: int, slots: tuple | None) -> None:
-    # A forked worker inherits the parent's SIGTERM handler; the pool stops workers with SIGTERM, so restore it.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if slots is not None:
-        watch.join(*slots)
-    start_worker(options, process=True)
-    # A parent killed with SIGKILL cannot stop its workers; they notice it is gone and leave.
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(1)

@@ -22,7 +22,8 @@ from ..result import Result
 from ..settings import Settings
 from ..write.report_html import Review
 from . import record_output, watch
-from .records import DOC, JSONL, FieldNames, Record, parse_jsonl
+from .jsonl import parse_jsonl
+from .records import DOC, JSONL, FieldNames, Record
 
 MODES = ("clean", "dry-run", "diff")
 # Hidden hooks for the tests: seconds to sleep per record, and a marker whose record makes its worker die.

@@ -24,7 +24,12 @@ import re
 import re._compiler as _sre_compile
 import re._constants as _c
 import re._parser as _sre_parse
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..text import FOLD
+
+if TYPE_CHECKING:
+    from .model import Rule
 
 from .regex_cost import check_cost
 
@@ -377,3 +382,17 @@ def literal_runs(pattern: str) -> tuple[str, ...]:
 
     walk(parsed)
     return tuple(sorted(found, key=lambda s: (-len(s), s)))
+
+
+def anchored_chars(rule: Rule, text: str) -> int:
+    """How many characters of `text` are literal text of the rule's pattern (its start and end markers for a
+    block rule): every literal run of three characters or more, found once, longest first."""
+    folded = text.translate(FOLD).lower()
+    count = 0
+    for pattern in (rule.pattern, rule.end_pattern):
+        for run in literal_runs(pattern):
+            pos = folded.find(run)
+            if pos >= 0:
+                count += len(run)
+                folded = folded[:pos] + "\x00" * len(run) + folded[pos + len(run) :]
+    return count

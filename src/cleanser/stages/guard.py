@@ -60,9 +60,19 @@ from dataclasses import dataclass, field
 from ..document import BLANK, CODE, TABLE, Block, Document, Removal
 from ..rules.book import RuleBook
 from ..rules.model import Rule
-from ..rules.regex import literal_runs
+from ..rules.regex import anchored_chars
 from ..settings import GuardSettings
-from ..text import FOLD, continues, ends_sentence, fold_for_match, is_prose, names_pitch, word_count
+from ..text import (
+    continues,
+    ends_sentence,
+    fold_for_match,
+    is_prose,
+    names_pitch,
+    starts_lower,
+    stops_mid_sentence,
+    stops_open,
+    word_count,
+)
 from .apply import walk_removals
 from .positions import mark_where
 
@@ -211,13 +221,13 @@ def check_half_paragraph(removal: Removal, blocks: list[Block], seen: Seen) -> s
     # just the same as a first half, so a line that names no pitch is kept.
     if (
         after is not None
-        and _open(last)
-        and _starts_lower(after.text)
+        and stops_open(last)
+        and starts_lower(after.text)
         and reads_as_sentence(f"{last} {after.text}")
-        and not (before is not None and _mid_sentence(before.text) and names_pitch(last))
+        and not (before is not None and stops_mid_sentence(before.text) and names_pitch(last))
     ):
         return f"a line it takes runs on into the article below it ({_quote(last)})"
-    if before is not None and _mid_sentence(before.text) and _starts_lower(first) and len(before.text.split()) >= 2:
+    if before is not None and stops_mid_sentence(before.text) and starts_lower(first) and len(before.text.split()) >= 2:
         return f"a line it takes continues the article above it ({_quote(first)})"
     return None
 
@@ -400,22 +410,6 @@ def _flag(doc: Document, refused: list[Removal]) -> None:
         doc.flags["guard"] = f"refused {first.rule}: {first.refused}{more}"
 
 
-def _open(text: str) -> bool:
-    """A line that stops without ending a sentence."""
-    return bool(text.strip()) and not ends_sentence(text)
-
-
-def _mid_sentence(text: str) -> bool:
-    """A line that stops mid-sentence: on a word or a comma (a colon introduces what follows, a list or a link)."""
-    text = text.rstrip()
-    return bool(text) and (text[-1].isalnum() or text[-1] in ",;")
-
-
-def _starts_lower(text: str) -> bool:
-    text = text.lstrip()
-    return text[:1].islower()
-
-
 def _kept_neighbour(doc: Document, i: int, step: int) -> Block | None:
     """The nearest kept line of text from block i in direction `step` (a table or code block stops the search)."""
     j = i + step
@@ -430,20 +424,3 @@ def _kept_neighbour(doc: Document, i: int, step: int) -> Block | None:
 def _quote(line: str) -> str:
     line = line.strip()
     return repr(line if len(line) <= 60 else line[:57] + "...")
-
-
-# --- anchors: how much of a removal the rule's pattern names literally ---------------------------------------
-
-
-def anchored_chars(rule: Rule, text: str) -> int:
-    """How many characters of `text` are literal text of the rule's pattern (its start and end markers for a
-    block rule): every literal run of three characters or more, found once, longest first."""
-    folded = text.translate(FOLD).lower()
-    count = 0
-    for pattern in (rule.pattern, rule.end_pattern):
-        for run in literal_runs(pattern):
-            pos = folded.find(run)
-            if pos >= 0:
-                count += len(run)
-                folded = folded[:pos] + "\x00" * len(run) + folded[pos + len(run) :]
-    return count
