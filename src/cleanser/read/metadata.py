@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from .access import Access, read_attributes, read_json_ld_access, read_locked_text, read_raw_json_ld
 from .text import normalize_spaces
 
 FIELDS = ("title", "byline", "published", "site_name", "canonical_url", "language", "description")
@@ -55,6 +56,8 @@ class PageInfo:
     not_free: bool = False  # some article object says isAccessibleForFree: false
     locked_selectors: list[str] = field(default_factory=list)  # hasPart.cssSelector of the locked parts
     word_count: int | None = None
+    access: Access = field(default_factory=Access)  # every notation's declarations (read.access)
+    visible_text: str = ""  # the stripped page's text (set by the pipeline), where walls after the article show
 
     @property
     def site_url(self) -> str | None:
@@ -70,7 +73,8 @@ def empty_metadata() -> dict[str, str | None]:
 
 
 def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
-    objects = json_ld(root)
+    broken: list[str] = []
+    objects = json_ld(root, broken)
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
     primary = articles[0] if articles else next((o for o in objects if "headline" in o), {})
     meta = _meta_tags(root)
@@ -151,14 +155,22 @@ def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
         _text(primary.get("description")),
     )
     _access(info, articles or objects)
+    read_json_ld_access(info.access, articles or objects)
+    for raw in broken:
+        read_raw_json_ld(info.access, raw)
+    read_attributes(info.access, root)
+    read_locked_text(info.access, root)
+    info.not_free = info.access.not_free
+    info.locked_selectors = list(info.access.locked_selectors)
     return info
 
 
 # --- JSON-LD -----------------------------------------------------------------------------------------------------
 
 
-def json_ld(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, @graph and nested lists flattened; bad JSON is skipped."""
+def json_ld(root: lxml.html.HtmlElement, broken: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, @graph and nested lists flattened; bad JSON is skipped (its text goes to
+    `broken`, for the readers that can use it as text)."""
     out: list[dict[str, Any]] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -170,6 +182,8 @@ def json_ld(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
+            if broken is not None:
+                broken.append(raw)
             continue
         _flatten(data, out, depth=0)
     return out
@@ -196,23 +210,11 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def _access(info: PageInfo, objects: list[dict[str, Any]]) -> None:
+    """The declared wordCount (access itself is read by read.access, in every notation)."""
     for obj in objects:
-        if _false(obj.get("isAccessibleForFree")):
-            info.not_free = True
-        parts = obj.get("hasPart")
-        for part in parts if isinstance(parts, list) else [parts]:
-            if isinstance(part, dict) and _false(part.get("isAccessibleForFree")):
-                info.not_free = True
-                selector = part.get("cssSelector")
-                if isinstance(selector, str) and selector.strip():
-                    info.locked_selectors.append(selector.strip())
         count = obj.get("wordCount")
         if info.word_count is None and isinstance(count, (int, str)) and str(count).strip().isdigit():
             info.word_count = int(str(count).strip())
-
-
-def _false(value: Any) -> bool:
-    return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no", "0"))
 
 
 def _get_id(value: Any) -> Any:

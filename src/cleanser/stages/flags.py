@@ -17,13 +17,14 @@ from collections.abc import Iterable, Mapping
 
 from ..document import LINE, PARAGRAPH, QUOTE, Document, Removal
 from ..read.metadata import PageInfo
+from .walls import REGISTRATION_WALL, find_wall, text_after
 
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"
 
 _PROSE = (PARAGRAPH, LINE, QUOTE)
 _END = ".!?:;…\"'”’»)]*"
-_ELLIPSIS = re.compile(r"(?:\w|,)\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))$")
+_ELLIPSIS = re.compile(r"(?:\w|,)\s?(?:…|\.{3,}|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))$")
 _LAST_WORD = re.compile(r"([A-Za-z\u00C0-\u024F]+)$")
 # Sign-off lines that end without a full stop and are not cut sentences.
 _CREDIT = re.compile(
@@ -31,6 +32,19 @@ _CREDIT = re.compile(
     r"compiled by|produced by|reported by|is a (?:reporter|writer|correspondent|columnist)|follow (?:her|him|them))\b",
     re.IGNORECASE,
 )
+# Last lines that stop without a full stop and are no cut: a URL or e-mail address, a phone number, a rating, a
+# tag list, a call to action (in several languages).
+_NOT_A_CUT = re.compile(
+    r"(?:https?://|www\.|\S@\S|\.(?:com|org|net|de|at|ch|fr|es|it|uk|pl|br|ar|mx|io|eu|info)\b/?\S*$|"
+    r"\+?\d[\d ()/-]{6,}\d\s*$|\b\d(?:[.,]\d)? (?:out of|von|de|sur|z) \d\b|\bratings?\b|\bbewertung|"
+    r"\btags?:|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
+    r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
+    r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|síguenos|suscr[ií]bete|leer más|en savoir plus)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[,;]|[.!?]\s")
+_REGWALL = re.compile(r"reg(?:istration)?[-_]?wall|regwall|register", re.IGNORECASE)
+MAX_WORD_COUNT = 20_000  # a declared count above this is no article's
 MIN_WORDS = 8  # a line shorter than this that stops without a full stop is a label or a sign-off, not a cut
 LONG_WORDS = 12  # a cut paragraph with nothing removed after it must be this long to count
 WORD_COUNT_SHARE = 0.5  # below this share of the page's declared wordCount, the text is truncated
@@ -42,36 +56,71 @@ def set_flags(
     rule_flags: Mapping[str, str],
     extra_removals: Iterable[Removal] = (),
 ) -> None:
-    """Set `doc.flags` from the page's metadata, the removals of flag-setting rules, and the text's end."""
-    if page is not None and page.not_free:
-        reason = "schema.org isAccessibleForFree is false"
-        if page.locked_selectors:
-            reason += f" (locked part: {', '.join(page.locked_selectors)})"
-        doc.flags.setdefault(PAYWALLED, reason)
+    """Set `doc.flags` from the page's declarations, the removals of flag-setting rules, a visible wall, and the
+    text's end. Each flag's value says which evidence fired (docs/structure.md lists them)."""
+    if page is not None:
+        reason = declared_paywall(doc, page)
+        if reason:
+            doc.flags.setdefault(PAYWALLED, reason)
 
     for removal in _removals(doc, extra_removals):
         flag = rule_flags.get(removal.rule)
         if flag and removal.refused is None:
             doc.flags.setdefault(flag, f"{removal.rule} removed {_quote(removal.text)}")
 
-    reason = truncation(doc)
+    kept = doc.kept()
+    after = text_after(page.visible_text, kept[-1].text) if page is not None and kept else ""
+    wall = find_wall(doc, after)
+    if wall is not None:
+        prefix = "registration wall: " if wall.kind == REGISTRATION_WALL else ""
+        doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
+
+    reason = truncation(doc, wall_after=wall is not None)
     if reason is None and page is not None and page.word_count:
-        words = sum(len(b.text.split()) for b in doc.kept())
-        if words < WORD_COUNT_SHARE * page.word_count and page.word_count - words >= 100:
-            reason = f"schema.org wordCount is {page.word_count}, the text has {words} words"
+        reason = word_count_gap(doc, page)
     if reason:
         if PAYWALLED in doc.flags:
             reason += " before the paywall"
         doc.flags.setdefault(TRUNCATED, reason)
 
 
-def truncation(doc: Document) -> str | None:
+def declared_paywall(doc: Document, page: PageInfo) -> str | None:
+    """The page's own declaration, in any notation: the article is not free, or a locked part holds its text."""
+    access = page.access
+    where = " in " + " and ".join(access.sources) if access.sources else ""
+    locked = f" (locked part: {', '.join(access.locked_selectors)})" if access.locked_selectors else ""
+    if access.not_free:
+        reason = f"schema.org isAccessibleForFree is false{where}{locked}"
+    elif access.locked_selectors and access.covers([b.text for b in doc.kept()]):
+        reason = f"schema.org hasPart{where} locks a part that holds the article's text{locked}"
+    else:
+        return None
+    if any(_REGWALL.search(s) for s in access.locked_selectors):
+        reason = "registration wall: " + reason
+    return reason
+
+
+def word_count_gap(doc: Document, page: PageInfo) -> str | None:
+    """The declared wordCount is far above the words we have, and plausible: the words are missing from the page
+    itself (a count the page's own text could meet is an extraction miss, not a cut; some templates count
+    characters or the whole page)."""
+    declared = page.word_count or 0
+    words = sum(len(b.text.split()) for b in doc.kept())
+    if not (words < WORD_COUNT_SHARE * declared and declared - words >= 100 and declared <= MAX_WORD_COUNT):
+        return None
+    on_page = len(page.visible_text.split())
+    if on_page >= WORD_COUNT_SHARE * declared + words:
+        return None
+    return f"schema.org wordCount is {declared}, the text has {words} words"
+
+
+def truncation(doc: Document, *, wall_after: bool = False) -> str | None:
     """Why the text visibly stops early, or None.
 
-    Its last block is prose that stops mid-sentence ("... said the") or trails off ("..."). A trailing ellipsis
-    counts only when a rule removed something after it (the "Continue reading" link or the wall of a teaser): alone
-    it is as often a writer's. A line with no full stop counts when something was removed after it, or when it is
-    long and the paragraph before it ends properly (a run of headline-like lines is a list, not a cut).
+    Its last block is prose that stops mid-sentence ("... said the") or trails off ("..."). A line with no full
+    stop counts when something was removed after it or a wall follows it, or when it is long and the paragraph
+    before it ends properly (a run of headline-like lines is a list, not a cut). A last line that is an address,
+    a URL or e-mail, a phone number, a sign-off, a rating, a tag list or a call to action is never a cut.
     """
     kept = doc.kept()
     if not kept or kept[-1].kind not in _PROSE:
@@ -79,18 +128,20 @@ def truncation(doc: Document) -> str | None:
     last_block = kept[-1]
     text = last_block.text.rstrip()
     words = text.split()
-    if len(words) < MIN_WORDS or _CREDIT.search(text):
+    if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text):
         return None
     after = doc.blocks[doc.blocks.index(last_block) + 1 :]
-    cut_after = any(b.removal is not None and b.removal.refused is None for b in after)
+    cut_after = wall_after or any(b.removal is not None and b.removal.refused is None for b in after)
     if _ELLIPSIS.search(text):
-        return f"the last paragraph trails off before a removed notice: {_quote(_tail(words))}" if cut_after else None
+        return f"the last paragraph trails off: {_quote(_tail(words))}"
     if text[-1] in _END:
         return None
     last = _LAST_WORD.search(text)
     # A cut sentence ends on a lower-case word; a name, a number or a URL is a sign-off or a label.
     if not (last and last.group(1).islower() and last.end() == len(text)):
         return None
+    if not _SENTENCE.search(text):
+        return None  # no comma, no full stop anywhere: a tag list or a run of keywords
     before = kept[-2].text.rstrip() if len(kept) > 1 and kept[-2].kind in _PROSE else ""
     if cut_after or (len(words) >= LONG_WORDS and before[-1:] in _END and before[-1:] not in ":;"):
         return f"the last paragraph stops mid-sentence: {_quote(_tail(words))}"
