@@ -39,9 +39,22 @@ _NOT_A_CUT = re.compile(
     r"\+?\d[\d ()/-]{6,}\d\s*$|\b\d(?:[.,]\d)? (?:out of|von|de|sur|z) \d\b|\bratings?\b|\bbewertung|"
     r"\btags?:|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
     r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
-    r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|síguenos|suscr[ií]bete|leer más|en savoir plus)\b)",
+    r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
+    r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
+    r"le puede interesar|à lire aussi)\b)",
     re.IGNORECASE,
 )
+# A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
+_INITIALS = re.compile(r"[.!?]\s+\(?[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,3})?\)?$")
+# An ellipsis glued to a fragment of one or two letters: a word cut by the wall ("... notwendig f…").
+_CUT_WORD = re.compile(r"\s[a-zäöüß]{1,2}(?:…|\.\.\.)$")
+# A "read more" link right after the text on the page: the paragraph is a teaser's.
+_READ_MORE = re.compile(
+    r"(?:weiterlesen|read more|continue reading|keep reading|leer más|seguir leyendo|lire la suite|ler mais|"
+    r"czytaj dalej|mehr lesen)\b",
+    re.IGNORECASE,
+)
+TEASER_WORDS = 150  # a text this short that trails off is a teaser
 _SENTENCE = re.compile(r"[,;]|[.!?]\s")
 _REGWALL = re.compile(r"reg(?:istration)?[-_]?wall|regwall|register", re.IGNORECASE)
 MAX_WORD_COUNT = 20_000  # a declared count above this is no article's
@@ -75,9 +88,9 @@ def set_flags(
         prefix = "registration wall: " if wall.kind == REGISTRATION_WALL else ""
         doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
 
-    reason = truncation(doc, wall_after=wall is not None)
+    reason = truncation(doc, wall_after=wall is not None, read_more=bool(_READ_MORE.match(after.strip())))
     if reason is None and page is not None and page.word_count:
-        reason = word_count_gap(doc, page)
+        reason = word_count_gap(doc, page, walled=PAYWALLED in doc.flags)
     if reason:
         if PAYWALLED in doc.flags:
             reason += " before the paywall"
@@ -100,10 +113,11 @@ def declared_paywall(doc: Document, page: PageInfo) -> str | None:
     return reason
 
 
-def word_count_gap(doc: Document, page: PageInfo) -> str | None:
+def word_count_gap(doc: Document, page: PageInfo, *, walled: bool = False) -> str | None:
     """The declared wordCount is far above the words we have, and plausible: the words are missing from the page
-    itself (a count the page's own text could meet is an extraction miss, not a cut; some templates count
-    characters or the whole page)."""
+    itself (a count the page's own text could meet is an extraction miss, not a cut), and the text is walled or
+    does not end on a finished sentence (some templates count characters, or a translation's original: a finished
+    text with an inflated count is not cut)."""
     declared = page.word_count or 0
     words = sum(len(b.text.split()) for b in doc.kept())
     if not (words < WORD_COUNT_SHARE * declared and declared - words >= 100 and declared <= MAX_WORD_COUNT):
@@ -111,10 +125,13 @@ def word_count_gap(doc: Document, page: PageInfo) -> str | None:
     on_page = len(page.visible_text.split())
     if on_page >= WORD_COUNT_SHARE * declared + words:
         return None
+    kept = doc.kept()
+    if not walled and kept and kept[-1].text.rstrip()[-1:] in _END:
+        return None
     return f"schema.org wordCount is {declared}, the text has {words} words"
 
 
-def truncation(doc: Document, *, wall_after: bool = False) -> str | None:
+def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = False) -> str | None:
     """Why the text visibly stops early, or None.
 
     Its last block is prose that stops mid-sentence ("... said the") or trails off ("..."). A line with no full
@@ -128,12 +145,17 @@ def truncation(doc: Document, *, wall_after: bool = False) -> str | None:
     last_block = kept[-1]
     text = last_block.text.rstrip()
     words = text.split()
-    if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text):
+    if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None
     after = doc.blocks[doc.blocks.index(last_block) + 1 :]
-    cut_after = wall_after or any(b.removal is not None and b.removal.refused is None for b in after)
+    cut_after = wall_after or read_more or any(b.removal is not None and b.removal.refused is None for b in after)
     if _ELLIPSIS.search(text):
-        return f"the last paragraph trails off: {_quote(_tail(words))}"
+        # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
+        # review ..."): it counts after a cut word, in a teaser-length text, or with a wall or removal after it.
+        short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
+        if cut_after or short or _CUT_WORD.search(text):
+            return f"the last paragraph trails off: {_quote(_tail(words))}"
+        return None
     if text[-1] in _END:
         return None
     last = _LAST_WORD.search(text)
