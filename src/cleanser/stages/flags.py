@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from ..document import LINE, PARAGRAPH, QUOTE, Document, Removal
 from ..read.metadata import PageInfo
-from .walls import REGISTRATION_WALL, find_wall, text_after
+from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"
@@ -37,7 +37,7 @@ _CREDIT = re.compile(
 _NOT_A_CUT = re.compile(
     r"(?:https?://|www\.|\S@\S|\.(?:com|org|net|de|at|ch|fr|es|it|uk|pl|br|ar|mx|io|eu|info)\b/?\S*$|"
     r"\+?\d[\d ()/-]{6,}\d\s*$|\b\d(?:[.,]\d)? (?:out of|von|de|sur|z) \d\b|\bratings?\b|\bbewertung|"
-    r"\btags?:|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
+    r"\btags?:|\btagged\b|\bgetaggt\b|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
     r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
     r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
     r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
@@ -54,12 +54,17 @@ _READ_MORE = re.compile(
     r"czytaj dalej|mehr lesen)\b",
     re.IGNORECASE,
 )
+# Subscription offer lines: a price per period, or the words of an offer.
+_PITCH = re.compile(
+    r"abonn|subscri|suscri|assin|\babo\b|(?:€|eur|\$|£)\s*/\s*(?:jahr|monat|month|year|mes|año|mois|an)\b|"
+    r"\d\s*(?:€|eur)\b",
+    re.IGNORECASE,
+)
 TEASER_WORDS = 150  # a text this short that trails off is a teaser
 _SENTENCE = re.compile(r"[,;]|[.!?]\s")
 _REGWALL = re.compile(r"reg(?:istration)?[-_]?wall|regwall|register", re.IGNORECASE)
 MAX_WORD_COUNT = 20_000  # a declared count above this is no article's
 MIN_WORDS = 8  # a line shorter than this that stops without a full stop is a label or a sign-off, not a cut
-LONG_WORDS = 12  # a cut paragraph with nothing removed after it must be this long to count
 WORD_COUNT_SHARE = 0.5  # below this share of the page's declared wordCount, the text is truncated
 
 
@@ -88,9 +93,12 @@ def set_flags(
         prefix = "registration wall: " if wall.kind == REGISTRATION_WALL else ""
         doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
 
-    reason = truncation(doc, wall_after=wall is not None, read_more=bool(_READ_MORE.match(after.strip())))
+    walled = wall is not None or _wall_removed(doc, rule_flags)
+    reason = truncation(doc, wall_after=walled, read_more=bool(_READ_MORE.match(after.strip())))
+    if reason is None and (walled or PAYWALLED in doc.flags):
+        reason = wall_line_end(doc)
     if reason is None and page is not None and page.word_count:
-        reason = word_count_gap(doc, page, walled=PAYWALLED in doc.flags)
+        reason = word_count_gap(doc, page, walled=walled or PAYWALLED in doc.flags)
     if reason:
         if PAYWALLED in doc.flags:
             reason += " before the paywall"
@@ -122,12 +130,12 @@ def word_count_gap(doc: Document, page: PageInfo, *, walled: bool = False) -> st
     words = sum(len(b.text.split()) for b in doc.kept())
     if not (words < WORD_COUNT_SHARE * declared and declared - words >= 100 and declared <= MAX_WORD_COUNT):
         return None
-    on_page = len(page.visible_text.split())
-    if on_page >= WORD_COUNT_SHARE * declared + words:
-        return None
-    kept = doc.kept()
-    if not walled and kept and kept[-1].text.rstrip()[-1:] in _END:
-        return None
+    if not walled:
+        # Unwalled, the count must be believable: the words are missing from the page, and the text is open.
+        on_page = len(page.visible_text.split())
+        kept = doc.kept()
+        if on_page >= WORD_COUNT_SHARE * declared + words or (kept and kept[-1].text.rstrip()[-1:] in _END):
+            return None
     return f"schema.org wordCount is {declared}, the text has {words} words"
 
 
@@ -135,9 +143,9 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     """Why the text visibly stops early, or None.
 
     Its last block is prose that stops mid-sentence ("... said the") or trails off ("..."). A line with no full
-    stop counts when something was removed after it or a wall follows it, or when it is long and the paragraph
-    before it ends properly (a run of headline-like lines is a list, not a cut). A last line that is an address,
-    a URL or e-mail, a phone number, a sign-off, a rating, a tag list or a call to action is never a cut.
+    stop counts when a wall or a "read more" link follows it. A trailing ellipsis
+    counts after a cut word ("notwendig f…"), before a wall or in a teaser. A last line that is an address, a URL
+    or e-mail, a phone number, a sign-off or initials, a rating, a tag list or a call to action is never a cut.
     """
     kept = doc.kept()
     if not kept or kept[-1].kind not in _PROSE:
@@ -147,12 +155,11 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     words = text.split()
     if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None
-    after = doc.blocks[doc.blocks.index(last_block) + 1 :]
-    cut_after = wall_after or read_more or any(b.removal is not None and b.removal.refused is None for b in after)
+    cut_after = wall_after or read_more
+    short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
     if _ELLIPSIS.search(text):
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
         # review ..."): it counts after a cut word, in a teaser-length text, or with a wall or removal after it.
-        short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
         if cut_after or short or _CUT_WORD.search(text):
             return f"the last paragraph trails off: {_quote(_tail(words))}"
         return None
@@ -164,10 +171,35 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         return None
     if not _SENTENCE.search(text):
         return None  # no comma, no full stop anywhere: a tag list or a run of keywords
-    before = kept[-2].text.rstrip() if len(kept) > 1 and kept[-2].kind in _PROSE else ""
-    if cut_after or (len(words) >= LONG_WORDS and before[-1:] in _END and before[-1:] not in ":;"):
+    # A missing full stop alone is common in complete articles (a CMS drops it, a writer forgets it) and in
+    # headline-like lines: the cut needs a wall or a "read more" link after it.
+    if cut_after:
         return f"the last paragraph stops mid-sentence: {_quote(_tail(words))}"
     return None
+
+
+def wall_line_end(doc: Document) -> str | None:
+    """On a walled page, the text that ends on the wall's own line (an offer, a price, "already a subscriber?")
+    stops where the wall begins."""
+    kept = doc.kept()
+    if not kept or sum(len(b.text.split()) for b in kept) > SHORT_WORDS:
+        return None  # a full article's closing promo is no wall
+    text = " ".join(kept[-1].text.split())
+    if len(text.split()) <= 15 and (_PITCH.search(text) or PAYWALL.search(text) or REGISTRATION.search(text)):
+        return f"the text ends on the wall's line {_quote(text)}"
+    return None
+
+
+def _wall_removed(doc: Document, rule_flags: Mapping[str, str]) -> bool:
+    """Whether a rule that flags a wall removed something after the last kept line."""
+    kept = doc.kept()
+    if not kept:
+        return False
+    after = doc.blocks[doc.blocks.index(kept[-1]) + 1 :]
+    return any(
+        b.removal is not None and b.removal.refused is None and rule_flags.get(b.removal.rule) == PAYWALLED
+        for b in after
+    )
 
 
 def _removals(doc: Document, extra: Iterable[Removal]) -> list[Removal]:
