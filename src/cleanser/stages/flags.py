@@ -13,9 +13,9 @@ declaration, a wall phrase a rule names, or the shape of the text's end do.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
-from ..document import LINE, PARAGRAPH, QUOTE, Document, Removal
+from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
 from ..read.metadata import PageInfo
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
 
@@ -37,7 +37,7 @@ _CREDIT = re.compile(
 _NOT_A_CUT = re.compile(
     r"(?:https?://|www\.|\S@\S|\.(?:com|org|net|de|at|ch|fr|es|it|uk|pl|br|ar|mx|io|eu|info)\b/?\S*$|"
     r"\+?\d[\d ()/-]{6,}\d\s*$|\b\d(?:[.,]\d)? (?:out of|von|de|sur|z) \d\b|\bratings?\b|\bbewertung|"
-    r"\btags?:|\btagged\b|\bgetaggt\b|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
+    r"\bta(?:gs?|gi):|\btagged\b|\bgetaggt\b|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
     r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
     r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
     r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
@@ -60,8 +60,10 @@ _PITCH = re.compile(
     r"\d\s*(?:€|eur)\b",
     re.IGNORECASE,
 )
+# Marks an excerpt function leaves: four dots, or a sentence of one word ("... on Monday. All...").
+_CMS_CUT = re.compile(r"\w\.{4,}$|[.!?]\s+[A-Z]\w*(?:\.\.\.|…)$")
+_SPACED = re.compile(r"\w\s(?:\.\.\.|…)$")
 TEASER_WORDS = 150  # a text this short that trails off is a teaser
-_SENTENCE = re.compile(r"[,;]|[.!?]\s")
 _REGWALL = re.compile(r"reg(?:istration)?[-_]?wall|regwall|register", re.IGNORECASE)
 MAX_WORD_COUNT = 20_000  # a declared count above this is no article's
 MIN_WORDS = 8  # a line shorter than this that stops without a full stop is a label or a sign-off, not a cut
@@ -94,7 +96,8 @@ def set_flags(
         doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
 
     walled = wall is not None or _wall_removed(doc, rule_flags)
-    reason = truncation(doc, wall_after=walled, read_more=bool(_READ_MORE.match(after.strip())))
+    read_more = bool(_READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(_READ_MORE.match(b.text)))
+    reason = truncation(doc, wall_after=walled, read_more=read_more)
     if reason is None and (walled or PAYWALLED in doc.flags):
         reason = wall_line_end(doc)
     if reason is None and page is not None and page.word_count:
@@ -131,7 +134,8 @@ def word_count_gap(doc: Document, page: PageInfo, *, walled: bool = False) -> st
     if not (words < WORD_COUNT_SHARE * declared and declared - words >= 100 and declared <= MAX_WORD_COUNT):
         return None
     if not walled:
-        # Unwalled, the count must be believable: the words are missing from the page, and the text is open.
+        # Unwalled, the count must be believable: the words are missing from the page, and the text is open
+        # (an inflated count on a finished text is the template's, not a cut).
         on_page = len(page.visible_text.split())
         kept = doc.kept()
         if on_page >= WORD_COUNT_SHARE * declared + words or (kept and kept[-1].text.rstrip()[-1:] in _END):
@@ -148,6 +152,8 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     or e-mail, a phone number, a sign-off or initials, a rating, a tag list or a call to action is never a cut.
     """
     kept = doc.kept()
+    if len(kept) > 1 and len(kept[-1].text.split()) <= 4 and _READ_MORE.match(kept[-1].text):
+        kept, read_more = kept[:-1], True  # a kept "Read more »" link: the line before it is the text's end
     if not kept or kept[-1].kind not in _PROSE:
         return None
     last_block = kept[-1]
@@ -159,8 +165,9 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
     if _ELLIPSIS.search(text):
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
-        # review ..."): it counts after a cut word, in a teaser-length text, or with a wall or removal after it.
-        if cut_after or short or _CUT_WORD.search(text):
+        # review ..."): it counts after a cut word, as an excerpt's mark (four dots, a one-word sentence "All...",
+        # or a spaced " ..." closing a teaser-length text), or with a wall after it.
+        if cut_after or _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text)):
             return f"the last paragraph trails off: {_quote(_tail(words))}"
         return None
     if text[-1] in _END:
@@ -169,8 +176,6 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     # A cut sentence ends on a lower-case word; a name, a number or a URL is a sign-off or a label.
     if not (last and last.group(1).islower() and last.end() == len(text)):
         return None
-    if not _SENTENCE.search(text):
-        return None  # no comma, no full stop anywhere: a tag list or a run of keywords
     # A missing full stop alone is common in complete articles (a CMS drops it, a writer forgets it) and in
     # headline-like lines: the cut needs a wall or a "read more" link after it.
     if cut_after:
@@ -192,14 +197,15 @@ def wall_line_end(doc: Document) -> str | None:
 
 def _wall_removed(doc: Document, rule_flags: Mapping[str, str]) -> bool:
     """Whether a rule that flags a wall removed something after the last kept line."""
+    return _removed_after(doc, lambda b: rule_flags.get(b.removal.rule) == PAYWALLED)
+
+
+def _removed_after(doc: Document, test: Callable[[Block], bool]) -> bool:
     kept = doc.kept()
     if not kept:
         return False
     after = doc.blocks[doc.blocks.index(kept[-1]) + 1 :]
-    return any(
-        b.removal is not None and b.removal.refused is None and rule_flags.get(b.removal.rule) == PAYWALLED
-        for b in after
-    )
+    return any(b.removal is not None and b.removal.refused is None and test(b) for b in after)
 
 
 def _removals(doc: Document, extra: Iterable[Removal]) -> list[Removal]:

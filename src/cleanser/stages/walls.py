@@ -25,6 +25,7 @@ REGISTRATION_WALL = "registration wall"
 SHORT_WORDS = 800  # an article longer than this with a wall after it was served whole
 AFTER_CHARS = 2500  # how far after the article's last paragraph the page's text is searched
 LAST_BLOCKS = 3  # how many of the document's last lines are searched
+WALL_LINE_WORDS = 25  # a line longer than this is prose, whatever it says
 
 PAYWALL = re.compile(
     r"subscribe (?:now |today )?(?:to|and) (?:continue|keep|read on|reading)|"
@@ -87,6 +88,9 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
         return None
     last = doc.blocks.index(kept[-1])
     lines = [b.text for b in kept[-LAST_BLOCKS:]] + [b.text for b in doc.blocks[last + 1 :] if b.text]
+    # A wall is a short line of its own; a sentence about walls ("readers were asked to subscribe to continue
+    # reading") is prose.
+    lines = [line for line in lines if len(line.split()) <= WALL_LINE_WORDS]
     for text, where in ((" ".join(lines), "in the last lines"), (after_text[:AFTER_CHARS], "after the article")):
         text = " ".join(text.split())
         paywall = PAYWALL.search(text)
