@@ -159,8 +159,7 @@ def iso_date(value: str | None, now: datetime | None = None) -> str | None:
     compare = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     if compare > now + _FUTURE_SLACK:
         return None
-    has_time = parsed.hour or parsed.minute or parsed.second or parsed.tzinfo or "T" in value or ":" in value
-    return parsed.isoformat() if has_time else parsed.date().isoformat()
+    return parsed.isoformat()  # a date alone reads as midnight, as cleanser has always written it
 
 
 def people(byline: str | None, not_people: tuple[str | None, ...] = ()) -> str | None:
