@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devsets import Page, all_pages  # noqa: E402
+from devsets import Page, all_pages
 
-from cleanser import Cleaner  # noqa: E402
-from cleanser.read.page import parse, strip_junk  # noqa: E402
+from cleanser import Cleaner
+from cleanser.read.page import parse, strip_junk
 
 LABELS = Path(__file__).resolve().parent / "flag-labels.json"
 FLAGS = ("paywalled", "registration", "truncated")

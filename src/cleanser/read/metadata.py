@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from ..text import host_of
 from .access import Access, read_attributes, read_json_ld_access, read_locked_text, read_raw_json_ld
 from .metadata_values import better_title, decode, iso_date, people
 from .text import normalize_spaces
@@ -103,7 +104,7 @@ def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
     )
     # Each candidate is cleaned before the first is taken: an organisation in JSON-LD gives way to a person in the
     # meta tags, a placeholder date to a real one.
-    not_people = (md["site_name"], _names(primary.get("publisher")), (urlsplit(url).hostname or "") if url else None)
+    not_people = (md["site_name"], _names(primary.get("publisher")), host_of(url) or None)
     md["byline"] = _first(
         *(
             people(candidate, not_people)
