@@ -100,6 +100,10 @@ def set_flags(
     reason = truncation(doc, wall_after=walled, read_more=read_more)
     if reason is None and (walled or PAYWALLED in doc.flags):
         reason = wall_line_end(doc)
+    if reason is None and walled:
+        words = sum(len(b.text.split()) for b in doc.kept())
+        if words <= SHORT_WORDS:
+            reason = f"a wall follows the text after {words} words"
     if reason is None and page is not None and page.word_count:
         reason = word_count_gap(doc, page, walled=walled or PAYWALLED in doc.flags)
     if reason:
