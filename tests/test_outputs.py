@@ -165,7 +165,7 @@ def test_cli_json_has_blocks_flags_and_metadata(tmp_path):
                    str(PAGES / "free-ferry-newsletter.html"))
     assert proc.returncode == 0, proc.stderr
     smelter, ferry = (json.loads(line) for line in proc.stdout.decode().splitlines())
-    assert smelter["flags"]["paywalled"] == "schema.org isAccessibleForFree is false (locked part: .paywall)"
+    assert smelter["flags"]["paywalled"] == "schema.org isAccessibleForFree is false in JSON-LD (locked part: .paywall)"
     assert ferry["flags"] == {}
     assert ferry["metadata"]["title"] == "Island ferry gets an electric twin"
     assert [b["kind"] for b in ferry["blocks"]][:2] == ["paragraph", "paragraph"]

@@ -84,7 +84,7 @@ def test_site_config_rules_body_and_metadata_apply_for_a_host_with_no_plugin():
     assert ("siteconfig:example-gazette.com/strip-id-or-class", "Get the Gazette Morning Post every day") in removed
     assert result.metadata["title"] == "Reservoir at lowest May level on record"
     assert result.metadata["byline"] == "Ana Ortiz"
-    assert result.metadata["published"] == "2025-05-12"
+    assert result.metadata["published"] == "2025-05-12T00:00:00"  # normalised like any metadata
     assert "track.gif" not in result.html
 
 

@@ -130,7 +130,8 @@ class Cleaner:
             strip_junk(root)
             # A saved page names its own address: with no URL given, its canonical link or og:url picks the site.
             site_url = url or page.site_url
-            site, active = self.sites.find(site_url, "" if site_url else root.text_content(), config)
+            page.visible_text = root.text_content()  # where a wall after the article shows (stages.walls)
+            site, active = self.sites.find(site_url, "" if site_url else page.visible_text, config)
             metadata = config.metadata(root) if config is not None else {}
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.

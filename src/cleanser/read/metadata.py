@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from ..text import host_of
+from .access import Access, read_attributes, read_json_ld_access, read_locked_text, read_raw_json_ld
+from .metadata_values import better_title, decode, iso_date, people
 from .text import normalize_spaces
 
 FIELDS = ("title", "byline", "published", "site_name", "canonical_url", "language", "description")
@@ -45,7 +47,7 @@ _WS = re.compile(r"\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—»·:/]\s+|\s+::\s+")
 _URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|writer|contributor)(?:$|[\s_-])", re.I)
-_BY_PREFIX = re.compile(r"^\s*by[:\s]+", re.I)
+_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization"})
 
 
 @dataclass
@@ -55,6 +57,8 @@ class PageInfo:
     not_free: bool = False  # some article object says isAccessibleForFree: false
     locked_selectors: list[str] = field(default_factory=list)  # hasPart.cssSelector of the locked parts
     word_count: int | None = None
+    access: Access = field(default_factory=Access)  # every notation's declarations (read.access)
+    visible_text: str = ""  # the stripped page's text (set by the pipeline), where walls after the article show
 
     @property
     def site_url(self) -> str | None:
@@ -70,58 +74,78 @@ def empty_metadata() -> dict[str, str | None]:
 
 
 def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
-    objects = json_ld(root)
+    broken: list[str] = []
+    objects = json_ld(root, broken)
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
     primary = articles[0] if articles else next((o for o in objects if "headline" in o), {})
     meta = _meta_tags(root)
     info = PageInfo()
     md = info.metadata
-    md["title"] = _first(
-        _text(primary.get("headline")),
-        _text(primary.get("name")) if articles else None,
-        *(meta.get(k) for k in ("dc:title", "dcterm:title", "dcterms:title", "og:title", "title", "twitter:title")),
-        meta.get("parsely-title"),
-        _title_element(root, meta.get("og:site_name")),
-    )
-    md["byline"] = _first(
-        _names(primary.get("author")),
-        *(
-            _not_url(meta.get(k))
-            for k in ("dc:creator", "dcterm:creator", "dcterms:creator", "author", "article:author", "parsely-author")
-        ),
-        meta.get("byl"),
-        meta.get("sailthru:author"),
-        _byline_element(root),
-    )
-    if md["byline"]:
-        md["byline"] = _BY_PREFIX.sub("", md["byline"]).strip() or None
-    md["published"] = _date(
+    md["site_name"] = decode(
         _first(
-            _text(primary.get("datePublished")),
-            *(
-                meta.get(k)
-                for k in (
-                    "article:published_time",
-                    "og:published_time",
-                    "datepublished",
-                    "parsely-pub-date",
-                    "sailthru:date",
-                    "pubdate",
-                    "publishdate",
-                    "dc:date:issued",
-                    "dc:date",
-                    "dcterms:created",
-                    "date",
-                )
-            ),
-            _time_element(root),
+            meta.get("og:site_name"),
+            _names(primary.get("publisher")),
+            meta.get("application-name"),
+            meta.get("twitter:site", "").lstrip("@") or None,
         )
     )
-    md["site_name"] = _first(
-        meta.get("og:site_name"),
-        _names(primary.get("publisher")),
-        meta.get("application-name"),
-        meta.get("twitter:site", "").lstrip("@") or None,
+    md["title"] = better_title(
+        _first(
+            _text(primary.get("headline")),
+            _text(primary.get("name")) if articles else None,
+            *(meta.get(k) for k in ("dc:title", "dcterm:title", "dcterms:title", "og:title", "title", "twitter:title")),
+            meta.get("parsely-title"),
+            _title_element(root, meta.get("og:site_name")),
+        ),
+        md["site_name"],
+        meta.get("og:title"),
+        meta.get("twitter:title"),
+        _h1(root),
+    )
+    # Each candidate is cleaned before the first is taken: an organisation in JSON-LD gives way to a person in the
+    # meta tags, a placeholder date to a real one.
+    not_people = (md["site_name"], _names(primary.get("publisher")), host_of(url) or None)
+    md["byline"] = _first(
+        *(
+            people(candidate, not_people)
+            for candidate in (
+                _names(primary.get("author"), people_only=True),
+                *(
+                    _not_url(meta.get(k))
+                    for k in (
+                        "dc:creator", "dcterm:creator", "dcterms:creator", "author", "article:author", "parsely-author"
+                    )
+                ),
+                meta.get("byl"),
+                meta.get("sailthru:author"),
+                _byline_element(root),
+            )
+        )
+    )
+    md["published"] = _first(
+        *(
+            iso_date(candidate)
+            for candidate in (
+                _text(primary.get("datePublished")),
+                *(
+                    meta.get(k)
+                    for k in (
+                        "article:published_time",
+                        "og:published_time",
+                        "datepublished",
+                        "parsely-pub-date",
+                        "sailthru:date",
+                        "pubdate",
+                        "publishdate",
+                        "dc:date:issued",
+                        "dc:date",
+                        "dcterms:created",
+                        "date",
+                    )
+                ),
+                _time_element(root),
+            )
+        )
     )
     md["canonical_url"] = _first(
         *(
@@ -143,22 +167,30 @@ def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
             _text(primary.get("inLanguage")),
         )
     )
-    md["description"] = _first(
+    md["description"] = decode(_first(
         *(
             meta.get(k)
             for k in ("dc:description", "dcterm:description", "og:description", "description", "twitter:description")
         ),
         _text(primary.get("description")),
-    )
+    ))
     _access(info, articles or objects)
+    read_json_ld_access(info.access, articles or objects)
+    for raw in broken:
+        read_raw_json_ld(info.access, raw)
+    read_attributes(info.access, root)
+    read_locked_text(info.access, root)
+    info.not_free = info.access.not_free
+    info.locked_selectors = list(info.access.locked_selectors)
     return info
 
 
 # --- JSON-LD -----------------------------------------------------------------------------------------------------
 
 
-def json_ld(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, @graph and nested lists flattened; bad JSON is skipped."""
+def json_ld(root: lxml.html.HtmlElement, broken: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, @graph and nested lists flattened; bad JSON is skipped (its text goes to
+    `broken`, for the readers that can use it as text)."""
     out: list[dict[str, Any]] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -170,6 +202,8 @@ def json_ld(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
+            if broken is not None:
+                broken.append(raw)
             continue
         _flatten(data, out, depth=0)
     return out
@@ -196,34 +230,25 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def _access(info: PageInfo, objects: list[dict[str, Any]]) -> None:
+    """The declared wordCount (access itself is read by read.access, in every notation)."""
     for obj in objects:
-        if _false(obj.get("isAccessibleForFree")):
-            info.not_free = True
-        parts = obj.get("hasPart")
-        for part in parts if isinstance(parts, list) else [parts]:
-            if isinstance(part, dict) and _false(part.get("isAccessibleForFree")):
-                info.not_free = True
-                selector = part.get("cssSelector")
-                if isinstance(selector, str) and selector.strip():
-                    info.locked_selectors.append(selector.strip())
         count = obj.get("wordCount")
         if info.word_count is None and isinstance(count, (int, str)) and str(count).strip().isdigit():
             info.word_count = int(str(count).strip())
-
-
-def _false(value: Any) -> bool:
-    return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no", "0"))
 
 
 def _get_id(value: Any) -> Any:
     return value.get("@id") or value.get("url") if isinstance(value, dict) else value
 
 
-def _names(value: Any) -> str | None:
-    """A person or organisation (or a list of them) as "A, B, C"."""
+def _names(value: Any, people_only: bool = False) -> str | None:
+    """A person or organisation (or a list of them) as "A, B, C"; with `people_only`, schema.org Organization
+    objects are left out."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items:
+        if people_only and isinstance(item, dict) and _types(item) & _ORGANISATION_TYPES:
+            continue
         name = item.get("name") if isinstance(item, dict) else item
         name = _text(name)
         if name and not _URL_LIKE.match(name) and name not in names:
@@ -249,6 +274,11 @@ def _meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
             for key in " ".join(meta.get(a) or "" for a in attrs).lower().split():
                 found.setdefault(key.replace(".", ":"), content)
     return by_name | by_property
+
+
+def _h1(root: lxml.html.HtmlElement) -> str | None:
+    h1 = root.find(".//h1")
+    return _text(h1.text_content()) if h1 is not None else None
 
 
 def _title_element(root: lxml.html.HtmlElement, site_name: str | None) -> str | None:
@@ -319,17 +349,6 @@ def _first(*values: str | None) -> str | None:
 
 def _not_url(value: str | None) -> str | None:
     return None if value and _URL_LIKE.match(value) else value
-
-
-def _date(value: str | None) -> str | None:
-    """ISO 8601 when the value parses as a date; otherwise as the page gave it."""
-    if not value:
-        return None
-    candidate = value.strip().replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(candidate).isoformat()
-    except ValueError:
-        return value
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:

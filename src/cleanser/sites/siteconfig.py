@@ -20,9 +20,16 @@ What cleanser applies, and how:
 - `test_url` / `test_contains`: kept on the config (`SiteConfig.tests`); checking them needs the live page, which
   cleanser never fetches.
 
-`prune`, `tidy`, `autodetect_on_failure` are read but change nothing: cleanser never prunes inside the article
-container (its rules and guard do that line by line) and always falls back to readability. Other directives
-(`next_page_link`, `http_header(...)`, `login_*`, ...) are kept in `SiteConfig.other` and ignored.
+- `prune` (yes unless the file says no, as in Full-Text RSS): inside the `body` container, forms, buttons,
+  navigation and comment sections are html rules of the set (`prune`), so a container that holds the comment form
+  does not bring it along; each removal is in the audit;
+- empty values are kept where Full-Text RSS keeps them: `replace_string:` and `replace_string(find):` with nothing
+  after the colon delete the found string; `strip_attr` is read as `strip`;
+- metadata from `title`, `author`, `date` is normalised like the page's own (read.metadata_values): ISO 8601
+  dates, people-only bylines with each name once, entities decoded.
+
+`tidy` and `autodetect_on_failure` are read but change nothing: cleanser always falls back to readability. Other
+directives (`next_page_link`, `http_header(...)`, `login_*`, ...) are kept in `SiteConfig.other` and ignored.
 
 Start-up stays cheap with the whole collection: a folder is indexed by file name only, and a host's file is read
 and compiled the first time a document from that host arrives.
@@ -41,6 +48,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..read.metadata_values import decode, iso_date, people
 from ..rules.model import SITE_PRIORITY, Rule, RuleSet
 from ..text import host_of
 from .limits import MAX_CONFIG_BYTES, MAX_EXPRESSIONS, too_costly
@@ -49,6 +57,13 @@ log = logging.getLogger(__name__)
 _LISTS = ("body", "strip", "strip_id_or_class", "strip_image_src", "title", "author", "date")
 _FLAGS = ("prune", "tidy", "autodetect_on_failure")
 _HOST_FILE = re.compile(r"^\.?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$")
+# What `prune` takes out of a body container: form furniture, navigation and comment sections (never prose).
+_PRUNE = (
+    "//*[self::form or self::button or self::textarea or self::select or self::input or self::nav or self::aside"
+    " or @id='comments' or @id='respond' or @id='disqus_thread' or contains(@class, 'comment-form')"
+    " or contains(@class, 'comment-list') or contains(@class, 'commentlist') or contains(@class, 'comments-area')"
+    " or contains(@class, 'comment-respond')]"
+)
 _PAREN = re.compile(r"^([a-z0-9_]+)\((.*)\)$", re.IGNORECASE)
 
 
@@ -83,7 +98,8 @@ class SiteConfig:
         if not self.find_string or len(self.find_string) != len(self.replace_string):
             return html
         for find, replace in zip(self.find_string, self.replace_string, strict=True):
-            html = html.replace(find, replace)
+            if find:  # an empty find string changes nothing (PHP's str_replace), never inserts everywhere
+                html = html.replace(find, replace)
         return html
 
     @cached_property
@@ -103,6 +119,15 @@ class SiteConfig:
                 [f"//img[contains(@src, '{s}')]" for s in self.strip_image_src],
             ),
         )
+        if self.prune is not False:
+            groups += (
+                (
+                    "prune",
+                    "Forms, buttons, navigation and comment sections inside the config's body container (prune: yes, "
+                    "Full-Text RSS's default)",
+                    [f"({x}){_PRUNE}" for x in self.container_xpath],
+                ),
+            )
         for rule_id, description, expressions in groups:
             valid = tuple(x for x in expressions if _compiles(x))
             if valid:
@@ -132,8 +157,16 @@ class SiteConfig:
         for key, expressions in (("title", self.title), ("byline", self.author), ("published", self.date)):
             for expression in expressions:
                 values = _evaluate(root, expression)
-                if values:
-                    out[key] = ", ".join(values) if key == "byline" else values[0]
+                # Normalised like any metadata: a raw "April 5, 2018 | 6:00 PM" becomes ISO 8601, a byline lists
+                # each person once; a value that normalises to nothing leaves the page's own.
+                value = (
+                    people(", ".join(values)) if key == "byline"
+                    else iso_date(values[0]) if key == "published" and values
+                    else decode(values[0]) if values
+                    else None
+                )
+                if value:
+                    out[key] = value
                     break
         return out
 
@@ -176,7 +209,8 @@ def parse_site_config(text: str, host: str, source: str = "") -> SiteConfig:
             continue
         command, colon, value = line.partition(":")
         command, value = command.strip(), value.strip()
-        if not colon or not command or not value:
+        # As Full-Text RSS reads it: a value may be empty ("replace_string:" deletes what its find_string finds).
+        if not colon or not command:
             continue
         paren = _PAREN.match(command)
         if paren and paren.group(1).lower() == "replace_string":
@@ -184,6 +218,10 @@ def parse_site_config(text: str, host: str, source: str = "") -> SiteConfig:
             config.replace_string.append(value)
             continue
         key = command.lower()
+        if key == "strip_attr":
+            key = "strip"  # Full-Text RSS 3.8 alias
+        if not value and key not in ("find_string", "replace_string"):
+            continue  # an empty XPath or flag says nothing
         if key in _LISTS:
             if key in ("strip_id_or_class", "strip_image_src"):
                 value = value.replace("'", "").replace('"', "")  # as Full-Text RSS does, so it fits in the XPath

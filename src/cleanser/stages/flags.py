@@ -13,17 +13,18 @@ declaration, a wall phrase a rule names, or the shape of the text's end do.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
-from ..document import LINE, PARAGRAPH, QUOTE, Document, Removal
+from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
 from ..read.metadata import PageInfo
+from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"
 
 _PROSE = (PARAGRAPH, LINE, QUOTE)
 _END = ".!?:;…\"'”’»)]*"
-_ELLIPSIS = re.compile(r"(?:\w|,)\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))$")
+_ELLIPSIS = re.compile(r"(?:\w|,)\s?(?:…|\.{3,}|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))$")
 _LAST_WORD = re.compile(r"([A-Za-z\u00C0-\u024F]+)$")
 # Sign-off lines that end without a full stop and are not cut sentences.
 _CREDIT = re.compile(
@@ -31,8 +32,41 @@ _CREDIT = re.compile(
     r"compiled by|produced by|reported by|is a (?:reporter|writer|correspondent|columnist)|follow (?:her|him|them))\b",
     re.IGNORECASE,
 )
+# Last lines that stop without a full stop and are no cut: a URL or e-mail address, a phone number, a rating, a
+# tag list, a call to action (in several languages).
+_NOT_A_CUT = re.compile(
+    r"(?:https?://|www\.|\S@\S|\.(?:com|org|net|de|at|ch|fr|es|it|uk|pl|br|ar|mx|io|eu|info)\b/?\S*$|"
+    r"\+?\d[\d ()/-]{6,}\d\s*$|\b\d(?:[.,]\d)? (?:out of|von|de|sur|z) \d\b|\bratings?\b|\bbewertung|"
+    r"\bta(?:gs?|gi):|\btagged\b|\bgetaggt\b|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
+    r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
+    r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
+    r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
+    r"le puede interesar|à lire aussi)\b)",
+    re.IGNORECASE,
+)
+# A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
+_INITIALS = re.compile(r"[.!?]\s+\(?[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,3})?\)?$")
+# An ellipsis glued to a fragment of one or two letters: a word cut by the wall ("... notwendig f…").
+_CUT_WORD = re.compile(r"\s[a-zäöüß]{1,2}(?:…|\.\.\.)$")
+# A "read more" link right after the text on the page: the paragraph is a teaser's.
+_READ_MORE = re.compile(
+    r"(?:weiterlesen|read more|continue reading|keep reading|leer más|seguir leyendo|lire la suite|ler mais|"
+    r"czytaj dalej|mehr lesen)\b",
+    re.IGNORECASE,
+)
+# Subscription offer lines: a price per period, or the words of an offer.
+_PITCH = re.compile(
+    r"abonn|subscri|suscri|assin|\babo\b|(?:€|eur|\$|£)\s*/\s*(?:jahr|monat|month|year|mes|año|mois|an)\b|"
+    r"\d\s*(?:€|eur)\b",
+    re.IGNORECASE,
+)
+# Marks an excerpt function leaves: four dots, or a sentence of one word ("... on Monday. All...").
+_CMS_CUT = re.compile(r"\w\.{4,}$|[.!?]\s+[A-Z]\w*(?:\.\.\.|…)$")
+_SPACED = re.compile(r"\w\s(?:\.\.\.|…)$")
+TEASER_WORDS = 150  # a text this short that trails off is a teaser
+_REGWALL = re.compile(r"reg(?:istration)?[-_]?wall|regwall|register", re.IGNORECASE)
+MAX_WORD_COUNT = 20_000  # a declared count above this is no article's
 MIN_WORDS = 8  # a line shorter than this that stops without a full stop is a label or a sign-off, not a cut
-LONG_WORDS = 12  # a cut paragraph with nothing removed after it must be this long to count
 WORD_COUNT_SHARE = 0.5  # below this share of the page's declared wordCount, the text is truncated
 
 
@@ -42,59 +76,140 @@ def set_flags(
     rule_flags: Mapping[str, str],
     extra_removals: Iterable[Removal] = (),
 ) -> None:
-    """Set `doc.flags` from the page's metadata, the removals of flag-setting rules, and the text's end."""
-    if page is not None and page.not_free:
-        reason = "schema.org isAccessibleForFree is false"
-        if page.locked_selectors:
-            reason += f" (locked part: {', '.join(page.locked_selectors)})"
-        doc.flags.setdefault(PAYWALLED, reason)
+    """Set `doc.flags` from the page's declarations, the removals of flag-setting rules, a visible wall, and the
+    text's end. Each flag's value says which evidence fired (docs/structure.md lists them)."""
+    if page is not None:
+        reason = declared_paywall(doc, page)
+        if reason:
+            doc.flags.setdefault(PAYWALLED, reason)
 
     for removal in _removals(doc, extra_removals):
         flag = rule_flags.get(removal.rule)
         if flag and removal.refused is None:
             doc.flags.setdefault(flag, f"{removal.rule} removed {_quote(removal.text)}")
 
-    reason = truncation(doc)
-    if reason is None and page is not None and page.word_count:
+    kept = doc.kept()
+    after = text_after(page.visible_text, kept[-1].text) if page is not None and kept else ""
+    wall = find_wall(doc, after)
+    if wall is not None:
+        prefix = "registration wall: " if wall.kind == REGISTRATION_WALL else ""
+        doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
+
+    walled = wall is not None or _wall_removed(doc, rule_flags)
+    read_more = bool(_READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(_READ_MORE.match(b.text)))
+    reason = truncation(doc, wall_after=walled, read_more=read_more)
+    if reason is None and (walled or PAYWALLED in doc.flags):
+        reason = wall_line_end(doc)
+    if reason is None and walled:
         words = sum(len(b.text.split()) for b in doc.kept())
-        if words < WORD_COUNT_SHARE * page.word_count and page.word_count - words >= 100:
-            reason = f"schema.org wordCount is {page.word_count}, the text has {words} words"
+        if words <= SHORT_WORDS:
+            reason = f"a wall follows the text after {words} words"
+    if reason is None and page is not None and page.word_count:
+        reason = word_count_gap(doc, page, walled=walled or PAYWALLED in doc.flags)
     if reason:
         if PAYWALLED in doc.flags:
             reason += " before the paywall"
         doc.flags.setdefault(TRUNCATED, reason)
 
 
-def truncation(doc: Document) -> str | None:
+def declared_paywall(doc: Document, page: PageInfo) -> str | None:
+    """The page's own declaration, in any notation: the article is not free, or a locked part holds its text."""
+    access = page.access
+    where = " in " + " and ".join(access.sources) if access.sources else ""
+    locked = f" (locked part: {', '.join(access.locked_selectors)})" if access.locked_selectors else ""
+    if access.not_free:
+        reason = f"schema.org isAccessibleForFree is false{where}{locked}"
+    elif access.locked_selectors and access.covers([b.text for b in doc.kept()]):
+        reason = f"schema.org hasPart{where} locks a part that holds the article's text{locked}"
+    else:
+        return None
+    if any(_REGWALL.search(s) for s in access.locked_selectors):
+        reason = "registration wall: " + reason
+    return reason
+
+
+def word_count_gap(doc: Document, page: PageInfo, *, walled: bool = False) -> str | None:
+    """The declared wordCount is far above the words we have, and plausible: the words are missing from the page
+    itself (a count the page's own text could meet is an extraction miss, not a cut), and the text is walled or
+    does not end on a finished sentence (some templates count characters, or a translation's original: a finished
+    text with an inflated count is not cut)."""
+    declared = page.word_count or 0
+    words = sum(len(b.text.split()) for b in doc.kept())
+    if not (words < WORD_COUNT_SHARE * declared and declared - words >= 100 and declared <= MAX_WORD_COUNT):
+        return None
+    if not walled:
+        # Unwalled, the count must be believable: the words are missing from the page, and the text is open
+        # (an inflated count on a finished text is the template's, not a cut).
+        on_page = len(page.visible_text.split())
+        kept = doc.kept()
+        if on_page >= WORD_COUNT_SHARE * declared + words or (kept and kept[-1].text.rstrip()[-1:] in _END):
+            return None
+    return f"schema.org wordCount is {declared}, the text has {words} words"
+
+
+def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = False) -> str | None:
     """Why the text visibly stops early, or None.
 
-    Its last block is prose that stops mid-sentence ("... said the") or trails off ("..."). A trailing ellipsis
-    counts only when a rule removed something after it (the "Continue reading" link or the wall of a teaser): alone
-    it is as often a writer's. A line with no full stop counts when something was removed after it, or when it is
-    long and the paragraph before it ends properly (a run of headline-like lines is a list, not a cut).
+    Its last block is prose that stops mid-sentence ("... said the") or trails off ("..."). A line with no full
+    stop counts when a wall or a "read more" link follows it. A trailing ellipsis
+    counts after a cut word ("notwendig f…"), before a wall or in a teaser. A last line that is an address, a URL
+    or e-mail, a phone number, a sign-off or initials, a rating, a tag list or a call to action is never a cut.
     """
     kept = doc.kept()
+    if len(kept) > 1 and len(kept[-1].text.split()) <= 4 and _READ_MORE.match(kept[-1].text):
+        kept, read_more = kept[:-1], True  # a kept "Read more »" link: the line before it is the text's end
     if not kept or kept[-1].kind not in _PROSE:
         return None
     last_block = kept[-1]
     text = last_block.text.rstrip()
     words = text.split()
-    if len(words) < MIN_WORDS or _CREDIT.search(text):
+    if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None
-    after = doc.blocks[doc.blocks.index(last_block) + 1 :]
-    cut_after = any(b.removal is not None and b.removal.refused is None for b in after)
+    cut_after = wall_after or read_more
+    short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
     if _ELLIPSIS.search(text):
-        return f"the last paragraph trails off before a removed notice: {_quote(_tail(words))}" if cut_after else None
+        # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
+        # review ..."): it counts after a cut word, as an excerpt's mark (four dots, a one-word sentence "All...",
+        # or a spaced " ..." closing a teaser-length text), or with a wall after it.
+        if cut_after or _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text)):
+            return f"the last paragraph trails off: {_quote(_tail(words))}"
+        return None
     if text[-1] in _END:
         return None
     last = _LAST_WORD.search(text)
     # A cut sentence ends on a lower-case word; a name, a number or a URL is a sign-off or a label.
     if not (last and last.group(1).islower() and last.end() == len(text)):
         return None
-    before = kept[-2].text.rstrip() if len(kept) > 1 and kept[-2].kind in _PROSE else ""
-    if cut_after or (len(words) >= LONG_WORDS and before[-1:] in _END and before[-1:] not in ":;"):
+    # A missing full stop alone is common in complete articles (a CMS drops it, a writer forgets it) and in
+    # headline-like lines: the cut needs a wall or a "read more" link after it.
+    if cut_after:
         return f"the last paragraph stops mid-sentence: {_quote(_tail(words))}"
     return None
+
+
+def wall_line_end(doc: Document) -> str | None:
+    """On a walled page, the text that ends on the wall's own line (an offer, a price, "already a subscriber?")
+    stops where the wall begins."""
+    kept = doc.kept()
+    if not kept or sum(len(b.text.split()) for b in kept) > SHORT_WORDS:
+        return None  # a full article's closing promo is no wall
+    text = " ".join(kept[-1].text.split())
+    if len(text.split()) <= 15 and (_PITCH.search(text) or PAYWALL.search(text) or REGISTRATION.search(text)):
+        return f"the text ends on the wall's line {_quote(text)}"
+    return None
+
+
+def _wall_removed(doc: Document, rule_flags: Mapping[str, str]) -> bool:
+    """Whether a rule that flags a wall removed something after the last kept line."""
+    return _removed_after(doc, lambda b: rule_flags.get(b.removal.rule) == PAYWALLED)
+
+
+def _removed_after(doc: Document, test: Callable[[Block], bool]) -> bool:
+    kept = doc.kept()
+    if not kept:
+        return False
+    after = doc.blocks[doc.blocks.index(kept[-1]) + 1 :]
+    return any(b.removal is not None and b.removal.refused is None and test(b) for b in after)
 
 
 def _removals(doc: Document, extra: Iterable[Removal]) -> list[Removal]:

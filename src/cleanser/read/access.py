@@ -1,0 +1,140 @@
+"""What a page declares about access to its article: schema.org `isAccessibleForFree` and the locked parts.
+
+Publishers declare a paywall for search engines in three notations, and all three occur on news pages:
+
+- JSON-LD (`"isAccessibleForFree": false`, with `hasPart` naming the locked part by `cssSelector`). Much of it is
+  slightly invalid (raw quotes or line breaks inside strings, a trailing comma, an HTML comment around it), and
+  such a script is read leniently: when `json.loads` refuses it, the declaration is read from its text.
+- microdata (`<meta itemprop="isAccessibleForFree" content="false">`, as on every New York Times article page of
+  2018-2020);
+- RDFa (`<meta property="schema:isAccessibleForFree" content="False">`).
+
+A top-level declaration on the article says the whole article is not free. A `hasPart` declaration alone says
+only that the part its selector names is locked: it counts when that part holds article text (`covers`), since
+some templates put a boilerplate `hasPart` (a comment box, a newsletter form) on every free article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from cssselect import SelectorError
+from lxml.cssselect import CSSSelector
+
+_RAW_FREE = re.compile(r'"isAccessibleForFree"\s*:\s*"?\s*(true|false|yes|no|0|1)\b', re.I)
+_RAW_SELECTOR = re.compile(r'"cssSelector"\s*:\s*(?:\[\s*)?"([^"]{1,200})"', re.I)
+_PROPERTY = re.compile(r"(?:^|[\s:/#])isAccessibleForFree$", re.I)
+_LOCKED_TEXT_LIMIT = 200_000  # characters of locked-part text kept per page: enough to find article lines in
+
+
+@dataclass
+class Access:
+    """The page's access declarations. `not_free` is the top-level one (or an unlabelled `hasPart` on a page whose
+    top level says nothing free or not); `locked_*` are the `hasPart` parts, judged against the article later."""
+
+    not_free: bool = False
+    free: bool = False  # some article object says isAccessibleForFree: true
+    sources: list[str] = field(default_factory=list)  # "JSON-LD", "JSON-LD (read leniently)", "microdata", "RDFa"
+    locked_selectors: list[str] = field(default_factory=list)
+    locked_text: str = ""  # the text of the elements the locked selectors match, whitespace collapsed
+
+    @property
+    def declared(self) -> bool:
+        return self.not_free or bool(self.locked_selectors)
+
+    def covers(self, lines: list[str]) -> bool:
+        """Whether the locked part holds article text: one of `lines` of eight words or more is in it."""
+        if not self.locked_text:
+            return False
+        return any(len(line.split()) >= 8 and " ".join(line.split())[:200] in self.locked_text for line in lines)
+
+
+def is_false(value: Any) -> bool:
+    return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no", "0"))
+
+
+def is_true(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "1"))
+
+
+def read_json_ld_access(access: Access, objects: list[dict[str, Any]]) -> None:
+    """Declarations of parsed JSON-LD article objects (or of every object when the page has no article)."""
+    for obj in objects:
+        value = obj.get("isAccessibleForFree")
+        if is_false(value):
+            _found(access, "JSON-LD", not_free=True)
+        elif is_true(value):
+            access.free = True
+        parts = obj.get("hasPart")
+        for part in parts if isinstance(parts, list) else [parts]:
+            if isinstance(part, dict) and is_false(part.get("isAccessibleForFree")):
+                _found(access, "JSON-LD")
+                _selectors(access, part.get("cssSelector"))
+
+
+def read_raw_json_ld(access: Access, raw: str) -> None:
+    """A script `json.loads` refused: the declaration read from its text. The first `isAccessibleForFree` is the
+    article's own (schema.org puts it before `hasPart`); a later false one with a selector is a locked part."""
+    found = _RAW_FREE.findall(raw)
+    if not found:
+        return
+    if is_false(found[0]):
+        _found(access, "JSON-LD (read leniently)", not_free=True)
+    elif is_true(found[0]):
+        access.free = True
+    if any(is_false(v) for v in found):
+        for selector in _RAW_SELECTOR.findall(raw):
+            _selectors(access, selector)
+
+
+def read_attributes(access: Access, root: lxml.html.HtmlElement) -> None:
+    """Microdata (`itemprop`) and RDFa (`property`) declarations, on <meta> or any element."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attribute, source in (("itemprop", "microdata"), ("property", "RDFa")):
+            names = el.get(attribute)
+            if not names or "ccessible" not in names:
+                continue
+            if any(_PROPERTY.search(name) for name in names.split()):
+                value = el.get("content")
+                if value is None:
+                    value = el.text_content()
+                if is_false(value):
+                    _found(access, source, not_free=True)
+                elif is_true(value):
+                    access.free = True
+
+
+def read_locked_text(access: Access, root: lxml.html.HtmlElement) -> None:
+    """Remember the text of the locked parts, so that the flags can tell whether they hold the article."""
+    texts: list[str] = []
+    size = 0
+    for selector in access.locked_selectors:
+        try:
+            matcher = CSSSelector(selector)
+        except (SelectorError, ValueError, SyntaxError):
+            continue
+        for el in matcher(root):
+            text = " ".join(el.text_content().split())
+            texts.append(text)
+            size += len(text)
+            if size > _LOCKED_TEXT_LIMIT:
+                break
+    access.locked_text = "\n".join(texts)
+
+
+def _found(access: Access, source: str, *, not_free: bool = False) -> None:
+    if not_free:
+        access.not_free = True
+    if source not in access.sources:
+        access.sources.append(source)
+
+
+def _selectors(access: Access, value: Any) -> None:
+    for selector in value if isinstance(value, list) else [value]:
+        if isinstance(selector, str) and selector.strip() and selector.strip() not in access.locked_selectors:
+            access.locked_selectors.append(selector.strip())

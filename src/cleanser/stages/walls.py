@@ -1,0 +1,111 @@
+"""Visible walls: the wording a page shows where a short article stops, in several languages.
+
+A wall is read where it stands: in the page's visible text right after the article's last paragraph, or in the
+last lines of the document (kept or removed). Walls seldom reach the document as lines of their own: extraction
+leaves them out with the rest of the page's furniture, and where they are inside the article container they share
+a line with the offer ("Jetzt weiterlesen ... 3 € / Monat ... Registrieren kostenlos"), so the generic line rules,
+which match whole lines, see none of them. That is why this stage searches the wording instead.
+
+Two kinds are told apart: a paywall (subscribe, subscribers only, already a subscriber) and a registration wall
+(register or create a free account to read on). Where a page offers both, it is a paywall with a free tier.
+
+Only a short article counts (`SHORT_WORDS`): a full article followed by a subscription offer is a free article with
+a promo. Newsletter sign-ups and bare "Subscribe" links are not walls and are not listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+
+PAYWALL_KIND = "paywall"
+REGISTRATION_WALL = "registration wall"
+SHORT_WORDS = 800  # an article longer than this with a wall after it was served whole
+AFTER_CHARS = 2500  # how far after the article's last paragraph the page's text is searched
+LAST_BLOCKS = 3  # how many of the document's last lines are searched
+WALL_LINE_WORDS = 25  # a line longer than this is prose, whatever it says
+
+PAYWALL = re.compile(
+    r"subscribe (?:now |today )?(?:to|and) (?:continue|keep|read on|reading)|"
+    r"(?:article|story|content) is (?:only )?(?:available )?(?:for|to|exclusive to) (?:paying |premium )?"
+    r"(?:subscribers|members)|for subscribers only|subscribers only\b|already a (?:paying )?subscriber|"
+    r"you(?:'ve| have) reached (?:your|the) (?:free )?(?:article|story|monthly) limit|"
+    r"unlock (?:this|the full) (?:article|story)|to (?:continue|keep) reading,? (?:please )?subscribe|"
+    r"subscribe for full access|become a (?:subscriber|member) to (?:read|continue)|"
+    # German
+    r"exklusiv für (?:abonnent|abonnement|digital-abonnent)|nur für (?:abonnent|abonnement)|"
+    r"(?:sie sind |sind sie )?bereits (?:digital-?|plus-?|e-paper-?)?abonnent|"
+    r"weiterlesen mit (?:\S+ )?(?:plus|abo|z\+|f\+|\+)|zugang wählen und weiterlesen|"
+    r"(?:jetzt |gratis )?(?:abo|abonnement) (?:abschließen|wählen|testen) und weiterlesen|"
+    r"jetzt (?:\S+ ){0,2}(?:ausgaben|wochen|monate) (?:gratis |kostenlos )?(?:testen|lesen)|"
+    r"dieser (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für (?:abonnent|abonnement)|"
+    # Spanish
+    r"exclusiv[oa] para (?:suscriptores|abonados|socios)|contenido exclusivo para|"
+    r"suscr[ií]b[ea]te (?:para|y) (?:seguir|continuar) leyendo|para (?:seguir|continuar) leyendo,? suscr|"
+    r"ya (?:eres|soy) suscriptor|(?:alcanzado|llegaste al|superaste el) (?:el )?l[ií]mite de (?:notas|art[ií]culos)|"
+    # French
+    r"réservée? aux abonnés|abonnez-vous pour (?:lire|continuer|poursuivre)|déjà abonné|"
+    r"la suite (?:de cet article )?est réservée|"
+    # Portuguese
+    r"exclusiv[oa] para assinantes|assine para (?:continuar|ler)|já (?:é|sou) assinante|"
+    # Italian
+    r"riservat[oa] agli abbonati|abbonati per (?:continuare a leggere|leggere)|"
+    # Dutch
+    r"alleen voor abonnees|(?:word|neem een) abonnee?(?:ment)? (?:en|om) (?:lees|verder)|"
+    # Polish
+    r"(?:tylko|wyłącznie) dla (?:prenumeratorów|subskrybentów|abonentów)",
+    re.IGNORECASE,
+)
+REGISTRATION = re.compile(
+    r"(?:register|sign up|create (?:a|your) free account)(?: for free| now)? to (?:continue|keep) reading|"
+    r"(?:register|sign up|create (?:a|your) free account)(?: for free| now)? to read (?:the|this) (?:full )?"
+    r"(?:article|story)|(?:log|sign) in or (?:create|register) (?:a |an |your )?(?:free )?account to "
+    r"(?:continue|keep) reading|"
+    r"registrieren sie sich (?:jetzt )?(?:kostenlos )?(?:und|um) (?:weiter|zu lesen|lesen)|"
+    r"kostenlos registrieren und (?:weiter)?lesen|"
+    r"reg[ií]str[ae]te (?:gratis )?(?:para|y) (?:seguir|continuar) leyendo|"
+    r"inscrivez-vous gratuitement pour (?:lire|continuer)|"
+    r"cadastre-se (?:gratuitamente |gr[aá]tis )?para (?:continuar|ler)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Wall:
+    kind: str  # "paywall" or "registration wall"
+    phrase: str  # the wording that showed it
+    where: str  # "after the article" or "in the last lines"
+
+
+def find_wall(doc: Document, after_text: str = "") -> Wall | None:
+    """The wall at the end of a short article, or None. `after_text` is the page's visible text after the article's
+    last paragraph (empty for plain text)."""
+    kept = doc.kept()
+    words = sum(len(b.text.split()) for b in kept)
+    if not kept or words > SHORT_WORDS:
+        return None
+    last = doc.blocks.index(kept[-1])
+    lines = [b.text for b in kept[-LAST_BLOCKS:]] + [b.text for b in doc.blocks[last + 1 :] if b.text]
+    # A wall is a short line of its own; a sentence about walls ("readers were asked to subscribe to continue
+    # reading") is prose.
+    lines = [line for line in lines if len(line.split()) <= WALL_LINE_WORDS]
+    for text, where in ((" ".join(lines), "in the last lines"), (after_text[:AFTER_CHARS], "after the article")):
+        text = " ".join(text.split())
+        paywall = PAYWALL.search(text)
+        if paywall:
+            return Wall(PAYWALL_KIND, paywall.group(0), where)
+        registration = REGISTRATION.search(text)
+        if registration:
+            return Wall(REGISTRATION_WALL, registration.group(0), where)
+    return None
+
+
+def text_after(visible: str, last_paragraph: str) -> str:
+    """The page's visible text after the article's last paragraph (found by its last words), or ""."""
+    if not visible or not last_paragraph:
+        return ""
+    end = " ".join(last_paragraph.split()[-8:])
+    at = visible.find(end)
+    return visible[at + len(end) :] if at >= 0 else ""
