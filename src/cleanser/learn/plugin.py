@@ -77,7 +77,7 @@ def rule_dict(cand: Candidate, model: SiteModel) -> dict:
     d["examples"] = short_examples(cand)
     if cand.counter_examples:
         d["counter_examples"] = cand.counter_examples
-    # Not read by the loader (unknown rule keys are ignored): the evidence, for the person reviewing the rule.
+    # Known to the loader (rules/keys.py) but never matched: the evidence, for the person reviewing the rule.
     d["support"] = cand.docs
     d["share"] = round(cand.share, 3)
     d["positions"] = {p: cand.positions[p] for p in POSITIONS if cand.positions[p]}

@@ -17,13 +17,15 @@ from collections.abc import Callable, Iterable, Mapping
 
 from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
 from ..read.metadata import PageInfo
+from ..text import CLOSERS, SENTENCE_END
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"
 
 _PROSE = (PARAGRAPH, LINE, QUOTE)
-_END = ".!?:;…\"'”’»)]*"
+# A last line ending in these stops: a sentence, a clause, or a footnote mark.
+_END = SENTENCE_END + CLOSERS + ":;*"
 _ELLIPSIS = re.compile(r"(?:\w|,)\s?(?:…|\.{3,}|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))$")
 _LAST_WORD = re.compile(r"([A-Za-z\u00C0-\u024F]+)$")
 # Sign-off lines that end without a full stop and are not cut sentences.
@@ -54,8 +56,8 @@ _READ_MORE = re.compile(
     r"czytaj dalej|mehr lesen)\b",
     re.IGNORECASE,
 )
-# Subscription offer lines: a price per period, or the words of an offer.
-_PITCH = re.compile(
+# Subscription offer lines (not newsletter pitches: text.PITCH): a price per period, or the words of an offer.
+_OFFER = re.compile(
     r"abonn|subscri|suscri|assin|\babo\b|(?:€|eur|\$|£)\s*/\s*(?:jahr|monat|month|year|mes|año|mois|an)\b|"
     r"\d\s*(?:€|eur)\b",
     re.IGNORECASE,
@@ -194,7 +196,7 @@ def wall_line_end(doc: Document) -> str | None:
     if not kept or sum(len(b.text.split()) for b in kept) > SHORT_WORDS:
         return None  # a full article's closing promo is no wall
     text = " ".join(kept[-1].text.split())
-    if len(text.split()) <= 15 and (_PITCH.search(text) or PAYWALL.search(text) or REGISTRATION.search(text)):
+    if len(text.split()) <= 15 and (_OFFER.search(text) or PAYWALL.search(text) or REGISTRATION.search(text)):
         return f"the text ends on the wall's line {_quote(text)}"
     return None
 
