@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -40,6 +39,7 @@ from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
 from .html_rules import paragraph_texts, replace_with_placeholder
+from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
 PLUGIN = "generic-html"
 
@@ -69,85 +69,6 @@ RULES = {
     )
 }
 
-# Class and id tokens, by what they say an element is. Matched on the lowercased class and id at token edges (the
-# start or end, or one of " -_"), so "sharedaddy" matches "share\w*" but "canvas" does not match "nav" (nor does
-# "CtxtMenu_Attached" match "menu": camelCase humps are no edge, they join words of one name too often).
-_E = r"(?:^|[\s_-])"  # token start
-_Z = r"(?=$|[\s_-])"  # token end
-_SAFE_TOKENS: dict[str, str] = {
-    "comments": (
-        rf"{_E}(?:comments?|comment-?(?:list|form|section|area|count|respond|link|s-link)|commentlist|commentform|"
-        rf"disqus\w*|respond|discussion|kommentare?|leserkommentare?|reply|replies){_Z}"
-    ),
-    "share": (
-        rf"{_E}(?:share\w*|sharing|shariff\w*|sharedaddy|social\w*|addthis\w*|sociable|sd-social|"
-        rf"follow-?us|teilen){_Z}"
-    ),
-    "related": (
-        rf"(?:related|relacionad[ao]s?|relacionad\w+|correlat\w+)|"
-        rf"{_E}(?:yarpp\w*|rp4wp\w*|jp-relatedposts|more-?(?:stories|articles|news|from\w*|on\w*)|"
-        rf"also-?read|read-?also|recommend\w*|popular\w*|most-?(?:read|viewed|popular|shared|recent)|mostread|"
-        rf"trending|meistgelesen\w*|further-?reading|outbrain\w*|taboola\w*|next-?post|prev(?:ious)?-?post|"
-        rf"post-?navigation|nav-?(?:next|previous|prev)|weitere-?artikel|lee-?tambien|leia-?tambem|veja-?tambem|"
-        rf"ver-?tambien|saiba-?mais|lesen-?sie-?auch|auch-?lesen|mehr-?zum-?thema|video-?playlist|playlist){_Z}"
-    ),
-    "newsletter": (
-        rf"{_E}(?:newsletter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|paywall\w*|"
-        rf"login|log-?in|register|registration|abo|abo-\w+|abonn\w+){_Z}"
-    ),
-    "promo": (
-        rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
-        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial){_Z}"
-    ),
-    "bio": (
-        rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
-        rf"bio|biography|abh_\w*|saboxplugin\w*|contributor-?bio){_Z}"
-    ),
-    "tags": (
-        rf"{_E}(?:tags?|tag-?(?:list|cloud|links)|post-?tags|article-?tags|categories|entry-?(?:meta|utility|"
-        rf"footer|tags)|post-?meta|postmetadata|post-?footer|article-?footer|filed-?under|keywords?|topics){_Z}"
-    ),
-    "navigation": (
-        rf"{_E}(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|"
-        rf"skip-?link|jump-?links?){_Z}"
-    ),
-    "ui": (
-        rf"{_E}(?:sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|"
-        rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
-        rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
-        rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
-        rf"rating\w*|post-?ratings){_Z}"
-    ),
-    "legal": (
-        rf"{_E}(?:copyright\w*|cite-?as|citate|license|licence|rights|disclaimer|credits?|photo-?credits?|"
-        rf"image-?credits?|img-?credits?|bildnachweis|quelle){_Z}"
-    ),
-}
-# Weaker tokens, for the aggressive level: teasers and article metadata lines.
-_AGGRESSIVE_TOKENS: dict[str, str] = {
-    "related": rf"{_E}(?:teaser\w*|more|read-?more|see-?also|widget\w*|sidebar\w*|box-?list){_Z}",
-    "tags": rf"{_E}(?:meta|metadata|date|dateline|timestamp|published|updated|info-?bar|byline){_Z}",
-    "navigation": rf"{_E}(?:toc|table-?of-?contents){_Z}",
-}
-# A container's own name: an element so named is the article, whatever else its class says.
-_ARTICLE = re.compile(
-    r"(?:^|[\s_-])(?:article-?(?:body|content|text)|story-?(?:body|content)|entry-?content|post-?(?:content|body)|"
-    r"main-?content|content-?body|articlebody)(?=$|[\s_-])"
-)
-_TAG_KIND = {"aside": "aside", "nav": "navigation", "footer": "aside", "form": "form"}
-_ROLE_KIND = {
-    "navigation": "navigation",
-    "menu": "navigation",
-    "menubar": "navigation",
-    "complementary": "aside",
-    "contentinfo": "aside",
-    "banner": "aside",
-    "search": "form",
-    "dialog": "ui",
-    "alertdialog": "ui",
-    "toolbar": "ui",
-    "tablist": "ui",
-}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WS = re.compile(r"\s+")
 # Elements that never get removed by themselves here (the walk goes on into them).
@@ -156,18 +77,6 @@ _NEVER = frozenset({"html", "body", "head", "title", "tr", "td", "th", "tbody", 
 _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "time", "label", "font", "u", "abbr", "img"})
 
 Judge = Callable[[Rule, list[str]], "str | None"]
-
-
-@dataclass
-class _Tokens:
-    safe: list[tuple[str, re.Pattern[str]]]
-    aggressive: list[tuple[str, re.Pattern[str]]]
-
-
-_TOKENS = _Tokens(
-    safe=[(kind, re.compile(p)) for kind, p in _SAFE_TOKENS.items()],
-    aggressive=[(kind, re.compile(p)) for kind, p in _AGGRESSIVE_TOKENS.items()],
-)
 
 
 def _names(el) -> str:
@@ -190,14 +99,14 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
     """What the element's markup says it is: (kind, evidence), or None when it says nothing we act on."""
     tag = el.tag if isinstance(el.tag, str) else ""
     role = (el.get("role") or "").strip().lower()
-    if role in _ROLE_KIND:
-        return _ROLE_KIND[role], f'role="{role}"'
-    if tag in _TAG_KIND:
-        return _TAG_KIND[tag], f"<{tag}>"
+    if role in ROLE_KIND:
+        return ROLE_KIND[role], f'role="{role}"'
+    if tag in TAG_KIND:
+        return TAG_KIND[tag], f"<{tag}>"
     names = _names(el)
-    if not names or _ARTICLE.search(names):
+    if not names or ARTICLE_NAME.search(names):
         return None
-    for kind, pattern in _TOKENS.safe if level != "aggressive" else _TOKENS.safe + _TOKENS.aggressive:
+    for kind, pattern in TOKENS.safe if level != "aggressive" else TOKENS.safe + TOKENS.aggressive:
         m = pattern.search(names)
         if m:
             shown = names if len(names) <= 60 else names[:57] + "..."
@@ -205,17 +114,6 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
     return None
 
 
-# Where an article never is: readability-lxml scores paragraphs wherever they are, and on some pages the best
-# scored box is a login dialog's messages, a cookie banner's text, a pop-up or an author bio.
-_NOT_ARTICLE = re.compile(
-    rf"{_E}(?:popup\w*|pop-?up|popmake\w*|pum|overlay|lightbox\w*|cookie\w*|consent\w*|noconsent|gdpr|"
-    rf"login\w*|log-?in|sign-?in|signin|register|registration|dialog|newsletter\w*|subscri\w*|paywall\w*|"
-    rf"off-?canvas\w*|offcanvas\w*|advertiser-?disclosure\w*|disclosure|author-?(?:bio|box|info|description)|"
-    rf"about-?(?:the-?)?author|comments?|comment-?(?:list|form|section|area|respond)|commentlist|respond|"
-    rf"disqus\w*|sidebar\w*|widget-?area){_Z}"
-)
-_NOT_ARTICLE_ROLES = frozenset({"dialog", "alertdialog", "complementary", "contentinfo", "navigation", "banner"})
-_NOT_ARTICLE_TAGS = frozenset({"nav", "aside", "footer", "dialog"})
 
 
 def not_article(root) -> list:
@@ -236,10 +134,10 @@ def not_article(root) -> list:
                 continue
             names = _names(el)
             if (
-                el.tag in _NOT_ARTICLE_TAGS
-                or (el.get("role") or "").strip().lower() in _NOT_ARTICLE_ROLES
+                el.tag in NOT_ARTICLE_TAGS
+                or (el.get("role") or "").strip().lower() in NOT_ARTICLE_ROLES
                 or el.get("aria-modal") == "true"
-                or (names and _NOT_ARTICLE.search(names) and not _ARTICLE.search(names))
+                or (names and NOT_ARTICLE.search(names) and not ARTICLE_NAME.search(names))
             ) and _text_size(el) <= 0.5 * total:
                 found.append(el)  # and nothing inside it: it goes whole
             elif len(el):
