@@ -166,3 +166,14 @@ def test_the_model_file_is_versioned_and_complete():
     assert safe["sentences"] is None
     assert m["line"] and m["context"] and all(isinstance(v, float) for v in m["line"].values())
     json.dumps(m)  # plain data
+
+
+def test_the_scorer_never_empties_a_document():
+    # A file holding only a URL (or one short line) was emptied at the default level: with nothing around it, a
+    # line is no boilerplate the scorer can judge.
+    from cleanser import Cleaner
+
+    cleaner = Cleaner(generic="safe")
+    for text in ("https://www.reuters.com/markets/commodities/french-wheat-exports-set-decade-low-2024-05-06/\n",
+                 "Share this story with your friends on WhatsApp\n"):
+        assert cleaner.clean(text).text == text.strip()

@@ -357,11 +357,17 @@ def mark_lines(doc: Document, level: str) -> int:
         for b, state in zip(blocks, states, strict=True)
     ):
         return 0
+    picked = [
+        (block, scored)
+        for block, scored in zip(blocks, score_lines([b.text for b in blocks], states, weights), strict=True)
+        if scored is not None and passes(level, *scored[:3], reads_as_sentence(block.text), weights)
+    ]
+    # A document the scorer would empty (a lone URL, a one-line note) is nothing it can judge against: an article
+    # is what stays around boilerplate, so none is taken.
+    if len(picked) >= sum(1 for b in doc.blocks if b.removal is None and b.text):
+        return 0
     marked = 0
-    for block, scored in zip(blocks, score_lines([b.text for b in blocks], states, weights), strict=True):
-        if scored is None or not passes(level, *scored[:3], reads_as_sentence(block.text), weights):
-            continue
-        score, _, _, feats = scored
+    for block, (score, _, _, feats) in picked:
         block.removal = Removal(
             rule=RULE,
             plugin=PLUGIN,
