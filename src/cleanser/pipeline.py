@@ -136,7 +136,8 @@ class Cleaner:
             book = self.book(active)
             # 2. HTML rules strip promo elements before the article is extracted and before text rules run.
             dropped: list = []
-            page_words = word_count(root.text_content()) if book.html and self.guard_settings.enabled else 0
+            # The page's words before HTML rules: the text read just above (the tree has not changed since).
+            page_words = word_count(page.visible_text) if book.html and self.guard_settings.enabled else 0
             html_removals = apply_html_rules(root, book.html, self._judge_html, dropped)
             if dropped:
                 enforce_budget(root, dropped, page_words, self.guard_settings)
