@@ -31,8 +31,6 @@ import lxml.html
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
-from .paywall_marks import paywall_mark
-
 # In a script json.loads refuses: double or single quotes or a bare key, a plain or a schema.org URL value.
 _RAW_FREE = re.compile(
     r"""["']?isAccessibleForFree["']?\s*:\s*["']?\s*(?:https?://schema\.org/|schema:)?(true|false|yes|no|0|1)\b""",
@@ -41,10 +39,6 @@ _RAW_FREE = re.compile(
 _RAW_SELECTOR = re.compile(r'"cssSelector"\s*:\s*(?:\[\s*)?"([^"]{1,200})"', re.I)
 _PROPERTY = re.compile(r"(?:^|[\s:/#])isAccessibleForFree$", re.I)
 _CONTENT_TIER = frozenset({"article:content_tier", "og:article:content_tier"})
-# Elements of the head or of scripts: a class or id there is no paywall the reader meets (a stylesheet's id such as
-# "wc-memberships-frontend-css" is on every page of a site).
-_NOT_BODY = frozenset({"head", "link", "meta", "script", "style", "noscript", "template", "title", "base"})
-_MARKUP_KEPT = 5  # paywall markup tokens kept per page: enough to name the evidence
 _LOCKED_TEXT_LIMIT = 200_000  # characters of locked-part text kept per page: enough to find article lines in
 
 
@@ -58,7 +52,6 @@ class Access:
     sources: list[str] = field(default_factory=list)  # "JSON-LD", "JSON-LD (read leniently)", "microdata", "RDFa"
     locked_selectors: list[str] = field(default_factory=list)
     locked_text: str = ""  # the text of the elements the locked selectors match, whitespace collapsed
-    markup: list[str] = field(default_factory=list)  # paywall class/id tokens in the body (read.paywall_marks)
 
     @property
     def declared(self) -> bool:
@@ -128,17 +121,12 @@ def read_raw_json_ld(access: Access, raw: str) -> None:
 
 def read_attributes(access: Access, root: lxml.html.HtmlElement) -> None:
     """Microdata (`itemprop`) and RDFa (`property`) declarations, on <meta>, <link> or any element; a
-    `<meta name="isAccessibleForFree">`; Open Graph's `article:content_tier`; and the paywall markup of the
-    page's body (`read.paywall_marks`), all in one walk of the tree."""
+    `<meta name="isAccessibleForFree">`; Open Graph's `article:content_tier`."""
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         if el.tag == "meta":
             _meta_declaration(access, el)
-        elif el.tag not in _NOT_BODY and len(access.markup) < _MARKUP_KEPT:
-            found = paywall_mark(el)
-            if found and found not in access.markup:
-                access.markup.append(found)
         for attribute, source in (("itemprop", "microdata"), ("property", "RDFa")):
             names = el.get(attribute)
             if not names or "ccessible" not in names:

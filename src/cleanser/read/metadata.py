@@ -59,6 +59,7 @@ class PageInfo:
     word_count: int | None = None
     access: Access = field(default_factory=Access)  # every notation's declarations (read.access)
     visible_text: str = ""  # the stripped page's text (set by the pipeline), where walls after the article show
+    source: str = ""  # the page's HTML as read (set by the pipeline), where wall markup is looked up on a cut text
 
     @property
     def site_url(self) -> str | None:

@@ -15,15 +15,13 @@ Two sources of names:
 Markup alone proves little: many free pages carry it (Steady's plugin puts `steady-paywall-container` on every
 post, free or not; Poool's widget slot is on every article of a site; a site-wide `paywall` class sits on
 `<body>`). The flags stage (stages/wall_signs.py) counts it only together with a text that trails off where the
-wall would stand. Names on `<html>`/`<body>` are a site's template, not the article's, and are not read; negated
-names (`non-paywall`, `no-paywall`, `paywall-free`) are not marks.
+wall would stand. Names on `<html>`/`<body>` are a site's template, not the article's, and are not read, nor are
+names in scripts, styles and templates; negated names (`non-paywall`, `no-paywall`, `paywall-free`) are not marks.
 """
 
 from __future__ import annotations
 
 import re
-
-import lxml.html
 
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 WALL_WORDS = frozenset({"paywall", "paywalled", "regwall", "regwalled", "salewall", "paygate", "paywalls"})
@@ -43,7 +41,14 @@ VENDOR_PREFIXES = (
     "piano-inline",
     "piano-paywall",
 )
-_NOT_READ = frozenset({"html", "body"})
+# Tags whose class or id is no paywall the reader meets: the page's frame (a site-wide class on <body>) and the
+# head's or scripts' elements (a stylesheet's id such as "wc-memberships-frontend-css" is on every page of a site).
+_NOT_READ = frozenset({"html", "body", "head", "link", "meta", "script", "style", "noscript", "template", "title"})
+MARKS_KEPT = 3  # enough to name the evidence
+_BODY = re.compile(r"<body\b", re.I)
+_CODE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]*)>")
+_ATTRIBUTE = re.compile(r"""(?:^|\s)(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 
 def mark_of_name(name: str) -> bool:
@@ -57,16 +62,25 @@ def mark_of_name(name: str) -> bool:
     return bool(words & WALL_WORDS) and not words & _NEGATIONS
 
 
-def paywall_mark(el: lxml.html.HtmlElement) -> str | None:
-    """The paywall class (".name") or id ("#name") of a body element, or None."""
-    if el.tag in _NOT_READ:
-        return None
-    ident = el.get("id")
-    if ident and mark_of_name(ident.strip()):
-        return "#" + ident.strip()
-    classes = el.get("class")
-    if classes:
-        for name in classes.split():
-            if mark_of_name(name):
-                return "." + name
-    return None
+def paywall_marks(html: str) -> list[str]:
+    """The paywall classes (".name") and ids ("#name") of the elements in the page's body, a few at most.
+
+    Read from the page's source, not its tree: it is asked only for the rare page whose text trails off like a cut
+    preview (stages/wall_signs.py), and a walk of every element of every page would cost more than it finds.
+    Scripts, styles and templates are left out first: a class named in code is no element on the page."""
+    at = _BODY.search(html)
+    body = _CODE.sub(" ", html[at.start() if at else 0 :])
+    found: list[str] = []
+    for tag in _TAG.finditer(body):
+        if tag.group(1).lower() in _NOT_READ:
+            continue
+        for attribute in _ATTRIBUTE.finditer(tag.group(2)):
+            value = attribute.group(2) or attribute.group(3) or attribute.group(4) or ""
+            names = [value.strip()] if attribute.group(1).lower() == "id" else value.split()
+            prefix = "#" if attribute.group(1).lower() == "id" else "."
+            for name in names:
+                if name and mark_of_name(name) and prefix + name not in found:
+                    found.append(prefix + name)
+                    if len(found) >= MARKS_KEPT:
+                        return found
+    return found

@@ -101,7 +101,7 @@ def set_flags(
     walled = wall is not None or _wall_removed(doc, rule_flags)
     if PAYWALLED not in doc.flags and not walled:
         # No declaration and no wall wording: a preview cut where the page marks a wall (stages/wall_signs.py).
-        sign = wall_sign(trailing_cut(doc), page.access if page is not None else None, after)
+        sign = wall_sign(trailing_cut(doc), page.source if page is not None else "", after)
         if sign is not None:
             doc.flags[PAYWALLED] = sign
             walled = True

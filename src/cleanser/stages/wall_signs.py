@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..read.access import Access
+from ..read.paywall_marks import paywall_marks
 
 OFFER_AFTER_CHARS = 300  # how far after the cut text an offer counts as the wall's
 # A call to buy access: a verb of subscribing, or an offer of an "Abo". Logging in and registering are not offers.
@@ -41,14 +41,15 @@ _NOT_A_WALL = re.compile(
 )
 
 
-def wall_sign(end: str | None, access: Access | None, after: str) -> str | None:
+def wall_sign(end: str | None, source: str, after: str) -> str | None:
     """Why the page is walled though it neither declares nor words a wall, or None (see the module's doc).
     `end` is the closing words of a last paragraph that trails off like a cut preview (None when it does not:
-    flags.trailing_cut), `after` the page's visible text after it."""
+    flags.trailing_cut), `source` the page's HTML, `after` the page's visible text after the article."""
     if end is None:
         return None
-    if access is not None and access.markup:
-        return f'paywall markup ({", ".join(access.markup[:3])}) and the text trails off: "…{end}"'
+    marks = paywall_marks(source) if source else []
+    if marks:
+        return f'paywall markup ({", ".join(marks)}) and the text trails off: "…{end}"'
     window = " ".join(after[:OFFER_AFTER_CHARS].split())
     offer = SUBSCRIPTION_CALL.search(window)
     if offer and not _NOT_A_WALL.search(window):
