@@ -21,6 +21,7 @@ names in scripts, styles and templates; negated names (`non-paywall`, `no-paywal
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -49,6 +50,19 @@ _BODY = re.compile(r"<body\b", re.I)
 _CODE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]*)>")
 _ATTRIBUTE = re.compile(r"""(?:^|\s)(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_TAG_REACH = 3000  # characters from a tag's "<" to a name in its class or id
+# What the source is searched for (lower-cased; str.find is many times faster here than one regex of them all).
+_NEEDLES = ("wall", "paygate", *(p for p in VENDOR_PREFIXES if "wall" not in p))
+
+
+def _positions(text: str, needle: str, start: int) -> list[int]:
+    found = []
+    at = text.find(needle, start)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
 
 
 def mark_of_name(name: str) -> bool:
@@ -66,21 +80,41 @@ def paywall_marks(html: str) -> list[str]:
     """The paywall classes (".name") and ids ("#name") of the elements in the page's body, a few at most.
 
     Read from the page's source, not its tree: it is asked only for the rare page whose text trails off like a cut
-    preview (stages/wall_signs.py), and a walk of every element of every page would cost more than it finds.
-    Scripts, styles and templates are left out first: a class named in code is no element on the page."""
+    preview (stages/wall_signs.py), and a walk of every element of every page would cost more than it finds. The
+    source is searched for the names' letters first; a hit counts when it stands in a class or id attribute of a
+    body element's tag, outside scripts, styles and templates (a class named in code is no element on the page)."""
     at = _BODY.search(html)
-    body = _CODE.sub(" ", html[at.start() if at else 0 :])
+    begin = at.start() if at else 0
+    lower = html.lower()
+    hits = sorted(i for needle in _NEEDLES for i in _positions(lower, needle, begin))
     found: list[str] = []
-    for tag in _TAG.finditer(body):
+    code: list[tuple[int, int]] = [m.span() for m in _CODE.finditer(html, begin)] if hits else []
+    done = begin  # hits before this are in a tag already read or in code
+    for hit in hits:
+        if hit < done:
+            continue
+        inside = bisect.bisect_right(code, (hit, len(html))) - 1
+        if inside >= 0 and code[inside][1] > hit:
+            done = code[inside][1]  # in a script, style or template
+            continue
+        # The hit's tag starts at the last "<" before it, within a tag's reach.
+        opening = html.rfind("<", max(0, hit - _TAG_REACH), hit)
+        if opening < 0 or ">" in html[opening:hit]:
+            continue
+        tag = _TAG.match(html, opening)
+        if tag is None:
+            continue
+        done = tag.end()
         if tag.group(1).lower() in _NOT_READ:
             continue
         for attribute in _ATTRIBUTE.finditer(tag.group(2)):
+            is_id = attribute.group(1).lower() == "id"
             value = attribute.group(2) or attribute.group(3) or attribute.group(4) or ""
-            names = [value.strip()] if attribute.group(1).lower() == "id" else value.split()
-            prefix = "#" if attribute.group(1).lower() == "id" else "."
-            for name in names:
-                if name and mark_of_name(name) and prefix + name not in found:
-                    found.append(prefix + name)
+            for word in [value.strip()] if is_id else value.split():
+                mark = ("#" if is_id else ".") + word
+                if word and mark not in found and mark_of_name(word):
+                    found.append(mark)
                     if len(found) >= MARKS_KEPT:
                         return found
+    return found
     return found
