@@ -134,3 +134,17 @@ def test_microdata_boolean_as_a_link():
 )
 def test_free_and_metered_spellings_flag_nothing(head):
     assert flags(page(LEDE + FINISHED, head=head)) == {}
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        '{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "Hallenbad bleibt", '
+        '"isAccessibleForFree": false}}',
+        '{"@graph": [{"@type": "WebPage", "isAccessibleForFree": "False"}, '
+        '{"@type": "NewsArticle", "headline": "Hallenbad bleibt"}]}',
+    ],
+)
+def test_a_declaration_held_by_the_page_object(obj):
+    html = page(LEDE + FINISHED, head=f'<script type="application/ld+json">{obj}</script>')
+    assert flags(html)["paywalled"] == "schema.org isAccessibleForFree is false in JSON-LD"

@@ -104,6 +104,27 @@ def read_json_ld_access(access: Access, objects: list[dict[str, Any]]) -> None:
                 _selectors(access, part.get("cssSelector"))
 
 
+_PAGE_TYPES = frozenset({"WebPage", "ItemPage", "ProfilePage", "QAPage"})
+
+
+def page_declarations(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The declarations a page object holds for its article: a `WebPage` whose `mainEntity` is the article (not
+    read as an object of its own, so its `isAccessibleForFree` would be missed), or that says it of itself."""
+    found: list[dict[str, Any]] = []
+    for obj in objects:
+        kinds = obj.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if not any(isinstance(k, str) and k.rsplit("/", 1)[-1] in _PAGE_TYPES for k in kinds):
+            continue
+        if "isAccessibleForFree" in obj or "hasPart" in obj:
+            found.append(obj)
+        main = obj.get("mainEntity")
+        for entity in main if isinstance(main, list) else [main]:
+            if isinstance(entity, dict) and ("isAccessibleForFree" in entity or "hasPart" in entity):
+                found.append(entity)
+    return found
+
+
 def read_raw_json_ld(access: Access, raw: str) -> None:
     """A script `json.loads` refused: the declaration read from its text. The first `isAccessibleForFree` is the
     article's own (schema.org puts it before `hasPart`); a later false one with a selector is a locked part."""

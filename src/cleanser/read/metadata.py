@@ -19,7 +19,14 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from ..text import host_of
-from .access import Access, read_attributes, read_json_ld_access, read_locked_text, read_raw_json_ld
+from .access import (
+    Access,
+    page_declarations,
+    read_attributes,
+    read_json_ld_access,
+    read_locked_text,
+    read_raw_json_ld,
+)
 from .metadata_values import better_title, decode, iso_date, people
 from .text import normalize_spaces
 
@@ -177,6 +184,7 @@ def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
     ))
     _access(info, articles or objects)
     read_json_ld_access(info.access, articles or objects)
+    read_json_ld_access(info.access, [o for o in page_declarations(objects) if o not in (articles or objects)])
     for raw in broken:
         read_raw_json_ld(info.access, raw)
     read_attributes(info.access, root)
