@@ -148,3 +148,8 @@ def test_free_and_metered_spellings_flag_nothing(head):
 def test_a_declaration_held_by_the_page_object(obj):
     html = page(LEDE + FINISHED, head=f'<script type="application/ld+json">{obj}</script>')
     assert flags(html)["paywalled"] == "schema.org isAccessibleForFree is false in JSON-LD"
+
+
+def test_registration_wall_markup_on_a_cut_text():
+    found = flags(page(LEDE + CUT, after='<div class="c-regwall" data-placement="article-end"></div>'))
+    assert found["paywalled"].startswith("registration wall: paywall markup (.c-regwall)")

@@ -5,7 +5,8 @@ server where the locked text begins (often inside a word, closed with "…"), an
 it. Two signs, each counted only with such a cut:
 
 - paywall markup in the page's body (`read.paywall_marks`: `#steady_paywall`, `.isPaywall`,
-  `.paywall-template-container`, ...): `paywall markup (.isPaywall) and the text trails off: "…"`;
+  `.paywall-template-container`, ...): `paywall markup (.isPaywall) and the text trails off: "…"`, as a
+  registration wall (`registration wall: paywall markup (.regwall) ...`) when a name says so;
 - an offer to subscribe right after the cut text, in any of eight languages ("Jetzt abonnieren", "Subscribe now",
   "Suscríbete", "Abonnez-vous", "Assine", "Abbonati", ...), with no newsletter or feed wording beside it:
   `a subscription offer follows the cut text: "Jetzt abonnieren"`.
@@ -22,6 +23,7 @@ import re
 
 from ..read.paywall_marks import paywall_marks
 
+_REGWALL = re.compile(r"reg(?:istration)?[-_]?wall", re.IGNORECASE)
 OFFER_AFTER_CHARS = 300  # how far after the cut text an offer counts as the wall's
 # A call to buy access: a verb of subscribing, or an offer of an "Abo". Logging in and registering are not offers.
 SUBSCRIPTION_CALL = re.compile(
@@ -49,7 +51,9 @@ def wall_sign(end: str | None, source: str, after: str) -> str | None:
         return None
     marks = paywall_marks(source) if source else []
     if marks:
-        return f'paywall markup ({", ".join(marks)}) and the text trails off: "…{end}"'
+        # A wall named for registration (`.regwall`, `#regwalled`) asks for a free account, as declared ones do.
+        prefix = "registration wall: " if any(_REGWALL.search(mark) for mark in marks) else ""
+        return f'{prefix}paywall markup ({", ".join(marks)}) and the text trails off: "…{end}"'
     window = " ".join(after[:OFFER_AFTER_CHARS].split())
     offer = SUBSCRIPTION_CALL.search(window)
     if offer and not _NOT_A_WALL.search(window):
