@@ -88,6 +88,7 @@ def test_an_offer_after_a_finished_text_is_a_promo():
         ("gh-post-upgrade-cta", True),
         ("mepr-unauthorized-message", True),
         ("non-paywall", False),
+        ("steady-paywall-container", False),
         ("no-paywall", False),
         ("wallpaper", False),
         ("gateway-news", False),

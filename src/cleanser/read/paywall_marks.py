@@ -13,10 +13,11 @@ Two sources of names:
   `#piano-...`).
 
 Markup alone proves little: many free pages carry it (Steady's plugin puts `steady-paywall-container` on every
-post, free or not; Poool's widget slot is on every article of a site; a site-wide `paywall` class sits on
-`<body>`). The flags stage (stages/wall_signs.py) counts it only together with a text that trails off where the
-wall would stand. Names on `<html>`/`<body>` are a site's template, not the article's, and are not read, nor are
-names in scripts, styles and templates; negated names (`non-paywall`, `no-paywall`, `paywall-free`) are not marks.
+post, free or not, and that name is not read at all; Poool's widget slot is on every article of a site; a
+site-wide `paywall` class sits on `<body>`). The flags stage (stages/wall_signs.py) counts it only together with a
+text that trails off where the wall would stand. Names on `<html>`/`<body>` are a site's template, not the
+article's, and are not read, nor are names in scripts, styles and templates; negated names (`non-paywall`,
+`no-paywall`, `paywall-free`) are not marks.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ VENDOR_PREFIXES = (
     "piano-inline",
     "piano-paywall",
 )
+# Names a vendor puts on every article, walled or not: Steady's plugin adds `steady-paywall-container` to every
+# post of a site that connects it, also where Steady only takes memberships and no post is ever walled.
+EVERY_PAGE = frozenset({"steady-paywall-container"})
 # Tags whose class or id is no paywall the reader meets: the page's frame (a site-wide class on <body>) and the
 # head's or scripts' elements (a stylesheet's id such as "wc-memberships-frontend-css" is on every page of a site).
 _NOT_READ = frozenset({"html", "body", "head", "link", "meta", "script", "style", "noscript", "template", "title"})
@@ -68,6 +72,8 @@ def _positions(text: str, needle: str, start: int) -> list[int]:
 def mark_of_name(name: str) -> bool:
     """Whether one class or id names a paywall."""
     lower = name.lower()
+    if lower in EVERY_PAGE:
+        return False
     if lower.startswith(VENDOR_PREFIXES):
         return True
     if "wall" not in lower and "gate" not in lower:
