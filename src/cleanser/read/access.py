@@ -49,7 +49,8 @@ class Access:
 
     not_free: bool = False
     free: bool = False  # some article object says isAccessibleForFree: true
-    sources: list[str] = field(default_factory=list)  # "JSON-LD", "JSON-LD (read leniently)", "microdata", "RDFa"
+    # "JSON-LD", "JSON-LD (read leniently)", "microdata", "RDFa", "meta name", "Open Graph article:content_tier locked"
+    sources: list[str] = field(default_factory=list)
     locked_selectors: list[str] = field(default_factory=list)
     locked_text: str = ""  # the text of the elements the locked selectors match, whitespace collapsed
 
