@@ -127,6 +127,7 @@ class Cleaner:
             root = parse(text)
             limit = root.attrib.pop(LIMIT_ATTR, None)
             page = read_page(root, url)  # before stripping: JSON-LD and the canonical link are junk to the article
+            page.source = text  # a reference, read only when the text trails off like a cut (stages/wall_signs.py)
             strip_junk(root)
             # A saved page names its own address: with no URL given, its canonical link or og:url picks the site.
             site_url = url or page.site_url

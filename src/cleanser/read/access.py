@@ -9,6 +9,13 @@ Publishers declare a paywall for search engines in three notations, and all thre
   2018-2020);
 - RDFa (`<meta property="schema:isAccessibleForFree" content="False">`).
 
+The value comes in more spellings than `false`: a string in any case, schema.org's Boolean as a URL
+(`"http://schema.org/False"`, `<link itemprop="isAccessibleForFree" href="https://schema.org/False">`), a JSON-LD
+value object (`{"@value": "false"}`), single quotes or bare keys in a script that is JavaScript rather than JSON.
+A `<meta name="isAccessibleForFree">` is read like microdata, and Open Graph's `article:content_tier` of `locked`
+(the tier Facebook's article markup gives an article behind a paywall) is a declaration too; `metered` is not,
+since a metered article is free up to the reader's monthly limit.
+
 A top-level declaration on the article says the whole article is not free. A `hasPart` declaration alone says
 only that the part its selector names is locked: it counts when that part holds article text (`covers`), since
 some templates put a boilerplate `hasPart` (a comment box, a newsletter form) on every free article.
@@ -24,9 +31,14 @@ import lxml.html
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
-_RAW_FREE = re.compile(r'"isAccessibleForFree"\s*:\s*"?\s*(true|false|yes|no|0|1)\b', re.I)
+# In a script json.loads refuses: double or single quotes or a bare key, a plain or a schema.org URL value.
+_RAW_FREE = re.compile(
+    r"""["']?isAccessibleForFree["']?\s*:\s*["']?\s*(?:https?://schema\.org/|schema:)?(true|false|yes|no|0|1)\b""",
+    re.I,
+)
 _RAW_SELECTOR = re.compile(r'"cssSelector"\s*:\s*(?:\[\s*)?"([^"]{1,200})"', re.I)
 _PROPERTY = re.compile(r"(?:^|[\s:/#])isAccessibleForFree$", re.I)
+_CONTENT_TIER = frozenset({"article:content_tier", "og:article:content_tier"})
 _LOCKED_TEXT_LIMIT = 200_000  # characters of locked-part text kept per page: enough to find article lines in
 
 
@@ -37,7 +49,8 @@ class Access:
 
     not_free: bool = False
     free: bool = False  # some article object says isAccessibleForFree: true
-    sources: list[str] = field(default_factory=list)  # "JSON-LD", "JSON-LD (read leniently)", "microdata", "RDFa"
+    # "JSON-LD", "JSON-LD (read leniently)", "microdata", "RDFa", "meta name", "Open Graph article:content_tier locked"
+    sources: list[str] = field(default_factory=list)
     locked_selectors: list[str] = field(default_factory=list)
     locked_text: str = ""  # the text of the elements the locked selectors match, whitespace collapsed
 
@@ -52,12 +65,29 @@ class Access:
         return any(len(line.split()) >= 8 and " ".join(line.split())[:200] in self.locked_text for line in lines)
 
 
+_BOOLEAN_URL = re.compile(r"^(?:https?://schema\.org/|schema:)", re.I)
+
+
+def _boolean_word(value: Any) -> str | None:
+    """The value as "false"/"no"/"0"/"true"/... whatever its spelling: a JSON boolean, a string in any case,
+    schema.org's Boolean URL ("https://schema.org/False"), or a JSON-LD value object ({"@value": "false"})."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        value = value.get("@value", value.get("@id"))
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, str):
+        return None
+    return _BOOLEAN_URL.sub("", value.strip()).lower()
+
+
 def is_false(value: Any) -> bool:
-    return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no", "0"))
+    return _boolean_word(value) in ("false", "no", "0")
 
 
 def is_true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "1"))
+    return _boolean_word(value) in ("true", "yes", "1")
 
 
 def read_json_ld_access(access: Access, objects: list[dict[str, Any]]) -> None:
@@ -73,6 +103,27 @@ def read_json_ld_access(access: Access, objects: list[dict[str, Any]]) -> None:
             if isinstance(part, dict) and is_false(part.get("isAccessibleForFree")):
                 _found(access, "JSON-LD")
                 _selectors(access, part.get("cssSelector"))
+
+
+_PAGE_TYPES = frozenset({"WebPage", "ItemPage", "ProfilePage", "QAPage"})
+
+
+def page_declarations(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The declarations a page object holds for its article: a `WebPage` whose `mainEntity` is the article (not
+    read as an object of its own, so its `isAccessibleForFree` would be missed), or that says it of itself."""
+    found: list[dict[str, Any]] = []
+    for obj in objects:
+        kinds = obj.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if not any(isinstance(k, str) and k.rsplit("/", 1)[-1] in _PAGE_TYPES for k in kinds):
+            continue
+        if "isAccessibleForFree" in obj or "hasPart" in obj:
+            found.append(obj)
+        main = obj.get("mainEntity")
+        for entity in main if isinstance(main, list) else [main]:
+            if isinstance(entity, dict) and ("isAccessibleForFree" in entity or "hasPart" in entity):
+                found.append(entity)
+    return found
 
 
 def read_raw_json_ld(access: Access, raw: str) -> None:
@@ -91,22 +142,43 @@ def read_raw_json_ld(access: Access, raw: str) -> None:
 
 
 def read_attributes(access: Access, root: lxml.html.HtmlElement) -> None:
-    """Microdata (`itemprop`) and RDFa (`property`) declarations, on <meta> or any element."""
+    """Microdata (`itemprop`) and RDFa (`property`) declarations, on <meta>, <link> or any element; a
+    `<meta name="isAccessibleForFree">`; Open Graph's `article:content_tier`."""
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        if el.tag == "meta":
+            _meta_declaration(access, el)
         for attribute, source in (("itemprop", "microdata"), ("property", "RDFa")):
             names = el.get(attribute)
             if not names or "ccessible" not in names:
                 continue
             if any(_PROPERTY.search(name) for name in names.split()):
-                value = el.get("content")
-                if value is None:
-                    value = el.text_content()
-                if is_false(value):
-                    _found(access, source, not_free=True)
-                elif is_true(value):
-                    access.free = True
+                _attribute_value(access, el, source)
+
+
+def _attribute_value(access: Access, el: lxml.html.HtmlElement, source: str) -> None:
+    value = el.get("content")
+    if value is None:
+        value = el.get("href") if el.tag == "link" else el.get("value")
+    if value is None:
+        value = el.text_content()
+    if is_false(value):
+        _found(access, source, not_free=True)
+    elif is_true(value):
+        access.free = True
+
+
+def _meta_declaration(access: Access, el: lxml.html.HtmlElement) -> None:
+    name = (el.get("name") or "").strip()
+    if name and _PROPERTY.search(name):
+        _attribute_value(access, el, "meta name")
+    if (el.get("property") or name).strip().lower() in _CONTENT_TIER:
+        tier = (el.get("content") or "").strip().lower()
+        if tier == "locked":
+            _found(access, "Open Graph article:content_tier locked", not_free=True)
+        elif tier == "free":
+            access.free = True
 
 
 def read_locked_text(access: Access, root: lxml.html.HtmlElement) -> None:

@@ -19,7 +19,14 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from ..text import host_of
-from .access import Access, read_attributes, read_json_ld_access, read_locked_text, read_raw_json_ld
+from .access import (
+    Access,
+    page_declarations,
+    read_attributes,
+    read_json_ld_access,
+    read_locked_text,
+    read_raw_json_ld,
+)
 from .metadata_values import better_title, decode, iso_date, people
 from .text import normalize_spaces
 
@@ -59,6 +66,7 @@ class PageInfo:
     word_count: int | None = None
     access: Access = field(default_factory=Access)  # every notation's declarations (read.access)
     visible_text: str = ""  # the stripped page's text (set by the pipeline), where walls after the article show
+    source: str = ""  # the page's HTML as read (set by the pipeline), where wall markup is looked up on a cut text
 
     @property
     def site_url(self) -> str | None:
@@ -176,6 +184,7 @@ def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
     ))
     _access(info, articles or objects)
     read_json_ld_access(info.access, articles or objects)
+    read_json_ld_access(info.access, [o for o in page_declarations(objects) if o not in (articles or objects)])
     for raw in broken:
         read_raw_json_ld(info.access, raw)
     read_attributes(info.access, root)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
+from .wall_signs import wall_sign
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
@@ -98,6 +99,12 @@ def set_flags(
         doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
 
     walled = wall is not None or _wall_removed(doc, rule_flags)
+    if PAYWALLED not in doc.flags and not walled:
+        # No declaration and no wall wording: a preview cut where the page marks a wall (stages/wall_signs.py).
+        sign = wall_sign(trailing_cut(doc), page.source if page is not None else "", after)
+        if sign is not None:
+            doc.flags[PAYWALLED] = sign
+            walled = True
     read_more = bool(_READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(_READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
     if reason is None and (walled or PAYWALLED in doc.flags):
@@ -187,6 +194,21 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     if cut_after:
         return f"the last paragraph stops mid-sentence: {_quote(_tail(words))}"
     return None
+
+
+def trailing_cut(doc: Document) -> str | None:
+    """The closing words of a last paragraph that trails off in an ellipsis, as a cut preview does (a sentence of
+    `MIN_WORDS` or more that is no address, link, rating, tag list, call to action or sign-off), or None."""
+    kept = doc.kept()
+    if not kept or kept[-1].kind not in _PROSE:
+        return None
+    text = kept[-1].text.rstrip()
+    words = text.split()
+    if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
+        return None
+    if _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
+        return None
+    return " ".join(words[-6:])
 
 
 def wall_line_end(doc: Document) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # "CtxtMenu_Attached" match "menu": camelCase humps are no edge, they join words of one name too often).
 _E = r"(?:^|[\s_-])"  # token start
 _Z = r"(?=$|[\s_-])"  # token end
+# "paywall" tokens skip negated names: a Badische Zeitung article sits in `section.non-paywall`.
 SAFE_TOKENS: dict[str, str] = {
     "comments": (
         rf"{_E}(?:comments?|comment-?(?:list|form|section|area|count|respond|link|s-link)|commentlist|commentform|"
@@ -29,7 +30,7 @@ SAFE_TOKENS: dict[str, str] = {
         rf"ver-?tambien|saiba-?mais|lesen-?sie-?auch|auch-?lesen|mehr-?zum-?thema|video-?playlist|playlist){_Z}"
     ),
     "newsletter": (
-        rf"{_E}(?:newsletter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|paywall\w*|"
+        rf"{_E}(?:newsletter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|(?<!non-)(?<!no-)paywall\w*|"
         rf"login|log-?in|register|registration|abo|abo-\w+|abonn\w+){_Z}"
     ),
     "promo": (
@@ -103,7 +104,7 @@ TOKENS = Tokens(
 # scored box is a login dialog's messages, a cookie banner's text, a pop-up or an author bio.
 NOT_ARTICLE = re.compile(
     rf"{_E}(?:popup\w*|pop-?up|popmake\w*|pum|overlay|lightbox\w*|cookie\w*|consent\w*|noconsent|gdpr|"
-    rf"login\w*|log-?in|sign-?in|signin|register|registration|dialog|newsletter\w*|subscri\w*|paywall\w*|"
+    rf"login\w*|log-?in|sign-?in|signin|register|registration|dialog|newsletter\w*|subscri\w*|(?<!non-)(?<!no-)paywall\w*|"
     rf"off-?canvas\w*|offcanvas\w*|advertiser-?disclosure\w*|disclosure|author-?(?:bio|box|info|description)|"
     rf"about-?(?:the-?)?author|comments?|comment-?(?:list|form|section|area|respond)|commentlist|respond|"
     rf"disqus\w*|sidebar\w*|widget-?area){_Z}"

@@ -1,0 +1,61 @@
+"""Paywalls that show neither a declaration nor wall wording: a text cut short where the page marks a wall.
+
+A wall served by a script leaves the saved page without its wording: what remains is the preview, cut by the
+server where the locked text begins (often inside a word, closed with "…"), and what the page's markup says around
+it. Two signs, each counted only with such a cut:
+
+- paywall markup in the page's body (`read.paywall_marks`: `#steady_paywall`, `.isPaywall`,
+  `.paywall-template-container`, ...): `paywall markup (.isPaywall) and the text trails off: "…"`, as a
+  registration wall (`registration wall: paywall markup (.regwall) ...`) when a name says so;
+- an offer to subscribe right after the cut text, in any of eight languages ("Jetzt abonnieren", "Subscribe now",
+  "Suscríbete", "Abonnez-vous", "Assine", "Abbonati", ...), with no newsletter or feed wording beside it:
+  `a subscription offer follows the cut text: "Jetzt abonnieren"`.
+
+The cut is the text's last paragraph trailing off in an ellipsis (a sentence of eight words or more; a last line
+that is an address, a link, a rating, a tag list or a call to action is no cut). A text that ends on a finished
+sentence is never flagged by these signs, so a free article on a site that marks every page for its wall (or
+that closes with "Subscribe") keeps no flag.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..read.paywall_marks import paywall_marks
+
+_REGWALL = re.compile(r"reg(?:istration)?[-_]?wall", re.IGNORECASE)
+OFFER_AFTER_CHARS = 300  # how far after the cut text an offer counts as the wall's
+# A call to buy access: a verb of subscribing, or an offer of an "Abo". Logging in and registering are not offers.
+SUBSCRIPTION_CALL = re.compile(
+    r"\b(?:subscribe(?: now| today| here)?\b|get (?:full|unlimited|digital) access|start (?:your )?free trial|"
+    r"(?:jetzt )?abonnieren|(?:jetzt )?(?:abo|abonnement) (?:abschließen|wählen|testen|sichern|bestellen)|"
+    r"zum abo\b|abo-angebote|"
+    r"suscr[ií]b(?:e|ete|irse)\b|hazte suscriptor|abonnez-vous|je m'abonne|s'abonner|"
+    r"assine(?: já| agora)?\b|assinar\b|abbonati\b|abbonarsi|abonneer\b|word abonnee|"
+    r"zaprenumeruj|wykup (?:dostęp|prenumeratę|subskrypcję)|kup dostęp)",
+    re.IGNORECASE,
+)
+# Offers of something else that is free: a newsletter, a feed, a channel, notifications.
+_NOT_A_WALL = re.compile(
+    r"newsletter|e-?mail|inbox|\brss\b|\bfeed\b|podcast|youtube|channel|kanal|notification|benachrichtigung|"
+    r"whatsapp|telegram|boletín|bolet[ií]n|lettre d'information|comment",
+    re.IGNORECASE,
+)
+
+
+def wall_sign(end: str | None, source: str, after: str) -> str | None:
+    """Why the page is walled though it neither declares nor words a wall, or None (see the module's doc).
+    `end` is the closing words of a last paragraph that trails off like a cut preview (None when it does not:
+    flags.trailing_cut), `source` the page's HTML, `after` the page's visible text after the article."""
+    if end is None:
+        return None
+    marks = paywall_marks(source) if source else []
+    if marks:
+        # A wall named for registration (`.regwall`, `#regwalled`) asks for a free account, as declared ones do.
+        prefix = "registration wall: " if any(_REGWALL.search(mark) for mark in marks) else ""
+        return f'{prefix}paywall markup ({", ".join(marks)}) and the text trails off: "…{end}"'
+    window = " ".join(after[:OFFER_AFTER_CHARS].split())
+    offer = SUBSCRIPTION_CALL.search(window)
+    if offer and not _NOT_A_WALL.search(window):
+        return f'a subscription offer follows the cut text: "{offer.group(0)}" after "…{end}"'
+    return None
