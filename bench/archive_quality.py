@@ -70,6 +70,9 @@ CONFIGS = ("plugins", "generic", "learn")
 PLAIN = "generic"
 PARTS = ("report", "tune")
 _WORDCHAR = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+# `cleanser learn`'s defaults (--max-words, --max-chars): a longer line reads as content to it.
+SHORT_WORDS, SHORT_CHARS = 20, 160
 _SPACE = re.compile(r"\s+")
 # Invisible format characters (soft hyphens, zero-width spaces) are dropped before texts are compared.
 _INVISIBLE = dict.fromkeys(c for c in range(0x2070) if unicodedata.category(chr(c)) == "Cf")
@@ -124,13 +127,16 @@ class Tally:
     removed: Counter[str] = field(default_factory=Counter)
     lost: Counter[str] = field(default_factory=Counter)  # article kinds: touched by a removal or not in the output
     missing: Counter[str] = field(default_factory=Counter)  # article kinds: not in the output though untouched
+    # Boilerplate lines `learn` may take at its defaults (at most 20 words and 160 characters), and those removed.
+    short: Counter[str] = field(default_factory=Counter)
+    short_removed: Counter[str] = field(default_factory=Counter)
     unplaced: int = 0
     failed: int = 0
     lost_examples: list[str] = field(default_factory=list)
     kept_examples: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
-        for name in ("lines", "removed", "lost", "missing", "kept_examples"):
+        for name in ("lines", "removed", "lost", "missing", "short", "short_removed", "kept_examples"):
             getattr(self, name).update(getattr(other, name))
         self.unplaced += other.unplaced
         self.failed += other.failed
@@ -140,6 +146,10 @@ class Tally:
         total = sum(self.lines[k] for k in kinds)
         return sum(self.removed[k] for k in kinds) / total if total else None
 
+    def short_recall(self, kinds: Iterable[str]) -> float | None:
+        total = sum(self.short[k] for k in kinds)
+        return sum(self.short_removed[k] for k in kinds) / total if total else None
+
     def lost_count(self, kinds: Iterable[str] = ARTICLE_KINDS) -> int:
         return sum(self.lost[k] for k in kinds)
 
@@ -147,6 +157,9 @@ class Tally:
         return {
             "recurring_recall": self.recall(RECURRING_KINDS),
             "teaser_recall": self.recall(("teaser",)),
+            "recurring_recall_short": self.short_recall(RECURRING_KINDS),
+            "recurring_short_share": (sum(self.short[k] for k in RECURRING_KINDS)
+                                      / max(1, sum(self.lines[k] for k in RECURRING_KINDS))),
             "recall_by_kind": {k: self.recall((k,)) for k in sorted(BOILERPLATE_KINDS)},
             "boilerplate_lines": {k: self.lines[k] for k in sorted(BOILERPLATE_KINDS)},
             "article_lines": sum(self.lines[k] for k in ARTICLE_KINDS),
@@ -176,8 +189,11 @@ def score_document(
         taken = sum(mask[i] for i in words)
         tally.lines[kind] += 1
         if kind in BOILERPLATE_KINDS:
+            short = len(line) <= SHORT_CHARS and len(_WORDS.findall(line)) <= SHORT_WORDS
+            tally.short[kind] += short
             if words and taken == len(words):
                 tally.removed[kind] += 1
+                tally.short_removed[kind] += short
             else:
                 tally.kept_examples[line[:80]] += 1
         elif taken or comparable(line) not in out:
@@ -423,9 +439,10 @@ def _pct(value: float | None) -> str:
 
 def table(results: dict[str, Any]) -> str:
     plain = results["configs"][PLAIN]["measured"]
-    head = ("| configuration | part | sites | docs | recurring boilerplate recall | teaser recall | article lines "
-            "lost | of them traps | learned rules | wrong rules | wall s (x plain) | peak MiB (x plain) |")
-    rows = [head, "|---|---|" + "---:|" * 10]
+    head = ("| configuration | part | sites | docs | recurring boilerplate recall | ... of lines <= 20 words | "
+            "teaser recall | article lines lost | of them traps | learned rules | wrong rules | wall s (x plain) | "
+            "peak MiB (x plain) |")
+    rows = [head, "|---|---|" + "---:|" * 11]
     for config, data in results["configs"].items():
         m = data["measured"]
         for part in PARTS:
@@ -440,7 +457,7 @@ def table(results: dict[str, Any]) -> str:
                           f"({m['largest_process_mib'] / plain['largest_process_mib']:.2f}x)")
             name = config + (f" ({data['how']})" if config == "learn" else "")
             rows.append(f"| {name} | {part} | {f['sites']} | {f['documents']} | {_pct(f['recurring_recall'])} | "
-                        f"{_pct(f['teaser_recall'])} | {f['article_lost']} of {f['article_lines']} | "
+                        f"{_pct(f['recurring_recall_short'])} | {_pct(f['teaser_recall'])} | {f['article_lost']} of {f['article_lines']} | "
                         f"{f['traps_lost']} of {sum(f['trap_lines'].values())} | {learned} | {wrong} | {timing} | "
                         f"{memory} |")
     return "\n".join(rows)
