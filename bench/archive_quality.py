@@ -546,6 +546,8 @@ def main(argv: list[str] | None = None) -> int:
             m["wall_vs_plain"] = m["wall_seconds"] / plain["wall_seconds"]
             m["memory_vs_plain"] = m["largest_process_mib"] / plain["largest_process_mib"]
         print(table(results))
+        print("\nreport: sites held out from any tuning (figures only); tune: sites cleanser and learn may be tuned "
+              f"on. {args.docs} documents per site; --jobs {args.jobs}; time and memory are the whole run's.")
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     finally:
