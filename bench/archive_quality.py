@@ -130,13 +130,17 @@ class Tally:
     # Boilerplate lines `learn` may take at its defaults (at most 20 words and 160 characters), and those removed.
     short: Counter[str] = field(default_factory=Counter)
     short_removed: Counter[str] = field(default_factory=Counter)
+    # Recurring boilerplate by its place in the document (above, inside or below the article): occurrences, removed.
+    placed: Counter[str] = field(default_factory=Counter)
+    placed_removed: Counter[str] = field(default_factory=Counter)
     unplaced: int = 0
     failed: int = 0
     lost_examples: list[str] = field(default_factory=list)
     kept_examples: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
-        for name in ("lines", "removed", "lost", "missing", "short", "short_removed", "kept_examples"):
+        for name in ("lines", "removed", "lost", "missing", "short", "short_removed", "placed", "placed_removed",
+                     "kept_examples"):
             getattr(self, name).update(getattr(other, name))
         self.unplaced += other.unplaced
         self.failed += other.failed
@@ -161,6 +165,8 @@ class Tally:
             "recurring_short_share": (sum(self.short[k] for k in RECURRING_KINDS)
                                       / max(1, sum(self.lines[k] for k in RECURRING_KINDS))),
             "recall_by_kind": {k: self.recall((k,)) for k in sorted(BOILERPLATE_KINDS)},
+            "recurring_recall_by_place": {p: self.placed_removed[p] / self.placed[p] if self.placed[p] else None
+                                          for p in sorted(self.placed)},
             "boilerplate_lines": {k: self.lines[k] for k in sorted(BOILERPLATE_KINDS)},
             "article_lines": sum(self.lines[k] for k in ARTICLE_KINDS),
             "article_lost": self.lost_count(),
@@ -176,22 +182,28 @@ class Tally:
 
 
 def score_document(
-    lines: Sequence[str], kinds: Sequence[str], output: str, removals: Iterable[dict[str, Any]]
+    lines: Sequence[str], kinds: Sequence[str], output: str, removals: Iterable[dict[str, Any]],
+    places: Sequence[str] | None = None,
 ) -> Tally:
-    """What cleaning did to one generated document, given its output text and its audit's removals."""
+    """What cleaning did to one generated document, given its output text and its audit's removals (and, for the
+    recall by place, each line's place)."""
     text = "\n".join(lines)
     spans = line_spans(lines)
     mask, unplaced = removal_mask(text, removals, spans)
     out = comparable(output)
     tally = Tally(unplaced=unplaced)
-    for line, kind, (lo, hi) in zip(lines, kinds, spans, strict=True):
+    for n, (line, kind, (lo, hi)) in enumerate(zip(lines, kinds, spans, strict=True)):
         words = [i for i in range(lo, hi) if _WORDCHAR.match(text[i])]
         taken = sum(mask[i] for i in words)
         tally.lines[kind] += 1
         if kind in BOILERPLATE_KINDS:
             short = len(line) <= SHORT_CHARS and len(_WORDS.findall(line)) <= SHORT_WORDS
             tally.short[kind] += short
-            if words and taken == len(words):
+            gone = bool(words) and taken == len(words)
+            if places and kind in RECURRING_KINDS:
+                tally.placed[places[n]] += 1
+                tally.placed_removed[places[n]] += gone
+            if gone:
                 tally.removed[kind] += 1
                 tally.short_removed[kind] += short
             else:
@@ -383,7 +395,7 @@ def score_run(sites: Sequence[SiteArchive], out: Path, learned: Path | None) -> 
                 if meta.get("error"):
                     tally.failed += 1
                 removals = meta.get("removed") or []
-                tally.add(score_document(doc.lines, doc.kinds, record.get("text") or "", removals))
+                tally.add(score_document(doc.lines, doc.kinds, record.get("text") or "", removals, doc.places))
                 if learned_names:
                     _audit_wrong(doc, [*removals, *(meta.get("refused") or [])], learned_names, by_rule_audit)
     by_pattern = wrong_by_pattern(rules, {s.host: s.docs for s in sites})

@@ -80,6 +80,7 @@ class Doc:
     kinds: list[str]
     copy_of: int | None = None  # index of the document it re-crawls
     near: bool = False  # a near duplicate (one body line changed), else exact
+    places: list[str] = field(default_factory=list)  # each line's place: ABOVE, INSIDE or BELOW the article
 
     def record(self) -> dict[str, str]:
         return {"url": self.url, "text": "\n".join(self.lines)}
@@ -193,13 +194,15 @@ def build_site(template: SiteTemplate, pools: SitePools, docs: int, seed: int) -
             dateline = dateline_form.format(city=rng.choice(cities), name=word, month=rng.choice(_MONTHS),
                                             day=rng.randint(1, 28))
             paragraphs[0] = (f"{dateline} {first}", "dateline")
-        lines = [*above, *head, *_insert_inside(paragraphs, inside), *below]
+        middle = _insert_inside(paragraphs, inside)
+        places = [ABOVE] * (len(above) + len(head)) + [INSIDE] * len(middle) + [BELOW] * len(below)
+        lines = [*above, *head, *middle, *below]
         # A template line with digits differs per document: its date, counter or year is drawn again.
         lines = [(_vary_digits(text, rng), "varied") if kind == "template" and _DIGITS.search(text) else (text, kind)
                  for text, kind in lines]
         slug = "-".join(w.lower() for w in _WORD.findall(body[0])[:5]) or "article"
         url = f"https://{template.host}/{rng.randint(2014, 2026)}/{rng.randint(1, 12):02d}/{slug}-{n}"
-        return Doc(url, [t for t, _ in lines], [k for _, k in lines])
+        return Doc(url, [t for t, _ in lines], [k for _, k in lines], places=places)
 
     hot_copies = round(docs * 0.2)
     other_copies = round(docs * 0.1)
@@ -230,7 +233,7 @@ def _copy(doc: Doc, near: bool, articles: list[list[str]], rng: random.Random) -
             i = rng.choice(body)
             lines[i] = f"{lines[i]} {rng.choice(rng.choice(articles))}"
     query = rng.choice(("", "?utm_source=rss", "?ref=home", "?amp=1"))
-    return Doc(doc.url + query, lines, kinds, copy_of=-1, near=near)
+    return Doc(doc.url + query, lines, kinds, copy_of=-1, near=near, places=list(doc.places))
 
 
 def write_archive(path: Path, docs: Iterable[Doc]) -> int:

@@ -63,7 +63,10 @@ def test_the_same_seed_builds_the_same_archive(docs):
 
 def test_template_lines_are_boilerplate_in_every_document(docs):
     for doc in docs:
-        assert len(doc.lines) == len(doc.kinds)
+        assert len(doc.lines) == len(doc.kinds) == len(doc.places)
+        assert doc.places == sorted(doc.places, key=[ABOVE, INSIDE, BELOW].index)
+        assert doc.places[doc.lines.index("Continue reading below")] == INSIDE
+        assert doc.places[doc.lines.index("Share this story with a friend")] == BELOW
         kinds = dict(zip(doc.lines, doc.kinds, strict=True))
         for fixed in ("Home News Harbour Weather", "Continue reading below", "Share this story with a friend"):
             assert kinds[fixed] == "template"
@@ -172,6 +175,10 @@ def test_score_document_counts_removed_kept_and_lost():
     tally = archive_quality.score_document(["Share this", long_line.strip()], ["template", "template"], "", [
         {"text": "Share this", "start": 0, "end": 10, "line": 1}])
     assert tally.recall(("template",)) == 0.5 and tally.short_recall(("template",)) == 1.0
+
+    tally = archive_quality.score_document(["Share this", "Menu"], ["template", "template"], "Menu", [
+        {"text": "Share this", "start": 0, "end": 10, "line": 1}], [BELOW, ABOVE])
+    assert tally.figures()["recurring_recall_by_place"] == {ABOVE: 0.0, BELOW: 1.0}
 
 
 def test_wrong_rules_are_learned_rules_matching_article_lines(tmp_path, docs):
