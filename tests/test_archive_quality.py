@@ -205,3 +205,27 @@ def test_wrong_rules_are_learned_rules_matching_article_lines(tmp_path, docs):
     assert wrong["tidewater-learned/standfirst"] == standfirst
     # A site the plugin does not serve is not held against it.
     assert archive_quality.wrong_by_pattern(rules, {"www.elsewhere.example": docs}) == {}
+
+
+def test_a_page_gives_its_boilerplate_lines_at_their_places_without_its_byline_and_headline():
+    lines = ["Skip to content", "Council backs the new pier", "By Ines Voss", "First paragraph of the article.",
+             "Advertisement", "Second paragraph of the article.", "Third paragraph.", "Most read", "© 2021 Post"]
+    labels = ["boilerplate", "boilerplate", "boilerplate", "article", "boilerplate", "article", "article", None,
+              "boilerplate"]
+    template = archive_sites.template_lines(lines, labels, {"Council backs the new pier | The Post"})
+    assert template == [("Skip to content", ABOVE, 0.0), ("Advertisement", INSIDE, 1 / 3), ("© 2021 Post", BELOW, 1.0)]
+
+
+def test_the_archive_is_json_lines_of_url_and_text(tmp_path, docs):
+    path = tmp_path / "site.jsonl"
+    assert archive_sites.write_archive(path, docs) == len(docs)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert records == [{"url": d.url, "text": "\n".join(d.lines)} for d in docs]
+
+
+def test_sites_are_chosen_from_both_parts():
+    templates = [SiteTemplate(f"s{i}", f"s{i}.example", "report" if i % 3 == 0 else "tune", ()) for i in range(30)]
+    chosen = archive_quality.choose(templates, 8, seed=1)
+    assert Counter(t.part for t in chosen) == {"report": 4, "tune": 4}
+    assert chosen == archive_quality.choose(templates, 8, seed=1)
+    assert archive_quality.choose(templates, None, seed=1) == templates
