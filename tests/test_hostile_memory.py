@@ -18,7 +18,8 @@ MAX_BYTES_PER_BYTE = 6  # peak Python memory per extra input byte: about 1 now; 
 
 
 def br_page(size: int) -> str:
-    return "<html><body><p>The council met on Monday to vote.</p>" + "<br>" * (size // 4) + "<p>It passed.</p></body></html>"
+    flood = "<br>" * (size // 4)
+    return f"<html><body><p>The council met on Monday to vote.</p>{flood}<p>It passed.</p></body></html>"
 
 
 def br_fragment(size: int) -> str:
