@@ -1,0 +1,240 @@
+"""A bound on the time rules spend matching one document: a rule that runs away is found, disabled for the run and
+reported, and the document is cleaned again without it.
+
+The load-time analysis (`regex.check_backtracking`, `regex_cost.py`) refuses the known shapes of runaway matching;
+this is the second line of defence, for a pattern it lets through. The fast path is untouched: the rules stage and
+the guard (the two places rules match a document's lines) run under one `Watch` per document, which costs a clock
+reading and, in the main thread, an interval timer (a few microseconds a document). The budget is
+`Settings.rule_time_limit` seconds, more for a document of more than 100,000 characters (in proportion); ordinary
+articles take milliseconds.
+
+Python's `re` checks for signals while it matches, so in the main thread SIGALRM stops a match that runs past the
+budget (`RuleTimeout`). Elsewhere (a worker thread; Windows) nothing can stop it: the time is measured when the stage
+returns. Either way the document is read again and `find_slow` asks which rule is to blame: the combined
+expressions are timed line by line to find the lines that cost the time, then each rule alone on those lines,
+under the same kind of alarm. A rule that runs past the limit alone, or takes a quarter of those lines' time
+(and a tenth of the limit), is slow. Slow rules are disabled in this Cleaner for the rest of the run; the document is
+cleaned again without them (up to MAX_ROUNDS times, then without timing: a document that is simply long is not
+refused). A record whose worker process is killed by `--record-timeout` (a stage no signal stops, like lxml) is
+not diagnosed here: the pool reports it as failed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..text import fold, fold_for_match
+from .model import REGEX_MAX_LEN, Rule
+from .regex import parse, width
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from .book import RuleBook
+
+SIZE_UNIT = 100_000  # characters of a document covered by one rule_time_limit
+MAX_ROUNDS = 3  # documents cleaned again after finding slow rules, before the rest is cleaned untimed
+MAX_SUSPECTS = 200  # lines each rule is timed on alone
+_TAIL_PUNCT = r"[.!:;,]?[ ]*"  # as the matcher anchors a glued-end rule (matcher.py)
+_CAN_ALARM = hasattr(signal, "setitimer")
+
+
+class RuleTimeout(BaseException):
+    """Matching ran past its budget. A BaseException, so that no `except Exception` on the way swallows it."""
+
+
+class Alarm:
+    """Raise RuleTimeout in the block after `seconds`, where SIGALRM can (the main thread of a POSIX process);
+    elsewhere do nothing (`armed` is False). An alarm someone else set (the test watchdog, an application's own)
+    is kept: ours rings at the sooner of the two, theirs is handed on if it falls due first, and it is set again
+    for what is left of it when the block ends."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.armed = False
+
+    def __enter__(self) -> Alarm:
+        if not _CAN_ALARM or self.seconds <= 0 or threading.current_thread() is not threading.main_thread():
+            return self
+        previous = signal.getsignal(signal.SIGALRM)
+        outer, interval = signal.getitimer(signal.ITIMER_REAL)
+        if previous is None or interval:
+            return self  # a handler installed from C, or a repeating timer: not ours to juggle
+        self.previous, self.outer = previous, outer
+        self.started = time.monotonic()
+        signal.signal(signal.SIGALRM, self._ring)
+        self.armed = True
+        signal.setitimer(signal.ITIMER_REAL, min(self.seconds, outer) if outer else self.seconds)
+        return self
+
+    def _ring(self, signum, frame) -> None:
+        if not self.armed:
+            return
+        elapsed = time.monotonic() - self.started
+        if self.outer and elapsed >= self.outer - 1e-3:
+            self._disarm(outer_due=True)
+            if callable(self.previous):
+                self.previous(signum, frame)
+            elif self.previous == signal.SIG_DFL:
+                signal.raise_signal(signal.SIGALRM)  # what the alarm would have done without us
+            return
+        if elapsed >= self.seconds - 1e-3:
+            raise RuleTimeout
+        left = self.seconds - elapsed
+        signal.setitimer(signal.ITIMER_REAL, min(left, self.outer - elapsed) if self.outer else left)
+
+    def _disarm(self, outer_due: bool = False) -> None:
+        self.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        if self.outer and not outer_due:
+            left = self.outer - (time.monotonic() - self.started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6))  # overdue: it rings at once
+
+    def __exit__(self, *exc) -> None:
+        if self.armed:
+            self._disarm()
+
+
+class Watch:
+    """One document's budget, spent over the blocks run under it."""
+
+    def __init__(self, seconds: float):
+        self.left = seconds
+
+    def __enter__(self) -> Watch:
+        self._alarm = Alarm(self.left).__enter__()
+        self._started = time.perf_counter()
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        self._alarm.__exit__(kind, *exc)
+        self.left -= time.perf_counter() - self._started
+        if kind is None and self.left < 0:
+            raise RuleTimeout  # no alarm here (a worker thread): the budget was overrun all the same
+
+
+class RuleClock:
+    """The budget, and the rules found slow in this Cleaner (by qualified name, with the reason)."""
+
+    def __init__(self, limit: float):
+        self.limit = limit
+        self.disabled: dict[str, str] = {}
+
+    def budget(self, size: int) -> float:
+        return self.limit * max(1.0, size / SIZE_UNIT)
+
+    def watch(self, size: int) -> Watch | None:
+        return Watch(self.budget(size)) if self.limit > 0 else None
+
+    def found_slow(self, book: RuleBook, doc: Document, round_: int) -> Watch | None:
+        """After a document ran past its budget: disable the slow rules; the watch to clean it again with, or
+        None to clean it untimed (no rule was to blame, or enough rounds were spent)."""
+        budget = self.budget(sum(len(b.text) for b in doc.blocks))
+        found = find_slow(book, [b.text for b in doc.blocks if b.text.strip()], budget, self.limit)
+        self.disabled.update(found)
+        if not found or round_ >= MAX_ROUNDS:
+            return None
+        return Watch(budget)
+
+
+def find_slow(book: RuleBook, texts: list[str], budget: float, limit: float) -> dict[str, str]:
+    """The rules of `book` to blame for the time matching `texts` takes, with the reason."""
+    costs, total = _line_costs(book, texts, budget)
+    order = sorted(range(len(texts)), key=lambda i: -costs[i])
+    suspects: list[int] = []
+    covered = 0.0
+    for i in order[:MAX_SUSPECTS]:
+        if covered >= 0.8 * total or costs[i] <= 0:
+            break
+        suspects.append(i)
+        covered += costs[i]
+    lines = [(texts[i], fold(texts[i]), fold_for_match(texts[i])) for i in suspects]
+    threshold = max(limit / 10, 0.25 * covered)
+    slow: dict[str, str] = {}
+    for rule in book.rules:
+        probes = _probes(rule, book.lines.max_len)
+        if not probes:
+            continue
+        started = time.perf_counter()
+        try:
+            with Alarm(limit):
+                for line in lines:
+                    for probe in probes:
+                        probe(line)
+        except RuleTimeout:
+            slow[rule.qualified] = f"matching one document's lines took more than {limit:g} s"
+            continue
+        spent = time.perf_counter() - started
+        if spent >= limit:
+            slow[rule.qualified] = f"matching one document's lines took {spent:.2g} s (limit {limit:g} s)"
+        elif spent >= threshold:
+            slow[rule.qualified] = f"took {spent:.2g} s of the {covered:.2g} s its document's slowest lines took"
+    return slow
+
+
+def _line_costs(book: RuleBook, texts: list[str], budget: float) -> tuple[list[float], float]:
+    """What matching each line costs with the combined expressions, as the stages match it; a line still running
+    when the budget ends costs infinitely much (and no later line is timed)."""
+    costs = [0.0] * len(texts)
+    blocks = book.blocks
+    clock = time.perf_counter
+    i = 0
+    try:
+        with Alarm(budget):
+            for i, text in enumerate(texts):
+                started = clock()
+                try:
+                    folded = fold(text)
+                    book.lines.match_text(text)
+                    if book.tails.rules:
+                        book.tails.match_text(text)
+                    if book.lines.has_glued:
+                        book.lines.match_glued_end(folded)
+                        book.lines.match_glued_start(folded)
+                    for _rule, _literal, start, end in blocks:
+                        start.search(folded)
+                        end.search(folded)
+                finally:
+                    costs[i] = clock() - started
+    except RuleTimeout:
+        if texts:
+            costs[i] = math.inf
+    return costs, sum(c for c in costs if c != math.inf) + (budget if math.inf in costs else 0.0)
+
+
+Probe = Callable[[tuple[str, str, str]], object]
+
+
+def _probes(rule: Rule, max_len: int) -> list[Probe]:
+    """The rule's own expressions, matched as the stages match them, each taking (text, folded, folded_for_match)."""
+    flags = re.IGNORECASE
+    try:
+        if rule.kind == "block":
+            start, end = re.compile(rule.pattern, flags), re.compile(rule.end_pattern, flags)
+            return [lambda line: start.search(line[1]), lambda line: end.search(line[1])]
+        if rule.kind not in ("line", "keep", "tail"):
+            return []
+        pattern = re.compile(rule.pattern, flags)
+    except re.error:
+        return []
+    parsed = parse(rule.pattern)
+    lo, hi = width(parsed) if parsed is not None else (0, 1 << 30)
+    longest = min(rule.max_len or REGEX_MAX_LEN, max_len) if max_len else rule.max_len or REGEX_MAX_LEN
+
+    def whole(line: tuple[str, str, str]) -> object:
+        n = len(line[2])
+        return pattern.fullmatch(line[2]) if lo <= n <= min(hi, longest) else None
+
+    probes: list[Probe] = [whole]
+    if rule.glued in ("end", "both"):
+        ending = re.compile(f"(?:{rule.pattern}){_TAIL_PUNCT}$", flags)
+        probes.append(lambda line: ending.search(line[1], max(0, len(line[1]) - longest)))
+    if rule.glued in ("start", "both"):
+        probes.append(lambda line: pattern.match(line[1]))
+    return probes
