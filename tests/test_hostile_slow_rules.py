@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import threading
 import time
 
@@ -17,7 +18,7 @@ from conftest import run_cli
 
 from cleanser import Cleaner
 from cleanser.plugins import load_plugins
-from cleanser.rules.clock import Alarm, RuleTimeout
+from cleanser.rules.clock import Deadline, RuleTimeout, Ticking
 from cleanser.rules.regex import check_backtracking
 from cleanser.settings import Settings
 from cleanser.testing.watchdog import Hang, watchdog
@@ -116,18 +117,18 @@ def _timed(pattern: re.Pattern, text: str) -> float:
     return time.perf_counter() - start
 
 
-def test_the_alarm_keeps_an_outer_alarm(plugins_dir):
-    # An alarm someone else set (here the test watchdog) still rings, at its own time, inside and after ours.
+def test_the_ticker_stops_a_deadline_and_leaves_the_watchdog_alone():
+    # The ticker counts CPU time (SIGVTALRM); the test watchdog's alarm (SIGALRM, wall time) still rings inside it.
     started = time.monotonic()
-    with pytest.raises(Hang), watchdog(0.3), Alarm(5):
+    with pytest.raises(RuleTimeout), watchdog(10), Ticking() as ticking, Deadline(0.1):
+        assert ticking.running
         re.fullmatch(SLOW, word(60) + " says it")
     assert time.monotonic() - started < 2
-    with pytest.raises(RuleTimeout), watchdog(5), Alarm(0.1):
+    with pytest.raises(Hang), watchdog(0.3), Ticking(), Deadline(5):
         re.fullmatch(SLOW, word(60) + " says it")
-    with pytest.raises(Hang), watchdog(0.3):
-        with Alarm(0.05):
-            pass
-        re.fullmatch(SLOW, word(60) + " says it")
+    with Ticking(), Deadline(0.05):
+        time.sleep(0.2)  # wall time, but no CPU: the ticker never goes off in a sleep
+    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)  # stopped when the document is done
 
 
 def test_a_batch_run_reports_the_disabled_rule_and_goes_on(plugins_dir, tmp_path):

@@ -20,7 +20,7 @@ from .read.page import LIMIT_ATTR, is_full_page, parse, strip_junk
 from .read.text import decode, looks_like_html, read_text
 from .result import Result
 from .rules.book import RuleBook
-from .rules.clock import RuleClock, RuleTimeout, Watch
+from .rules.clock import RuleClock, RuleTimeout, Ticking, Watch
 from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
@@ -194,16 +194,18 @@ class Cleaner:
         known = len(self._clock.disabled)
         watch = self._clock.watch(len(data))
         rounds = 0
-        while True:
-            try:
-                result = self._clean(data, url, name, links, encoding, watch)
-                break
-            except RuleTimeout:
-                # The rules ran past their time on this document: find the slow ones, disable them, clean it again.
-                rounds += 1
-                reading = self.read(data, url, name=name, links=links, encoding=encoding)
-                watch = self._clock.found_slow(reading.book, reading.doc, rounds)
-                self._books.clear()
+        with Ticking() if watch is not None else nullcontext():
+            while True:
+                try:
+                    result = self._clean(data, url, name, links, encoding, watch)
+                    break
+                except RuleTimeout:
+                    # The rules ran past their time on this document: find the slow ones, disable them, clean it
+                    # again without them.
+                    rounds += 1
+                    reading = self.read(data, url, name=name, links=links, encoding=encoding)
+                    watch = self._clock.found_slow(reading.book, reading.doc, rounds)
+                    self._books.clear()
         if len(self._clock.disabled) > known:
             found = list(self._clock.disabled.items())[known:]
             result.flags["slow_rules"] = "; ".join(f"{rule}: {why}, disabled for the run" for rule, why in found)

@@ -3,20 +3,21 @@ reported, and the document is cleaned again without it.
 
 The load-time analysis (`regex.check_backtracking`, `regex_cost.py`) refuses the known shapes of runaway matching;
 this is the second line of defence, for a pattern it lets through. The fast path is untouched: the rules stage and
-the guard (the two places rules match a document's lines) run under one `Watch` per document, which costs a clock
-reading and, in the main thread, an interval timer (a few microseconds a document). The budget is
+the guard (the two places rules match a document's lines) run under one `Watch` per document, whose budget is
 `Settings.rule_time_limit` seconds, more for a document of more than 100,000 characters (in proportion); ordinary
 articles take milliseconds.
 
-Python's `re` checks for signals while it matches, so in the main thread SIGALRM stops a match that runs past the
-budget (`RuleTimeout`). Elsewhere (a worker thread; Windows) nothing can stop it: the time is measured when the stage
+Python's `re` looks for signals while it matches, so a signal handler can stop a match. While a document is
+cleaned in the main thread, a CPU-time interval timer (`Ticking`) calls one every TICK seconds of CPU; past the
+budget it raises `RuleTimeout`. Per document that costs two system calls and a few attribute writes (about 5
+microseconds). Elsewhere (a worker thread; Windows) nothing can stop a match: the time is measured when the stage
 returns. Either way the document is read again and `find_slow` asks which rule is to blame: the combined
 expressions are timed line by line to find the lines that cost the time, then each rule alone on those lines,
-under the same kind of alarm. A rule that runs past the limit alone, or takes a quarter of those lines' time
-(and a tenth of the limit), is slow. Slow rules are disabled in this Cleaner for the rest of the run; the document is
-cleaned again without them (up to MAX_ROUNDS times, then without timing: a document that is simply long is not
-refused). A record whose worker process is killed by `--record-timeout` (a stage no signal stops, like lxml) is
-not diagnosed here: the pool reports it as failed.
+under the same kind of deadline. A rule that runs past the limit alone, or takes a quarter of those lines' time
+(and a tenth of the limit), is slow. Slow rules are disabled in this Cleaner for the rest of the run (each worker
+process of a batch run finds them once); the document is cleaned again without them (up to MAX_ROUNDS times, then
+untimed: a document that is simply long is not refused). A stage no signal stops (inside lxml) is left to the
+batch run's `--record-timeout`, which kills the worker and reports the record as failed.
 """
 
 from __future__ import annotations
@@ -41,82 +42,100 @@ SIZE_UNIT = 100_000  # characters of a document covered by one rule_time_limit
 MAX_ROUNDS = 3  # documents cleaned again after finding slow rules, before the rest is cleaned untimed
 MAX_SUSPECTS = 200  # lines each rule is timed on alone
 _TAIL_PUNCT = r"[.!:;,]?[ ]*"  # as the matcher anchors a glued-end rule (matcher.py)
-_CAN_ALARM = hasattr(signal, "setitimer")
+TICK = 0.05  # seconds of CPU time between two looks at the running budget, while a document is cleaned
+_CAN_TICK = hasattr(signal, "setitimer") and hasattr(signal, "SIGVTALRM")
+try:  # the C function under signal.getsignal, without its conversion to an enum (10 microseconds a call)
+    from _signal import getsignal as _getsignal
+except ImportError:  # another Python
+    _getsignal = signal.getsignal
+_MAIN = threading.main_thread().ident
 
 
 class RuleTimeout(BaseException):
     """Matching ran past its budget. A BaseException, so that no `except Exception` on the way swallows it."""
 
 
-class Alarm:
-    """Raise RuleTimeout in the block after `seconds`, where SIGALRM can (the main thread of a POSIX process);
-    elsewhere do nothing (`armed` is False). An alarm someone else set (the test watchdog, an application's own)
-    is kept: ours rings at the sooner of the two, theirs is handed on if it falls due first, and it is set again
-    for what is left of it when the block ends."""
+_deadline = 0.0  # perf_counter time the block being timed must end by; 0: nothing is timed
+_ticking = False
+
+
+def _tick(signum, frame) -> None:
+    global _deadline
+    if _deadline and time.perf_counter() >= _deadline:
+        _deadline = 0.0
+        raise RuleTimeout
+
+
+class Ticking:
+    """While a document is cleaned: a CPU-time interval timer (ITIMER_VIRTUAL, SIGVTALRM every TICK seconds of CPU)
+    whose handler stops a timed block that has run past its deadline. Only in the main thread of a POSIX process
+    (`running` says whether it runs), and only if no one else uses SIGVTALRM. CPU time, not wall time: the timer
+    goes off only while the process computes, so no sleeping call of any thread is woken by it, and an ordinary
+    document (milliseconds of CPU) never sees it go off. Arming it costs two system calls per document; a ticker
+    already running (a nested clean) is left as it is."""
+
+    running = False
+
+    def __enter__(self) -> Ticking:
+        global _ticking
+        if _ticking or not _CAN_TICK or threading.get_ident() != _MAIN:
+            return self
+        current = _getsignal(signal.SIGVTALRM)
+        if current is not _tick:
+            if current not in (signal.SIG_DFL, signal.SIG_IGN) or signal.getitimer(signal.ITIMER_VIRTUAL)[0]:
+                return self  # someone else's: stand back (blocks are then only measured)
+            signal.signal(signal.SIGVTALRM, _tick)  # stays: a late tick finds no deadline and does nothing
+        signal.setitimer(signal.ITIMER_VIRTUAL, TICK, TICK)
+        _ticking = self.running = True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _ticking, _deadline
+        if self.running:
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            _ticking = self.running = False
+            _deadline = 0.0
+
+
+class Deadline:
+    """Raise RuleTimeout in the block once `seconds` have passed, where a `Ticking` runs (checked every TICK of CPU
+    time); elsewhere the block runs to its end. `spent`: the block's time."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        self.armed = False
+        self.spent = 0.0
 
-    def __enter__(self) -> Alarm:
-        if not _CAN_ALARM or self.seconds <= 0 or threading.current_thread() is not threading.main_thread():
-            return self
-        previous = signal.getsignal(signal.SIGALRM)
-        outer, interval = signal.getitimer(signal.ITIMER_REAL)
-        if previous is None or interval:
-            return self  # a handler installed from C, or a repeating timer: not ours to juggle
-        self.previous, self.outer = previous, outer
-        self.started = time.monotonic()
-        signal.signal(signal.SIGALRM, self._ring)
-        self.armed = True
-        signal.setitimer(signal.ITIMER_REAL, min(self.seconds, outer) if outer else self.seconds)
+    def __enter__(self) -> Deadline:
+        global _deadline
+        self._started = time.perf_counter()
+        self._outer = _deadline
+        _deadline = self._started + self.seconds
+        if self._outer and self._outer < _deadline:
+            _deadline = self._outer  # inside another deadline: the sooner one holds
         return self
 
-    def _ring(self, signum, frame) -> None:
-        if not self.armed:
-            return
-        elapsed = time.monotonic() - self.started
-        if self.outer and elapsed >= self.outer - 1e-3:
-            self._disarm(outer_due=True)
-            if callable(self.previous):
-                self.previous(signum, frame)
-            elif self.previous == signal.SIG_DFL:
-                signal.raise_signal(signal.SIGALRM)  # what the alarm would have done without us
-            return
-        if elapsed >= self.seconds - 1e-3:
-            raise RuleTimeout
-        left = self.seconds - elapsed
-        signal.setitimer(signal.ITIMER_REAL, min(left, self.outer - elapsed) if self.outer else left)
-
-    def _disarm(self, outer_due: bool = False) -> None:
-        self.armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self.previous)
-        if self.outer and not outer_due:
-            left = self.outer - (time.monotonic() - self.started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6))  # overdue: it rings at once
-
     def __exit__(self, *exc) -> None:
-        if self.armed:
-            self._disarm()
+        global _deadline
+        _deadline = self._outer
+        self.spent = time.perf_counter() - self._started
 
 
 class Watch:
-    """One document's budget, spent over the blocks run under it."""
+    """One document's budget, spent over the blocks run under it; past it, RuleTimeout: in the block where a
+    `Ticking` runs, else (a worker thread) when the block ends."""
 
     def __init__(self, seconds: float):
         self.left = seconds
 
     def __enter__(self) -> Watch:
-        self._alarm = Alarm(self.left).__enter__()
-        self._started = time.perf_counter()
+        self._deadline = Deadline(self.left).__enter__()
         return self
 
     def __exit__(self, kind, *exc) -> None:
-        self._alarm.__exit__(kind, *exc)
-        self.left -= time.perf_counter() - self._started
+        self._deadline.__exit__(kind, *exc)
+        self.left -= self._deadline.spent
         if kind is None and self.left < 0:
-            raise RuleTimeout  # no alarm here (a worker thread): the budget was overrun all the same
+            raise RuleTimeout  # not stopped (no ticker here): the budget was overrun all the same
 
 
 class RuleClock:
@@ -163,7 +182,7 @@ def find_slow(book: RuleBook, texts: list[str], budget: float, limit: float) -> 
             continue
         started = time.perf_counter()
         try:
-            with Alarm(limit):
+            with Deadline(limit):
                 for line in lines:
                     for probe in probes:
                         probe(line)
@@ -186,7 +205,7 @@ def _line_costs(book: RuleBook, texts: list[str], budget: float) -> tuple[list[f
     clock = time.perf_counter
     i = 0
     try:
-        with Alarm(budget):
+        with Deadline(budget):
             for i, text in enumerate(texts):
                 started = clock()
                 try:
