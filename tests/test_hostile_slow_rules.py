@@ -144,3 +144,18 @@ def test_a_batch_run_reports_the_disabled_rule_and_goes_on(plugins_dir, tmp_path
     assert "slowsite/splits" in lines[1]["cleanser"]["flags"]["slow_rules"]
     assert list(json.loads(report.read_text())["slow_rules"]) == ["slowsite/splits"]
     assert b"slowsite/splits" in proc.stderr
+
+
+def test_a_rule_slow_on_many_lines_but_never_past_the_limit_on_one_is_found():
+    from cleanser.rules.book import RuleBook
+    from cleanser.rules.clock import find_slow
+    from cleanser.rules.model import ruleset_from_bytes
+
+    book = RuleBook((ruleset_from_bytes(RULES.encode(), "slowsite.toml"),))
+    pattern = re.compile(SLOW, re.IGNORECASE)
+    # The fewest letters that take 20 ms at the least (the fastest of three tries: a busy machine only slows it).
+    letters = next(n for n in range(16, 40) if min(_timed(pattern, word(n) + " says it") for _ in range(3)) > 0.02)
+    texts = [word(letters) + " says it"] * 20 + ["The council met on Tuesday."] * 20
+    # No line takes the limit alone: the rule is found by its share of the slow lines' time (0.4 s or more).
+    assert list(find_slow(book, texts, budget=0.05, limit=1.0)) == ["slowsite/splits"]
+    assert find_slow(book, ["The council met on Tuesday."] * 40, budget=0.05, limit=1.0) == {}

@@ -177,7 +177,7 @@ def find_slow(book: RuleBook, texts: list[str], budget: float, limit: float) -> 
     threshold = max(limit / 10, 0.25 * covered)
     slow: dict[str, str] = {}
     for rule in book.rules:
-        probes = _probes(rule, book.lines.max_len)
+        probes = _probes(rule, (book.tails if rule.kind == "tail" else book.lines).max_len)
         if not probes:
             continue
         started = time.perf_counter()
@@ -231,7 +231,8 @@ Probe = Callable[[tuple[str, str, str]], object]
 
 
 def _probes(rule: Rule, max_len: int) -> list[Probe]:
-    """The rule's own expressions, matched as the stages match them, each taking (text, folded, folded_for_match)."""
+    """The rule's own expressions, matched as the stages match them, each taking (text, folded, folded_for_match).
+    `max_len`: the longest line its matcher gives any rule (matcher.py), which its group's widths narrow."""
     flags = re.IGNORECASE
     try:
         if rule.kind == "block":
@@ -244,7 +245,7 @@ def _probes(rule: Rule, max_len: int) -> list[Probe]:
         return []
     parsed = parse(rule.pattern)
     lo, hi = width(parsed) if parsed is not None else (0, 1 << 30)
-    longest = min(rule.max_len or REGEX_MAX_LEN, max_len) if max_len else rule.max_len or REGEX_MAX_LEN
+    longest = max_len or rule.max_len or REGEX_MAX_LEN
 
     def whole(line: tuple[str, str, str]) -> object:
         n = len(line[2])
