@@ -48,7 +48,7 @@ class Settings:
     # Seconds one record may take in a batch run before its worker process is stopped and the record reported as
     # failed; 0: no limit. Ordinary pages take milliseconds; the limit is for the hostile few.
     record_timeout: float = 60.0
-    # Seconds the rules may spend matching one document (more for a document over 100,000 characters, in
+    # CPU seconds the rules may spend matching one document (more for a document over 100,000 characters, in
     # proportion) before the rule to blame is found and disabled for the run (rules/clock.py); 0: no limit.
     rule_time_limit: float = 2.0
 

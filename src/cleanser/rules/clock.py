@@ -4,8 +4,8 @@ reported, and the document is cleaned again without it.
 The load-time analysis (`regex.check_backtracking`, `regex_cost.py`) refuses the known shapes of runaway matching;
 this is the second line of defence, for a pattern it lets through. The fast path is untouched: the rules stage and
 the guard (the two places rules match a document's lines) run under one `Watch` per document, whose budget is
-`Settings.rule_time_limit` seconds, more for a document of more than 100,000 characters (in proportion); ordinary
-articles take milliseconds.
+`Settings.rule_time_limit` seconds of the thread's CPU time (a busy machine makes no rule look slow), more for a
+document of more than 100,000 characters (in proportion); ordinary articles take milliseconds.
 
 Python's `re` looks for signals while it matches, so a signal handler can stop a match. While a document is
 cleaned in the main thread, a CPU-time interval timer (`Ticking`) calls one every TICK seconds of CPU; past the
@@ -55,15 +55,23 @@ class RuleTimeout(BaseException):
     """Matching ran past its budget. A BaseException, so that no `except Exception` on the way swallows it."""
 
 
-_deadline = 0.0  # perf_counter time the block being timed must end by; 0: nothing is timed
+# Times are the calling thread's CPU time (`time.thread_time`): what a runaway match burns, whatever else the machine
+# or the process's other threads are doing; a busy machine does not make a rule look slow.
+_deadline = 0.0  # thread CPU time the block being timed must end by; 0: nothing is timed
 _ticking = False
 
 
 def _tick(signum, frame) -> None:
-    global _deadline
-    if _deadline and time.perf_counter() >= _deadline:
-        _deadline = 0.0
+    # Raised at every tick until the block is left: a raise that lands where Python swallows it (a garbage
+    # collector callback, a __del__) is made again a tick later.
+    if _deadline and time.thread_time() >= _deadline:
         raise RuleTimeout
+
+
+def clear() -> None:
+    """Nothing is timed any more (after a RuleTimeout has been caught, whatever the blocks on the way did)."""
+    global _deadline
+    _deadline = 0.0
 
 
 class Ticking:
@@ -107,7 +115,7 @@ class Deadline:
 
     def __enter__(self) -> Deadline:
         global _deadline
-        self._started = time.perf_counter()
+        self._started = time.thread_time()
         self._outer = _deadline
         _deadline = self._started + self.seconds
         if self._outer and self._outer < _deadline:
@@ -117,7 +125,7 @@ class Deadline:
     def __exit__(self, *exc) -> None:
         global _deadline
         _deadline = self._outer
-        self.spent = time.perf_counter() - self._started
+        self.spent = time.thread_time() - self._started
 
 
 class Watch:
@@ -154,6 +162,7 @@ class RuleClock:
     def found_slow(self, book: RuleBook, doc: Document, round_: int) -> Watch | None:
         """After a document ran past its budget: disable the slow rules; the watch to clean it again with, or
         None to clean it untimed (no rule was to blame, or enough rounds were spent)."""
+        clear()
         budget = self.budget(sum(len(b.text) for b in doc.blocks))
         found = find_slow(book, [b.text for b in doc.blocks if b.text.strip()], budget, self.limit)
         self.disabled.update(found)
@@ -180,16 +189,17 @@ def find_slow(book: RuleBook, texts: list[str], budget: float, limit: float) -> 
         probes = _probes(rule, (book.tails if rule.kind == "tail" else book.lines).max_len)
         if not probes:
             continue
-        started = time.perf_counter()
+        started = time.thread_time()
         try:
             with Deadline(limit):
                 for line in lines:
                     for probe in probes:
                         probe(line)
         except RuleTimeout:
+            clear()
             slow[rule.qualified] = f"matching one document's lines took more than {limit:g} s"
             continue
-        spent = time.perf_counter() - started
+        spent = time.thread_time() - started
         if spent >= limit:
             slow[rule.qualified] = f"matching one document's lines took {spent:.2g} s (limit {limit:g} s)"
         elif spent >= threshold:
@@ -202,7 +212,7 @@ def _line_costs(book: RuleBook, texts: list[str], budget: float) -> tuple[list[f
     when the budget ends costs infinitely much (and no later line is timed)."""
     costs = [0.0] * len(texts)
     blocks = book.blocks
-    clock = time.perf_counter
+    clock = time.thread_time
     i = 0
     try:
         with Deadline(budget):
@@ -222,6 +232,7 @@ def _line_costs(book: RuleBook, texts: list[str], budget: float) -> tuple[list[f
                 finally:
                     costs[i] = clock() - started
     except RuleTimeout:
+        clear()
         if texts:
             costs[i] = math.inf
     return costs, sum(c for c in costs if c != math.inf) + (budget if math.inf in costs else 0.0)
