@@ -6,6 +6,7 @@ Each stage is its own module; this one only says in which order they run.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -19,6 +20,7 @@ from .read.page import LIMIT_ATTR, is_full_page, parse, strip_junk
 from .read.text import decode, looks_like_html, read_text
 from .result import Result
 from .rules.book import RuleBook
+from .rules.clock import RuleClock, RuleTimeout, Ticking, Watch
 from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
@@ -81,6 +83,7 @@ class Cleaner:
         self.site_configs = given_configs or open_site_configs(settings.site_configs or None)
         self.sites = SiteIndex(self.plugins.rulesets(), self.site_configs)
         self._books: dict[tuple[str, ...], RuleBook] = {}
+        self._clock = RuleClock(settings.rule_time_limit)
         # The line scorer's removals are judged as a generic rule's, even with the generic rule file disabled.
         self._generic = {rs.name for rs in self.sites.generic} | {SCORER_PLUGIN}
 
@@ -95,11 +98,16 @@ class Cleaner:
         """The guard's word on an element the generic HTML detector would drop: never a paragraph of prose."""
         return refuse_html(rule, paragraphs, generic=True) if self.guard_settings.enabled else None
 
+    @property
+    def slow_rules(self) -> dict[str, str]:
+        """Rules disabled in this Cleaner for matching too slowly (qualified name: why); see rules/clock.py."""
+        return self._clock.disabled
+
     def book(self, rulesets: tuple[RuleSet, ...]) -> RuleBook:
         key = tuple(rs.name for rs in rulesets)
         found = self._books.get(key)
         if found is None:
-            found = self._books[key] = RuleBook(rulesets)
+            found = self._books[key] = RuleBook(rulesets, frozenset(self._clock.disabled))
         return found
 
     def read(
@@ -183,17 +191,42 @@ class Cleaner:
         """Clean one document. Bytes are decoded with `encoding` (the charset the transport declared, e.g. an HTTP
         Content-Type's) before the page's own declaration; `flags["encoding"]` says when the bytes disagreed."""
         links = self.links if links is None else links
+        known = len(self._clock.disabled)
+        watch = self._clock.watch(len(data))
+        rounds = 0
+        with Ticking() if watch is not None else nullcontext():
+            while True:
+                try:
+                    result = self._clean(data, url, name, links, encoding, watch)
+                    break
+                except RuleTimeout:
+                    # The rules ran past their time on this document: find the slow ones, disable them, clean it
+                    # again without them.
+                    rounds += 1
+                    reading = self.read(data, url, name=name, links=links, encoding=encoding)
+                    watch = self._clock.found_slow(reading.book, reading.doc, rounds)
+                    self._books.clear()
+        if len(self._clock.disabled) > known:
+            found = list(self._clock.disabled.items())[known:]
+            result.flags["slow_rules"] = "; ".join(f"{rule}: {why}, disabled for the run" for rule, why in found)
+        return result
+
+    def _clean(self, data: str | bytes, url: str | None, name: str, links: bool, encoding: str | None,
+               watch: Watch | None) -> Result:
         doc, site, active, book, page, html_removals = self.read(data, url, name=name, links=links, encoding=encoding)
+        timed = watch if watch is not None else nullcontext()
 
         # 3. Text rules, then any plugin code, mark removals on the blocks.
-        apply_rules(doc, book)
+        with timed:
+            apply_rules(doc, book)
         if self.plugins.has_document_hooks():
             self.plugins.process_document(doc, site.name if site else None)
         # The generic line scorer takes the boilerplate no rule named (text input; `generic` says how boldly).
         mark_lines(doc, self.generic)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
-        guard(doc, book, self.guard_settings, self._generic, html_removals, retry=partial(second_chance, book))
+        with timed:
+            guard(doc, book, self.guard_settings, self._generic, html_removals, retry=partial(second_chance, book))
 
         # 5. Restore structure: rejoin cut paragraphs, unwrap, recognise headings, lists and quotes.
         restore(doc)

@@ -48,12 +48,17 @@ class Settings:
     # Seconds one record may take in a batch run before its worker process is stopped and the record reported as
     # failed; 0: no limit. Ordinary pages take milliseconds; the limit is for the hostile few.
     record_timeout: float = 60.0
+    # CPU seconds the rules may spend matching one document (more for a document over 100,000 characters, in
+    # proportion) before the rule to blame is found and disabled for the run (rules/clock.py); 0: no limit.
+    rule_time_limit: float = 2.0
 
     def __post_init__(self) -> None:
         if self.generic not in GENERIC_LEVELS:
             raise ValueError(f"generic must be one of {', '.join(GENERIC_LEVELS)}, got {self.generic!r}")
         if not self.record_timeout >= 0:
             raise ValueError(f"record_timeout must be seconds (0 for none), got {self.record_timeout}")
+        if not self.rule_time_limit >= 0:
+            raise ValueError(f"rule_time_limit must be seconds (0 for none), got {self.rule_time_limit}")
 
     def but(self, **changes) -> Settings:
         """A copy with some fields changed; None means "leave as it is"."""

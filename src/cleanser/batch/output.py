@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..files import atomic_write, backup
+from ..files import StaleTemps, atomic_write, backup
 from .paths import PathError, check_target
 from .records import DOC, WARC, Record
 
@@ -210,6 +210,7 @@ class TreeOutput:
         self._completed: list[Path] = []
         self._refused_source: str | None = None  # an in-place JSON Lines file that may not be rewritten
         self.failures: list[tuple[Record, str]] = []  # records whose output could not be written; the runner logs them
+        self._stale = StaleTemps()  # a killed run's temporary files, removed as their outputs are written again
 
     resumable = True
 
@@ -283,7 +284,9 @@ class TreeOutput:
                 continue
             try:
                 mode = _mode(record.source)
+                self._stale.remove(path)
                 if self.in_place:
+                    self._stale.remove(path.with_name(path.name + BACKUP_SUFFIX))
                     backup(path, BACKUP_SUFFIX)
                 atomic_write(path, gzip.compress(data, mtime=0) if path.name.endswith(".gz") else data, mode=mode)
             except OSError as exc:

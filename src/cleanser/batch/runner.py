@@ -22,7 +22,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from ..files import atomic_write
+from ..files import atomic_write, remove_stale_temps
 from .lock import OutputLock, OutputLocked
 from .output import BACKUP_PATTERNS, ErrorLog, StreamOutput, TreeOutput, _rename_into_place
 from .paths import mirror_name
@@ -257,6 +257,9 @@ class _Runner:
 
     def _run(self) -> int:
         self.started = time.perf_counter()
+        for path in (self.checkpoint, self.plan.report):
+            if path is not None:  # a killed run's temporary files of them (the lock says none is being written)
+                remove_stale_temps(path)
         if self.opts.json in ("always", "archives"):
             check_meta_field(self.plan)
         state = self._load_checkpoint()

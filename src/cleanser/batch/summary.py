@@ -28,6 +28,8 @@ def summary_lines(s: Stats, *, dry_run: bool = False, errors_file: Path | None =
         lines.append(f"  {n:>9,}  {rule}")
     if len(s.per_rule) > TOP_RULES:
         lines.append(f"  … and {len(s.per_rule) - TOP_RULES} more rules" + (f" (see {report})" if report else ""))
+    for rule, why in s.slow_rules.items():
+        lines.append(f"rule disabled for the run: {rule}: {why}")
     if errors_file:
         lines.append(f"records that failed: {errors_file}")
     return lines

@@ -59,6 +59,7 @@ class Stats:
     removals: int = 0
     refused: int = 0
     per_rule: Counter = field(default_factory=Counter)
+    slow_rules: dict[str, str] = field(default_factory=dict)  # rules disabled for matching too slowly (rules/clock.py)
     elapsed: float = 0.0
     review: Review | None = None  # samples, sites and flags for the review report, when the run writes one
 
@@ -75,6 +76,8 @@ class Stats:
         self.removals += other.removals
         self.refused += other.refused
         self.per_rule.update(other.per_rule)
+        for rule, why in other.slow_rules.items():
+            self.slow_rules.setdefault(rule, why)
 
     def to_dict(self) -> dict[str, Any]:
         seconds = max(self.elapsed, 1e-9)
@@ -88,6 +91,7 @@ class Stats:
             "removals": self.removals,
             "refused": self.refused,
             "removals_per_rule": dict(self.per_rule.most_common()),
+            **({"slow_rules": dict(self.slow_rules)} if self.slow_rules else {}),
             "elapsed_seconds": round(self.elapsed, 3),
             "documents_per_second": round(self.documents / seconds, 1),
             "megabytes_per_second": round(self.bytes / 1e6 / seconds, 3),
@@ -105,6 +109,7 @@ class Stats:
             removals=d["removals"],
             refused=d["refused"],
             per_rule=Counter(d["removals_per_rule"]),
+            slow_rules=dict(d.get("slow_rules", {})),
             elapsed=d["elapsed_seconds"],
         )
 
@@ -214,6 +219,9 @@ class Worker:
         stats.per_rule.update(r.rule for r in removed)
         stats.refused += len(result.refused)
         stats.flagged += bool(result.flags)
+        if "slow_rules" in result.flags:  # each worker's Cleaner finds a slow rule once; the run's summary names it
+            for rule, why in self.cleaner.slow_rules.items():
+                stats.slow_rules.setdefault(rule, why)
         if stats.review is not None:
             stats.review.add(record.where, result)
         if opts.mode == "dry-run":

@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--record-timeout", type=float, default=None, metavar="SECONDS",
                    help="stop a record that takes longer than this, report it as failed and go on (default: 60; "
                    "0: no limit)")
+    g.add_argument("--rule-time-limit", type=float, default=None, metavar="SECONDS",
+                   help="disable for the run a rule whose matching takes longer than this on one document, and "
+                   "report it (default: 2, more for documents over 100 KB; 0: no limit)")
     g.add_argument("--resume", action="store_true", help="finish an interrupted run of the same command")
     g.add_argument("--errors", metavar="FILE",
                    help="where records that fail are listed (default: OUTPUT.errors.jsonl, with -o or --in-place)")
@@ -204,6 +207,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         guard=guard,
         links=getattr(args, "links", None),
         record_timeout=getattr(args, "record_timeout", None),
+        rule_time_limit=getattr(args, "rule_time_limit", None),
         generic=getattr(args, "generic", None),
     )
 

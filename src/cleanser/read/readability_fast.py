@@ -118,6 +118,35 @@ class Readability(_readability.Document):
             _readability.clean = original
             self._lengths = None  # get_article moves elements around: measure afresh after scoring
 
+    def select_best_candidate(self, candidates):
+        # readability-lxml's choice, made without its set of every descendant of the best candidate (a Python object
+        # per element: 40 bytes per input byte of a page of empty elements), which it only asks whether a candidate
+        # <article> lies inside the best one: the article's ancestors say as much.
+        if not candidates:
+            return None
+        sorted_candidates = sorted(candidates.values(), key=lambda x: x["content_score"], reverse=True)
+        best_candidate = sorted_candidates[0]
+        article_body_candidates = [
+            candidate
+            for candidate in sorted_candidates
+            if "articleBody" in (candidate["elem"].get("itemprop") or "").split()
+            and self.get_link_density(candidate["elem"]) <= 0.1
+        ]
+        if article_body_candidates:
+            best_candidate = article_body_candidates[0]
+        best = best_candidate["elem"]
+        nested_articles = [
+            candidate
+            for candidate in sorted_candidates
+            if candidate["elem"].tag == "article"
+            and any(a is best for a in candidate["elem"].iterancestors())
+            and _readability.text_length(candidate["elem"]) >= 250
+            and candidate["content_score"] >= best_candidate["content_score"] * 0.25
+        ]
+        if nested_articles:
+            best_candidate = nested_articles[0]
+        return best_candidate
+
     def get_link_density(self, elem):
         lengths = self._lengths
         if lengths is None:

@@ -50,17 +50,37 @@ def normalize_spaces(text: str) -> str:
     return text.translate(_ODD_SPACE)
 
 
+def _lines(text: str, chunk: int = 1 << 14):
+    """`text.splitlines(keepends=True)`, a chunk at a time: the list of a whole flood of short lines costs some 20
+    bytes per input byte. Chunks end just after a "\n", where no line break (not even "\r\n") is cut in two."""
+    pos, end = 0, len(text)
+    while pos < end:
+        cut = text.rfind("\n", pos, pos + chunk) + 1
+        if cut <= pos:
+            cut = text.find("\n", pos + chunk) + 1 or end
+        yield from text[pos:cut].splitlines(keepends=True)
+        pos = cut
+
+
+MAX_BLANK_RUN = 2  # blank lines kept in a row: one or two separate paragraphs; more say nothing more
+
+
 def read_text(text: str, url: str | None = None) -> Document:
-    """One block per input line, blank lines kept as BLANK blocks; offsets point into `text`."""
+    """One block per input line, blank lines kept as BLANK blocks (at most MAX_BLANK_RUN in a row: a flood of
+    blank lines would otherwise cost a block, some hundred bytes, per input byte); offsets point into `text`."""
     blocks: list[Block] = []
     pos = 0
-    for n, raw in enumerate(text.splitlines(keepends=True), start=1):
+    blank_run = 0
+    for n, raw in enumerate(_lines(text), start=1):
         line = raw.rstrip("\r\n")
         content = normalize_spaces(line)
         stripped = content.strip()
         if not stripped:
-            blocks.append(Block(text="", kind=BLANK, line=n, start=pos))
+            blank_run += 1
+            if blank_run <= MAX_BLANK_RUN:
+                blocks.append(Block(text="", kind=BLANK, line=n, start=pos))
         else:
+            blank_run = 0
             lead = len(content) - len(content.lstrip())
             blocks.append(Block(text=content.strip(), kind=LINE, line=n, start=pos + lead))
         pos += len(raw)

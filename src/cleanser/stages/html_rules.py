@@ -116,10 +116,18 @@ def inside_a_line(el) -> bool:
 def place_removals(root: lxml.html.HtmlElement, article: lxml.html.HtmlElement, removals: list[Removal]) -> None:
     """Say where the HTML rules' removals outside the article stood: above it (top), below it (bottom) or between
     its parts (inline). Those inside the article are placed by `to_blocks`."""
-    stamps = [int(s) for s in article.xpath(f".//@{STAMP}")]
-    if not removals or not stamps:
+    if not removals:
         return
-    first, last = min(stamps), max(stamps)
+    # One stamp at a time: a list of every element's stamp costs a Python object per element of a flood of <br>.
+    first = last = None
+    for el in article.iter():
+        stamp = el.get(STAMP) if isinstance(el.tag, str) else None
+        if stamp is not None:
+            n = int(stamp)
+            first = n if first is None or n < first else first
+            last = n if last is None or n > last else last
+    if first is None or last is None:
+        return
     for marker in root.iter(PLACEHOLDER):
         removal = placeholder_removal(marker, removals)
         if removal is None or removal.where or marker.get(STAMP) is None:
