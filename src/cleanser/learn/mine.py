@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..rules.model import SLOT_MAX
 from ..text import FOLD, fold_for_match, is_prose
 from .settings import LearnSettings
+from .sketch import HeavyHitters
 
 TOP, BOTTOM, INLINE = "top", "bottom", "inline"
 GLUED_START, GLUED_END, GLUED_MID = "glued-start", "glued-end", "glued-mid"
@@ -133,22 +134,24 @@ def unit_keys(unit: Unit, settings: LearnSettings) -> set[Key]:
 class Counts(NamedTuple):
     """How often the keys of a site's units occur."""
 
-    df: Counter[int]  # documents per key, by the key's hash (every key)
+    df: HeavyHitters  # documents per key, by the key's hash: an upper bound, in bounded memory
     found: dict[Key, list[Unit]]  # the units of each key seen in at least `floor` documents
     support: dict[Key, int]  # documents per key of `found`, counted exactly
 
 
 def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor: int) -> Counts:
     """Count the keys of every document's units; collect the units of the keys found in `floor` documents or more."""
-    # Pass 1: in how many documents each key occurs. Keys are counted by hash, one document at a time, so that
-    # memory holds one integer per distinct key (a collision only makes a key look wanted; pass 2 counts exactly).
-    df: Counter[int] = Counter()
+    # Pass 1: in how many documents each key occurs. Keys are counted by hash, one document at a time, in a
+    # heavy-hitters table of bounded size (sketch.py): memory does not grow with the number of distinct keys, and a
+    # key that may reach `floor` is never dropped (a collision or the table's error only makes a key look wanted;
+    # pass 2 counts exactly).
+    df = HeavyHitters(settings.count_capacity)
     for units in by_doc:
         keys: set[Key] = set()
         for u in units:
             keys |= unit_keys(u, settings)
         df.update(map(hash, keys))
-    wanted = {h for h, c in df.items() if c >= floor}
+    wanted = df.frequent(floor)
     # Pass 2: the units of the keys that may become candidates.
     found: dict[Key, list[Unit]] = defaultdict(list)
     for units in by_doc:

@@ -82,7 +82,9 @@ def _predict(lines: Sequence[str], spans: dict[int, list[str] | None]) -> list[s
     return kept
 
 
-def _cleaner(model: SiteModel, base: Sequence[RuleSet], rules: Sequence[Candidate], settings: Settings) -> Cleaner:
+def learned_cleaner(
+    model: SiteModel, base: Sequence[RuleSet], rules: Sequence[Candidate], settings: Settings
+) -> Cleaner:
     """A Cleaner with the learned rules beside `base`, less any other plugin for the site (the first by name would
     take the site)."""
     from ..pipeline import Cleaner
@@ -119,7 +121,7 @@ def fixtures_and_check(
         if not rules:
             model.fixtures = []
             break
-        cleaner = _cleaner(model, base, rules, clean_settings)
+        cleaner = learned_cleaner(model, base, rules, clean_settings)
         spans = _removed_spans(model, rules)
         fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner)
         if not failed:
@@ -129,7 +131,7 @@ def fixtures_and_check(
             cand.reason = "no archive document cleans exactly as predicted with it, so it has no fixture"
     model.notes = list(dict.fromkeys(model.notes))
     if model.rules:
-        cleaner = _cleaner(model, base, model.rules, clean_settings)
+        cleaner = learned_cleaner(model, base, model.rules, clean_settings)
         model.check = _self_check(model, docs, model.rules, cleaner, settings)
 
 
