@@ -29,7 +29,6 @@ THRESHOLDS = (
     ("check_docs", int, "N", "documents per site cleaned with the plugin for the self-check"),
     ("hold_back", float, "SHARE", "share of a site's documents held back from learning and cleaned to see what stays"),
     ("near_duplicate", float, "SIMILARITY", "documents this similar count once (1: exact duplicates only)"),
-    ("count_capacity", int, "N", "counters of the bounded table that counts a site's lines"),
 )
 
 

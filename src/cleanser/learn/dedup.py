@@ -76,6 +76,10 @@ class Duplicates:
         self.duplicates = 0  # documents found to be duplicates
         self.near = 0  # of them, near duplicates (not exact)
 
+    def forget(self) -> None:
+        """Drop what was remembered (the counts stay): no more documents will be compared."""
+        self.exact, self.signatures, self.buckets = set(), [], {}
+
     def seen(self, lines: Sequence[str]) -> bool:
         """True when the document is a duplicate of one seen before; else it is remembered and False."""
         norm = article_text(lines)

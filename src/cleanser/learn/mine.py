@@ -7,7 +7,7 @@ A key found in enough of a site's documents is what `templates` turns into a can
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -145,7 +145,11 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
     # heavy-hitters table of bounded size (sketch.py): memory does not grow with the number of distinct keys, and a
     # key that may reach `floor` is never dropped (a collision or the table's error only makes a key look wanted;
     # pass 2 counts exactly).
-    df = HeavyHitters(settings.count_capacity)
+    # A unit gives at most one key per slot position (max_slot_words per word), one "Label:" key and its whole key.
+    bound = sum(
+        1 + min(len(u.norm.split()), settings.max_words) * settings.max_slot_words + 4 for us in by_doc for u in us
+    )
+    df = HeavyHitters.for_floor(bound, floor)
     for units in by_doc:
         keys: set[Key] = set()
         for u in units:

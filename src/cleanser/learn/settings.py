@@ -22,7 +22,6 @@ class LearnSettings:
     # Documents whose article text is this similar (estimated Jaccard of word 5-grams) count once; 1: only exact
     # duplicates (same normalised text) count once.
     near_duplicate: float = 0.8
-    count_capacity: int = 50_000  # counters of the bounded table that counts a site's keys (sketch.HeavyHitters)
 
     def __post_init__(self) -> None:
         if not 0 < self.min_share <= 1:
@@ -33,7 +32,7 @@ class LearnSettings:
             raise ValueError(f"hold back must be a share from 0 to below 1, got {self.hold_back}")
         if not 0 < self.near_duplicate <= 1:
             raise ValueError(f"near duplicate must be a similarity between 0 and 1, got {self.near_duplicate}")
-        for name in ("min_docs", "max_words", "max_chars", "max_slot_words", "max_docs", "count_capacity"):
+        for name in ("min_docs", "max_words", "max_chars", "max_slot_words", "max_docs"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name.replace('_', ' ')} must be at least 1, got {getattr(self, name)}")
         if self.check_docs < 0:

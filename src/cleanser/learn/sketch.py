@@ -7,6 +7,11 @@ number of distinct keys, and guarantees that every key occurring more than `tota
 the table, with a count at most `error` below its true count (`error` <= total / (capacity + 1)). Candidates are
 then counted exactly in a second pass over the keys the table says may be frequent, so the summary's error only
 decides what is recounted, never a count that is reported.
+
+`for_floor(total, floor)` sizes the table so that no key found in `floor` documents or more can be lost: capacity
+`total / floor`, with `total` (at least) the number of keys counted. When `floor` is a share of the documents (as
+learning's threshold is), that is the keys of an average document divided by the share: the same for 300 documents
+as for 300,000.
 """
 
 from __future__ import annotations
@@ -21,13 +26,18 @@ class HeavyHitters:
 
     __slots__ = ("capacity", "counts", "error", "total")
 
-    def __init__(self, capacity: int = 50_000):
+    def __init__(self, capacity: int):
         if capacity < 1:
             raise ValueError(f"capacity must be at least 1, got {capacity}")
         self.capacity = capacity
         self.counts: dict = {}
         self.error = 0  # what was taken off every surviving counter: a count's largest underestimate
         self.total = 0
+
+    @classmethod
+    def for_floor(cls, total: int, floor: int) -> HeavyHitters:
+        """A table that keeps every key counted `floor` times or more, when at most `total` keys are counted."""
+        return cls(max(1, total // max(1, floor)) + 1)
 
     def update(self, keys: Iterable) -> None:
         """Count each key once (the keys of one document, already distinct)."""

@@ -1,0 +1,226 @@
+"""The first pass of `cleanser clean --learn`: an archive's records grouped by host, in bounded memory, and each
+host's recurring boilerplate learned with the `learn` machinery.
+
+Records stream by once. Per host the pass keeps a counter of its records and a *sample*: its first `sample`
+distinct documents (duplicates count once, `dedup.py`), as the lines the cleaner sees (`read.document_lines`); the
+full text is kept only for the documents that will be held back from mining and cleaned to check what stays. When a
+host's sample is full it is learned at once (`learn_site`, handed to `submit`, which may run it in another process)
+and dropped; the host's later records are only counted. At the end, the hosts whose sample never filled are learned
+from what they have, or reported as too small.
+
+Memory is bounded whatever the archive's size:
+
+- the samples held at once take at most `memory` bytes (estimated as the lines' characters plus a per-line
+  overhead); past it, the open host with the most documents is learned from what it has (noted in its outcome), or,
+  when every open host has fewer than `min_docs` documents, the oldest half of them give up their samples and are
+  reported as too small;
+- at most `max_hosts` hosts are tracked; records of hosts first seen after that are counted together and cleaned
+  without learned rules;
+- what a learned host keeps is its outcome: the plugin file (its rules, a few fixtures, the review list) and the
+  report's figures, a few kilobytes;
+- mining one host counts its keys in a table of at most `2 * count_capacity` counters (`sketch.py`).
+
+`outcome` dicts are plain JSON (they go into the run's `--report` and are persisted for `--resume`); the plugin file
+itself is under "toml" (None when nothing was learned: a plugin with no rules is never written).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from ..plugins.scaffold import plugin_name
+from .dedup import Duplicates
+from .read import SiteDocument, site_of
+from .settings import LearnSettings
+
+if TYPE_CHECKING:
+    from ..pipeline import Cleaner
+
+DEFAULT_SAMPLE = 300  # distinct documents per host learned from (and held back)
+DEFAULT_MEMORY = 256 * 2**20  # bytes of sampled documents held at once
+MAX_HOSTS = 100_000  # hosts tracked; later ones are counted together and not learned
+LINE_OVERHEAD = 80  # bytes a held line costs besides its characters (the str object, the list slot)
+DOC_OVERHEAD = 1200  # bytes a held document costs besides its lines (its MinHash signature, buckets, record)
+
+# Why a host was not learned; the outcome's "status".
+LEARNED, NO_RULES, TOO_FEW = "learned", "no rules", "too few documents"
+UNNAMED, SITE_CONFIG = "not a domain a plugin can be named for", "served by a site config"
+
+
+def learn_settings_for_archive(settings: LearnSettings, sample: int) -> LearnSettings:
+    """The settings of learning inside a clean run: at most `sample` documents, and no self-check over the mined
+    documents (the held-back documents are the check, and cleaning every mined document again would cost as much
+    as the second pass)."""
+    return replace(settings, max_docs=sample, check_docs=0)
+
+
+def learn_outcome(
+    key: str, docs: Sequence[SiteDocument], settings: LearnSettings, cleaner: Cleaner, notes: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Learn one host from its sampled documents; its outcome (the plugin file under "toml")."""
+    from .site import learn_site
+    from .write import plugin_toml
+
+    model = learn_site(key, docs, settings=settings, base=cleaner.plugins.rulesets(), clean_settings=cleaner.settings)
+    outcome: dict[str, Any] = {
+        "status": LEARNED if model.rules else NO_RULES,
+        "domain": model.domain,
+        "plugin": model.name if model.rules else None,
+        "sampled": len(docs),
+        "used": model.used,
+        "threshold": model.threshold,
+        "rules": [
+            {"id": c.rule_id, "match": c.template, "support": c.docs, "where": c.where, "glued": c.glued}
+            for c in model.rules
+        ],
+        "review": [{"template": c.template, "support": c.docs, "reason": c.reason} for c in model.review],
+        "notes": [*notes, *model.notes],
+    }
+    if model.held is not None:
+        outcome["held_back"] = model.held.to_dict()
+    outcome["toml"] = plugin_toml(model, settings) if model.rules else None
+    return outcome
+
+
+@dataclass
+class HostState:
+    key: str
+    domain: str | None  # the plugin's domain; None when no plugin can be named for the host
+    records: int = 0
+    docs: list[SiteDocument] = field(default_factory=list)
+    duplicates: Duplicates | None = None
+    size: int = 0  # estimated bytes held
+    outcome: dict[str, Any] | Future | None = None  # set once learned or given up
+
+
+class FirstPass:
+    """Feed it records (`wants`, then `add` with the document's lines, for each record whose host is still
+    sampling); `finish` gives every host's outcome. `submit(key, docs, settings, notes)` starts learning a host
+    and returns a future of its outcome (default: learned at once, in this process)."""
+
+    def __init__(
+        self,
+        settings: LearnSettings,
+        cleaner: Cleaner,
+        *,
+        sample: int = DEFAULT_SAMPLE,
+        memory: int = DEFAULT_MEMORY,
+        max_hosts: int = MAX_HOSTS,
+        submit: Callable[..., Any] | None = None,
+    ):
+        self.settings = learn_settings_for_archive(settings, sample)
+        self.cleaner = cleaner
+        self.sample = sample
+        self.memory = memory
+        self.max_hosts = max_hosts
+        self.submit = submit
+        self.hosts: dict[str, HostState] = {}
+        self.held = 0  # estimated bytes of all samples held
+        self.peak_held = 0
+        self.without_site = 0  # records with no URL
+        self.untracked = 0  # records of hosts past max_hosts
+        self.untracked_hosts = 0
+        step = max(2, round(1 / self.settings.hold_back)) if self.settings.hold_back else 0
+        self._held_every = step  # every step-th sampled document is held back (site.hold_back picks the same)
+
+    # -- the stream --
+
+    def wants(self, url: str | None) -> str | None:
+        """Count a record; its host's key when the record should be read into the host's sample, else None."""
+        key = site_of(url)
+        if key is None:
+            self.without_site += 1
+            return None
+        state = self.hosts.get(key)
+        if state is None:
+            if len(self.hosts) >= self.max_hosts:
+                self.untracked += 1
+                return None
+            state = self.hosts[key] = self._new_host(key, url)
+        state.records += 1
+        return key if state.outcome is None and len(state.docs) < self.sample else None
+
+    def _new_host(self, key: str, url: str | None) -> HostState:
+        try:
+            domain = plugin_name(key)[1]
+        except ValueError:
+            return HostState(key, None, outcome={"status": UNNAMED})
+        state = HostState(key, domain, duplicates=Duplicates(self.settings.near_duplicate))
+        # A plugin for the host would turn its site config off (sites/index.py): such hosts are not learned.
+        if self.cleaner.sites.site_config(url) is not None:
+            state.outcome = {"status": SITE_CONFIG}
+        return state
+
+    def add(self, key: str, url: str | None, text: str, lines: list[str]) -> None:
+        """A document of a host that `wants` said is sampling: kept unless it duplicates one kept, or the sample
+        filled in the meantime (reading may run ahead in worker processes)."""
+        state = self.hosts[key]
+        if state.outcome is not None or len(state.docs) >= self.sample or state.duplicates is None:
+            return
+        if state.duplicates.seen(lines):
+            return
+        held = self._held_every and len(state.docs) % self._held_every == self._held_every - 1
+        doc = SiteDocument(url, text if held else "", lines)
+        size = DOC_OVERHEAD + sum(len(line) + LINE_OVERHEAD for line in lines) + (len(text) if held else 0)
+        state.docs.append(doc)
+        state.size += size
+        self.held += size
+        self.peak_held = max(self.peak_held, self.held)
+        if len(state.docs) >= self.sample:
+            self._learn(state)
+        elif self.held > self.memory:
+            self._make_room()
+
+    def _learn(self, state: HostState, notes: Sequence[str] = ()) -> None:
+        docs, state.docs = state.docs, []
+        self.held -= state.size
+        state.size = 0
+        if state.duplicates is not None:
+            state.duplicates.forget()  # later documents are only counted
+        if self.submit is None:
+            state.outcome = learn_outcome(state.key, docs, self.settings, self.cleaner, notes)
+        else:
+            state.outcome = self.submit(state.key, docs, self.settings, list(notes))
+
+    def _make_room(self) -> None:
+        sampling = [s for s in self.hosts.values() if s.outcome is None and s.docs]
+        biggest = max(sampling, key=lambda s: len(s.docs))
+        if len(biggest.docs) >= self.settings.min_docs:
+            note = f"learned from {len(biggest.docs)} documents: the first pass's memory bound was reached"
+            self._learn(biggest, [note])
+            return
+        for state in sampling[: max(1, len(sampling) // 2)]:  # oldest first (dicts keep insertion order)
+            self.held -= state.size
+            state.outcome = {"status": TOO_FEW, "sampled": len(state.docs),
+                             "notes": ["its sample was dropped to bound the first pass's memory"]}
+            state.docs, state.size = [], 0
+            if state.duplicates is not None:
+                state.duplicates.forget()
+
+    # -- the end --
+
+    def finish(self, resolve: Callable[[Any], dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+        """Learn the hosts still sampling; every tracked host's outcome, by host, with its counts."""
+        for state in self.hosts.values():
+            if state.outcome is None:
+                if len(state.docs) >= self.settings.min_docs:
+                    self._learn(state)
+                else:
+                    state.outcome = {"status": TOO_FEW, "sampled": len(state.docs)}
+                    self.held -= state.size
+                    state.docs, state.size = [], 0
+        out: dict[str, dict[str, Any]] = {}
+        for key, state in sorted(self.hosts.items()):
+            outcome = state.outcome
+            if not isinstance(outcome, dict):
+                outcome = resolve(outcome) if resolve is not None else outcome.result()
+            dup = state.duplicates
+            out[key] = {
+                "records": state.records,
+                **outcome,
+                **({"duplicates": dup.duplicates, "near_duplicates": dup.near} if dup and dup.duplicates else {}),
+            }
+        return out
