@@ -305,7 +305,7 @@ def _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs):
 
 
 def learn_on_dask(
-    plan: Plan, settings: LearnSettings, sample: int, scheduler: str
+    plan: Plan, settings: LearnSettings, sample: int, scheduler: str | None, *, blocksize: int | None = None
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     """Each partition samples its hosts; the samples are merged per host (a reduction; each stays at most `sample`
     distinct documents); each host is learned in its own task. Needs -o FOLDER, as `--scheduler` does."""
@@ -317,7 +317,7 @@ def learn_on_dask(
     options = plan.options
     learn_settings = learn_settings_for_archive(settings, sample)
     parts = batch_dask.plan_parts(plan.inputs, Path(plan.output), include=plan.include, exclude=plan.exclude,
-                                  input_format=plan.input_format)
+                                  input_format=plan.input_format, blocksize=blocksize or batch_dask.BLOCKSIZE)
     with batch_dask._scheduler(scheduler, None, plan.jobs) as compute:
         batch_dask._number_lines(parts, compute)
         bag = batch_dask._bag(parts).map(_sample_part, options, learn_settings, sample).flatten()

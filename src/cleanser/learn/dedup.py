@@ -10,13 +10,15 @@ is a duplicate when the share of equal bins, an estimate of the Jaccard similari
 the threshold. Hashes are crc32 of the text, the same in every process (a Dask reduction merges hosts' state
 made on different workers).
 
-Memory: 64 integers and 16 bucket entries per distinct document kept, and the caller keeps a bounded number of them.
+Memory: a 256-byte signature and 16 bucket entries (an integer key each) per distinct document kept, about 2 KB,
+and the caller keeps a bounded number of documents.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zlib
+from array import array
 from collections.abc import Sequence
 
 from ..text import is_prose
@@ -25,7 +27,7 @@ from .mine import normalise
 SHINGLE = 5
 BINS = 64
 ROWS = 4  # bins per band: 16 bands
-EMPTY = -1
+EMPTY = 0xFFFFFFFF  # a bin no 5-gram fell into (values are 26 bits)
 _SHIFT = 26  # a 32-bit hash's top 6 bits pick the bin, the other 26 are its value
 _LOW = (1 << _SHIFT) - 1
 
@@ -40,8 +42,9 @@ def exact_key(norm: Sequence[str]) -> bytes:
     return hashlib.blake2b("\n".join(norm).encode("utf-8", "surrogatepass"), digest_size=12).digest()
 
 
-def signature(norm: Sequence[str]) -> tuple[int, ...] | None:
-    """The MinHash signature of the text's word 5-grams; None when it has fewer than five words."""
+def signature(norm: Sequence[str]) -> array | None:
+    """The MinHash signature of the text's word 5-grams (64 unsigned 32-bit values, 256 bytes); None when it has
+    fewer than five words."""
     words = " ".join(norm).split()
     if len(words) < SHINGLE:
         return None
@@ -52,7 +55,7 @@ def signature(norm: Sequence[str]) -> tuple[int, ...] | None:
         b, v = h >> _SHIFT, h & _LOW
         if sig[b] == EMPTY or v < sig[b]:
             sig[b] = v
-    return tuple(sig)
+    return array("I", sig)
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
@@ -71,8 +74,9 @@ class Duplicates:
     def __init__(self, threshold: float = 0.8):
         self.threshold = threshold
         self.exact: set[bytes] = set()
-        self.signatures: list[tuple[int, ...]] = []
-        self.buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+        self.signatures: list[array] = []
+        # A band's hash -> the document (an index into `signatures`), or the documents, that have it.
+        self.buckets: dict[int, int | list[int]] = {}
         self.duplicates = 0  # documents found to be duplicates
         self.near = 0  # of them, near duplicates (not exact)
 
@@ -88,15 +92,17 @@ class Duplicates:
             self.duplicates += 1
             return True
         sig = signature(norm) if self.threshold < 1 else None
-        bands = []
+        bands: list[int] = []
         if sig is not None:
             for start in range(0, BINS, ROWS):
                 band = sig[start : start + ROWS]
                 if band.count(EMPTY) < ROWS:
-                    bands.append((start, band))
+                    # A band as one integer: a collision only costs one more comparison of signatures.
+                    bands.append(hash((start, band.tobytes())))
             tried: set[int] = set()
             for band in bands:
-                for other in self.buckets.get(band, ()):
+                found = self.buckets.get(band)
+                for other in (found,) if isinstance(found, int) else found or ():
                     if other not in tried:
                         tried.add(other)
                         if similarity(sig, self.signatures[other]) >= self.threshold:
@@ -108,5 +114,11 @@ class Duplicates:
             index = len(self.signatures)
             self.signatures.append(sig)
             for band in bands:
-                self.buckets.setdefault(band, []).append(index)
+                found = self.buckets.get(band)
+                if found is None:
+                    self.buckets[band] = index
+                elif isinstance(found, int):
+                    self.buckets[band] = [found, index]
+                else:
+                    found.append(index)
         return False

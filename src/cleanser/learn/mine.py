@@ -7,6 +7,7 @@ A key found in enough of a site's documents is what `templates` turns into a can
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -131,6 +132,8 @@ def unit_keys(unit: Unit, settings: LearnSettings) -> set[Key]:
     return keys
 
 
+_REMEMBER_KEYS = 4_000_000  # keys (an upper bound) up to which pass 1 keeps their hashes for pass 2: 32 MB
+
 class Counts(NamedTuple):
     """How often the keys of a site's units occur."""
 
@@ -150,16 +153,27 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
         1 + min(len(u.norm.split()), settings.max_words) * settings.max_slot_words + 4 for us in by_doc for u in us
     )
     df = HeavyHitters.for_floor(bound, floor)
+    # A sample of this size keeps each unit's key hashes (8 bytes a key), so that pass 2 builds keys again only for
+    # the units that have a wanted one; larger archives build them again for every unit.
+    remember = bound <= _REMEMBER_KEYS
+    hashes: list[array] = []
     for units in by_doc:
         keys: set[Key] = set()
         for u in units:
-            keys |= unit_keys(u, settings)
+            mine = unit_keys(u, settings)
+            keys |= mine
+            if remember:
+                hashes.append(array("q", map(hash, mine)))
         df.update(map(hash, keys))
     wanted = df.frequent(floor)
     # Pass 2: the units of the keys that may become candidates.
     found: dict[Key, list[Unit]] = defaultdict(list)
+    n = 0
     for units in by_doc:
         for u in units:
+            n += 1
+            if remember and wanted.isdisjoint(hashes[n - 1]):
+                continue
             for k in unit_keys(u, settings):
                 if hash(k) in wanted:
                     found[k].append(u)
