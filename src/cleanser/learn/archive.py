@@ -43,11 +43,12 @@ DEFAULT_SAMPLE = 300  # distinct documents per host learned from (and held back)
 DEFAULT_MEMORY = 256 * 2**20  # bytes of sampled documents held at once
 MAX_HOSTS = 100_000  # hosts tracked; later ones are counted together and not learned
 LINE_OVERHEAD = 80  # bytes a held line costs besides its characters (the str object, the list slot)
-DOC_OVERHEAD = 1200  # bytes a held document costs besides its lines (its MinHash signature, buckets, record)
+DOC_OVERHEAD = 1600  # bytes a held document costs besides its lines (its MinHash signature, buckets, record)
 
 # Why a host was not learned; the outcome's "status".
 LEARNED, NO_RULES, TOO_FEW = "learned", "no rules", "too few documents"
 UNNAMED, SITE_CONFIG = "not a domain a plugin can be named for", "served by a site config"
+FAILED = "learning failed"
 
 
 def learn_settings_for_archive(settings: LearnSettings, sample: int) -> LearnSettings:
@@ -60,11 +61,17 @@ def learn_settings_for_archive(settings: LearnSettings, sample: int) -> LearnSet
 def learn_outcome(
     key: str, docs: Sequence[SiteDocument], settings: LearnSettings, cleaner: Cleaner, notes: Sequence[str] = ()
 ) -> dict[str, Any]:
-    """Learn one host from its sampled documents; its outcome (the plugin file under "toml")."""
+    """Learn one host from its sampled documents; its outcome (the plugin file under "toml"). A host whose learning
+    fails (a bug, a page no rule can be made from) is reported as such, and cleaned without learned rules."""
     from .site import learn_site
     from .write import plugin_toml
 
-    model = learn_site(key, docs, settings=settings, base=cleaner.plugins.rulesets(), clean_settings=cleaner.settings)
+    try:
+        model = learn_site(
+            key, docs, settings=settings, base=cleaner.plugins.rulesets(), clean_settings=cleaner.settings
+        )
+    except Exception as exc:
+        return {"status": FAILED, "sampled": len(docs), "notes": [*notes, f"{type(exc).__name__}: {exc}"]}
     outcome: dict[str, Any] = {
         "status": LEARNED if model.rules else NO_RULES,
         "domain": model.domain,

@@ -50,15 +50,18 @@ class HeldBack:
         """Recurring lines left in that learning did not keep out on purpose and that do not read as prose."""
         return [s for s in self.staying if s.kept_out is None and not s.prose]
 
-    def to_dict(self) -> dict:
+    def to_dict(self, limit: int = 20) -> dict:
+        """The figures, and the first `limit` lines that stay (most documents first)."""
         return {
             "documents": self.documents,
             "threshold": self.threshold,
             "removed": self.removed,
             "refused": self.refused,
+            "staying_count": len(self.staying),
+            "boilerplate_staying": len(self.boilerplate_staying),
             "staying": [
                 {"text": s.text, "documents": s.documents, "prose": s.prose, "kept_out": s.kept_out}
-                for s in self.staying
+                for s in self.staying[:limit]
             ],
         }
 
