@@ -640,7 +640,9 @@ def main(argv: list[str]) -> None:
             f"(recall {figures['recall']:.0%}), content lines proposed as rules {len(figures['content_rules'])}; "
             f"{len(model.rules)} rules, {len(model.review)} for review; self-check: promo occurrences removed "
             f"{check.removed}/{check.occurrences}, prose lines lost {check.lost}/{check.prose_lines}; "
-            f"learn {seconds:.1f} s, max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB"
+            + (f"held back {model.held.documents}: recurring lines staying {len(model.held.staying)}, "
+               f"of them boilerplate {len(model.held.boilerplate_staying)}; " if model.held else "")
+            + f"learn {seconds:.1f} s, max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB"
         )
 
 

@@ -173,7 +173,7 @@ def test_the_held_back_check_reports_a_footer_learned_only_in_part(base):
     sites = [rs for rs in base if not rs.generic]
     cleaner = Cleaner(Plugins.from_rulesets(*sites, partial), settings=Settings(generic="off"))
     model = SiteModel("harbourgazette.example", "harbourgazette", 40, 40, 8, [], [])
-    held = check_held_back(model, docs, cleaner, 0.2)
+    held = check_held_back(model, docs, cleaner, LearnSettings())
     staying = held.boilerplate_staying
     assert staying and staying[0].text.startswith("© ") and "Harbour Gazette Media" in staying[0].text
     assert staying[0].documents == 40 and not staying[0].prose
@@ -246,3 +246,21 @@ def test_first_pass_learns_early_when_samples_reach_the_memory_bound(base):
     assert early and all(h["status"] == "learned" and h["sampled"] < 15 for h in early)
     assert all(h["records"] == 15 for h in hosts.values())
     assert first.peak_held <= first.memory + 5_000
+
+
+def test_a_host_of_copies_is_not_read_past_twice_its_sample(base):
+    cleaner = Cleaner(Plugins.from_rulesets(*base), settings=Settings())
+    rng = random.Random(4)
+    copies = _host_docs("copies.example", 3, rng) * 20 + _host_docs("copies.example", 10, rng)
+    first = FirstPass(LearnSettings(), cleaner, sample=10)
+    read = 0
+    for url, text, lines in copies:
+        key = first.wants(url)
+        if key is not None:
+            read += 1
+            first.add(key, url, text, lines)
+    hosts = first.finish()
+    # 3 distinct documents in the first 20 records read: too few, and the other 50 records are only counted.
+    assert read == 20 and hosts["copies.example"]["records"] == 70
+    assert hosts["copies.example"]["status"] == TOO_FEW and hosts["copies.example"]["sampled"] == 3
+    assert hosts["copies.example"]["duplicates"] == 17

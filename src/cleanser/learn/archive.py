@@ -4,7 +4,7 @@ host's recurring boilerplate learned with the `learn` machinery.
 Records stream by once. Per host the pass keeps a counter of its records and a *sample*: its first `sample`
 distinct documents (duplicates count once, `dedup.py`), as the lines the cleaner sees (`read.document_lines`); the
 full text is kept only for the documents that will be held back from mining and cleaned to check what stays. When a
-host's sample is full it is learned at once (`learn_site`, handed to `submit`, which may run it in another process)
+host's sample is full (or twice its size in records were read: a host of copies) it is learned at once (`learn_site`, handed to `submit`, which may run it in another process)
 and dropped; the host's later records are only counted. At the end, the hosts whose sample never filled are learned
 from what they have, or reported as too small.
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 DEFAULT_SAMPLE = 300  # distinct documents per host learned from (and held back)
 DEFAULT_MEMORY = 256 * 2**20  # bytes of sampled documents held at once
 MAX_HOSTS = 100_000  # hosts tracked; later ones are counted together and not learned
+READ_LIMIT = 2  # records read per host at most, in samples: a host of copies is learned from what they gave
 LINE_OVERHEAD = 80  # bytes a held line costs besides its characters (the str object, the list slot)
 DOC_OVERHEAD = 1600  # bytes a held document costs besides its lines (its MinHash signature, buckets, record)
 
@@ -97,6 +98,7 @@ class HostState:
     key: str
     domain: str | None  # the plugin's domain; None when no plugin can be named for the host
     records: int = 0
+    read: int = 0  # records read into the sample, duplicates included
     docs: list[SiteDocument] = field(default_factory=list)
     duplicates: Duplicates | None = None
     size: int = 0  # estimated bytes held
@@ -167,7 +169,10 @@ class FirstPass:
         state = self.hosts[key]
         if state.outcome is not None or len(state.docs) >= self.sample or state.duplicates is None:
             return
+        state.read += 1
         if state.duplicates.seen(lines):
+            if state.read >= READ_LIMIT * self.sample:  # a host of copies: reading on would find few new ones
+                self._learn_or_drop(state)
             return
         held = self._held_every and len(state.docs) % self._held_every == self._held_every - 1
         doc = SiteDocument(url, text if held else "", lines)
@@ -176,8 +181,8 @@ class FirstPass:
         state.size += size
         self.held += size
         self.peak_held = max(self.peak_held, self.held)
-        if len(state.docs) >= self.sample:
-            self._learn(state)
+        if len(state.docs) >= self.sample or state.read >= READ_LIMIT * self.sample:
+            self._learn_or_drop(state)
         elif self.held > self.memory:
             self._make_room()
 
@@ -192,6 +197,19 @@ class FirstPass:
         else:
             state.outcome = self.submit(state.key, docs, self.settings, list(notes))
 
+    def _learn_or_drop(self, state: HostState) -> None:
+        if len(state.docs) >= self.settings.min_docs:
+            self._learn(state)
+        else:
+            self._drop(state)
+
+    def _drop(self, state: HostState, notes: Sequence[str] = ()) -> None:
+        self.held -= state.size
+        state.outcome = {"status": TOO_FEW, "sampled": len(state.docs), **({"notes": list(notes)} if notes else {})}
+        state.docs, state.size = [], 0
+        if state.duplicates is not None:
+            state.duplicates.forget()
+
     def _make_room(self) -> None:
         sampling = [s for s in self.hosts.values() if s.outcome is None and s.docs]
         biggest = max(sampling, key=lambda s: len(s.docs))
@@ -200,12 +218,7 @@ class FirstPass:
             self._learn(biggest, [note])
             return
         for state in sampling[: max(1, len(sampling) // 2)]:  # oldest first (dicts keep insertion order)
-            self.held -= state.size
-            state.outcome = {"status": TOO_FEW, "sampled": len(state.docs),
-                             "notes": ["its sample was dropped to bound the first pass's memory"]}
-            state.docs, state.size = [], 0
-            if state.duplicates is not None:
-                state.duplicates.forget()
+            self._drop(state, ["its sample was dropped to bound the first pass's memory"])
 
     # -- the end --
 
@@ -213,12 +226,7 @@ class FirstPass:
         """Learn the hosts still sampling; every tracked host's outcome, by host, with its counts."""
         for state in self.hosts.values():
             if state.outcome is None:
-                if len(state.docs) >= self.settings.min_docs:
-                    self._learn(state)
-                else:
-                    state.outcome = {"status": TOO_FEW, "sampled": len(state.docs)}
-                    self.held -= state.size
-                    state.docs, state.size = [], 0
+                self._learn_or_drop(state)
         out: dict[str, dict[str, Any]] = {}
         for key, state in sorted(self.hosts.items()):
             outcome = state.outcome

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text import is_prose
+from .judge import content_reason
 from .mine import normalise
 from .read import site_url
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from ..pipeline import Cleaner
     from .model import SiteModel
     from .read import SiteDocument
+    from .settings import LearnSettings
 
 
 @dataclass
@@ -34,7 +36,7 @@ class Staying:
     text: str  # its most frequent form
     documents: int  # held-back documents it is still in
     prose: bool  # it reads as prose
-    kept_out: str | None = None  # why learning did not make it a rule, when learning saw it as a candidate
+    kept_out: str | None = None  # why it is not a rule: learning's reason, or the content it reads as
 
 
 @dataclass
@@ -66,10 +68,13 @@ class HeldBack:
         }
 
 
-def check_held_back(model: SiteModel, held: Sequence[SiteDocument], cleaner: Cleaner, min_share: float) -> HeldBack:
+def check_held_back(
+    model: SiteModel, held: Sequence[SiteDocument], cleaner: Cleaner, settings: LearnSettings
+) -> HeldBack:
     """Clean the held-back documents with `cleaner` (the learned plugin beside the others) and list the lines that
-    still recur in them."""
-    out = HeldBack(documents=len(held), threshold=max(2, math.ceil(min_share * len(held))))
+    still recur in them. A line learning did not judge (it was below the threshold in the mined documents) is
+    judged here as a candidate would be: content it reads as (a byline, a sentence) is marked kept out."""
+    out = HeldBack(documents=len(held), threshold=max(2, math.ceil(settings.min_share * len(held))))
     per_line: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for doc in held:
@@ -89,5 +94,6 @@ def check_held_back(model: SiteModel, held: Sequence[SiteDocument], cleaner: Cle
         if n < out.threshold:
             break
         text = forms[norm].most_common(1)[0][0]
-        out.staying.append(Staying(text, n, is_prose(text), kept_out.get(norm)))
+        why = kept_out.get(norm) or content_reason(text, settings)
+        out.staying.append(Staying(text, n, is_prose(text), why))
     return out

@@ -126,7 +126,7 @@ def learn_site(
         fixtures_and_check(model, docs, base, settings, clean_settings or Settings())
         if held:
             cleaner = learned_cleaner(model, base, model.rules, clean_settings or Settings())
-            model.held = check_held_back(model, held, cleaner, settings.min_share)
+            model.held = check_held_back(model, held, cleaner, settings)
     return model
 
 
