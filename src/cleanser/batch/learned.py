@@ -19,6 +19,7 @@ reduction, each sample at most `sample` distinct documents) and each host is lea
 
 from __future__ import annotations
 
+import atexit
 import json
 import multiprocessing
 import os
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
-from ..learn.archive import DEFAULT_MEMORY, DEFAULT_SAMPLE, MAX_HOSTS, FirstPass, learn_outcome
+from ..learn.archive import DEFAULT_MEMORY, DEFAULT_SAMPLE, MAX_HOSTS, READ_LIMIT, FirstPass, learn_outcome
 from ..learn.read import document_lines
 from ..learn.settings import LearnSettings
 from ..read.text import InputError, decode
@@ -116,6 +117,8 @@ def learn_first(
     temporary = folder is None
     if folder is None:
         folder = Path(tempfile.mkdtemp(prefix="cleanser-learned-"))
+        # Removed however the run ends (a closed pipe, an error), not only by `finish`.
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
     else:
         shutil.rmtree(folder, ignore_errors=True)  # a stale state: this run learns again
         folder.mkdir(parents=True)
@@ -358,10 +361,11 @@ def _sample_part(part: dict[str, Any], options: Options, settings: LearnSettings
         key = site_of(url)
         if key is None:
             continue
-        host = hosts.setdefault(key, {"records": 0, "docs": []})
+        host = hosts.setdefault(key, {"records": 0, "docs": [], "read": 0})
         host["records"] += 1
-        if len(host["docs"]) >= sample:
+        if len(host["docs"]) >= sample or host["read"] >= READ_LIMIT * sample:
             continue
+        host["read"] += 1
         try:
             text, lines = _lines(cleaner, url, data, encoding, record.where)
         except Exception:
