@@ -124,12 +124,16 @@ def learn_first(
         folder.mkdir(parents=True)
     started = time.perf_counter()
     if scheduler:
-        hosts, info = learn_on_dask(plan, settings, sample, scheduler)
+        hosts, info = learn_on_dask(plan, settings, sample, scheduler, folder=folder)
     else:
-        hosts, info = _learn_here(plan, records, settings, sample, memory, max_hosts)
+        with _Outcomes(folder) as emit:
+            counts, info = _learn_here(plan, records, settings, sample, memory, max_hosts, emit)
+        hosts = emit.merged(counts)
     info.update(sample=sample, memory_bound_bytes=memory, max_hosts=max_hosts)
-    learned = Learned(folder, {}, time.perf_counter() - started, temporary=temporary, info=info)
-    _write(learned, hosts, fingerprint)
+    learned = Learned(folder, hosts, time.perf_counter() - started, temporary=temporary, info=info)
+    state = {"version": MANIFEST_VERSION, "fingerprint": fingerprint, "hosts": learned.hosts,
+             "seconds": learned.seconds, "info": learned.info}
+    atomic_write(folder / MANIFEST, json.dumps(state, ensure_ascii=False))  # last: the first pass is complete
     return learned
 
 
@@ -143,16 +147,39 @@ def _reuse(folder: Path, fingerprint: dict[str, Any]) -> Learned | None:
     return Learned(folder, state["hosts"], state["seconds"], reused=True, info=state["info"])
 
 
-def _write(learned: Learned, hosts: dict[str, dict[str, Any]], fingerprint: dict[str, Any]) -> None:
-    """The plugin files, then the manifest (last: its presence says the first pass finished)."""
-    for host, outcome in hosts.items():
-        text = outcome.pop("toml", None)
-        if text:
-            atomic_write(learned.folder / f"{outcome['plugin']}.toml", text)
-        learned.hosts[host] = outcome
-    state = {"version": MANIFEST_VERSION, "fingerprint": fingerprint, "hosts": learned.hosts,
-             "seconds": learned.seconds, "info": learned.info}
-    atomic_write(learned.folder / MANIFEST, json.dumps(state, ensure_ascii=False))
+class _Outcomes:
+    """Each host's outcome as the first pass hands it on: its plugin file written at once (atomically), the rest
+    appended to `hosts.jsonl`, so that the pass holds neither."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = folder / "hosts.jsonl"
+
+    def __enter__(self) -> _Outcomes:
+        self.file = open(self.path, "w", encoding="utf-8")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
+
+    def __call__(self, key: str, outcome: dict[str, Any]) -> None:
+        outcome = write_plugin(self.folder, outcome)
+        self.file.write(json.dumps({"host": key, **outcome}, ensure_ascii=False) + "\n")
+
+    def merged(self, counts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Each host's counts (records, duplicates) with its outcome, read back."""
+        with open(self.path, encoding="utf-8") as fh:
+            outcomes = {o.pop("host"): o for o in map(json.loads, fh)}
+        return {key: {**c, **outcomes.get(key, {})} for key, c in counts.items()}
+
+
+def write_plugin(folder: Path, outcome: dict[str, Any]) -> dict[str, Any]:
+    """Write a learned host's plugin file to `folder`; the outcome without it."""
+    outcome = dict(outcome)
+    text = outcome.pop("toml", None)
+    if text:
+        atomic_write(folder / f"{outcome['plugin']}.toml", text)
+    return outcome
 
 
 def copy_plugins(learned: Learned, target: str | Path) -> list[Path]:
@@ -224,7 +251,7 @@ def _init_reader(options: Options) -> None:
 
 
 def _learn_here(
-    plan: Plan, records: Iterator[Record], settings: LearnSettings, sample: int, memory: int, max_hosts: int
+    plan: Plan, records: Iterator[Record], settings: LearnSettings, sample: int, memory: int, max_hosts: int, emit
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     global _reader
     from .work import start_worker
@@ -233,7 +260,7 @@ def _learn_here(
     _reader = start_worker(options, process=False).cleaner  # plugins loaded once; forked workers inherit them
     jobs = plan.jobs or default_jobs()
     if jobs <= 1:
-        first = FirstPass(settings, _reader, sample=sample, memory=memory, max_hosts=max_hosts)
+        first = FirstPass(settings, _reader, sample=sample, memory=memory, max_hosts=max_hosts, emit=emit)
         for record in records:
             doc = _document(record, options)
             if doc is None:
@@ -249,13 +276,13 @@ def _learn_here(
             first.add(key, url, text, lines)
         hosts = first.finish()
     else:
-        hosts, first = _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs)
+        hosts, first = _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs, emit)
     info = {"without_site": first.without_site, "untracked_records": first.untracked,
             "peak_sample_bytes": first.peak_held, "jobs": jobs}
     return hosts, info
 
 
-def _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs):
+def _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs, emit):
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_reader, initargs=(options,)) as pool:
@@ -269,7 +296,8 @@ def _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs):
             learning.append(future)
             return future
 
-        first = FirstPass(settings, _reader, sample=sample, memory=memory, max_hosts=max_hosts, submit=submit)
+        first = FirstPass(settings, _reader, sample=sample, memory=memory, max_hosts=max_hosts, submit=submit,
+                          emit=emit)
         reading: deque[tuple[list, Future]] = deque()
 
         def drain(limit: int) -> None:
@@ -308,10 +336,17 @@ def _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs):
 
 
 def learn_on_dask(
-    plan: Plan, settings: LearnSettings, sample: int, scheduler: str | None, *, blocksize: int | None = None
+    plan: Plan,
+    settings: LearnSettings,
+    sample: int,
+    scheduler: str | None,
+    *,
+    folder: Path | None = None,
+    blocksize: int | None = None,
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     """Each partition samples its hosts; the samples are merged per host (a reduction; each stays at most `sample`
-    distinct documents); each host is learned in its own task. Needs -o FOLDER, as `--scheduler` does."""
+    distinct documents); each host is learned in its own task, which writes the host's plugin to `folder` (which
+    the workers must see, as they see the output). Needs -o FOLDER, as `--scheduler` does."""
     from ..learn.archive import learn_settings_for_archive
     from . import dask as batch_dask
 
@@ -331,7 +366,7 @@ def learn_on_dask(
             lambda a, b: _merge(a, b, learn_settings, sample),
             None,
         )
-        results = compute(merged.map(_learn_merged, options, learn_settings))
+        results = compute(merged.map(_learn_merged, options, learn_settings, str(folder) if folder else None))
     hosts = dict(sorted(results))
     info = {"partitions": len(parts), "scheduler": scheduler}
     return hosts, info
@@ -397,7 +432,7 @@ def _merge(a: dict[str, Any] | None, b: dict[str, Any], settings: LearnSettings,
     }
 
 
-def _learn_merged(item: tuple[str, dict[str, Any]], options: Options, settings: LearnSettings):
+def _learn_merged(item: tuple[str, dict[str, Any]], options: Options, settings: LearnSettings, folder: str | None):
     from ..learn.archive import SITE_CONFIG, TOO_FEW, UNNAMED
     from ..learn.read import SiteDocument
     from ..plugins.scaffold import plugin_name
@@ -417,7 +452,8 @@ def _learn_merged(item: tuple[str, dict[str, Any]], options: Options, settings: 
         return key, {**counts, "status": SITE_CONFIG}
     if len(docs) < settings.min_docs:
         return key, {**counts, "status": TOO_FEW, "sampled": len(docs)}
-    return key, {**counts, **learn_outcome(key, docs, settings, cleaner)}
+    outcome = learn_outcome(key, docs, settings, cleaner)
+    return key, {**counts, **(write_plugin(Path(folder), outcome) if folder else outcome)}
 
 
 # --- the report ---------------------------------------------------------------------------------------------------

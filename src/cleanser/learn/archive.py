@@ -4,23 +4,24 @@ host's recurring boilerplate learned with the `learn` machinery.
 Records stream by once. Per host the pass keeps a counter of its records and a *sample*: its first `sample`
 distinct documents (duplicates count once, `dedup.py`), as the lines the cleaner sees (`read.document_lines`); the
 full text is kept only for the documents that will be held back from mining and cleaned to check what stays. When a
-host's sample is full (or twice its size in records were read: a host of copies) it is learned at once (`learn_site`, handed to `submit`, which may run it in another process)
-and dropped; the host's later records are only counted. At the end, the hosts whose sample never filled are learned
-from what they have, or reported as too small.
+host's sample is full (or twice its size in records were read: a host of copies) it is learned at once
+(`learn_site`, through `submit`, which may run it in another process) and its sample dropped; the host's later
+records are only counted. At the end, the hosts whose sample never filled are learned from what they have, or
+reported as too small. Each host's outcome goes to `emit` as soon as it is known, for the caller to write out.
 
 Memory is bounded whatever the archive's size:
 
-- the samples held at once take at most `memory` bytes (estimated as the lines' characters plus a per-line
-  overhead); past it, the open host with the most documents is learned from what it has (noted in its outcome), or,
-  when every open host has fewer than `min_docs` documents, the oldest half of them give up their samples and are
-  reported as too small;
-- at most `max_hosts` hosts are tracked; records of hosts first seen after that are counted together and cleaned
-  without learned rules;
-- what a learned host keeps is its outcome: the plugin file (its rules, a few fixtures, the review list) and the
-  report's figures, a few kilobytes;
-- mining one host counts its keys in a table of at most `2 * count_capacity` counters (`sketch.py`).
+- the samples held at once take at most `memory` bytes (estimated as the lines' characters plus a per-line and a
+  per-document overhead); past it, the sampling host with the most documents is learned from what it has (noted in
+  its outcome), or, when every sampling host has fewer than `min_docs` documents, the oldest half of them give up
+  their samples and are reported as too small;
+- at most `max_hosts` hosts are tracked, a few hundred bytes each once sampled (`HostState`); records of hosts
+  first seen after that are counted together and cleaned without learned rules;
+- outcomes are handed on (`emit`), not held; at most a few hosts are being learned at once (`submit` is bounded by
+  its caller);
+- mining one host counts its keys in a bounded table (`sketch.py`).
 
-`outcome` dicts are plain JSON (they go into the run's `--report` and are persisted for `--resume`); the plugin file
+Outcome dicts are plain JSON (they go into the run's `--report` and are persisted for `--resume`); the plugin file
 itself is under "toml" (None when nothing was learned: a plugin with no rules is never written).
 """
 
@@ -93,22 +94,29 @@ def learn_outcome(
     return outcome
 
 
-@dataclass
+@dataclass(slots=True)
 class HostState:
+    """What the pass keeps of a host: counters, and its sample while it is sampling (a few hundred bytes after)."""
+
     key: str
-    domain: str | None  # the plugin's domain; None when no plugin can be named for the host
     records: int = 0
     read: int = 0  # records read into the sample, duplicates included
     docs: list[SiteDocument] = field(default_factory=list)
-    duplicates: Duplicates | None = None
+    duplicates: Duplicates | None = None  # while sampling
     size: int = 0  # estimated bytes held
-    outcome: dict[str, Any] | Future | None = None  # set once learned or given up
+    status: str | None = None  # None while sampling; "learning" while a task learns it; then the outcome's
+    duplicate_count: int = 0
+    near_count: int = 0
 
 
 class FirstPass:
     """Feed it records (`wants`, then `add` with the document's lines, for each record whose host is still
-    sampling); `finish` gives every host's outcome. `submit(key, docs, settings, notes)` starts learning a host
-    and returns a future of its outcome (default: learned at once, in this process)."""
+    sampling); `finish` ends the pass and gives every tracked host's counts.
+
+    Each host's outcome is handed to `emit(key, outcome)` as soon as it is known (default: kept in `outcomes`), so
+    that a caller can write it out rather than hold it: a learned host's outcome holds its plugin file.
+    `submit(key, docs, settings, notes)` starts learning a host and returns a future of its outcome (default:
+    learned at once, in this process)."""
 
     def __init__(
         self,
@@ -118,7 +126,8 @@ class FirstPass:
         sample: int = DEFAULT_SAMPLE,
         memory: int = DEFAULT_MEMORY,
         max_hosts: int = MAX_HOSTS,
-        submit: Callable[..., Any] | None = None,
+        submit: Callable[..., Future] | None = None,
+        emit: Callable[[str, dict[str, Any]], None] | None = None,
     ):
         self.settings = learn_settings_for_archive(settings, sample)
         self.cleaner = cleaner
@@ -126,12 +135,14 @@ class FirstPass:
         self.memory = memory
         self.max_hosts = max_hosts
         self.submit = submit
+        self.outcomes: dict[str, dict[str, Any]] = {}
+        self.emit = emit or self.outcomes.__setitem__
         self.hosts: dict[str, HostState] = {}
+        self.pending: list[tuple[HostState, Future]] = []  # hosts being learned by `submit`
         self.held = 0  # estimated bytes of all samples held
         self.peak_held = 0
         self.without_site = 0  # records with no URL
         self.untracked = 0  # records of hosts past max_hosts
-        self.untracked_hosts = 0
         step = max(2, round(1 / self.settings.hold_back)) if self.settings.hold_back else 0
         self._held_every = step  # every step-th sampled document is held back (site.hold_back picks the same)
 
@@ -150,24 +161,29 @@ class FirstPass:
                 return None
             state = self.hosts[key] = self._new_host(key, url)
         state.records += 1
-        return key if state.outcome is None and len(state.docs) < self.sample else None
+        return key if state.status is None and len(state.docs) < self.sample else None
 
     def _new_host(self, key: str, url: str | None) -> HostState:
+        state = HostState(key)
         try:
-            domain = plugin_name(key)[1]
+            plugin_name(key)
         except ValueError:
-            return HostState(key, None, outcome={"status": UNNAMED})
-        state = HostState(key, domain, duplicates=Duplicates(self.settings.near_duplicate))
+            self._emit(state, {"status": UNNAMED})
+            return state
         # A plugin for the host would turn its site config off (sites/index.py): such hosts are not learned.
         if self.cleaner.sites.site_config(url) is not None:
-            state.outcome = {"status": SITE_CONFIG}
+            self._emit(state, {"status": SITE_CONFIG})
+            return state
+        state.duplicates = Duplicates(self.settings.near_duplicate)
         return state
 
     def add(self, key: str, url: str | None, text: str, lines: list[str]) -> None:
         """A document of a host that `wants` said is sampling: kept unless it duplicates one kept, or the sample
         filled in the meantime (reading may run ahead in worker processes)."""
+        if self.pending and self.pending[0][1].done():
+            self._collect(wait=False)
         state = self.hosts[key]
-        if state.outcome is not None or len(state.docs) >= self.sample or state.duplicates is None:
+        if state.status is not None or len(state.docs) >= self.sample or state.duplicates is None:
             return
         state.read += 1
         if state.duplicates.seen(lines):
@@ -186,16 +202,23 @@ class FirstPass:
         elif self.held > self.memory:
             self._make_room()
 
-    def _learn(self, state: HostState, notes: Sequence[str] = ()) -> None:
+    def _release(self, state: HostState) -> list[SiteDocument]:
+        """The host's sample, no longer held; its duplicate counts kept, its signatures dropped."""
         docs, state.docs = state.docs, []
         self.held -= state.size
         state.size = 0
         if state.duplicates is not None:
-            state.duplicates.forget()  # later documents are only counted
+            state.duplicate_count, state.near_count = state.duplicates.duplicates, state.duplicates.near
+            state.duplicates = None  # later documents are only counted
+        return docs
+
+    def _learn(self, state: HostState, notes: Sequence[str] = ()) -> None:
+        docs = self._release(state)
         if self.submit is None:
-            state.outcome = learn_outcome(state.key, docs, self.settings, self.cleaner, notes)
+            self._emit(state, learn_outcome(state.key, docs, self.settings, self.cleaner, notes))
         else:
-            state.outcome = self.submit(state.key, docs, self.settings, list(notes))
+            state.status = "learning"
+            self.pending.append((state, self.submit(state.key, docs, self.settings, list(notes))))
 
     def _learn_or_drop(self, state: HostState) -> None:
         if len(state.docs) >= self.settings.min_docs:
@@ -204,14 +227,21 @@ class FirstPass:
             self._drop(state)
 
     def _drop(self, state: HostState, notes: Sequence[str] = ()) -> None:
-        self.held -= state.size
-        state.outcome = {"status": TOO_FEW, "sampled": len(state.docs), **({"notes": list(notes)} if notes else {})}
-        state.docs, state.size = [], 0
-        if state.duplicates is not None:
-            state.duplicates.forget()
+        sampled = len(self._release(state))
+        self._emit(state, {"status": TOO_FEW, "sampled": sampled, **({"notes": list(notes)} if notes else {})})
+
+    def _emit(self, state: HostState, outcome: dict[str, Any]) -> None:
+        state.status = outcome["status"]
+        self.emit(state.key, outcome)
+
+    def _collect(self, *, wait: bool) -> None:
+        """Hand on the outcomes of the hosts learned by `submit` (all of them when `wait`), in order."""
+        while self.pending and (wait or self.pending[0][1].done()):
+            state, future = self.pending.pop(0)
+            self._emit(state, future.result())
 
     def _make_room(self) -> None:
-        sampling = [s for s in self.hosts.values() if s.outcome is None and s.docs]
+        sampling = [s for s in self.hosts.values() if s.status is None and s.docs]
         biggest = max(sampling, key=lambda s: len(s.docs))
         if len(biggest.docs) >= self.settings.min_docs:
             note = f"learned from {len(biggest.docs)} documents: the first pass's memory bound was reached"
@@ -222,20 +252,17 @@ class FirstPass:
 
     # -- the end --
 
-    def finish(self, resolve: Callable[[Any], dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
-        """Learn the hosts still sampling; every tracked host's outcome, by host, with its counts."""
+    def finish(self) -> dict[str, dict[str, Any]]:
+        """Learn the hosts still sampling and wait for every outcome; each tracked host's counts (records,
+        duplicates), with its outcome when `emit` is the default."""
         for state in self.hosts.values():
-            if state.outcome is None:
+            if state.status is None:
                 self._learn_or_drop(state)
+        self._collect(wait=True)
         out: dict[str, dict[str, Any]] = {}
         for key, state in sorted(self.hosts.items()):
-            outcome = state.outcome
-            if not isinstance(outcome, dict):
-                outcome = resolve(outcome) if resolve is not None else outcome.result()
-            dup = state.duplicates
-            out[key] = {
-                "records": state.records,
-                **outcome,
-                **({"duplicates": dup.duplicates, "near_duplicates": dup.near} if dup and dup.duplicates else {}),
-            }
+            counts: dict[str, Any] = {"records": state.records}
+            if state.duplicate_count:
+                counts.update(duplicates=state.duplicate_count, near_duplicates=state.near_count)
+            out[key] = {**counts, **self.outcomes.get(key, {})}
         return out
