@@ -108,14 +108,16 @@ def test_learned_rules_rank_below_the_sites_own_plugin(tmp_path):
     assert sum(r["removed"] for r in gaz["rules"]) > 100
 
 
-def test_resume_reuses_the_first_pass(tmp_path, dump):
+def test_resume_reuses_the_first_pass(tmp_path):
+    # Records of about 7 KB, so that the second pass has several chunks (and checkpoints) to be killed between.
+    dump = write_jsonl(tmp_path / "dump.jsonl", [{**r, "padding": "x" * 6000} for r in archive_records()])
     out = tmp_path / "out.jsonl"
     checkpoint = tmp_path / ".out.jsonl.cleanser-checkpoint.json"
     state = tmp_path / f".out.jsonl{STATE_SUFFIX}"
     report = tmp_path / "report.json"
     args = ("clean", str(dump), "--learn", "-o", str(out), "--jobs", "1", "--report", str(report))
     log = tmp_path / "log.txt"
-    first = start(*args, env={"CLEANSER_TEST_DELAY": "0.01"}, log=log)
+    first = start(*args, env={"CLEANSER_TEST_DELAY": "0.02"}, log=log)
     deadline = time.monotonic() + 60
     while not checkpoint.exists():  # the first pass is over and the second has saved a checkpoint
         assert first.poll() is None and time.monotonic() < deadline, log.read_text()

@@ -30,6 +30,7 @@ ROWS = 4  # bins per band: 16 bands
 EMPTY = 0xFFFFFFFF  # a bin no 5-gram fell into (values are 26 bits)
 _SHIFT = 26  # a 32-bit hash's top 6 bits pick the bin, the other 26 are its value
 _LOW = (1 << _SHIFT) - 1
+_BASE, _MOD = 1_000_003, (1 << 61) - 1  # the rolling hash of a 5-gram: a polynomial in the words' hashes
 
 
 def article_text(lines: Sequence[str]) -> list[str]:
@@ -48,12 +49,19 @@ def signature(norm: Sequence[str]) -> array | None:
     words = " ".join(norm).split()
     if len(words) < SHINGLE:
         return None
+    # A 5-gram's hash rolls over the words' own (crc32, the same in every process): one multiply-add per 5-gram.
+    w = [zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in words]
+    top = pow(_BASE, SHINGLE - 1, _MOD)
+    h = 0
+    for x in w[:SHINGLE]:
+        h = (h * _BASE + x) % _MOD
     sig = [EMPTY] * BINS
-    for i in range(len(words) - SHINGLE + 1):
-        # crc32 spreads poorly over the top bits for similar inputs: mix it (Knuth's multiplicative hash).
-        h = (zlib.crc32(" ".join(words[i : i + SHINGLE]).encode("utf-8", "surrogatepass")) * 2654435761) & 0xFFFFFFFF
-        b, v = h >> _SHIFT, h & _LOW
-        if sig[b] == EMPTY or v < sig[b]:
+    for i in range(len(w) - SHINGLE + 1):
+        if i:
+            h = ((h - w[i - 1] * top) * _BASE + w[i + SHINGLE - 1]) % _MOD
+        m = (h * 2654435761) & 0xFFFFFFFF  # Knuth's multiplicative mix: the top bits pick the bin
+        b, v = m >> _SHIFT, m & _LOW
+        if v < sig[b]:
             sig[b] = v
     return array("I", sig)
 

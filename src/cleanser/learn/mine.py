@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -106,7 +106,11 @@ def doc_units(index: int, lines: Sequence[str]) -> list[Unit]:
     return [u for u in units if u.norm]
 
 
-def unit_keys(unit: Unit, settings: LearnSettings) -> set[Key]:
+def unit_keys(unit: Unit, settings: LearnSettings, frequent: set[str] | None = None) -> set[Key]:
+    """The unit's keys: its whole words, and the same words with one run of 1 to `max_slot_words` words left open
+    (or, after a "Label:", the rest of the line). With `frequent` (the words found in enough documents), only the
+    slotted keys whose literal words are all frequent: a key is in no more documents than each of its words, so
+    the others cannot be candidates (the whole key is always given: blurbs are checked against its count)."""
     words = tuple(unit.norm.split())
     if not any(c.isalpha() for c in unit.norm):
         return set()
@@ -114,18 +118,25 @@ def unit_keys(unit: Unit, settings: LearnSettings) -> set[Key]:
     n = len(words)
     if n > settings.max_words:
         return keys  # long: counted whole, so that recurring long text can be reported, never templated
+    # Where the slot must be: over every rare word (lo..hi); a slot wider than a slot may be leaves no key.
+    lo, hi = n, 0
+    if frequent is not None:
+        rare = [k for k, w in enumerate(words) if w not in frequent]
+        if rare:
+            lo, hi = rare[0], rare[-1] + 1
     # Characters before each word, so that the literal text around a slot is measured without building it.
     before = [0]
     for w in words:
         before.append(before[-1] + len(w))
     new = tuple.__new__  # the hot loop of learning: a Key without NamedTuple's slower constructor
-    for i in range(n):
-        for j in range(i + 1, min(n, i + settings.max_slot_words) + 1):
-            # A template needs real literal text around its slot, or it would match anything of that shape.
-            if n - (j - i) >= 2 and before[n] - (before[j] - before[i]) >= 8:
-                keys.add(new(Key, (words[:i], words[j:], True)))
+    if hi - lo <= settings.max_slot_words:
+        for i in range(min(n, lo + 1) if hi else n):
+            for j in range(max(i + 1, hi), min(n, i + settings.max_slot_words) + 1):
+                # A template needs real literal text around its slot, or it would match anything of that shape.
+                if n - (j - i) >= 2 and before[n] - (before[j] - before[i]) >= 8:
+                    keys.add(new(Key, (words[:i], words[j:], True)))
     # "Label: anything" ("Read more: <headline>"): the rest of the line is one slot, however many words.
-    for i in range(1, min(n, 5)):
+    for i in range(1, min(n, 5, lo + 1) if hi else min(n, 5)):
         tail = before[n] - before[i] + (n - i - 1)
         if words[i - 1].endswith(":") and n - i > settings.max_slot_words and before[i] >= 5 and tail <= SLOT_MAX:
             keys.add(Key(words[:i], (), True))
@@ -152,19 +163,26 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
     bound = sum(
         1 + min(len(u.norm.split()), settings.max_words) * settings.max_slot_words + 4 for us in by_doc for u in us
     )
+    # Pass 0: in how many documents each word occurs (a site's vocabulary, not its documents, bounds it). A key
+    # is in no more documents than each of its literal words: keys with a rare literal word are not made.
+    word_df: Counter[str] = Counter()
+    for units in by_doc:
+        word_df.update({w for u in units for w in u.norm.split()})
+    frequent = {w for w, c in word_df.items() if c >= floor}
+    del word_df
     df = HeavyHitters.for_floor(bound, floor)
     # A sample of this size keeps each unit's key hashes (8 bytes a key), so that pass 2 builds keys again only for
     # the units that have a wanted one; larger archives build them again for every unit.
     remember = bound <= _REMEMBER_KEYS
     hashes: list[array] = []
     for units in by_doc:
-        keys: set[Key] = set()
+        in_doc: set[int] = set()
         for u in units:
-            mine = unit_keys(u, settings)
-            keys |= mine
+            mine = [hash(k) for k in unit_keys(u, settings, frequent)]  # a Key's hash is not cached: once each
+            in_doc.update(mine)
             if remember:
-                hashes.append(array("q", map(hash, mine)))
-        df.update(map(hash, keys))
+                hashes.append(array("q", mine))
+        df.update(in_doc)
     wanted = df.frequent(floor)
     # Pass 2: the units of the keys that may become candidates.
     found: dict[Key, list[Unit]] = defaultdict(list)
@@ -174,7 +192,7 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
             n += 1
             if remember and wanted.isdisjoint(hashes[n - 1]):
                 continue
-            for k in unit_keys(u, settings):
+            for k in unit_keys(u, settings, frequent):
                 if hash(k) in wanted:
                     found[k].append(u)
     support = {k: len({u.doc for u in us}) for k, us in found.items()}

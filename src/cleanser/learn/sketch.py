@@ -16,7 +16,8 @@ as for 300,000.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection
 
 
 class HeavyHitters:
@@ -30,7 +31,7 @@ class HeavyHitters:
         if capacity < 1:
             raise ValueError(f"capacity must be at least 1, got {capacity}")
         self.capacity = capacity
-        self.counts: dict = {}
+        self.counts: Counter = Counter()
         self.error = 0  # what was taken off every surviving counter: a count's largest underestimate
         self.total = 0
 
@@ -39,22 +40,17 @@ class HeavyHitters:
         """A table that keeps every key counted `floor` times or more, when at most `total` keys are counted."""
         return cls(max(1, total // max(1, floor)) + 1)
 
-    def update(self, keys: Iterable) -> None:
+    def update(self, keys: Collection) -> None:
         """Count each key once (the keys of one document, already distinct)."""
-        counts = self.counts
-        get = counts.get
-        n = 0
-        for key in keys:
-            counts[key] = get(key, 0) + 1
-            n += 1
-        self.total += n
-        if len(counts) >= 2 * self.capacity:
+        self.counts.update(keys)  # Counter's counting loop is in C
+        self.total += len(keys)
+        if len(self.counts) >= 2 * self.capacity:
             self._prune()
 
     def _prune(self) -> None:
         cut = sorted(self.counts.values(), reverse=True)[self.capacity]
         self.error += cut
-        self.counts = {k: c - cut for k, c in self.counts.items() if c > cut}
+        self.counts = Counter({k: c - cut for k, c in self.counts.items() if c > cut})
 
     def get(self, key, default: int = 0) -> int:
         """An upper bound of the key's count (exact while nothing was pruned): a key no longer kept was counted at
