@@ -29,6 +29,7 @@ class SiteModel:
     duplicates: int = 0  # documents not learned from: exact or near duplicates of one that was (dedup.py)
     near_duplicates: int = 0  # of them, near duplicates
     held: HeldBack | None = None  # documents held back from mining, cleaned with the plugin: what stays
+    cleaners: dict = field(default_factory=dict, repr=False, compare=False)  # verify.learned_cleaner's cache
 
     @property
     def rules(self) -> list[Candidate]:

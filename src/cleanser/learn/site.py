@@ -125,8 +125,10 @@ def learn_site(
     if base is not None:
         fixtures_and_check(model, docs, base, settings, clean_settings or Settings())
         if held:
-            cleaner = learned_cleaner(model, base, model.rules, clean_settings or Settings())
+            # As the plugin will run: beside the site's other plugins, if any (their rules combine).
+            cleaner = learned_cleaner(model, base, model.rules, clean_settings or Settings(), beside_site=True)
             model.held = check_held_back(model, held, cleaner, settings)
+    model.cleaners.clear()
     return model
 
 
