@@ -264,3 +264,22 @@ def test_a_host_of_copies_is_not_read_past_twice_its_sample(base):
     assert read == 20 and hosts["copies.example"]["records"] == 70
     assert hosts["copies.example"]["status"] == TOO_FEW and hosts["copies.example"]["sampled"] == 3
     assert hosts["copies.example"]["duplicates"] == 17
+
+
+def test_pruned_counting_finds_every_key_that_counting_everything_finds():
+    from collections import Counter
+
+    from cleanser.learn.mine import count_keys, doc_units, unit_keys
+
+    settings = LearnSettings()
+    rng = random.Random(6)
+    docs = [a.text.split("\n") for a in make_archive(120, seed=3)]
+    docs += [[title(rng), *prose(rng)] for _ in range(40)]  # articles of rare words among them
+    by_doc = [doc_units(i, lines) for i, lines in enumerate(docs)]
+    floor = 12
+    everything: Counter = Counter()
+    for units in by_doc:
+        everything.update({k for u in units for k in unit_keys(u, settings)})
+    counts = count_keys(by_doc, settings, floor)
+    assert {k for k, n in everything.items() if n >= floor} == {k for k, n in counts.support.items() if n >= floor}
+    assert all(counts.support[k] == everything[k] for k in counts.support)
