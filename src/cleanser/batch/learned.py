@@ -47,6 +47,9 @@ from .work import Options
 STATE_SUFFIX = ".cleanser-learned"
 MANIFEST = "learned.json"
 MANIFEST_VERSION = 1
+# Larger documents are not learned from: the first pass reads without the second's per-record time limit, and a
+# page this size is no template's typical page (it is still cleaned, with the limit).
+MAX_DOCUMENT = 2 * 2**20
 _CHUNK_DOCS = 64  # documents read per task in a worker process
 _CHUNK_BYTES = 512 * 1024
 
@@ -212,7 +215,7 @@ def _document(record: Record, options: Options) -> tuple[str | None, str | bytes
         record = parse_jsonl(record, options.names)
         if record.error is not None:
             return None
-    if record.empty is not None or not record.data:
+    if record.empty is not None or not record.data or len(record.data) > MAX_DOCUMENT:
         return None
     return record.url or options.url, record.data, record.encoding
 
