@@ -69,8 +69,8 @@ def recrawled_archive(copies: int = 80, unique: int = 30, seed: int = 3) -> list
     for n in range(copies):
         for s, (head, body, items) in enumerate(stories):
             body = list(body)
-            if n % 2:
-                body[1] = body[1].replace(",", ", as the notes now say,", 1)
+            if n % 2:  # a word changed: about one 5-gram in twenty
+                body[1] = body[1].replace(" the ", " this ", 1)
             docs.append((f"https://www.devnotes.example/{s}/notes?utm={n}", devnotes_page(rng, head, body, items)))
     for u in range(unique):
         items = [" ".join(rng.choice(WORDS) for _ in range(5)).capitalize()]

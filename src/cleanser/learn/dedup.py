@@ -7,8 +7,8 @@ text. Near duplicates (the same article with another promo variant, a corrected 
 found with MinHash over the text's word 5-grams: one-permutation hashing (each 5-gram's hash picks one of 64 bins
 and the bin keeps its smallest value), banded for locality-sensitive lookup (16 bands of 4 bins), and a candidate
 is a duplicate when the share of equal bins, an estimate of the Jaccard similarity of the two 5-gram sets, reaches
-the threshold. Words are hashed with Python's string hash, which differs between processes: signatures are only
-ever compared within one (a Dask reduction that merges two hosts' samples computes them again).
+the threshold. Words are hashed with crc32, the same in every process and every run, so that a run learns the
+same rules each time (Python's string hash changes with each process).
 
 Memory: a 256-byte signature and 16 bucket entries (an integer key each) per distinct document kept, about 2 KB,
 and the caller keeps a bounded number of documents.
@@ -17,6 +17,7 @@ and the caller keeps a bounded number of documents.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from array import array
 from collections.abc import Sequence
 
@@ -49,7 +50,7 @@ def signature(norm: Sequence[str]) -> array | None:
     if len(words) < SHINGLE:
         return None
     # A 5-gram's hash rolls over the words' own: one multiply-add per 5-gram.
-    w = [hash(word) & 0xFFFFFFFF for word in words]
+    w = [zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in words]
     top = pow(_BASE, SHINGLE - 1, _MOD)
     h = 0
     for x in w[:SHINGLE]:
@@ -78,7 +79,7 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
 class Duplicates:
     """The documents seen so far, to tell whether the next one is a duplicate (exact, or near at `threshold`)."""
 
-    def __init__(self, threshold: float = 0.8):
+    def __init__(self, threshold: float = 0.7):
         self.threshold = threshold
         self.exact: set[bytes] = set()
         self.signatures: list[array] = []
