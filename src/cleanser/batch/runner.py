@@ -62,6 +62,14 @@ def run(plan: Plan) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
+def records_of(plan: Plan) -> tuple[Iterator[Record], Path | None]:
+    """The records a run of `plan` would clean, read as it reads them (JSON Lines records unparsed), and the path
+    its output, checkpoint and state sit beside (None for standard output): for a first pass over the same records
+    (`clean --learn`)."""
+    runner = _Runner(plan)
+    return runner._records(), runner.anchor if runner.opts.mode == "clean" else None
+
+
 def _raise_interrupt(signum, frame):
     raise KeyboardInterrupt
 

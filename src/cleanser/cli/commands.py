@@ -115,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     g.add_argument("--scheduler", metavar="ADDRESS",
                    help="clean JSON Lines or WARC inputs on a Dask cluster (tcp://host:8786, or 'local'); needs -o DIR")
+    g = p.add_argument_group("learning (see docs/learn.md)")
+    g.add_argument("--learn", action="store_true",
+                   help="first learn each host's recurring boilerplate from the inputs, then clean with the learned "
+                   "rules too (below site plugins, guarded like every rule)")
+    g.add_argument("--learned-dir", metavar="DIR",
+                   help="with --learn: write the learned plugins to DIR, for review and for --plugins-dir")
+    g.add_argument("--learn-docs", type=int, default=None, metavar="N",
+                   help="with --learn: distinct documents per host learned from (default 300)")
     _common(p)
     p.set_defaults(func=cmd_clean)
 
@@ -265,13 +273,22 @@ def cmd_clean(args: argparse.Namespace) -> int:
         progress=args.progress,
         quiet=args.quiet,
     )
+    learned = None
     try:
+        if args.learn or args.learned_dir or args.learn_docs is not None:
+            learned = _learn_first(args, plan)
         if args.scheduler:
             from ..batch.dask import run_plan
 
             status = run_plan(plan, args.scheduler)
         else:
             status = batch.run(plan)
+        if learned is not None:
+            from ..batch import learned as learning
+
+            if plan.report and status != 130:
+                learning.add_to_report(plan.report, learned, args.learned_dir)
+            learning.finish(learned, keep=status == 130)
         if args.report_html and status != 130:
             from .report import html_from_run
 
@@ -286,6 +303,26 @@ def cmd_clean(args: argparse.Namespace) -> int:
         # Writing failed (a full disk, a folder we may not write to); what was committed can be resumed.
         print(f"cleanser: {exc}", file=sys.stderr)
         return 1
+
+
+def _learn_first(args: argparse.Namespace, plan):
+    """`clean --learn`: the first pass; the plan's options then load the learned plugins."""
+    from ..batch import learned as learning
+    from ..batch.plan import UsageError
+    from ..learn.archive import DEFAULT_SAMPLE
+
+    if not args.learn:
+        raise UsageError("--learned-dir and --learn-docs go with --learn")
+    sample = DEFAULT_SAMPLE if args.learn_docs is None else args.learn_docs
+    if sample < 2:
+        raise UsageError(f"--learn-docs must be at least 2, got {sample}")
+    learned = learning.learn_first(plan, sample=sample, scheduler=args.scheduler)
+    plan.options = learning.with_learned(plan.options, learned.folder)
+    if args.learned_dir:
+        learning.copy_plugins(learned, args.learned_dir)
+    if not args.quiet:
+        print("cleanser: " + learning.summary_line(learned), file=sys.stderr)
+    return learned
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

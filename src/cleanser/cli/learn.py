@@ -27,6 +27,8 @@ THRESHOLDS = (
     ),
     ("max_docs", int, "N", "documents per site to learn from"),
     ("check_docs", int, "N", "documents per site cleaned with the plugin for the self-check"),
+    ("hold_back", float, "SHARE", "share of a site's documents held back from learning and cleaned to see what stays"),
+    ("near_duplicate", float, "SIMILARITY", "documents this similar count once (1: exact duplicates only)"),
 )
 
 
@@ -122,7 +124,10 @@ def cmd_learn(args: argparse.Namespace) -> int:
             print(f"cleanser learn: {exc}", file=sys.stderr)
             return 2
         stream = sys.stderr if args.report else sys.stdout
-        for path, model in zip(written, learning.sites, strict=True):
+        for model in learning.sites:
+            if not model.rules:
+                print(f"not written: {model.domain}: no rules learned ({len(model.review)} for review)", file=stream)
+        for path, model in zip(written, [m for m in learning.sites if m.rules], strict=True):
             print(
                 f"wrote {path}: {len(model.rules)} rules, {len(model.review)} for review "
                 f"({model.used} documents of {model.domain})",

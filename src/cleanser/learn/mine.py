@@ -7,6 +7,7 @@ A key found in enough of a site's documents is what `templates` turns into a can
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import NamedTuple
 from ..rules.model import SLOT_MAX
 from ..text import FOLD, fold_for_match, is_prose
 from .settings import LearnSettings
+from .sketch import HeavyHitters
 
 TOP, BOTTOM, INLINE = "top", "bottom", "inline"
 GLUED_START, GLUED_END, GLUED_MID = "glued-start", "glued-end", "glued-mid"
@@ -104,7 +106,33 @@ def doc_units(index: int, lines: Sequence[str]) -> list[Unit]:
     return [u for u in units if u.norm]
 
 
-def unit_keys(unit: Unit, settings: LearnSettings) -> set[Key]:
+class Frequent(NamedTuple):
+    """What can be part of a frequent key: the words, the line starts and the line ends found in enough
+    documents (starts and ends by chained hash, `_chains`)."""
+
+    words: set[str]
+    starts: set[int]
+    ends: set[int]
+
+
+def _chains(words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """For each i, a hash of words[:i] (starts) and of words[i:] (ends), each from the one before: O(n)."""
+    starts = [0]
+    for w in words:
+        starts.append(hash((starts[-1], w)))
+    ends = [1]
+    for w in reversed(words):
+        ends.append(hash((ends[-1], w)))
+    ends.reverse()
+    return starts, ends
+
+
+def unit_keys(unit: Unit, settings: LearnSettings, frequent: Frequent | None = None) -> set[Key]:
+    """The unit's keys: its whole words, and the same words with one run of 1 to `max_slot_words` words left open
+    (or, after a "Label:", the rest of the line). With `frequent`, only the slotted keys that can be found in enough
+    documents: a key is in no more documents than each of its literal words, and than the lines that start with its
+    words before the slot and end with its words after it (the whole key is always given: blurbs are checked
+    against its count)."""
     words = tuple(unit.norm.split())
     if not any(c.isalpha() for c in unit.norm):
         return set()
@@ -112,48 +140,109 @@ def unit_keys(unit: Unit, settings: LearnSettings) -> set[Key]:
     n = len(words)
     if n > settings.max_words:
         return keys  # long: counted whole, so that recurring long text can be reported, never templated
+    # The slot [i, j) must cover every rare word (lo..hi), leave a frequent start (i <= first) and end (j >= last).
+    lo, hi, first, last = n, 0, n, 0
+    if frequent is not None:
+        rare = [k for k, w in enumerate(words) if w not in frequent.words]
+        if rare:
+            lo, hi = rare[0], rare[-1] + 1
+        starts, ends = _chains(words)
+        first = 0
+        while first < n and starts[first + 1] in frequent.starts:
+            first += 1
+        last = n
+        while last > 0 and ends[last - 1] in frequent.ends:
+            last -= 1
+        lo, hi = min(lo, first), max(hi, last)
     # Characters before each word, so that the literal text around a slot is measured without building it.
     before = [0]
     for w in words:
         before.append(before[-1] + len(w))
     new = tuple.__new__  # the hot loop of learning: a Key without NamedTuple's slower constructor
-    for i in range(n):
-        for j in range(i + 1, min(n, i + settings.max_slot_words) + 1):
-            # A template needs real literal text around its slot, or it would match anything of that shape.
-            if n - (j - i) >= 2 and before[n] - (before[j] - before[i]) >= 8:
-                keys.add(new(Key, (words[:i], words[j:], True)))
+    if hi - lo <= settings.max_slot_words:
+        for i in range(min(n, lo + 1)):
+            for j in range(max(i + 1, hi), min(n, i + settings.max_slot_words) + 1):
+                # A template needs real literal text around its slot, or it would match anything of that shape.
+                if n - (j - i) >= 2 and before[n] - (before[j] - before[i]) >= 8:
+                    keys.add(new(Key, (words[:i], words[j:], True)))
     # "Label: anything" ("Read more: <headline>"): the rest of the line is one slot, however many words.
-    for i in range(1, min(n, 5)):
+    for i in range(1, min(n, 5, lo + 1)):
         tail = before[n] - before[i] + (n - i - 1)
         if words[i - 1].endswith(":") and n - i > settings.max_slot_words and before[i] >= 5 and tail <= SLOT_MAX:
             keys.add(Key(words[:i], (), True))
     return keys
 
 
+def frequent_parts(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor: int) -> Frequent:
+    """The words, line starts and line ends of short units found in `floor` documents or more (a superset: the
+    start and end counts are bounded tables, `sketch.HeavyHitters`)."""
+    words: Counter[str] = Counter()
+    total = sum(min(len(u.norm.split()), settings.max_words + 1) for units in by_doc for u in units)
+    starts, ends = HeavyHitters.for_floor(total, floor), HeavyHitters.for_floor(total, floor)
+    for units in by_doc:
+        in_doc: set[str] = set()
+        doc_starts: set[int] = set()
+        doc_ends: set[int] = set()
+        for u in units:
+            split = tuple(u.norm.split())
+            if len(split) > settings.max_words:
+                continue
+            in_doc.update(split)
+            s, e = _chains(split)
+            doc_starts.update(s[1:])
+            doc_ends.update(e[:-1])
+        words.update(in_doc)
+        starts.update(doc_starts)
+        ends.update(doc_ends)
+    return Frequent({w for w, c in words.items() if c >= floor}, starts.frequent(floor), ends.frequent(floor))
+
+
+_REMEMBER_KEYS = 4_000_000  # keys (an upper bound) up to which pass 1 keeps their hashes for pass 2: 32 MB
+
 class Counts(NamedTuple):
     """How often the keys of a site's units occur."""
 
-    df: Counter[int]  # documents per key, by the key's hash (every key)
+    df: HeavyHitters  # documents per key, by the key's hash: an upper bound, in bounded memory
     found: dict[Key, list[Unit]]  # the units of each key seen in at least `floor` documents
     support: dict[Key, int]  # documents per key of `found`, counted exactly
 
 
 def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor: int) -> Counts:
     """Count the keys of every document's units; collect the units of the keys found in `floor` documents or more."""
-    # Pass 1: in how many documents each key occurs. Keys are counted by hash, one document at a time, so that
-    # memory holds one integer per distinct key (a collision only makes a key look wanted; pass 2 counts exactly).
-    df: Counter[int] = Counter()
+    # Pass 1: in how many documents each key occurs. Keys are counted by hash, one document at a time, in a
+    # heavy-hitters table of bounded size (sketch.py): memory does not grow with the number of distinct keys, and a
+    # key that may reach `floor` is never dropped (a collision or the table's error only makes a key look wanted;
+    # pass 2 counts exactly).
+    # A unit gives at most one key per slot position (max_slot_words per word), one "Label:" key and its whole key.
+    bound = sum(
+        1 + min(len(u.norm.split()), settings.max_words) * settings.max_slot_words + 4 for us in by_doc for u in us
+    )
+    # Pass 0: in how many documents each word, line start and line end occurs. A key is in no more documents
+    # than each of them: keys with a rare one are not made (most of an article's lines make none).
+    frequent = frequent_parts(by_doc, settings, floor)
+    df = HeavyHitters.for_floor(bound, floor)
+    # A sample of this size keeps each unit's key hashes (8 bytes a key), so that pass 2 builds keys again only for
+    # the units that have a wanted one; larger archives build them again for every unit.
+    remember = bound <= _REMEMBER_KEYS
+    hashes: list[array] = []
     for units in by_doc:
-        keys: set[Key] = set()
+        in_doc: set[int] = set()
         for u in units:
-            keys |= unit_keys(u, settings)
-        df.update(map(hash, keys))
-    wanted = {h for h, c in df.items() if c >= floor}
+            mine = [hash(k) for k in unit_keys(u, settings, frequent)]  # a Key's hash is not cached: once each
+            in_doc.update(mine)
+            if remember:
+                hashes.append(array("q", mine))
+        df.update(in_doc)
+    wanted = df.frequent(floor)
     # Pass 2: the units of the keys that may become candidates.
     found: dict[Key, list[Unit]] = defaultdict(list)
+    n = 0
     for units in by_doc:
         for u in units:
-            for k in unit_keys(u, settings):
+            n += 1
+            if remember and wanted.isdisjoint(hashes[n - 1]):
+                continue
+            for k in unit_keys(u, settings, frequent):
                 if hash(k) in wanted:
                     found[k].append(u)
     support = {k: len({u.doc for u in us}) for k, us in found.items()}

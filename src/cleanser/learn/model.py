@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .templates import Candidate
 
 if TYPE_CHECKING:
+    from .holdout import HeldBack
     from .verify import Check
 
 
@@ -25,6 +26,10 @@ class SiteModel:
     fixtures: list[dict] = field(default_factory=list)
     check: Check | None = None
     notes: list[str] = field(default_factory=list)
+    duplicates: int = 0  # documents not learned from: exact or near duplicates of one that was (dedup.py)
+    near_duplicates: int = 0  # of them, near duplicates
+    held: HeldBack | None = None  # documents held back from mining, cleaned with the plugin: what stays
+    cleaners: dict = field(default_factory=dict, repr=False, compare=False)  # verify.learned_cleaner's cache
 
     @property
     def rules(self) -> list[Candidate]:

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from .read import SiteDocument
 
 
+# Learned rules rank below a site's own plugins (SITE_PRIORITY, 200) and above the generic rules (100): where a
+# bundled plugin and a learned one both match a line, the bundled rule decides, and the bundled plugin names the site.
+LEARNED_PRIORITY = 150
+
 _STOP = frozenset({"the", "a", "an", "to", "of", "for", "and", "or", "in", "on", "at", "our", "your", "this", "with"})
 
 
@@ -98,6 +102,7 @@ def plugin_dict(model: SiteModel, rules: Sequence[Candidate] | None = None) -> d
         "version": date.today().strftime("%Y.%m.0"),
         "domains": [model.domain],
         "fingerprints": [],
+        "priority": LEARNED_PRIORITY,
         "description": f"Boilerplate of {model.domain} articles, learned from {model.used} documents.",
         "rule": [rule_dict(c, model) for c in rules],
         "fixture": list(model.fixtures),

@@ -4,6 +4,7 @@ for review with why not, those below the threshold, and the self-check.
 
 from __future__ import annotations
 
+from .holdout import HeldBack
 from .model import Learning
 
 
@@ -11,11 +12,30 @@ def _quote(text: str, limit: int = 90) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
+def held_lines(h: HeldBack) -> list[str]:
+    out = [
+        "",
+        f"  held back: {h.documents} documents not learned from, cleaned with the learned plugin",
+        f"    removals by the learned rules: {h.removed}; refused by the loss guard: {h.refused}",
+        f"    lines still recurring (in {h.threshold} or more of them): {len(h.staying)}, "
+        f"{len(h.boilerplate_staying)} not prose and not kept out on purpose",
+    ]
+    for s in h.staying[:10]:
+        why = f"kept out: {s.kept_out}" if s.kept_out else "prose" if s.prose else "STAYS"
+        out.append(f"      {s.documents} documents: {_quote(s.text)} ({why})")
+    return out
+
+
 def format_report(learning: Learning) -> str:
     out: list[str] = []
     for model in learning.sites:
-        used = f" (learned from the first {model.used})" if model.used < model.documents else ""
-        out.append(f"{model.domain}: plugin {model.name!r}, {model.documents} documents{used}")
+        used = f" (learned from {model.used})" if model.used < model.documents else ""
+        written = "" if model.rules else " (no rules: not written)"
+        out.append(f"{model.domain}: plugin {model.name!r}{written}, {model.documents} documents{used}")
+        if model.duplicates:
+            out.append(
+                f"  {model.duplicates} duplicate documents counted once ({model.near_duplicates} near duplicates)"
+            )
         out.append(
             f"  a candidate recurs in at least {model.threshold} documents; "
             f"{len(model.rules)} rules, {len(model.review)} kept for review, {len(model.below)} below the threshold"
@@ -59,6 +79,8 @@ def format_report(learning: Learning) -> str:
                 for e in examples:
                     out.append(f"      {label}: {_quote(e)}")
             out.append(f"  fixtures: {len(model.fixtures)} archive documents, checked through the cleaner")
+        if model.held is not None:
+            out.extend(held_lines(model.held))
         for note in model.notes:
             out.append(f"  note: {note}")
         out.append("")

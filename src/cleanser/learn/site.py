@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..plugins.scaffold import plugin_name
 from ..rules.model import RuleSet
+from .dedup import Duplicates
+from .holdout import check_held_back
 from .judge import content_reason, position_reason, variety_reason
 from .mine import count_keys, doc_units
 from .model import Learning, SiteModel
@@ -17,7 +19,7 @@ from .plugin import add_counter_examples, check_rule, name_rules
 from .read import SiteDocument, document_lines, reading_cleaner, site_of, site_url
 from .settings import LearnSettings
 from .templates import shape_rule, take_candidates
-from .verify import fixtures_and_check
+from .verify import fixtures_and_check, learned_cleaner
 
 if TYPE_CHECKING:
     from ..pipeline import Cleaner
@@ -40,6 +42,7 @@ def learn(
     settings = settings or LearnSettings()
     cleaner = cleaner or reading_cleaner(base)
     grouped: dict[str, list[SiteDocument]] = defaultdict(list)
+    seen: dict[str, Duplicates] = {}
     counts: Counter[str] = Counter()
     domains: dict[str, str | None] = {}  # the domain each site is learned as; None when no plugin can be named
     without = 0
@@ -55,21 +58,24 @@ def learn(
             except ValueError:
                 domains[key] = None
         domain = domains[key]
-        if domain is not None and counts[key] <= settings.max_docs:
+        if domain is not None and len(grouped[key]) < settings.max_docs:
             text = text.encode("utf-8", "replace").decode("utf-8")
             lines = document_lines(cleaner, text, site_url(domain, url))
-            grouped[key].append(SiteDocument(url, text, lines))
+            # An article the archive holds many times counts once, or its own lines would recur like boilerplate.
+            duplicates = seen.setdefault(key, Duplicates(settings.near_duplicate))
+            if not duplicates.seen(lines):
+                grouped[key].append(SiteDocument(url, text, lines))
     models = []
     too_small = {}
     for key in sorted(grouped):
-        if counts[key] < settings.min_docs:
-            too_small[key] = counts[key]
+        if len(grouped[key]) < settings.min_docs:
+            too_small[key] = len(grouped[key])
             continue
-        models.append(
-            learn_site(
-                key, grouped[key], total=counts[key], settings=settings, base=base, clean_settings=cleaner.settings
-            )
+        model = learn_site(
+            key, grouped[key], total=counts[key], settings=settings, base=base, clean_settings=cleaner.settings
         )
+        model.duplicates, model.near_duplicates = seen[key].duplicates, seen[key].near
+        models.append(model)
     unnamed = {key: counts[key] for key, domain in domains.items() if domain is None}
     return Learning(models, too_small, without, list(errors), unnamed)
 
@@ -93,6 +99,7 @@ def learn_site(
     # A bundled or installed plugin of the same name would make the learned one fail to load.
     if any(rs.name == name and "learned" not in rs.extra for rs in base or ()):
         name += "-learned"
+    docs, held = hold_back(docs, settings) if base is not None else (docs, [])
     n = len(docs)
     threshold = max(settings.min_docs, math.ceil(settings.min_share * n))
     floor = max(settings.min_docs, math.ceil(threshold / 2))
@@ -117,4 +124,21 @@ def learn_site(
         cand.reason = check_rule(cand, model)
     if base is not None:
         fixtures_and_check(model, docs, base, settings, clean_settings or Settings())
+        if held:
+            # As the plugin will run: beside the site's other plugins, if any (their rules combine).
+            cleaner = learned_cleaner(model, base, model.rules, clean_settings or Settings(), beside_site=True)
+            model.held = check_held_back(model, held, cleaner, settings)
+    model.cleaners.clear()
     return model
+
+
+def hold_back(docs: Sequence[SiteDocument], settings: LearnSettings) -> tuple[list[SiteDocument], list[SiteDocument]]:
+    """(documents to mine, documents held back): every k-th document held back, k = 1 / hold_back, spread over the
+    archive; none when that would leave fewer than `min_docs` to mine."""
+    if not settings.hold_back:
+        return list(docs), []
+    step = max(2, round(1 / settings.hold_back))
+    held = list(docs[step - 1 :: step])
+    if not held or len(docs) - len(held) < settings.min_docs:
+        return list(docs), []
+    return [d for i, d in enumerate(docs) if i % step != step - 1], held

@@ -31,6 +31,7 @@ from .mine import (
 
 if TYPE_CHECKING:
     from .read import SiteDocument
+    from .sketch import HeavyHitters
 
 
 @dataclass
@@ -163,7 +164,7 @@ def take_candidates(
     return candidates, below
 
 
-def find_blurb(cand: Candidate, docs: Sequence[SiteDocument], df: Counter[int], taken: set[tuple[int, int]]) -> None:
+def find_blurb(cand: Candidate, docs: Sequence[SiteDocument], df: HeavyHitters, taken: set[tuple[int, int]]) -> None:
     """A promo header is often followed by a one-line pitch that varies with it (the newsletter's own line):
     when most of its line occurrences are followed by a short recurring line found nowhere else, the rule takes
     one blurb line."""

@@ -82,25 +82,40 @@ def _predict(lines: Sequence[str], spans: dict[int, list[str] | None]) -> list[s
     return kept
 
 
-def _cleaner(model: SiteModel, base: Sequence[RuleSet], rules: Sequence[Candidate], settings: Settings) -> Cleaner:
+def learned_cleaner(
+    model: SiteModel,
+    base: Sequence[RuleSet],
+    rules: Sequence[Candidate],
+    settings: Settings,
+    *,
+    beside_site: bool = False,
+) -> Cleaner:
     """A Cleaner with the learned rules beside `base`, less any other plugin for the site (the first by name would
-    take the site)."""
+    take the site), unless `beside_site`: then the site's other plugins stay, their rules combined with the learned
+    ones, as a learned plugin (priority 150) runs beside them. Cached on the model by its rules: building one
+    compiles every rule again."""
     from ..pipeline import Cleaner
     from ..plugins.manager import Plugins
 
+    claims = [rs for rs in base if rs.name != model.name and not rs.generic and model.domain in rs.domains]
+    key = (tuple(c.rule_id for c in rules), beside_site and bool(claims))
+    found = model.cleaners.get(key)
+    if found is not None:
+        return found
     learned = ruleset_from_dict(plugin_dict(model, rules) | {"fixture": []}, source="<learned>")
     others = []
     for rs in base:
         if rs.name == model.name:
             continue
-        if not rs.generic and model.domain in rs.domains:
+        if not rs.generic and model.domain in rs.domains and not beside_site:
             model.notes.append(
                 f"plugin {rs.name!r} also claims {model.domain}; the first by name is used "
                 f"(CLEANSER_DISABLE_PLUGINS={rs.name} turns it off)"
             )
             continue
         others.append(rs)
-    return Cleaner(Plugins.from_rulesets(*others, learned), settings=settings)
+    cleaner = model.cleaners[key] = Cleaner(Plugins.from_rulesets(*others, learned), settings=settings)
+    return cleaner
 
 
 def fixtures_and_check(
@@ -119,7 +134,7 @@ def fixtures_and_check(
         if not rules:
             model.fixtures = []
             break
-        cleaner = _cleaner(model, base, rules, clean_settings)
+        cleaner = learned_cleaner(model, base, rules, clean_settings)
         spans = _removed_spans(model, rules)
         fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner)
         if not failed:
@@ -128,8 +143,8 @@ def fixtures_and_check(
         for cand in failed:
             cand.reason = "no archive document cleans exactly as predicted with it, so it has no fixture"
     model.notes = list(dict.fromkeys(model.notes))
-    if model.rules:
-        cleaner = _cleaner(model, base, model.rules, clean_settings)
+    if model.rules and settings.check_docs:
+        cleaner = learned_cleaner(model, base, model.rules, clean_settings)
         model.check = _self_check(model, docs, model.rules, cleaner, settings)
 
 

@@ -57,7 +57,7 @@ def plugin_toml(model: SiteModel, settings: LearnSettings) -> str:
         "# `cleanser learn ARCHIVE --report` says why each rule was proposed and why the [[learned.review]]",
         "# candidates at the end were not. support/share/positions/variants in a rule are evidence, not settings.",
     ]
-    for key in ("name", "title", "version", "domains", "fingerprints", "description"):
+    for key in ("name", "title", "version", "domains", "fingerprints", "priority", "description"):
         lines.append(f"{key} = {_toml_value(data[key])}")
     lines.append("")
     for rule in data["rule"]:
@@ -74,8 +74,12 @@ def plugin_toml(model: SiteModel, settings: LearnSettings) -> str:
             "max_words": settings.max_words,
             "max_chars": settings.max_chars,
             "edge_share": settings.edge_share,
+            "hold_back": settings.hold_back,
+            "near_duplicate": settings.near_duplicate,
         },
     }
+    if model.duplicates:
+        learned["duplicates"] = {"documents": model.duplicates, "near": model.near_duplicates}
     if model.check is not None:
         c = model.check
         learned["check"] = {
@@ -87,6 +91,10 @@ def plugin_toml(model: SiteModel, settings: LearnSettings) -> str:
             "lost": c.lost,
             "content_removed": c.content_removed,
         }
+    if model.held is not None:
+        h = model.held
+        learned["held_back"] = {"documents": h.documents, "removed": h.removed, "refused": h.refused,
+                                "staying": len(h.staying), "boilerplate_staying": len(h.boilerplate_staying)}
     lines += _table("[learned]", learned)
     for cand in model.review:
         lines += _table("[[learned.review]]", review_dict(cand))
@@ -99,9 +107,10 @@ def plugin_toml(model: SiteModel, settings: LearnSettings) -> str:
 
 
 def write_plugins(learning: Learning, folder: Path, settings: LearnSettings, *, force: bool = False) -> list[Path]:
-    """Write each site's plugin to `folder` atomically; an existing file is replaced only with `force`, and
-    then a backup of it is kept."""
-    planned = [(folder / f"{m.name}.toml", m) for m in learning.sites]
+    """Write the plugin of each site that has rules to `folder` atomically (a plugin with none would claim its
+    domain for nothing; the report lists those sites); an existing file is replaced only with `force`, and then a
+    backup of it is kept."""
+    planned = [(folder / f"{m.name}.toml", m) for m in learning.sites if m.rules]
     existing = [str(p) for p, _ in planned if p.exists()]
     if existing and not force:
         raise FileExistsError(f"{', '.join(existing)} exists (use --force to replace it; a backup is kept)")
