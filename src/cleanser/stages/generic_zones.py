@@ -48,7 +48,7 @@ KIND = "zone"
 BOUNDARY_WORDS = 12  # a boundary is a header, a label, a share or legal line
 LONG_BOUNDARY_WORDS = 25  # ... or a sentence with strong evidence (the guard's limit for generic prose)
 EXTEND_EVIDENCE = 1.0  # furniture right above a boundary (the line scorer's or the boundary vocabulary's words)
-LINE_EVIDENCE = 3.0  # the line scorer's word evidence that makes a short line a boundary
+LINE_EVIDENCE = 5.0  # the line scorer's word evidence that makes a short line a boundary (its floor at `safe`)
 ARTICLE_EVIDENCE = 2.0  # a sentence with less boilerplate vocabulary than this reads as the article going on
 MIN_CORE_WORDS = 40  # the article above a tail: a core of fewer words is no article to close
 MAX_BETWEEN = 5  # kept lines between the core and the boundary (a sign-off, a byline, tags)
@@ -117,6 +117,25 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     if not (is_prose(text) or reads_as_sentence(text)):
         return False
     return _quick_evidence(text, lines) < ARTICLE_EVIDENCE
+
+
+def _furniture_below(blocks: list[Block], states: list[str], article: list[bool], b: int) -> bool:
+    """Whether what follows boundary `b` reads as page furniture rather than the article going on: the first kept
+    line under it reads as no article prose, no table, code or protected line follows, no MAX_PROSE_RUN lines of
+    article prose follow in a row, and the kept lines that read as no article outnumber twice those that do (a
+    teaser or a comment among furniture; one paragraph after a share line and nothing else is the article's)."""
+    below = [i for i in range(b + 1, len(blocks)) if states[i] != "ruled"]
+    if below and article[below[0]]:
+        return False
+    run = prose = 0
+    for i in below:
+        if blocks[i].kind in (TABLE, CODE) or blocks[i].protected_by is not None:
+            return False
+        run = run + 1 if article[i] else 0
+        prose += article[i]
+        if run >= MAX_PROSE_RUN:
+            return False
+    return 2 * prose <= len(below) - prose
 
 
 def _furniture(block: Block, state: str, article: bool, data: dict[str, Any], lines: dict[str, Any]) -> bool:
@@ -216,14 +235,8 @@ def _mark_tail(
                 if between > MAX_BETWEEN:
                     return 0
             continue
-        # Below the boundary: no run of paragraphs that reads as the article going on.
-        run = 0
-        for i in range(b + 1, len(blocks)):
-            run = run + 1 if article[i] else 0
-            if run >= MAX_PROSE_RUN or (article[i] and blocks[i].kind in (TABLE, CODE)):
-                return 0
-            if blocks[i].protected_by is not None:
-                return 0
+        if not _furniture_below(blocks, states, article, b):
+            return 0
         # The furniture right above the boundary goes with it (a comment form's lines above its legal footer).
         while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
             b -= 1
