@@ -53,6 +53,7 @@ ARTICLE_EVIDENCE = 2.0  # a sentence with less boilerplate vocabulary than this 
 MIN_CORE_WORDS = 40  # the article above a tail: a core of fewer words is no article to close
 MAX_BETWEEN = 5  # kept lines between the core and the boundary (a sign-off, a byline, tags)
 MAX_PROSE_RUN = 3  # sentences in a row below the boundary that read as the article going on
+CORE_SHARE = 2 / 3  # of the core's article words above a boundary inside it
 HEAD_RUN = 3  # menu-shaped lines in a row at the top of a document
 HEAD_WORDS = 3
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
@@ -208,8 +209,10 @@ def mark_zones(doc: Document, level: str) -> int:
     core = _core(blocks, states, article)
     if core is None or core[2] < MIN_CORE_WORDS:
         return 0
-    first, last, _ = core
+    first, last, core_words = core
     marked = _mark_tail(doc, blocks, states, article, last, lines)
+    if not marked:
+        marked = _mark_tail_in_core(doc, blocks, states, article, first, last, core_words, lines)
     if level == "aggressive":
         marked += _mark_head(doc, blocks, states, first)
     return marked
@@ -246,6 +249,46 @@ def _mark_tail(
         prose = sum(article[b + 1 :])
         shape = f"{len(blocks) - b - 1} lines below it, {prose} of them sentences"
         _remove(doc, taken, TAIL_RULE, 0.9, [*why, repr(blocks[b].text[:60]), shape])
+        return len(taken)
+    return 0
+
+
+def _mark_tail_in_core(
+    doc: Document,
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    first: int,
+    last: int,
+    core_words: int,
+    lines: dict[str, Any],
+) -> int:
+    """Readers' comments are prose too, and a long one pulls the core over the comment section's header. A boundary
+    inside the core still starts a tail when the article above it holds CORE_SHARE of the core's article words and
+    its last line ends a sentence, and what follows reads as furniture with a comment or teaser here and there
+    (`_furniture_below`), as for a boundary below the core."""
+    data = vocabulary()
+    above_words = 0
+    for b in range(first, last + 1):
+        if article[b]:
+            above_words += word_count(blocks[b].text)
+            continue
+        if above_words < max(MIN_CORE_WORDS, CORE_SHARE * core_words):
+            continue
+        why = _boundary(blocks[b], states[b], data, lines)
+        if why is None:
+            continue
+        above = next((i for i in range(b - 1, -1, -1) if states[i] != "ruled"), None)
+        if above is None or not article[above] or not ends_sentence(blocks[above].text):
+            continue
+        if not _furniture_below(blocks, states, article, b):
+            continue
+        taken = [x for x in blocks[b:] if x.removal is None and x.kind != BLANK]
+        if not taken:
+            return 0
+        prose = sum(article[b + 1 :])
+        shape = f"{len(blocks) - b - 1} lines below it, {prose} of them sentences (comments or teasers)"
+        _remove(doc, taken, TAIL_RULE, 0.85, [*why, repr(blocks[b].text[:60]), shape])
         return len(taken)
     return 0
 
