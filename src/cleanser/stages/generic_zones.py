@@ -36,9 +36,9 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
-from ..document import BLANK, CODE, TABLE, Block, Document, Removal
+from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
-from .generic_lines import _quick_evidence, document_lines, reads_as_sentence, words
+from .generic_lines import _headline, _quick_evidence, document_lines, reads_as_sentence, words
 from .generic_lines import model as line_model
 
 PLUGIN = "generic"
@@ -57,6 +57,7 @@ CORE_SHARE = 2 / 3  # of the core's article words above a boundary inside it
 HEAD_RUN = 3  # menu-shaped lines in a row at the top of a document
 HEAD_WORDS = 3
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
+_MARKED = re.compile(r"\s*(?:#{1,6}\s|\d{1,3}[.)]\s|[-*+•]\s|>\s?)")
 _DATED_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
@@ -120,6 +121,12 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     return _quick_evidence(text, lines) < ARTICLE_EVIDENCE
 
 
+def _structured(block: Block) -> bool:
+    """A line written as a heading, a list item or a quote (Markdown-like text, or a block the reader classified):
+    the structure of an article someone wrote, never a naive scrape's furniture."""
+    return block.kind != LINE or bool(block.prefix) or bool(_MARKED.match(block.text))
+
+
 def _furniture_below(blocks: list[Block], states: list[str], article: list[bool], b: int) -> bool:
     """Whether what follows boundary `b` reads as page furniture rather than the article going on: the first kept
     line under it reads as no article prose, no table, code or protected line follows, no MAX_PROSE_RUN lines of
@@ -130,7 +137,7 @@ def _furniture_below(blocks: list[Block], states: list[str], article: list[bool]
         return False
     run = prose = 0
     for i in below:
-        if blocks[i].kind in (TABLE, CODE) or blocks[i].protected_by is not None:
+        if blocks[i].kind in (TABLE, CODE) or blocks[i].protected_by is not None or _structured(blocks[i]):
             return False
         run = run + 1 if article[i] else 0
         prose += article[i]
@@ -231,8 +238,8 @@ def _mark_tail(
     for b in range(last + 1, len(blocks)):
         why = _boundary(blocks[b], states[b], data, lines)
         if why is None:
-            if article[b] or blocks[b].text.rstrip().endswith(":"):
-                return 0  # article prose or an introduced list before any boundary: the article goes on
+            if article[b] or blocks[b].text.rstrip().endswith(":") or _structured(blocks[b]) or _headline(blocks[b].text):
+                return 0  # prose, a heading or an introduced list before any boundary: the article goes on
             if states[b] != "ruled":
                 between += 1
                 if between > MAX_BETWEEN:
