@@ -18,12 +18,13 @@ What it learns from, and only from:
 
 Against:
 - every short article-labelled line of the tune part that does not read as a sentence (headings, captions, list
-  items, sign-offs: what a boundary line could be mistaken for; the stage never reads a sentence as a boundary) and the rules' `counter_examples`.
+  items, sign-offs: what a short boundary line could be mistaken for; a sentence is a boundary only with twice the
+  threshold) and the tail rules' `counter_examples`.
 
 A word (or a word pair) is in the vocabulary when tail lines of at least MIN_SITES sites hold it and lines on the
 other side of at most MAX_AGAINST_SITES sites do (and then in at most MAX_AGAINST_SHARE of those lines), and at most
 MAX_PROSE_SHARE of the prose lines (over MAX_WORDS words) above the pages' last article lines hold it; never a
-calendar word or a Latin word of one or two letters (`fit_generic._dateish`). Its weight is the log-odds of the
+calendar word, a unit of time or a Latin word of one or two letters (`fit_generic._dateish`). Its weight is the log-odds of the
 sites for it against the sites against it. The stage reads a line's boundary evidence as the sum of the weights of
 its words and pairs; THRESHOLD is the evidence a boundary line needs.
 """
@@ -58,9 +59,10 @@ MIN_SITES = 3
 MAX_AGAINST_SITES = 2
 MAX_AGAINST_SHARE = 0.002
 MAX_PROSE_SHARE = 0.003  # as the line scorer's vocabulary: "the", "nach", "que" say nothing of a line
-DEBUG: set[str] = set()
 # Units of time, as calendar words: "4 min read" is furniture, "65 Min." a recipe's time.
-_UNITS = frozenset("min mins minute minutes minuten std stunden hrs hours sec seconds sek kcal".split())
+_UNITS = frozenset(
+    ["min", "mins", "minute", "minutes", "minuten", "std", "stunden", "hrs", "hours", "sec", "seconds", "sek", "kcal"]
+)
 THRESHOLD = 2.0  # about two sites-for-every-site-against words, or one strong one
 
 
@@ -122,8 +124,6 @@ def fit() -> dict:
                 n_prose += 1
                 prose.update(terms(text))
             if lab == "article" and len(text.split()) <= MAX_WORDS and not reads_as_sentence(text):
-                if DEBUG and terms(text) & DEBUG:
-                    print("against", page.site, repr(text[:80]))
                 n_against += 1
                 for t in terms(text):
                     against_sites[t].add(page.site)

@@ -238,7 +238,8 @@ def _mark_tail(
     for b in range(last + 1, len(blocks)):
         why = _boundary(blocks[b], states[b], data, lines)
         if why is None:
-            if article[b] or blocks[b].text.rstrip().endswith(":") or _structured(blocks[b]) or _headline(blocks[b].text):
+            text = blocks[b].text
+            if article[b] or text.rstrip().endswith(":") or _structured(blocks[b]) or _headline(text):
                 return 0  # prose, a heading or an introduced list before any boundary: the article goes on
             if states[b] != "ruled":
                 between += 1
