@@ -25,8 +25,8 @@ A word (or a word pair) is in the vocabulary when tail lines of at least MIN_SIT
 other side of at most MAX_AGAINST_SITES sites do (and then in at most MAX_AGAINST_SHARE of those lines), and at most
 MAX_PROSE_SHARE of the prose lines (over MAX_WORDS words) above the pages' last article lines hold it; never a
 calendar word, a unit of time or a Latin word of one or two letters (`fit_generic._dateish`). Its weight is the
-log-odds of the sites for it against the sites against it. The stage reads a line's boundary evidence as the sum of the weights of
-its words and pairs; THRESHOLD is the evidence a boundary line needs.
+log-odds of the sites for it against the sites against it. The stage reads a line's boundary evidence as the sum of
+the weights of its words and pairs; THRESHOLD is the evidence a boundary line needs.
 """
 
 from __future__ import annotations
