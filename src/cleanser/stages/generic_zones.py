@@ -38,7 +38,7 @@ from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
-from .generic_lines import _headline, _quick_evidence, document_lines, reads_as_sentence, words
+from .generic_lines import _quick_evidence, document_lines, reads_as_sentence, words
 from .generic_lines import model as line_model
 
 PLUGIN = "generic"
@@ -47,6 +47,8 @@ HEAD_RULE = f"{PLUGIN}/zone-head"
 KIND = "zone"
 BOUNDARY_WORDS = 12  # a boundary is a header, a label, a share or legal line
 LONG_BOUNDARY_WORDS = 25  # ... or a sentence with strong evidence (the guard's limit for generic prose)
+FOOTER_WORDS = 80  # ... or a legal footer that says so at its start
+FOOTER_LEAD = 12
 EXTEND_EVIDENCE = 1.0  # furniture right above a boundary (the line scorer's or the boundary vocabulary's words)
 LINE_EVIDENCE = 5.0  # the line scorer's word evidence that makes a short line a boundary (its floor at `safe`)
 ARTICLE_EVIDENCE = 2.0  # a sentence with less boilerplate vocabulary than this reads as the article going on
@@ -89,6 +91,11 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
         return None
     n = word_count(text)
     if n > LONG_BOUNDARY_WORDS:
+        # A legal footer: a dated copyright among its first words, and the vocabulary of a boundary.
+        if n <= FOOTER_WORDS and _DATED_COPYRIGHT.search(" ".join(text.split()[:FOOTER_LEAD])):
+            score, found = boundary_score(text, data["boundary"])
+            if score >= data["threshold"]:
+                return [f"boundary: a legal footer, vocabulary {score:.2f}: " + ", ".join(found[:3])]
         return None
     score, found = boundary_score(text, data["boundary"])
     if n > BOUNDARY_WORDS or reads_as_sentence(text):
@@ -239,7 +246,7 @@ def _mark_tail(
         why = _boundary(blocks[b], states[b], data, lines)
         if why is None:
             text = blocks[b].text
-            if article[b] or text.rstrip().endswith(":") or _structured(blocks[b]) or _headline(text):
+            if article[b] or text.rstrip().endswith(":") or _structured(blocks[b]):
                 return 0  # prose, a heading or an introduced list before any boundary: the article goes on
             if states[b] != "ruled":
                 between += 1
