@@ -164,3 +164,17 @@ def test_the_guard_lets_a_tail_zone_take_prose_only_when_it_runs_to_the_end():
         assert (zone.refused is not None) is refused
         if refused:
             assert "words of prose" in zone.refused
+
+
+def test_the_head_zone_takes_a_menu_above_the_article_at_aggressive_only():
+    menu = ["Home", "News", "Sport", "Weather", "Ferry terminal opens late"]
+    text = "\n".join(menu + ARTICLE)
+    assert [r for r in CLEANER.clean(text).removed if r.kind == "zone"] == []
+    result = Cleaner(generic="aggressive").clean(text)
+    (head,) = [r for r in result.removed if r.rule.endswith("zone-head")]
+    # The run's last line may be a short title: it stays, and so does every line of the article.
+    assert head.text.split("\n") == menu[:4] and head.kind == "zone" and head.evidence
+    assert result.text == "\n".join(menu[4:] + ARTICLE)
+    # An ingredient list at the top is no menu: a line with a digit ends the run.
+    recipe = ["Flour", "400 g", "Butter", "Sugar", "Eggs"]
+    assert not [r for r in Cleaner(generic="aggressive").clean("\n".join(recipe + ARTICLE)).removed if r.kind == "zone"]

@@ -38,7 +38,8 @@ from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
-from .generic_lines import _quick_evidence, document_lines, reads_as_sentence, words
+from .generic_lines import RULE as SCORER_RULE
+from .generic_lines import _headline, _quick_evidence, document_lines, reads_as_sentence, words
 from .generic_lines import model as line_model
 
 PLUGIN = "generic"
@@ -86,6 +87,10 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
     text = block.text
     if state == "ruled":
         assert block.removal is not None
+        # The line scorer's removal at the aggressive level is no boundary unless its words reach the safe floor:
+        # a boundary starts the removal of everything under it, so it needs the evidence the safe level does.
+        if block.removal.rule == SCORER_RULE and _quick_evidence(text, lines) < LINE_EVIDENCE:
+            return None
         return [f"boundary removed by {block.removal.rule}"]
     if state not in ("short", "other", "prose") or block.protected_by is not None or block.kind in (TABLE, CODE):
         return None
@@ -308,16 +313,31 @@ def _mark_tail_in_core(
     return 0
 
 
+def _menu_breaker(text: str) -> bool:
+    return any(c.isdigit() for c in text) or text.rstrip().endswith(":") or _structured_text(text)
+
+
+def _structured_text(text: str) -> bool:
+    return bool(_MARKED.match(text))
+
+
 def _mark_head(doc: Document, blocks: list[Block], states: list[str], first: int) -> int:
+    """At the aggressive level: a run of menu-shaped lines (one to HEAD_WORDS words, no sentence, no digit, no
+    colon) from the top of the document, above the core; its last line stays, as it may be the title."""
     run: list[Block] = []
+    titled = False
     for block, state in zip(blocks[:first], states[:first], strict=True):
         if state == "ruled":
             continue
-        if state != "short" or word_count(block.text) > HEAD_WORDS or reads_as_sentence(block.text):
+        text = block.text
+        # A menu's items have no digits and introduce nothing: an ingredient ("400 g flour") or a label ("By:")
+        # ends the run.
+        if state != "short" or word_count(text) > HEAD_WORDS or reads_as_sentence(text) or _menu_breaker(text):
+            titled = state == "other" and _headline(text)  # the line scorer's protected title stops the run
             break
         run.append(block)
-    # The line right above the core may be the title: it stays.
-    if run and blocks.index(run[-1]) == first - 1:
+    # Unless the run stops at a protected title, its last line may be a short title ("Pier reopens"): it stays.
+    if run and not titled:
         run.pop()
     if len(run) < HEAD_RUN:
         return 0
