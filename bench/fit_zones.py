@@ -23,7 +23,8 @@ Against:
 
 A word (or a word pair) is in the vocabulary when tail lines of at least MIN_SITES sites hold it and lines on the
 other side of at most MAX_AGAINST_SITES sites do (and then in at most MAX_AGAINST_SHARE of those lines), and at most
-MAX_PROSE_SHARE of the prose lines (over MAX_WORDS words) above the pages' last article lines hold it; never a
+MAX_PROSE_SHARE of the prose lines (over MAX_WORDS words) above the pages' last article lines, of at most
+MAX_PROSE_SITES sites, hold it (a language with few pages in the tune part has few prose lines); never a
 calendar word, a unit of time or a Latin word of one or two letters (`fit_generic._dateish`). Its weight is the
 log-odds of the sites for it against the sites against it. The stage reads a line's boundary evidence as the sum of
 the weights of its words and pairs; THRESHOLD is the evidence a boundary line needs.
@@ -59,6 +60,7 @@ MIN_SITES = 3
 MAX_AGAINST_SITES = 2
 MAX_AGAINST_SHARE = 0.002
 MAX_PROSE_SHARE = 0.003  # as the line scorer's vocabulary: "the", "nach", "que" say nothing of a line
+MAX_PROSE_SITES = 5  # ... nor a word the prose of several sites uses ("vous" in a tune part of few French pages)
 # Units of time, as calendar words: "4 min read" is furniture, "65 Min." a recipe's time.
 _UNITS = frozenset(
     ["min", "mins", "minute", "minutes", "minuten", "std", "stunden", "hrs", "hours", "sec", "seconds", "sek", "kcal"]
@@ -113,6 +115,7 @@ def fit() -> dict:
     n_against = 0
     n_pages = n_tail = n_prose = 0
     prose: Counter[str] = Counter()
+    prose_sites: dict[str, set[str]] = defaultdict(set)
     for page, doc, labels in tune_documents():
         n_pages += 1
         texts = [b.text for b in doc.blocks]
@@ -123,6 +126,8 @@ def fit() -> dict:
             if lab != "boilerplate" and i < last and len(text.split()) > MAX_WORDS:
                 n_prose += 1
                 prose.update(terms(text))
+                for t in terms(text):
+                    prose_sites[t].add(page.site)
             if lab == "article" and len(text.split()) <= MAX_WORDS and not reads_as_sentence(text):
                 n_against += 1
                 for t in terms(text):
@@ -146,7 +151,7 @@ def fit() -> dict:
         against = len(against_sites.get(t, ()))
         if len(sites) < MIN_SITES or against > MAX_AGAINST_SITES or against_lines[t] > MAX_AGAINST_SHARE * n_against:
             continue
-        if prose[t] > MAX_PROSE_SHARE * n_prose or any(_dateish(w) or w in _UNITS for w in t.split()):
+        if prose[t] > MAX_PROSE_SHARE * n_prose or len(prose_sites.get(t, ())) > MAX_PROSE_SITES or any(_dateish(w) or w in _UNITS for w in t.split()):
             continue
         vocab[t] = round(math.log((len(sites) + 1) / (against + 1)), 3)
     print(f"tune: {n_pages} pages, {n_tail} tail lines, {n_against} lines against, {len(examples)} rule example lines; "
