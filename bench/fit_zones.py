@@ -151,7 +151,9 @@ def fit() -> dict:
         against = len(against_sites.get(t, ()))
         if len(sites) < MIN_SITES or against > MAX_AGAINST_SITES or against_lines[t] > MAX_AGAINST_SHARE * n_against:
             continue
-        if prose[t] > MAX_PROSE_SHARE * n_prose or len(prose_sites.get(t, ())) > MAX_PROSE_SITES or any(_dateish(w) or w in _UNITS for w in t.split()):
+        if prose[t] > MAX_PROSE_SHARE * n_prose or len(prose_sites.get(t, ())) > MAX_PROSE_SITES:
+            continue
+        if any(_dateish(w) or w in _UNITS for w in t.split()):
             continue
         vocab[t] = round(math.log((len(sites) + 1) / (against + 1)), 3)
     print(f"tune: {n_pages} pages, {n_tail} tail lines, {n_against} lines against, {len(examples)} rule example lines; "
