@@ -7,18 +7,22 @@ line at a time; this stage judges the zones:
 
 1. **The core**: the run of lines with the highest score, where a line that reads as article prose (a sentence,
    with little boilerplate vocabulary) weighs for it by its length, and a short line that is no sentence, or a
-   line a rule or the line scorer removed, weighs against it.
+   line a rule or the line scorer removed, weighs against it. Below the core, every run of lines from its end on
+   weighs more against the article than for it.
 2. **The tail** below the core is taken from its *boundary* to the end of the document when
-   - the boundary is a short line that is no sentence and says the page's furniture begins: its words are in the
+   - the boundary says the page's furniture begins: a short line that is no sentence whose words are in the
      learned boundary vocabulary (`data/generic_zones.json`, fitted by `bench/fit_zones.py`: "Kommentare",
-     "Required fields are marked", "All rights reserved", a related-list marker...) or in the line scorer's
-     vocabulary strongly enough, or it bears a copyright sign, or a rule or the line scorer removed it;
-   - the article has closed above it: the last kept line above the boundary ends a sentence (a list, a sign-off or
-     half a sentence above it means the article may go on below);
-   - nothing below it reads as the article going on: no line that reads as prose or a sentence with little
-     boilerplate vocabulary, no table, code or protected line.
+     "Required fields are marked", "All rights reserved", "Impressum"...) or reach the line scorer's safe
+     floor, or that bears a copyright sign; a sentence with twice that vocabulary; a legal footer opening with a
+     dated copyright; or a line a rule (or the line scorer, with its safe floor's evidence) removed;
+   - the article has closed above it: the core's last line ends a sentence, and between the core and the
+     boundary stand a few lines at most, none of them prose, a colon's introduction, a heading, a list item or a
+     quote;
+   - what follows reads as furniture, not the article going on (`_furniture_below`).
+   A long reader comment pulls the core over a comment header: a boundary inside the core starts a tail as well
+   when two thirds of the core's article words stand above it (`_mark_tail_in_core`).
 3. **The head** above the core, at the `aggressive` level only: a run of three or more menu-shaped lines (one to
-   three words, no sentence) at the top of the document, above the title and standfirst.
+   three words, no sentence, digit or colon) at the top of the document, above the title and standfirst.
 
 Each zone taken is one removal in the audit, rule `generic/zone-tail` or `generic/zone-head` (plugin `generic`,
 kind `zone`), with a score and its evidence: the boundary line and what made it one, and the shape of the zone.

@@ -330,8 +330,8 @@ ZONE_TAIL = "generic/zone-tail"
 
 
 def zone_tail(removal: Removal, blocks: list[Block], seen: Seen) -> bool:
-    """The exception to checks 1 and 3: a removal of kind "zone" by the zone stage's tail rule that starts at a
-    boundary line below the article's core and runs to the end of the document (every line of text below its first
+    """The exception to checks 1 and 3: a removal of kind "zone" by the zone stage's tail rule, which starts at a
+    boundary line below the article (most of the article's core above it), that runs to the end of the document (every line of text below its first
     one is its own or was removed before it). The stage took it on the evidence of the zone as a whole (a boundary
     line that says the page's furniture begins, an article closed above it, nothing below it reading as the article
     going on: `generic_zones.py`); readers' comments and teasers written as sentences are prose, and no test of one
