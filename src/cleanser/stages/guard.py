@@ -330,12 +330,13 @@ ZONE_TAIL = "generic/zone-tail"
 
 
 def zone_tail(removal: Removal, blocks: list[Block], seen: Seen) -> bool:
-    """The exception to checks 1 and 3: a removal of kind "zone" by the zone stage's tail rule, which starts at a
-    boundary line below the article (most of the article's core above it), that runs to the end of the document (every line of text below its first
-    one is its own or was removed before it). The stage took it on the evidence of the zone as a whole (a boundary
-    line that says the page's furniture begins, an article closed above it, nothing below it reading as the article
-    going on: `generic_zones.py`); readers' comments and teasers written as sentences are prose, and no test of one
-    line at a time tells them from the article's. The budget (check 4) still applies."""
+    """The exception to checks 1 and 3: a removal of kind "zone" by the zone stage's tail rule (it starts at a
+    boundary line with most of the article's core above it) that runs to the end of the document: every line of
+    text below its first one is its own or was removed before it. The stage took it on the evidence of the zone as
+    a whole (a boundary line that says the page's furniture begins, an article closed above it, what follows
+    reading as furniture rather than the article going on: `generic_zones.py`); readers' comments and teasers
+    written as sentences are prose, and no test of one line at a time tells them from the article's. The budget
+    (check 4) still applies."""
     if removal.kind != "zone" or removal.rule != ZONE_TAIL or not blocks:
         return False
     start = seen.index[id(blocks[0])]
