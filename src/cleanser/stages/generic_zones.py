@@ -56,6 +56,7 @@ FOOTER_WORDS = 80  # ... or a legal footer that says so at its start
 FOOTER_LEAD = 12
 EXTEND_EVIDENCE = 1.0  # furniture right above a boundary (the line scorer's or the boundary vocabulary's words)
 LINE_EVIDENCE = 5.0  # the line scorer's word evidence that makes a short line a boundary (its floor at `safe`)
+MAX_SCORED_WORDS = 25  # the line scorer's limit: longer lines are never weighed by their words
 ARTICLE_EVIDENCE = 2.0  # a sentence with less boilerplate vocabulary than this reads as the article going on
 MIN_CORE_WORDS = 40  # the article above a tail: a core of fewer words is no article to close
 MAX_BETWEEN = 5  # kept lines between the core and the boundary (a sign-off, a byline, tags)
@@ -64,6 +65,7 @@ CORE_SHARE = 2 / 3  # of the core's article words above a boundary inside it
 HEAD_RUN = 3  # menu-shaped lines in a row at the top of a document
 HEAD_WORDS = 3
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
+_GLUED_END = re.compile(r"(?<=[.!?…])(?=[A-Z])")
 _MARKED = re.compile(r"\s*(?:#{1,6}\s|\d{1,3}[.)]\s|[-*+•]\s|>\s?)")
 _DATED_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 
@@ -91,6 +93,9 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
     text = block.text
     if state == "ruled":
         assert block.removal is not None
+        # A promo glued onto an article line is no line of its own: no boundary.
+        if block.removal.kind == "glued" or block.removal.where == "glued":
+            return None
         # The line scorer's removal at the aggressive level is no boundary unless its words reach the safe floor:
         # a boundary starts the removal of everything under it, so it needs the evidence the safe level does.
         if block.removal.rule == SCORER_RULE and _quick_evidence(text, lines) < LINE_EVIDENCE:
@@ -132,9 +137,11 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     if block.kind in (TABLE, CODE) or block.protected_by is not None:
         return True
     text = block.text
-    if not (is_prose(text) or reads_as_sentence(text)):
+    # A sentence a promo or a sign-off was glued onto ("...for comment.Reporting by") is a sentence too.
+    if not (is_prose(text) or any(reads_as_sentence(piece) for piece in _GLUED_END.split(text))):
         return False
-    return _quick_evidence(text, lines) < ARTICLE_EVIDENCE
+    # Word evidence adds up over a paragraph: past the line scorer's length, prose is the article's by its shape.
+    return word_count(text) > MAX_SCORED_WORDS or _quick_evidence(text, lines) < ARTICLE_EVIDENCE
 
 
 def _structured(block: Block) -> bool:
@@ -143,7 +150,15 @@ def _structured(block: Block) -> bool:
     return block.kind != LINE or bool(block.prefix) or bool(_MARKED.match(block.text))
 
 
-def _furniture_below(blocks: list[Block], states: list[str], article: list[bool], b: int) -> bool:
+def _says_furniture(text: str, data: dict[str, Any], lines: dict[str, Any]) -> bool:
+    if _COPYRIGHT.search(text) or boundary_score(text, data["boundary"])[0] > 0:
+        return True
+    return _quick_evidence(text, lines) >= EXTEND_EVIDENCE
+
+
+def _furniture_below(
+    blocks: list[Block], states: list[str], article: list[bool], b: int, data: dict[str, Any], lines: dict[str, Any]
+) -> bool:
     """Whether what follows boundary `b` reads as page furniture rather than the article going on: the first kept
     line under it reads as no article prose, no table, code or protected line follows, no MAX_PROSE_RUN lines of
     article prose follow in a row, and the kept lines that read as no article outnumber twice those that do (a
@@ -151,6 +166,14 @@ def _furniture_below(blocks: list[Block], states: list[str], article: list[bool]
     below = [i for i in range(b + 1, len(blocks)) if states[i] != "ruled"]
     if below and article[below[0]]:
         return False
+    if states[b] == "ruled" and below:
+        # A line a rule removed may be a promo standing among the article's last lines. The furniture must say so
+        # under it too: some line there has words of a boundary or of the line scorer's boilerplate, or a
+        # copyright sign; and a lone sentence there (a bio, an editor's note), whatever its words, is the article's.
+        if not any(_says_furniture(blocks[i].text, data, lines) for i in below):
+            return False
+        if sum(1 for i in below if reads_as_sentence(blocks[i].text) or is_prose(blocks[i].text)) == 1:
+            return False
     run = prose = 0
     for i in below:
         if blocks[i].kind in (TABLE, CODE) or blocks[i].protected_by is not None or _structured(blocks[i]):
@@ -159,7 +182,9 @@ def _furniture_below(blocks: list[Block], states: list[str], article: list[bool]
         prose += article[i]
         if run >= MAX_PROSE_RUN:
             return False
-    return 2 * prose <= len(below) - prose
+    # One sentence among furniture may be the article's own (an author's note, a correction, a bio): sentences go
+    # with a zone only when several stand among its furniture, as comments and teasers do.
+    return prose == 0 or (prose >= 2 and 2 * prose <= len(below) - prose)
 
 
 def _furniture(block: Block, state: str, article: bool, data: dict[str, Any], lines: dict[str, Any]) -> bool:
@@ -262,7 +287,7 @@ def _mark_tail(
                 if between > MAX_BETWEEN:
                     return 0
             continue
-        if not _furniture_below(blocks, states, article, b):
+        if not _furniture_below(blocks, states, article, b, data, lines):
             return 0
         # The furniture right above the boundary goes with it (a comment form's lines above its legal footer).
         while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
@@ -305,7 +330,7 @@ def _mark_tail_in_core(
         above = next((i for i in range(b - 1, -1, -1) if states[i] != "ruled"), None)
         if above is None or not article[above] or not ends_sentence(blocks[above].text):
             continue
-        if not _furniture_below(blocks, states, article, b):
+        if not _furniture_below(blocks, states, article, b, data, lines):
             continue
         taken = [x for x in blocks[b:] if x.removal is None and x.kind != BLANK]
         if not taken:
