@@ -178,3 +178,14 @@ def test_the_head_zone_takes_a_menu_above_the_article_at_aggressive_only():
     # An ingredient list at the top is no menu: a line with a digit ends the run.
     recipe = ["Flour", "400 g", "Butter", "Sugar", "Eggs"]
     assert not [r for r in Cleaner(generic="aggressive").clean("\n".join(recipe + ARTICLE)).removed if r.kind == "zone"]
+
+
+def test_a_lone_sentence_under_a_removed_promo_line_is_the_article_s():
+    """An inline promo line a rule removes, then the article's last lines: a short closing sentence, a sign-off."""
+    for last in (
+        ["Jo Vance covers transport for the Gazette and can be reached by email."],
+        ["The council did not respond to a request for comment.Reporting by Jo Vance; Editing by Sam Lee"],
+    ):
+        text = "\n".join([*ARTICLE, "Sign up for our newsletter", *last, "© 2024 Harbour Gazette"])
+        result = CLEANER.clean(text)
+        assert zones(result) == [] and last[0] in result.text
