@@ -65,6 +65,7 @@ CORE_SHARE = 2 / 3  # of the core's article words above a boundary inside it
 HEAD_RUN = 3  # menu-shaped lines in a row at the top of a document
 HEAD_WORDS = 3
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
+_SENTENCE_MARKS = frozenset(".!?…。！？:")  # what a sentence (or a colon's introduction) ends with
 _GLUED_END = re.compile(r"(?<=[.!?…])(?=[A-Z])")
 _MARKED = re.compile(r"\s*(?:#{1,6}\s|\d{1,3}[.)]\s|[-*+•]\s|>\s?)")
 _DATED_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
@@ -137,11 +138,19 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     if block.kind in (TABLE, CODE) or block.protected_by is not None:
         return True
     text = block.text
-    # A sentence a promo or a sign-off was glued onto ("...for comment.Reporting by") is a sentence too.
-    if not (is_prose(text) or any(reads_as_sentence(piece) for piece in _GLUED_END.split(text))):
+    # Word evidence adds up over a paragraph: past the line scorer's length, prose is the article's by its shape
+    # (most of an article's lines, decided here without reading their words).
+    prose = is_prose(text)
+    words = word_count(text)
+    if prose and words > MAX_SCORED_WORDS:
+        return True
+    # A sentence a promo or a sign-off was glued onto ("...for comment.Reporting by") is a sentence too; a line
+    # with no sentence mark anywhere holds none.
+    if not prose and not (
+        any(c in _SENTENCE_MARKS for c in text) and any(reads_as_sentence(p) for p in _GLUED_END.split(text))
+    ):
         return False
-    # Word evidence adds up over a paragraph: past the line scorer's length, prose is the article's by its shape.
-    return word_count(text) > MAX_SCORED_WORDS or _quick_evidence(text, lines) < ARTICLE_EVIDENCE
+    return words > MAX_SCORED_WORDS or _quick_evidence(text, lines) < ARTICLE_EVIDENCE
 
 
 def _structured(block: Block) -> bool:
