@@ -262,6 +262,15 @@ def mark_zones(doc: Document, level: str) -> int:
     if len(blocks) < 3:
         return 0
     lines = line_model()
+    # Most documents end on a paragraph of the article with nothing kept under it (a rule took the promo lines
+    # there): no tail to take, and the head is the aggressive level's.
+    end = len(states) - 1
+    while end >= 0 and states[end] == "ruled":
+        end -= 1
+    if level != "aggressive" and end >= 0 and states[end] == "prose" and ends_sentence(blocks[end].text) and (
+        _article_like(blocks[end], states[end], lines)
+    ):
+        return 0
     article = [_article_like(b, s, lines) for b, s in zip(blocks, states, strict=True)]
     core = _core(blocks, states, article)
     if core is None or core[2] < MIN_CORE_WORDS:
