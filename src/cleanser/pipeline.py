@@ -30,6 +30,7 @@ from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.generic_lines import PLUGIN as SCORER_PLUGIN
 from .stages.generic_lines import mark_lines
+from .stages.generic_zones import mark_zones
 from .stages.guard import guard, refuse_html
 from .stages.html_budget import enforce_budget
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
@@ -223,6 +224,8 @@ class Cleaner:
             self.plugins.process_document(doc, site.name if site else None)
         # The generic line scorer takes the boilerplate no rule named (text input; `generic` says how boldly).
         mark_lines(doc, self.generic)
+        # ... and the zones around the article: a tail of page furniture below it (generic_zones.py).
+        mark_zones(doc, self.generic)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
         with timed:

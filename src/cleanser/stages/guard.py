@@ -6,7 +6,9 @@ its rule and a `refused` reason and is listed in `Result.refused` (and `"refused
 carries a `guard` flag saying why. The checks, for a removal by a rule that is not `trusted`:
 
 1. Generic prose: a generic rule (one that applies to every site) removes a line that reads as prose (see
-   `text.is_prose`) of more than `GENERIC_MAX_WORDS` words.
+   `text.is_prose`) of more than `GENERIC_MAX_WORDS` words. The one exception: the zone stage's tail
+   (`generic/zone-tail`, kind "zone") that starts at its boundary below the article and runs to the end of the
+   document (`zone_tail`): it is judged on the evidence of the zone, not line by line (also exempt from 3).
 2. Unanchored sentence: a removal holds a line that reads as a sentence (`reads_as_sentence`: four words or
    more ending a sentence, or prose) while fewer than `MIN_ANCHOR` of its characters are literal text of the
    rule's pattern: the rule matched it through wildcards (`.{40,}`, a `{slot}`) rather than by recognising a
@@ -243,8 +245,9 @@ def check_trusted_blurb(removal: Removal, blocks: list[Block], seen: Seen) -> st
 
 
 def check_generic_prose(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
-    """1. A generic rule never takes a line of prose longer than GENERIC_MAX_WORDS."""
-    if seen.trusted(removal) or removal.plugin not in seen.generic:
+    """1. A generic rule never takes a line of prose longer than GENERIC_MAX_WORDS; except a tail zone that runs to
+    the end of the document (see `zone_tail`)."""
+    if seen.trusted(removal) or removal.plugin not in seen.generic or zone_tail(removal, blocks, seen):
         return None
     for line in _lines(removal):
         words = word_count(line)
@@ -284,8 +287,9 @@ def check_unanchored_sentence(removal: Removal, blocks: list[Block], seen: Seen)
 
 
 def check_long_piece(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
-    """3. An untrusted rule never takes more than MAX_CHARS characters in one piece."""
-    if seen.trusted(removal) or len(removal.text) <= MAX_CHARS:
+    """3. An untrusted rule never takes more than MAX_CHARS characters in one piece; except a tail zone that runs to
+    the end of the document (see `zone_tail`), whose cap is the budget."""
+    if seen.trusted(removal) or len(removal.text) <= MAX_CHARS or zone_tail(removal, blocks, seen):
         return None
     return f"an untrusted rule would remove {len(removal.text)} characters in one piece (limit {MAX_CHARS})"
 
@@ -320,6 +324,23 @@ def check_sentence_between_markers(removal: Removal, blocks: list[Block], seen: 
             continue
         return f"a box would take a sentence of article prose between its markers ({_quote(sentence)})"
     return None
+
+
+ZONE_TAIL = "generic/zone-tail"
+
+
+def zone_tail(removal: Removal, blocks: list[Block], seen: Seen) -> bool:
+    """The exception to checks 1 and 3: a removal of kind "zone" by the zone stage's tail rule (it starts at a
+    boundary line with most of the article's core above it) that runs to the end of the document: every line of
+    text below its first one is its own or was removed before it. The stage took it on the evidence of the zone as
+    a whole (a boundary line that says the page's furniture begins, an article closed above it, what follows
+    reading as furniture rather than the article going on: `generic_zones.py`); readers' comments and teasers
+    written as sentences are prose, and no test of one line at a time tells them from the article's. The budget
+    (check 4) still applies."""
+    if removal.kind != "zone" or removal.rule != ZONE_TAIL or not blocks:
+        return False
+    start = seen.index[id(blocks[0])]
+    return all(b.removal is not None for b in seen.doc.blocks[start:] if b.kind != BLANK and b.text.strip())
 
 
 CHECKS = (
