@@ -82,7 +82,7 @@ class SilverLine:
 
 
 def block_lines(el) -> list[str]:
-    """The element's text, one squashed line per block."""
+    """The element's text, one squashed line per block; links apart by a space."""
     parts: list[str] = []
     walker = etree.iterwalk(el, events=("start", "end"))
     for event, node in walker:
@@ -93,10 +93,14 @@ def block_lines(el) -> list[str]:
                 continue
             if tag in _BLOCKS:
                 parts.append("\n")
+            elif tag == "a":
+                parts.append(" ")  # links side by side ("<a>Facebook</a><a>X</a>") are words apart
             parts.append(node.text or "")
         else:
             if tag in _BLOCKS:
                 parts.append("\n")
+            elif tag == "a":
+                parts.append(" ")
             if node is not el:
                 parts.append(node.tail or "")
     return [line for line in (squash(p) for p in "".join(parts).split("\n")) if line]
