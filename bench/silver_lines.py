@@ -112,7 +112,9 @@ def _names(el) -> str:
 
 # Furniture that is mostly a list of other pages' names (sections, headlines, archive months): its words are the
 # site's topics; the rest ("ui": footers, forms, share bars, consent and login boxes) speaks to the reader.
-_LIST_NAMES = re.compile(rf"{_E}(?:menu\w*|nav|navbar|navigation|sidebar\w*|widget-?area|pager|pagination|off-?canvas\w*){_Z}")
+_LIST_NAMES = re.compile(
+    rf"{_E}(?:menu\w*|nav|navbar|navigation|sidebar\w*|widget-?area|pager|pagination|off-?canvas\w*){_Z}"
+)
 _LIST_ROLES = frozenset({"navigation", "complementary", "menu", "menubar"})
 
 
@@ -144,7 +146,9 @@ def _in_article(el) -> bool:
     """The element stands inside an `<article>`, `<main>` or a container named as the article: an `<aside>` there
     is a box of the article (a fact box, a pull quote) as often as furniture."""
     return any(
-        a.tag in ("article", "main") or ARTICLE_NAME.search(_names(a)) for a in el.iterancestors() if isinstance(a.tag, str)
+        a.tag in ("article", "main") or ARTICLE_NAME.search(_names(a))
+        for a in el.iterancestors()
+        if isinstance(a.tag, str)
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from silver_lines import block_lines, furniture_lines  # noqa: E402
+from silver_lines import block_lines, furniture_lines
 
 PARAGRAPH = (
     "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, two years later "
