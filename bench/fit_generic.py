@@ -85,7 +85,7 @@ SILVER_PAGE_MAX = 60
 # The first score (the line alone) a line needs at each level, whatever its context says: where a line stands may
 # make the scorer surer of a line that reads as boilerplate, never take a line that does not.
 FLOORS = {
-    "safe": {"line": 0.5, "words": 3.0, "sentences": 8.0},
+    "safe": {"line": 0.5, "words": 5.0, "sentences": None},
     "aggressive": {"line": 0.5, "words": 1.5, "sentences": 4.0},
 }
 
