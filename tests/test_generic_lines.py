@@ -188,11 +188,11 @@ def test_a_short_line_is_also_known_by_its_whole_text():
     assert not any(f.startswith("l:") for f in line_features("Die Gemeinde will die Kosten mit dem Land teilen"))
 
 
-def test_a_run_of_german_furniture_under_the_article_goes_at_the_safe_level():
+def test_a_run_of_german_furniture_under_the_article_goes_at_the_aggressive_level():
     """Footer and share lines learned from German pages' markup (the silver labels of bench/silver_lines.py): no rule
-    names them."""
+    names them. (The safe level's floors ask more of a line than one or two such words give: docs/quality.md.)"""
     furniture = ["Teilen", "Impressum", "Datenschutz", "Kontakt", "Nach oben"]
-    result = CLEANERS["safe"].clean("\n".join([*PROSE, *furniture]))
+    result = CLEANERS["aggressive"].clean("\n".join([*PROSE, *furniture]))
     taken = {r.text for r in scored(result)}
     assert len(taken) >= 4 and taken <= set(furniture)
     assert result.text.startswith("\n".join(PROSE))
