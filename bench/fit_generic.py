@@ -177,10 +177,16 @@ def _silver_features(s: SilverLine) -> list[str]:
     its shape and its whole text, not its words: menus name a site's sections and topics ("Gaming", "Wien",
     "Trump"), which are no vocabulary of furniture, while the same whole line on many sites ("Impressum", "Nach
     oben") is. The links of a footer, a form, a share bar or a consent box ("Cookie settings", "Terms of use")
-    speak to the reader: their words count."""
+    speak to the reader: their word pairs count, and so does every furniture line's whole text, but no furniture
+    line's single words (see below)."""
     feats = line_features(s.text)
     if s.y and s.link and s.kind == "list":
         return [f for f in feats if f[0] in "sl"]
+    if s.y:
+        # Single words of furniture make no vocabulary either: "opens" of "Link opens in a new window", "family" of
+        # a footer's "Family of sites", are words of headlines too ("Family bakery opens its third shop"). Their
+        # pairs and whole lines are the furniture's own.
+        return [f for f in feats if f[0] != "w"]
     return feats
 
 
