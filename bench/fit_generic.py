@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from devsets import Page, all_pages, label_lines, naive_lines, squash
+from silver_lines import SilverLine, silver_lines
 
 from cleanser import Cleaner
 from cleanser.read.text import normalize_spaces, read_text
@@ -56,8 +57,12 @@ from cleanser.stages.generic_lines import (
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "cleanser" / "data" / "generic_lines.json"
-VERSION = 1
+VERSION = 2
 MIN_SITES = 3  # a word counts only when lines of this many sites hold it
+# ... and, when fewer than MIN_SITES sites' gold lines and plugin examples hold it, silver lines of this many: one
+# site's menu names its sections ("Gaming", "Wien"), a few sites' menus say nothing of furniture, but "Impressum",
+# "Kontakt" or "Teilen" stand in the furniture of dozens.
+MIN_SILVER_SITES = 5
 MAX_PROSE_SHARE = 0.003  # ... and when at most this share of prose lines holds it (not "march", "budget")
 FOLDS = 5
 EPOCHS = 25
@@ -70,11 +75,18 @@ EXAMPLE_WEIGHT = 1.0
 # Short article lines weigh more than boilerplate ones: the tune part and the plugins' examples hold more short
 # boilerplate lines than short article lines, far more than an article does.
 ARTICLE_WEIGHT = 2.0
+# Silver labels (`silver_lines.py`: what the page's markup says is furniture, and its reference's or container's
+# blocks) weigh less than the gold ones: a footer may hold a line of the article's. A page gives at most
+# SILVER_PAGE_MAX lines of each class, spread over the page, each at SILVER_WEIGHT while it gives SILVER_PAGE_CAP or
+# fewer (a page's long menu shares that weight, as a page's gold lines share PAGE_CAP).
+SILVER_WEIGHT = 0.3
+SILVER_PAGE_CAP = 20
+SILVER_PAGE_MAX = 60
 # The first score (the line alone) a line needs at each level, whatever its context says: where a line stands may
 # make the scorer surer of a line that reads as boilerplate, never take a line that does not.
 FLOORS = {
     "safe": {"line": 0.5, "words": 5.0, "sentences": None},
-    "aggressive": {"line": 0.5, "words": 2.0, "sentences": 4.0},
+    "aggressive": {"line": 0.5, "words": 1.5, "sentences": 4.0},
 }
 
 
@@ -84,8 +96,9 @@ class Line:
     feats: list[str]  # line features
     y: int  # 1 boilerplate, 0 article
     weight: float
-    page: int  # index of its page in `Sample.pages`, -1 for a plugin example
+    page: int  # index of its page in `Sample.pages`, -1 for a plugin example or a silver line
     pos: int = -1  # index among the page's lines
+    silver: bool = False  # a silver label (`silver_lines.py`), not a gold one or a plugin's example
 
 
 @dataclass
@@ -94,6 +107,7 @@ class PageLines:
     texts: list[str]
     states: list[str]
     labels: list[str | None]
+    naive: frozenset[str] = frozenset()  # every naive line of the page, before the rules
 
 
 def read_pages(part: str, cleaner: Cleaner) -> list[PageLines]:
@@ -112,9 +126,68 @@ def read_pages(part: str, cleaner: Cleaner) -> list[PageLines]:
         apply_rules(doc, cleaner.book(active))
         blocks, states = document_lines(doc)
         out.append(
-            PageLines(page, [b.text for b in blocks], states, [labels[b.line - 1] if b.line else None for b in blocks])
+            PageLines(
+                page, [b.text for b in blocks], states, [labels[b.line - 1] if b.line else None for b in blocks],
+                frozenset(lines),
+            )
         )
     return out
+
+
+def _spread(items: list, n: int) -> list:
+    """At most n of the items, evenly spread over them (a page's header menu and its footer both), in order."""
+    if len(items) <= n:
+        return items
+    return [items[i * len(items) // n] for i in range(n)]
+
+
+def silver(pages: list[PageLines]) -> tuple[list[Line], list[Line], dict[int, list[str]]]:
+    """The silver lines of the part's pages (`silver_lines.py`) the scorer could take: the weighted training lines
+    (SILVER_PAGE_MAX of each class a page at most, furniture that speaks to the reader first, then list items),
+    every such line (whose sites count for the vocabulary: a phrase seen in the furniture of many sites is known by
+    all of them, though few of its lines are trained on); and, by page, the long article lines (for the prose
+    statistics). A short line the page's naive scrape holds is left to its gold label (or to none: a line the
+    references do not settle stays unlabelled)."""
+    training: list[Line] = []
+    every: list[Line] = []
+    long_article: dict[int, list[str]] = {}
+    for pi, pl in enumerate(pages):
+        by_class: dict[int, list[Line]] = {0: [], 1: []}
+        lists: list[Line] = []
+        for s in silver_lines(pl.page):
+            if s.y == 0 and not short_line(s.text):
+                long_article.setdefault(pi, []).append(s.text)
+            elif s.text not in pl.naive and short_line(s.text):
+                line = Line(pl.page.site, _silver_features(s), s.y, 0.0, -1, silver=True)
+                every.append(line)
+                (lists if s.kind == "list" else by_class[s.y]).append(line)
+        for y, items in by_class.items():
+            items = _spread(items, SILVER_PAGE_MAX)
+            if y:
+                items += _spread(lists, SILVER_PAGE_MAX - len(items))
+            weight = SILVER_WEIGHT * min(1.0, SILVER_PAGE_CAP / max(1, len(items))) * (1.0 if y else ARTICLE_WEIGHT)
+            for line in items:
+                line.weight = weight
+            training += items
+    return training, every, long_article
+
+
+def _silver_features(s: SilverLine) -> list[str]:
+    """A silver line's features. A link of a list (a menu's or a sidebar's item, another article's headline) gives
+    its shape and its whole text, not its words: menus name a site's sections and topics ("Gaming", "Wien",
+    "Trump"), which are no vocabulary of furniture, while the same whole line on many sites ("Impressum", "Nach
+    oben") is. The links of a footer, a form, a share bar or a consent box ("Cookie settings", "Terms of use")
+    speak to the reader: their word pairs count, and so does every furniture line's whole text, but no furniture
+    line's single words (see below)."""
+    feats = line_features(s.text)
+    if s.y and s.link and s.kind == "list":
+        return [f for f in feats if f[0] in "sl"]
+    if s.y:
+        # Single words of furniture make no vocabulary either: "opens" of "Link opens in a new window", "family" of
+        # a footer's "Family of sites", are words of headlines too ("Family bakery opens its third shop"). Their
+        # pairs and whole lines are the furniture's own.
+        return [f for f in feats if f[0] != "w"]
+    return feats
 
 
 def plugin_examples() -> list[tuple[str, str, int]]:
@@ -148,30 +221,49 @@ def _capped(pages: list[PageLines]) -> list[Line]:
     return lines
 
 
-def prose_frequency(pages: list[PageLines]) -> dict[str, float]:
-    """The share of the tune part's prose lines (long lines, nearly all article text) holding each word and pair."""
+def prose_frequency(pages: list[PageLines], more: dict[int, list[str]]) -> dict[str, float]:
+    """The share of the tune part's article prose holding each word and pair: its long lines labelled article, and
+    the long article lines of the silver labels (`more`, by page: the reference's blocks, the container's long
+    paragraphs). Not every long line of a scrape: cookie notices, newsletter pitches and readers' comments are long
+    too, and counting them as prose kept "newsletter" and "cookies" out of the vocabulary."""
     counts: Counter[str] = Counter()
     n = 0
-    for pl in pages:
-        for text, state in zip(pl.texts, pl.states, strict=True):
-            if state == "prose":
-                n += 1
-                counts.update({f for f in line_features(text) if f[0] in "wb"})
+    for pi, pl in enumerate(pages):
+        texts = {
+            text
+            for text, state, label in zip(pl.texts, pl.states, pl.labels, strict=True)
+            if state == "prose" and label == "article"
+        }
+        for text in texts | set(more.get(pi, [])):
+            n += 1
+            counts.update({f for f in line_features(text) if f[0] in "wbl"})
     return {f: c / max(n, 1) for f, c in counts.items()}
 
 
 def vocabulary(lines: list[Line], prose: dict[str, float]) -> set[str]:
-    """Words and pairs that lines of MIN_SITES sites or more hold, and that are rare in prose (at most
-    MAX_PROSE_SHARE of prose lines): "the", "de", "what" say nothing of a line, whatever the training lines hold."""
+    """Words and pairs that lines of MIN_SITES sites or more hold (MIN_SILVER_SITES when silver lines make most of
+    them), and that are rare in prose (at most MAX_PROSE_SHARE of article prose lines): "the", "de", "what" say
+    nothing of a line, whatever the training lines hold."""
     sites: dict[str, set[str]] = defaultdict(set)
+    gold: dict[str, set[str]] = defaultdict(set)
+    article: dict[str, set[str]] = defaultdict(set)
     for line in lines:
         for f in line.feats:
-            if f[0] in "wb":
+            if f[0] in "wbl":
                 sites[f].add(line.site)
+                if not line.silver:
+                    gold[f].add(line.site)
+                if not line.y:
+                    article[f].add(line.site)
     return {
         f
         for f, s in sites.items()
-        if len(s) >= MIN_SITES and prose.get(f, 0.0) <= MAX_PROSE_SHARE and not any(_dateish(w) for w in f[2:].split())
+        if len(s) >= MIN_SITES
+        and (len(gold[f]) >= MIN_SITES or len(s) >= MIN_SILVER_SITES or f[0] == "l")
+        and prose.get(f, 0.0) <= MAX_PROSE_SHARE
+        # A whole line is never in prose: it must be an article's line on one site in ten that hold it at most.
+        and (f[0] != "l" or len(article[f]) <= max(1, len(s) // 10))
+        and not any(_dateish(w) for w in f[2:].split())
     }
 
 
@@ -259,7 +351,9 @@ def threshold_for(
     return max(0.5, min(0.9995, articles[allowed] + 1e-4)) if len(articles) > allowed else 0.5
 
 
-def fit_all(verbose: bool = True) -> dict:
+def fit_all(verbose: bool = True, details: dict | None = None) -> dict:
+    """Fit both models and choose the thresholds; `details`, when given, receives the out-of-fold scores of the
+    tune part's lines with their page and text (for looking at what a floor or threshold would do)."""
     started = time.time()
     cleaner = Cleaner(generic="off")
     pages = read_pages("tune", cleaner)
@@ -267,12 +361,16 @@ def fit_all(verbose: bool = True) -> dict:
     examples = [
         Line(plugin, line_features(text), y, EXAMPLE_WEIGHT, -1) for plugin, text, y in plugin_examples()
     ]
-    everything = lines + examples
-    prose = prose_frequency(pages)
-    vocab = vocabulary(everything, prose)
+    silver_training, silver_all, long_article = silver(pages)
+    everything = lines + silver_training + examples
+    prose = prose_frequency(pages, long_article)
+    vocab = vocabulary(lines + silver_all + examples, prose)
     if verbose:
         ys = Counter(ln.y for ln in lines)
+        ss = Counter(ln.y for ln in silver_training)
         print(f"tune: {len(pages)} pages, {ys[1]} boilerplate and {ys[0]} article short lines; "
+              f"silver {ss[1]} boilerplate and {ss[0]} article short lines from "
+              f"{len({ln.site for ln in silver_training})} sites; "
               f"{len(examples)} plugin example lines; vocabulary {len(vocab)}")
     # Folds by site.
     sites = sorted({pl.page.site for pl in pages})
@@ -280,21 +378,27 @@ def fit_all(verbose: bool = True) -> dict:
     fold_of = {s: i % FOLDS for i, s in enumerate(sites)}
     oof_rows, oof_keys = [], []
     for k in range(FOLDS):
-        train = [ln for ln in lines if fold_of[ln.site] != k] + examples
-        w1, b1, _ = fit(_stage1_rows(train, vocabulary(train, prose)))
+        train = [ln for ln in lines + silver_training if fold_of[ln.site] != k] + examples
+        seen = [ln for ln in lines + silver_all if fold_of[ln.site] != k] + examples
+        w1, b1, _ = fit(_stage1_rows(train, vocabulary(seen, prose)))
         rows, keys = _stage2_rows(pages, w1, b1, {pi for pi, pl in enumerate(pages) if fold_of[pl.page.site] == k})
         oof_rows += rows
         oof_keys += keys
     # Stage 2 out of fold too, for the thresholds.
     scored: list[tuple[float, float, float, bool, int]] = []
     key_site = [pages[pi].page.site for pi, _ in oof_keys]
+    scored_keys: list[tuple[int, int]] = []
     for k in range(FOLDS):
         train = [r for r, s in zip(oof_rows, key_site, strict=True) if fold_of[s] != k]
         w2, b2, c = fit(train)
-        for r, s in zip(oof_rows, key_site, strict=True):
+        for r, s, key in zip(oof_rows, key_site, oof_keys, strict=True):
             if fold_of[s] == k:
                 z = b2 + c * r[1] + sum(w2.get(f, 0.0) for f in r[0])
                 scored.append((_sig(z), _sig(r[1]), r[4], r[5], r[2]))
+                scored_keys.append(key)
+    if details is not None:
+        details["scored"] = scored
+        details["lines"] = [(pages[pi].page.key, pages[pi].texts[i]) for pi, i in scored_keys]
     total = sum(lab == "article" for pl in pages for lab in pl.labels)
     thresholds = {
         "safe": threshold_for(scored, "safe", SAFE_LOSS, total),

@@ -41,6 +41,7 @@ RULE = f"{PLUGIN}/line-score"
 MAX_CHARS = 200  # longer lines are never scored (see the module docstring)
 MAX_WORDS = 25  # the guard's limit for prose a generic removal may take
 MAX_WIDE = 8  # kana or CJK characters from which a line is left alone (see `short_line`)
+MAX_WHOLE = 6  # words of a line whose whole text is a feature of its own (see `_word_features`)
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|de|fr|co\.uk|uk|es|it|at|ch|nl|pl|io)\b", re.IGNORECASE)
@@ -77,11 +78,16 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def _word_features(text: str, ws: tuple[str, ...] | None = None) -> list[str]:
-    """The line's words ("w:") and word pairs ("b:")."""
+    """The line's words ("w:"), word pairs ("b:") and, for a line of MAX_WHOLE words or fewer, the whole line ("l:").
+
+    A whole line says what its words cannot: "Share" or "Teilen" alone on a line is a share bar's button, while
+    "share" and "teilen" are common words of prose ("share prices", "Kosten teilen")."""
     ws = words(text) if ws is None else ws
     feats = [f"w:{w}" for w in set(ws) if w != "0"]
     # Pairs with a number ("at 0") would learn the times and dates of a site's furniture, not its wording.
     feats += [f"b:{a} {b}" for a, b in set(pairwise(ws)) if a != "0" and b != "0"]
+    if 0 < len(ws) <= MAX_WHOLE:
+        feats.append("l:" + " ".join(ws))
     return feats
 
 
@@ -278,17 +284,21 @@ def _quick_evidence(text: str, weights: dict[str, Any]) -> float:
         split = weights["_split"] = (
             {f[2:]: v for f, v in line.items() if f[0] == "w"},
             {f[2:]: v for f, v in line.items() if f[0] == "b"},
+            {f[2:]: v for f, v in line.items() if f[0] == "l"},
         )
-    wmap, bmap = split
+    wmap, bmap, lmap = split
     ws = words(text)
     total = sum(wmap.get(w, 0.0) for w in set(ws))
+    if 0 < len(ws) <= MAX_WHOLE:
+        total += lmap.get(" ".join(ws), 0.0)
     return total + sum(bmap.get(f"{a} {b}", 0.0) for a, b in set(pairwise(ws)) if a != "0" and b != "0")
 
 
 def word_evidence(feats: list[str], line_weights: dict[str, float]) -> float:
-    """What the line's words and word pairs alone say (shape aside): how much of its vocabulary is boilerplate's."""
+    """What the line's words, word pairs and whole text alone say (shape aside): how much of its vocabulary is
+    boilerplate's."""
     get = line_weights.get
-    return sum(get(f, 0.0) for f in feats if f[0] in "wb")
+    return sum(get(f, 0.0) for f in feats if f[0] in "wbl")
 
 
 def score_lines(
@@ -335,7 +345,7 @@ def evidence(feats: list[str], weights: dict[str, Any]) -> tuple[str, ...]:
     for f in feats:
         weight = w2.get(f, 0.0) if f[0] == "c" else w1.get(f, 0.0)
         if weight > 0:
-            groups["w" if f[0] in "wb" else f[0]].append((weight, f))
+            groups["w" if f[0] in "wbl" else f[0]].append((weight, f))
     picked = sorted(groups["w"], reverse=True)[:3] + sorted(groups["s"], reverse=True)[:1]
     picked += sorted(groups["c"], reverse=True)[:2]
     return tuple(f"{f} {w:+.2f}" for w, f in picked)
