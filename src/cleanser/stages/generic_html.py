@@ -38,6 +38,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
+from . import html_shapes
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -66,6 +67,8 @@ RULES = {
         _rule("links", "a box that is mostly links"),
         _rule("heading", "a heading that only introduced a removed element"),
         _rule("title", "the page's title above the article, which the metadata carries"),
+        _rule("dateline", "a date or byline line above the article's first paragraph"),
+        _rule("credit", "a photo credit in a figure"),
     )
 }
 
@@ -114,6 +117,32 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
     return None
 
 
+
+
+def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
+    """What the element's shape and place say it is (`html_shapes.py`), when its markup says nothing."""
+    tag = el.tag
+    if tag in _SHAPE_INSERTS:
+        found = html_shapes.read_also(el)
+        if found:
+            return "related", found
+    if tag in ("div", "section"):
+        found = html_shapes.heading_over_links(el)
+        if found:
+            return "related", found
+    found = html_shapes.links_after_prose(el, layout)
+    if found:
+        return "links", found
+    found = html_shapes.date_before_prose(el, layout)
+    if found:
+        return "dateline", found
+    found = html_shapes.credit(el)
+    if found:
+        return "credit", found
+    return None
+
+
+_SHAPE_INSERTS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
 
 
 def not_article(root) -> list:
@@ -231,13 +260,7 @@ def strip_boilerplate(
     total = _text_size(article)
     if not total:
         return
-    order: dict = {}
-    last_prose = -1
-    if level == "aggressive":  # only shape evidence needs to know where the article's prose ends
-        for i, el in enumerate(article.iter()):
-            order[el] = i
-            if el.tag in ("p", "li", "blockquote", "dd") and is_prose(_WS.sub(" ", el.text_content())):
-                last_prose = i
+    layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
     candidates: list[tuple] = []
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
@@ -248,10 +271,12 @@ def strip_boilerplate(
             continue
         found = evidence_for(el, level)
         size = 0
+        if found is None:
+            found = shape_evidence(el, layout)
         if found is None and level == "aggressive" and el.tag in ("ul", "ol", "div", "section", "table"):
             size = _text_size(el)
             shape = _link_box(el, size) if size else None
-            if shape is not None and order.get(el, 0) > last_prose:
+            if shape is not None and layout.after_prose(el):
                 found = ("links", f"{shape}, after the article's last paragraph")
         if found is None:
             continue

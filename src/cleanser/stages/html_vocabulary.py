@@ -111,3 +111,40 @@ NOT_ARTICLE = re.compile(
 )
 NOT_ARTICLE_ROLES = frozenset({"dialog", "alertdialog", "complementary", "contentinfo", "navigation", "banner"})
 NOT_ARTICLE_TAGS = frozenset({"nav", "aside", "footer", "dialog"})
+
+
+# --- shape evidence (html_shapes.py) --------------------------------------------------------------------------------
+
+# Link text that is a web address: an article's source or a reference, which stays.
+URLISH = re.compile(r"^(?:https?://|www\.)|\.(?:com|org|net|edu|gov|info|de|at|ch|fr|es|it|pl|nl|uk|io)(?:/|$)", re.I)
+# "Read also: <headline>": a label of up to four words, no digits (a date is no label), then a colon.
+LABEL_LINK = re.compile(r"^((?:[^\W\d]+[ '’-]?){1,4})\s?:\s*(.+)$")
+# Month names and abbreviations of the languages the pages come in (with metadata_values' date parser's list).
+_MONTHS = (
+    r"(?:jan(?:uary|uar|vier|v)?|jänner|enero|ene|gennaio|janeiro|feb(?:ruary|ruar|rero|braio|rier)?|févr(?:ier)?|"
+    r"fev(?:ereiro)?|mar(?:ch|zo|s|ço)?|märz|mär|mrz|apr(?:il|ile)?|abr(?:il)?|avr(?:il)?|ma[iy]|mayo|maggio|maio|"
+    r"jun[ei]?|junio|juin|giugno|junho|jul[iy]?|julio|juil(?:let)?|luglio|julho|aug(?:ust)?|agosto|ago|août|"
+    r"sep(?:t|tember|tiembre|tembre)?|setiembre|settembre|setembro|set|o[ck]t(?:ober|ubre|obre)?|ottobre|outubro|out|"
+    r"nov(?:ember|iembre|embre|embro)?|de[cz](?:ember)?|diciembre|décembre|déc|dicembre|dezembro|dic)\.?"
+)
+# A date or a time of day, in the notations news pages print: 23.10.2018, 2021-10-16, 11 Jan 2019, 31. Mai 2012,
+# May 06, 2019, 3/10/2004, 10:27.
+DATE = re.compile(
+    rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    rf"\b\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|"
+    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    re.IGNORECASE,
+)
+# A photo credit in a figure: a credit word and a colon first ("Foto: ...", "Kuva: ...", "(crédito: ..."), a
+# copyright sign, or a short line naming an agency or written "Agency / Photographer".
+CREDIT = re.compile(
+    r"^\W{0,2}(?:foto|fotos|photo|photos|photograph|bild|bilder|kuva|crédito|credito|credit|credits|quelle|source|"
+    r"fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*[:.]|^\W{0,2}(?:©|\(c\))",
+    re.IGNORECASE,
+)
+AGENCY = re.compile(
+    r"\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|reuters|picture-alliance|imago|"
+    r"ap\s?photo|epa|keystone|efe|unsplash|pixabay)\b",
+    re.IGNORECASE,
+)
+SLASH_CREDIT = re.compile(r"^[\w.&'-]+(?: [\w.&'-]+){0,2} ?/ ?[\w.&'-]+(?: [\w.&'-]+){0,2}$")
