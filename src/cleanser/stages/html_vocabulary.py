@@ -116,7 +116,7 @@ NOT_ARTICLE_TAGS = frozenset({"nav", "aside", "footer", "dialog"})
 # --- shape evidence (html_shapes.py) --------------------------------------------------------------------------------
 
 # Link text that is a web address: an article's source or a reference, which stays.
-URLISH = re.compile(r"^(?:https?://|www\.)|\.(?:com|org|net|edu|gov|info|de|at|ch|fr|es|it|pl|nl|uk|io)(?:/|$)", re.I)
+URLISH = re.compile(r"^(?:https?://|www\.)|^[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.I)
 # "Read also: <headline>": a label of up to four words, no digits (a date is no label), then a colon.
 LABEL_LINK = re.compile(r"^((?:[^\W\d]+[ '’-]?){1,4})\s?:\s*(.+)$")
 # Month names and abbreviations of the languages the pages come in (with metadata_values' date parser's list).
