@@ -296,6 +296,7 @@ def strip_boilerplate(
             shares[kind] = shares.get(kind, 0) + size
     content = {kind for kind, size in shares.items() if size > 0.5 * total}
     removed: set = set()
+    markers: list = []
     for el, kind, evidence, _ in candidates:
         if kind in content or any(a in removed for a in el.iterancestors()):
             continue
@@ -303,6 +304,8 @@ def strip_boilerplate(
         if marker is not None:
             removed.add(el)
             _take_heading(marker, removals, judge)
+            markers.append(marker)
+    _take_leftovers(article, markers, removals, judge)
 
 
 _FOLD = re.compile(r"\W+")
@@ -333,7 +336,7 @@ def _remove(el, kind: str, evidence: str, removals: list[Removal], judge: Judge 
     removal = Removal(rule=rule.qualified, plugin=PLUGIN, text=text, kind="html", evidence=(evidence,))
     removals.append(removal)
     if judge is not None:
-        removal.refused = judge(rule, paragraph_texts(el))
+        removal.refused = judge(rule, html_shapes.guarded_paragraphs(el, paragraph_texts))
         if removal.refused is not None:
             return None
     return replace_with_placeholder(el, len(removals) - 1)
@@ -354,6 +357,59 @@ def _take_heading(marker, removals: list[Removal], judge: Judge | None) -> None:
     if following is not None and following.tag not in _HEADINGS:
         return
     _remove(heading, "heading", f"a heading over a removed element ({_quote(text)})", removals, judge)
+
+
+def _take_leftovers(article, markers: list, removals: list[Removal], judge: Judge | None) -> None:
+    """The title of a box whose content went ("Veja também:" over a list of removed links, "Related" over a removed
+    grid): the highest box around a removed element whose remaining text is a heading of eight words or fewer,
+    smaller than what went from inside it, goes too."""
+    done: set = set()
+    for marker in markers:
+        best = None
+        for box in marker.iterancestors():
+            if box is article or box in done or box.getparent() is None:
+                break
+            text = _WS.sub(" ", box.text_content()).strip()
+            if not text:
+                continue  # nothing but removed elements so far: look further up
+            if len(text.split()) > 8 or is_prose(text) or not _all_heading(box):
+                break
+            gone = sum(len(removals[int(m.get("data-removal", -1))].text) for m in box.iter(PLACEHOLDER))
+            if gone < len(text):
+                break
+            best = box
+        if best is not None:
+            done.add(best)
+            text = _WS.sub(" ", best.text_content()).strip()
+            _remove(best, "heading", f"the title of a box whose content was removed ({_quote(text)})", removals, judge)
+
+
+def _all_heading(box) -> bool:
+    """Whether every piece of text left in `box` is a heading's, a title's (by class) or a label's (ends with ":")."""
+    for el in box.iter():
+        if not isinstance(el.tag, str) or el.tag == PLACEHOLDER:
+            continue
+        own = (el.text or "").strip()
+        if own and not _heading_text(el, own):
+            return False
+        tail = (el.tail or "").strip()
+        if tail and el is not box and not _heading_text(el.getparent(), tail):
+            return False
+    return True
+
+
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|heading|headline|head|header|label|caption)(?=$|[\s_-])|title")
+
+
+def _heading_text(el, text: str) -> bool:
+    if text.endswith(":"):
+        return True
+    for e in (el, *el.iterancestors()):
+        if e.tag in _HEADINGS or e.tag in ("strong", "b") or _TITLE_CLASS.search(_names(e)):
+            return True
+        if e.tag in ("p", "div", "li", "section", "article", "body"):
+            return False
+    return False
 
 
 def _element_before(el):

@@ -237,5 +237,22 @@ def _in_figure(el) -> bool:
     return any(a.tag in ("figure", "figcaption") for a in el.iterancestors())
 
 
+def guarded_paragraphs(el, paragraph_texts) -> list[str]:
+    """What the guard is shown of an element the generic layer would remove: its paragraphs (`paragraph_texts`),
+    less those that are wholly the text of a link. A paragraph inside a link is a teaser of another page (a related
+    story's first lines, a product's blurb): an article does not put its own paragraphs in a link. The element is
+    never the container, nor one holding half of its text, so an article wrapped whole in a link is not judged
+    here."""
+    teasers = {
+        _WS.sub(" ", a.text_content()).strip()
+        for a in el.iter("a")
+        if len(a.text_content()) >= 100  # only long link texts can hold a paragraph the guard would keep
+    }
+    if not teasers:
+        return paragraph_texts(el)
+    kept = [text for text in paragraph_texts(el) if not any(text in teaser for teaser in teasers)]
+    return kept or [""]
+
+
 def _quote(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
