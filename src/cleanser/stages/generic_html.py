@@ -69,6 +69,7 @@ RULES = {
         _rule("title", "the page's title above the article, which the metadata carries"),
         _rule("dateline", "a date or byline line above the article's first paragraph"),
         _rule("credit", "a photo credit in a figure"),
+        _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura's extraction leaves out"),
     )
 }
 
@@ -248,13 +249,15 @@ def strip_boilerplate(
     removals: list[Removal],
     judge: Judge | None,
     title: str | None = None,
+    second_opinion: str | None = None,
 ) -> None:
     """Find the container's boilerplate and replace each element with a placeholder, appending its `Removal` (with
     `evidence`) to `removals` (the HTML rules' list: placeholders index into it). `judge` is the guard's check; an
     element it refuses stays in place, its removal in the audit with the reason, and its insides are still looked
     at. `level` is "safe" or "aggressive"; "off" is never passed here. `title` is the page's title (metadata): a
     heading above the article's first paragraph that repeats it is the page's title, which the metadata carries
-    (removed at the aggressive level only)."""
+    (removed at the aggressive level only). `second_opinion` is trafilatura's text of the page, when asked for: short
+    non-prose lines outside the article's paragraphs that it leaves out go too (`second_opinion.py`)."""
     if level == "off":
         return
     total = _text_size(article)
@@ -306,6 +309,10 @@ def strip_boilerplate(
             _take_heading(marker, removals, judge)
             markers.append(marker)
     _take_leftovers(article, markers, removals, judge)
+    if second_opinion is not None:  # trafilatura's text of the page (Settings.second_opinion): second_opinion.py
+        from .second_opinion import strip_absent
+
+        strip_absent(article, second_opinion, removals, judge, _remove)
 
 
 _FOLD = re.compile(r"\W+")
