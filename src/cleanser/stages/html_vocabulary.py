@@ -35,11 +35,12 @@ SAFE_TOKENS: dict[str, str] = {
     ),
     "promo": (
         rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
-        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial){_Z}"
+        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
     ),
     "bio": (
         rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
-        rf"bio|biography|abh_\w*|saboxplugin\w*|contributor-?bio){_Z}"
+        rf"bio|biography|abh_\w*|saboxplugin\w*|contributor-?bio|autor\w*|authors?|author-?name|post-?author|"
+        rf"article-?author|entry-?author|byline\w*|by-?line){_Z}"
     ),
     "tags": (
         rf"{_E}(?:tags?|tag-?(?:list|cloud|links)|post-?tags|article-?tags|categories|entry-?(?:meta|utility|"
@@ -64,7 +65,7 @@ SAFE_TOKENS: dict[str, str] = {
 # Weaker tokens, for the aggressive level: teasers and article metadata lines.
 AGGRESSIVE_TOKENS: dict[str, str] = {
     "related": rf"{_E}(?:teaser\w*|more|read-?more|see-?also|widget\w*|sidebar\w*|box-?list){_Z}",
-    "tags": rf"{_E}(?:meta|metadata|date|dateline|timestamp|published|updated|info-?bar|byline){_Z}",
+    "tags": rf"{_E}(?:meta|metadata|date|dateline|timestamp|published|updated|info-?bar){_Z}",
     "navigation": rf"{_E}(?:toc|table-?of-?contents){_Z}",
 }
 # A container's own name: an element so named is the article, whatever else its class says.
