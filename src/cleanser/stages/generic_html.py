@@ -131,6 +131,10 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
         found = html_shapes.heading_over_links(el)
         if found:
             return "related", found
+    if tag not in _INLINE_LABELS:
+        label = html_shapes.label_line(el)
+        if label:
+            return label
     found = html_shapes.links_after_prose(el, layout)
     if found:
         return "links", found
@@ -144,6 +148,8 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
 
 
 _SHAPE_INSERTS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+# Inline elements are judged as labels only through the block that holds them (a "Sponsored" badge inside a line).
+_INLINE_LABELS = frozenset({"a", "b", "i", "em", "strong", "abbr", "u", "font", "time", "label", "small", "img"})
 
 
 def not_article(root) -> list:

@@ -15,6 +15,8 @@ have it:
   the next and previous articles, a list of teasers. Links that are web addresses stay (an article's sources);
 - **a date line above the article's first paragraph of prose** (`dateline`): a short line, not a heading, that holds
   a date or a time ("23.10.2018", "By J. Doe | 11 Jan 2019 | 4 min", "Publiziert: 03.04.2020, 12:35");
+- **an advertising label alone** (`promo`: "Anzeige", "- Advertisement -", "Reklama") and **a reading-time line**
+  (`tags`: "5 min read", "Lesezeit: 4 Minuten");
 - **a photo credit** (`credit`): a short element inside a figure that names an agency or starts with "Photo:",
   "Foto:", "Bild:", "©"...; the caption it sits in stays.
 
@@ -28,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import is_prose
-from .html_vocabulary import AGENCY, CREDIT, DATE, LABEL_LINK, SLASH_CREDIT, URLISH
+from .html_vocabulary import AD_LABEL, AGENCY, CREDIT, DATE, LABEL_LINK, READING_TIME, SLASH_CREDIT, URLISH
 
 _WS = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -252,6 +254,18 @@ def guarded_paragraphs(el, paragraph_texts) -> list[str]:
         return paragraph_texts(el)
     kept = [text for text in paragraph_texts(el) if not any(text in teaser for teaser in teasers)]
     return kept or [""]
+
+
+def label_line(el) -> tuple[str, str] | None:
+    """A line that is an advertising label alone ("Anzeige", "- Advertisement -"), or a reading-time line."""
+    text = _text(el)
+    if not text or len(text) > 120:
+        return None
+    if AD_LABEL.match(text):
+        return "promo", f"an advertising label alone ({_quote(text)})"
+    if len(text.split()) <= 14 and not is_prose(text) and READING_TIME.search(text):
+        return "tags", f"a reading-time line ({_quote(text)})"
+    return None
 
 
 def _quote(text: str) -> str:

@@ -149,3 +149,17 @@ AGENCY = re.compile(
     re.IGNORECASE,
 )
 SLASH_CREDIT = re.compile(r"^[\w.&'-]+(?: [\w.&'-]+){0,2} ?/ ?[\w.&'-]+(?: [\w.&'-]+){0,2}$")
+# A line that is nothing but an advertising label ("Anzeige", "- Anzeige -", "Reklama", "Advertisement"): the label
+# of an ad whose picture or frame is gone. Article text never is that one word alone.
+AD_LABEL = re.compile(
+    r"^\W*(?:anzeige|werbung|reklama|advertisement|advertising|advert|publicidad|publicité|pubblicità|publicidade|"
+    r"sponsored|gesponsert|sponsored content|paid content|advertorial|annonce|mainos|annons|advertentie)\W*$",
+    re.IGNORECASE,
+)
+# A reading-time line: "5 min read", "Lesezeit: 4 Minuten", "3 minutos de lectura".
+READING_TIME = re.compile(
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|minuten|minutos|minuti)\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|"
+    r"di lettura|de leitura|leitura)\b|\b(?:lesezeit|lesedauer|reading time|read time|temps de lecture|"
+    r"tiempo de lectura|tempo de leitura)\s*:?\s*\d+",
+    re.IGNORECASE,
+)
