@@ -8,6 +8,7 @@ own, different means. Where the two agree on the article, a short block of the c
 
 - not prose (no paragraph of prose goes, as the guard's rule for any generic removal says),
 - outside the reading flow: above the article's first paragraph of prose or below its last, or 50% links or more,
+  or a heading (or a label ending with a colon) whose next block trafilatura leaves out too,
 - not a table's cell, nor an item of a list that is not links (an ingredient list, a list of facts), nor a heading
   above the first paragraph (the headline, which trafilatura leaves to its metadata), nor a caption (trafilatura
   leaves captions out; readers and Mozilla's Readability keep them),
@@ -112,6 +113,24 @@ def strip_absent(article, extracted: str | None, removals: list[Removal], judge,
     return removed
 
 
+def _heads_absent(el, other: str) -> bool:
+    """A heading (or a label ending with a colon) whose next block is absent from trafilatura's extraction too (or
+    was removed): the title of a box of furniture in the middle of the article ("Zum Weiterlesen:", "Über den
+    Autor")."""
+    text = _text(el)
+    if not (el.tag in _HEADINGS or (el.tag in ("p", "div") and text.endswith(":"))) or len(text.split()) > 10:
+        return False
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if nxt is None or (el.tail or "").strip():
+        return False
+    if nxt.tag == PLACEHOLDER:
+        return True
+    following = _squash(nxt.text_content())
+    return bool(following) and following[:60] not in other
+
+
 def _judge(el, layout: Layout, other: str) -> str | None:
     if any(d.tag in _BLOCKS for d in el.iterdescendants()) or el.tag == PLACEHOLDER:
         return None  # a box: its lines are judged one by one
@@ -138,6 +157,8 @@ def _judge(el, layout: Layout, other: str) -> str | None:
         where = "below the article's last paragraph"
     elif links >= 0.5:
         where = f"{links:.0%} links"
+    elif _heads_absent(el, other):
+        where = "a heading over what trafilatura's extraction also leaves out"
     else:
         return None
     return f"not prose, {where}, and not in trafilatura's extraction"
