@@ -15,7 +15,7 @@ own, different means. Where the two agree on the article, a short block of the c
 - and absent from trafilatura's extraction,
 
 is removed, with that evidence in the audit (rule `generic-html/second-opinion`). The two agree when most of the
-container's prose (two thirds of its characters) is in trafilatura's extraction; otherwise trafilatura chose another
+container's prose (half of its characters or more) is in trafilatura's extraction; otherwise trafilatura chose another
 part of the page, and its opinion on this one is not asked.
 
 It costs trafilatura's own time per page (about as much again as cleaning it), so it is off by default.
@@ -43,7 +43,7 @@ _BLOCKS = frozenset(
 )
 _TABLE = frozenset({"table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-AGREEMENT = 2 / 3  # the share of the container's prose trafilatura must hold for its opinion to count
+AGREEMENT = 0.5  # the share of the container's prose trafilatura must hold for its opinion to count
 MAX_WORDS = 25  # the guard's limit for a generic removal: longer lines are never judged here
 
 
