@@ -292,8 +292,8 @@ def strip_boilerplate(
         size = size or _text_size(el)
         if not size or size > 0.5 * total:
             continue  # the element holding most of the container's text is the article, whatever its name says
-        if el.tag in _INLINE and not _stands_alone(el):
-            continue
+        if el.tag in _INLINE and found[0] != "credit" and not _stands_alone(el):
+            continue  # (a credit is a piece of its caption's line, set apart by its own element)
         candidates.append((el, *found, size))
     # Elements of one kind that together hold most of the container's text are what the page is about (the
     # "comment" entries of a live blog, the "teaser" boxes of an overview page): that kind stays.
