@@ -121,29 +121,31 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
 
 
 def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
-    """What the element's shape and place say it is (`html_shapes.py`), when its markup says nothing."""
+    """What the element's shape and place say it is (`html_shapes.py`), when its markup says nothing. Only short
+    elements are read (a line, a heading, a box of links), so that no box of the page is read whole."""
     tag = el.tag
-    if tag in _SHAPE_INSERTS:
-        found = html_shapes.read_also(el)
+    if layout.short(el, 600):
+        if tag in _SHAPE_INSERTS:
+            found = html_shapes.read_also(el)
+            if found:
+                return "related", found
+        if tag not in _INLINE_LABELS:
+            label = html_shapes.label_line(el)
+            if label:
+                return label
+        found = html_shapes.date_before_prose(el, layout)
         if found:
-            return "related", found
+            return "dateline", found
+        found = html_shapes.credit(el)
+        if found:
+            return "credit", found
     if tag in ("div", "section"):
         found = html_shapes.heading_over_links(el)
         if found:
             return "related", found
-    if tag not in _INLINE_LABELS:
-        label = html_shapes.label_line(el)
-        if label:
-            return label
     found = html_shapes.links_after_prose(el, layout)
     if found:
         return "links", found
-    found = html_shapes.date_before_prose(el, layout)
-    if found:
-        return "dateline", found
-    found = html_shapes.credit(el)
-    if found:
-        return "credit", found
     return None
 
 

@@ -52,6 +52,9 @@ class Layout:
     order: dict = field(default_factory=dict)
     first_prose: int | None = None
     last_prose: int | None = None
+    # Characters of text (whitespace aside) under each element, counted in one pass: the detectors read an element's
+    # text only when it is short, and asking every box of a page for its text would read the page once per level.
+    size: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, article) -> Layout:
@@ -62,7 +65,11 @@ class Layout:
                 if layout.first_prose is None:
                     layout.first_prose = i
                 layout.last_prose = i
+        _count(article, layout.size)
         return layout
+
+    def short(self, el, limit: int) -> bool:
+        return self.size.get(el, limit + 1) <= limit
 
     def after_prose(self, el) -> bool:
         return self.last_prose is not None and self.order.get(el, -1) > self.last_prose
@@ -75,6 +82,21 @@ class Layout:
         for last in el.iter():  # noqa: B007 - the last descendant in document order
             pass
         return self.order.get(last, self.first_prose) < self.first_prose
+
+
+def _count(el, sizes: dict) -> int:
+    """Fill `sizes` with the characters of text (whitespace aside) under `el` and each element in it."""
+    n = _solid(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            n += _count(child, sizes)
+        n += _solid(child.tail)
+    sizes[el] = n
+    return n
+
+
+def _solid(text: str | None) -> int:
+    return len(text) - sum(map(text.count, " \n\t\r")) if text else 0
 
 
 def _text(el) -> str:
