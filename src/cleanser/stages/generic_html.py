@@ -124,21 +124,25 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     """What the element's shape and place say it is (`html_shapes.py`), when its markup says nothing. Only short
     elements are read (a line, a heading, a box of links), so that no box of the page is read whole."""
     tag = el.tag
-    if layout.short(el, 600):
-        if tag in _SHAPE_INSERTS:
-            found = html_shapes.read_also(el)
+    size = layout.size.get(el, 0)
+    if not size:
+        return None
+    if size <= 350:
+        if tag in _SHAPE_INSERTS and layout.link_share(el) >= 0.5:  # a read-also line is mostly its link
+            found = html_shapes.read_also(el, layout)
             if found:
                 return "related", found
-        if tag not in _INLINE_LABELS:
+        if size <= 120 and tag in _LABEL_LINES:
             label = html_shapes.label_line(el)
             if label:
                 return label
+        if el in layout.figure:
+            found = html_shapes.credit(el, layout)
+            if found:
+                return "credit", found
         found = html_shapes.date_before_prose(el, layout)
         if found:
             return "dateline", found
-        found = html_shapes.credit(el)
-        if found:
-            return "credit", found
     if tag in ("div", "section"):
         found = html_shapes.heading_over_links(el)
         if found:
@@ -150,8 +154,11 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
 
 
 _SHAPE_INSERTS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
-# Inline elements are judged as labels only through the block that holds them (a "Sponsored" badge inside a line).
-_INLINE_LABELS = frozenset({"a", "b", "i", "em", "strong", "abbr", "u", "font", "time", "label", "small", "img"})
+# What may be a label line: blocks and stand-alone spans; inline elements are judged through the block that holds
+# them (a "Sponsored" badge inside a line of text stays with its line).
+_LABEL_LINES = frozenset(
+    {"p", "div", "span", "li", "figure", "figcaption", "center", "section", "aside", "h2", "h3", "h4", "h5", "h6"}
+)
 
 
 def not_article(root) -> list:
@@ -384,7 +391,9 @@ def _take_leftovers(article, markers: list, removals: list[Removal], judge: Judg
         for box in marker.iterancestors():
             if box is article or box in done or box.getparent() is None:
                 break
-            text = _WS.sub(" ", box.text_content()).strip()
+            text = _short_text(box, 120)
+            if text is None:
+                break  # more text than a title's
             if not text:
                 continue  # nothing but removed elements so far: look further up
             if len(text.split()) > 8 or is_prose(text) or not _all_heading(box):
@@ -397,6 +406,20 @@ def _take_leftovers(article, markers: list, removals: list[Removal], judge: Judg
             done.add(best)
             text = _WS.sub(" ", best.text_content()).strip()
             _remove(best, "heading", f"the title of a box whose content was removed ({_quote(text)})", removals, judge)
+
+
+def _short_text(el, limit: int) -> str | None:
+    """The element's text, whitespace squashed, when it is `limit` characters or fewer; None when it is longer (read
+    only as far as needed: the box may be the whole container)."""
+    parts: list[str] = []
+    n = 0
+    for piece in el.itertext():
+        n += len(piece)
+        if n > 4 * limit:  # whitespace counts here; the squashed text is measured below
+            return None
+        parts.append(piece)
+    text = _WS.sub(" ", "".join(parts)).strip()
+    return text if len(text) <= limit else None
 
 
 def _all_heading(box) -> bool:

@@ -47,29 +47,56 @@ _PROSE_TAGS = frozenset({"p", "li", "blockquote", "dd"})
 
 @dataclass
 class Layout:
-    """Where the article's prose starts and ends in the container: positions in document order."""
+    """The container read once, in one pass: where the article's prose starts and ends (positions in document order),
+    and for each element the characters of text under it and under its links (indentation aside), where its last
+    descendant stands, and whether it is in a figure. The detectors read an element's text only when it is short:
+    asking every box of a page for its text would read the page once per level of nesting."""
 
     order: dict = field(default_factory=dict)
+    end: dict = field(default_factory=dict)
+    size: dict = field(default_factory=dict)
+    linked: dict = field(default_factory=dict)
+    figure: set = field(default_factory=set)
+    link_lines: dict = field(default_factory=dict)  # _link_line's answers, asked again for each run a line is in
     first_prose: int | None = None
     last_prose: int | None = None
-    # Characters of text (whitespace aside) under each element, counted in one pass: the detectors read an element's
-    # text only when it is short, and asking every box of a page for its text would read the page once per level.
-    size: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, article) -> Layout:
         layout = cls()
-        for i, el in enumerate(article.iter()):
-            layout.order[el] = i
-            if el.tag in _PROSE_TAGS and is_prose(_text(el)):
+        elements = [el for el in article.iter() if isinstance(el.tag, str)]
+        order, end, size, linked = layout.order, layout.end, layout.size, layout.linked
+        for i, el in enumerate(elements):
+            order[el] = i
+        for el in reversed(elements):  # children before their parents, without recursion (pages nest deep)
+            n = _solid(el.text)
+            links = 0
+            last = order[el]
+            for child in el:
+                if isinstance(child.tag, str):
+                    n += size[child]
+                    links += linked[child]
+                    last = end[child]
+                n += _solid(child.tail)
+            size[el] = n
+            linked[el] = n if el.tag == "a" else links
+            end[el] = last
+        for i, el in enumerate(elements):
+            # A paragraph of prose holds 60 characters or more.
+            if el.tag in _PROSE_TAGS and size[el] >= 60 and is_prose(_text(el)):
                 if layout.first_prose is None:
                     layout.first_prose = i
                 layout.last_prose = i
-        _count(article, layout.size)
+        for fig in article.iter("figure", "figcaption"):
+            layout.figure.update(fig.iter())
         return layout
 
     def short(self, el, limit: int) -> bool:
         return self.size.get(el, limit + 1) <= limit
+
+    def link_share(self, el) -> float:
+        size = self.size.get(el, 0)
+        return self.linked.get(el, 0) / size if size else 0.0
 
     def after_prose(self, el) -> bool:
         return self.last_prose is not None and self.order.get(el, -1) > self.last_prose
@@ -78,25 +105,13 @@ class Layout:
         """The element and everything in it come before the first paragraph of prose."""
         if self.first_prose is None:
             return False
-        last = el
-        for last in el.iter():  # noqa: B007 - the last descendant in document order
-            pass
-        return self.order.get(last, self.first_prose) < self.first_prose
-
-
-def _count(el, sizes: dict) -> int:
-    """Fill `sizes` with the characters of text (whitespace aside) under `el` and each element in it."""
-    n = _solid(el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            n += _count(child, sizes)
-        n += _solid(child.tail)
-    sizes[el] = n
-    return n
+        return self.end.get(el, self.first_prose) < self.first_prose
 
 
 def _solid(text: str | None) -> int:
-    return len(text) - sum(map(text.count, " \n\t\r")) if text else 0
+    """A text's length without the whitespace around it (pages indent their markup a lot); the spaces between its
+    words count, which the thresholds allow for."""
+    return len(text.strip()) if text else 0
 
 
 def _text(el) -> str:
@@ -130,7 +145,7 @@ def _has_list_item_ancestor(el) -> bool:
     return any(a.tag == "li" for a in el.iterancestors())
 
 
-def read_also(el) -> str | None:
+def read_also(el, layout: Layout | None = None) -> str | None:
     """A paragraph or heading that is one link to another page, or a short label and links ("Read also: ...")."""
     if el.tag not in _INSERTS or _has_list_item_ancestor(el):
         return None
@@ -147,7 +162,7 @@ def read_also(el) -> str | None:
     if len(links) == 1 and words >= 4 and _size(links[0]) >= 0.9 * _size(el):
         # One such line between paragraphs is an insert; several in a row are the article's own list (games and
         # their prices, each a link), and a run after the article is `links_after_prose`'s.
-        if _run_length(el) == 1:
+        if _run_length(el, layout) == 1:
             return f"a line that is one link ({_quote(text)})"
         return None
     m = LABEL_LINK.match(text)
@@ -191,18 +206,28 @@ def _heading_like(el) -> bool:
     )
 
 
-def _link_line(el) -> bool:
+def _link_line(el, layout: Layout | None = None) -> bool:
     """A block that is mostly links to other pages, and no prose."""
     if not isinstance(el.tag, str):
         return False
-    size = _size(el)
-    if not size or _link_share(el, size) < 0.8 or is_prose(_text(el)):
+    if layout is not None and el in layout.size:
+        if layout.link_share(el) < 0.8:
+            return False
+        known = layout.link_lines.get(el)
+        if known is None:
+            known = layout.link_lines[el] = _link_line(el)
+        return known
+    else:
+        size = _size(el)
+        if not size or _link_share(el, size) < 0.8:
+            return False
+    if is_prose(_text(el)):
         return False
     links = _links(el)
     return bool(links) and not any(_is_address(a) or _in_page(a) for a in links)
 
 
-def _run_length(el) -> int:
+def _run_length(el, layout: Layout | None = None) -> int:
     """How many link lines stand together with `el`: it and its link-line siblings on either side."""
     n = 1
     for step in ("getprevious", "getnext"):
@@ -211,7 +236,7 @@ def _run_length(el) -> int:
             if not isinstance(sib.tag, str):
                 sib = getattr(sib, step)()
                 continue
-            if not _link_line(sib):
+            if not _link_line(sib, layout):
                 break
             n += 1
             sib = getattr(sib, step)()
@@ -220,12 +245,12 @@ def _run_length(el) -> int:
 
 def links_after_prose(el, layout: Layout) -> str | None:
     """A block of links after the article's last paragraph of prose, with other links in it or beside it."""
-    if el.tag not in _LINK_BLOCKS or not layout.after_prose(el) or not _link_line(el):
+    if el.tag not in _LINK_BLOCKS or not layout.after_prose(el) or not _link_line(el, layout):
         return None
     n = len(_links(el))
     if n >= 2:
         return f"{n} links after the article's last paragraph"
-    run = _run_length(el)
+    run = _run_length(el, layout)
     if run >= 2:
         return f"a link line in a run of {run} after the article's last paragraph"
     return None
@@ -243,10 +268,10 @@ def date_before_prose(el, layout: Layout) -> str | None:
     return None
 
 
-def credit(el) -> str | None:
+def credit(el, layout: Layout) -> str | None:
     """A photo credit: a short element in a figure (or a whole caption) that starts with a credit word ("Foto:",
     "©"), or of five words at most that names an agency or reads "Agency / Photographer"."""
-    if el.tag != "figcaption" and (el.tag in ("figure", "img") or not _in_figure(el)):
+    if el not in layout.figure or el.tag in ("figure", "img"):
         return None
     text = _text(el)
     words = len(text.split())
@@ -255,10 +280,6 @@ def credit(el) -> str | None:
     if CREDIT.search(text) or (words <= 5 and (AGENCY.search(text) or SLASH_CREDIT.match(text))):
         return f"a photo credit ({_quote(text)})"
     return None
-
-
-def _in_figure(el) -> bool:
-    return any(a.tag in ("figure", "figcaption") for a in el.iterancestors())
 
 
 def guarded_paragraphs(el, paragraph_texts) -> list[str]:
