@@ -561,7 +561,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--generic", choices=GENERIC_LEVELS, help="passed as Cleaner(generic=LEVEL); default: none")
     parser.add_argument(
-        "--second-opinion", action="store_true", help="passed as Cleaner(second_opinion=True): trafilatura's extraction as a second opinion"
+        "--second-opinion",
+        action="store_true",
+        help="passed as Cleaner(second_opinion=True): trafilatura's extraction as a second opinion",
     )
     parser.add_argument("--only-cleanser", action="store_true", help="skip the peers (fast iteration)")
     parser.add_argument("--set", choices=SETS, action="append", help="one set (repeatable); default both")
@@ -604,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     generic = getattr(cleaner, "generic", args.generic) or "(Cleaner default)"
     print(
         f"pages: tune {counts['tune']} ({sites['tune']} sites), report {counts['report']} ({sites['report']} sites); "
-        f"cleanser generic={generic}{' + second opinion' if args.second_opinion else ''}; label fixes: {fixes}; jobs {args.jobs}, cap {args.timeout:g} s per run"
+        f"cleanser generic={generic}{' + second opinion' if args.second_opinion else ''}; label fixes: {fixes}; "
+        f"jobs {args.jobs}, cap {args.timeout:g} s per run"
     )
     print()
     print(table(summary, extractors))

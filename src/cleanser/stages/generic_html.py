@@ -69,7 +69,7 @@ RULES = {
         _rule("title", "the page's title above the article, which the metadata carries"),
         _rule("dateline", "a date or byline line above the article's first paragraph"),
         _rule("credit", "a photo credit in a figure"),
-        _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura's extraction leaves out"),
+        _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura leaves out"),
     )
 }
 

@@ -142,9 +142,8 @@ def _judge(el, layout: Layout, other: str) -> str | None:
     if _squash(text) in other:
         return None
     links = _link_share(el)
-    if el.tag == "li" or any(a.tag == "li" for a in el.iterancestors()):
-        if links < 0.5:
-            return None  # an item of the article's own list (ingredients, facts), whatever trafilatura kept
+    if links < 0.5 and (el.tag == "li" or any(a.tag == "li" for a in el.iterancestors())):
+        return None  # an item of the article's own list (ingredients, facts), whatever trafilatura kept
     if el.tag == "figcaption" or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
         return None  # captions: trafilatura leaves them out, readers and Readability keep them
     before = layout.before_prose(el)
