@@ -170,3 +170,10 @@ def test_no_second_opinion_when_trafilatura_found_another_article(monkeypatch):
     result = cleaner.clean(page(after="<div>Kunden kauften auch</div>"))
     assert "Kunden kauften auch" in result.text
     assert not removed(result).get("generic-html/second-opinion")
+
+
+def test_the_cli_passes_second_opinion_into_the_settings():
+    from cleanser.cli.commands import _settings, build_parser
+
+    assert _settings(build_parser().parse_args(["clean", "--second-opinion", "x.html"])).second_opinion is True
+    assert _settings(build_parser().parse_args(["clean", "x.html"])).second_opinion is False
