@@ -124,6 +124,8 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     """What the element's shape and place say it is (`html_shapes.py`), when its markup says nothing. Only short
     elements are read (a line, a heading, a box of links), so that no box of the page is read whole."""
     tag = el.tag
+    if tag not in _SHAPE_TAGS:
+        return None
     size = layout.size.get(el, 0)
     if not size:
         return None
@@ -132,7 +134,7 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
             found = html_shapes.read_also(el, layout)
             if found:
                 return "related", found
-        if size <= 120 and tag in _LABEL_LINES:
+        if size <= 30 and tag in _LABEL_LINES:
             label = html_shapes.label_line(el)
             if label:
                 return label
@@ -154,6 +156,11 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
 
 
 _SHAPE_INSERTS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+# Every tag a shape detector may take (the others are never asked: most of a page is inline markup).
+_SHAPE_TAGS = frozenset(
+    {"p", "div", "span", "li", "ul", "ol", "dl", "section", "table", "figure", "figcaption", "center", "aside",
+     "header", "h2", "h3", "h4", "h5", "h6", "strong", "b", "small", "time", "em", "i", "cite"}
+)
 # What may be a label line: blocks and stand-alone spans; inline elements are judged through the block that holds
 # them (a "Sponsored" badge inside a line of text stays with its line).
 _LABEL_LINES = frozenset(
@@ -192,18 +199,20 @@ def not_article(root) -> list:
     return found
 
 
-def widen_to_prose(root, chosen: list) -> list:
+def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
     """readability-lxml's choice, or the nearest ancestor of it that holds the page's prose the choice left out.
 
     readability scores paragraphs and takes the best box with its scored siblings; on pages that cut the article
     into boxes of different kinds (a lede box, a body box, a steps box) or put a short teaser box beside it, it takes
     one box. When the choice holds less than half of the page's prose (paragraphs that read as prose, outside the
     places the article never is), the nearest ancestor that holds four fifths of it is taken instead, as long as it
-    is not the page's body; a choice of 1,200 characters or more that holds at least 15% of the prose stays."""
+    is not the page's body; a choice of 1,200 characters or more that holds at least 15% of the prose stays.
+    `excluded` is what `not_article` found on this page, when the caller has it."""
     body = root.find("body")
     if body is None:
         return chosen
-    excluded = not_article(root)
+    if excluded is None:
+        excluded = not_article(root)
     outside = {p for el in excluded for p in el.iter("p")}
     prose: list = []
     for p in body.iter("p"):
@@ -358,7 +367,9 @@ def _remove(el, kind: str, evidence: str, removals: list[Removal], judge: Judge 
     removal = Removal(rule=rule.qualified, plugin=PLUGIN, text=text, kind="html", evidence=(evidence,))
     removals.append(removal)
     if judge is not None:
-        removal.refused = judge(rule, html_shapes.guarded_paragraphs(el, paragraph_texts))
+        removal.refused = judge(rule, paragraph_texts(el))
+        if removal.refused is not None:  # unless the prose it saw is teasers inside links (html_shapes)
+            removal.refused = judge(rule, html_shapes.guarded_paragraphs(el, paragraph_texts))
         if removal.refused is not None:
             return None
     return replace_with_placeholder(el, len(removals) - 1)

@@ -56,8 +56,9 @@ class Layout:
     end: dict = field(default_factory=dict)
     size: dict = field(default_factory=dict)
     linked: dict = field(default_factory=dict)
+    links: dict = field(default_factory=dict)  # links with text under each element
+    odd_links: dict = field(default_factory=dict)  # ... of which web addresses or links within the page
     figure: set = field(default_factory=set)
-    link_lines: dict = field(default_factory=dict)  # _link_line's answers, asked again for each run a line is in
     first_prose: int | None = None
     last_prose: int | None = None
 
@@ -66,21 +67,29 @@ class Layout:
         layout = cls()
         elements = [el for el in article.iter() if isinstance(el.tag, str)]
         order, end, size, linked = layout.order, layout.end, layout.size, layout.linked
+        count, odd = layout.links, layout.odd_links
         for i, el in enumerate(elements):
             order[el] = i
         for el in reversed(elements):  # children before their parents, without recursion (pages nest deep)
             n = _solid(el.text)
-            links = 0
+            links = k = bad = 0
             last = order[el]
             for child in el:
                 if isinstance(child.tag, str):
                     n += size[child]
                     links += linked[child]
+                    k += count[child]
+                    bad += odd[child]
                     last = end[child]
                 n += _solid(child.tail)
             size[el] = n
-            linked[el] = n if el.tag == "a" else links
             end[el] = last
+            if el.tag == "a":
+                linked[el] = n
+                count[el] = 1 if n else k
+                odd[el] = 1 if n and (_is_address(el) or _in_page(el)) else bad
+            else:
+                linked[el], count[el], odd[el] = links, k, bad
         for i, el in enumerate(elements):
             # A paragraph of prose holds 60 characters or more.
             if el.tag in _PROSE_TAGS and size[el] >= 60 and is_prose(_text(el)):
@@ -211,12 +220,12 @@ def _link_line(el, layout: Layout | None = None) -> bool:
     if not isinstance(el.tag, str):
         return False
     if layout is not None and el in layout.size:
-        if layout.link_share(el) < 0.8:
-            return False
-        known = layout.link_lines.get(el)
-        if known is None:
-            known = layout.link_lines[el] = _link_line(el)
-        return known
+        return (
+            layout.link_share(el) >= 0.8
+            and layout.links[el] > 0
+            and not layout.odd_links[el]
+            and not (layout.size[el] >= 60 and is_prose(_text(el)))
+        )
     else:
         size = _size(el)
         if not size or _link_share(el, size) < 0.8:
@@ -247,7 +256,7 @@ def links_after_prose(el, layout: Layout) -> str | None:
     """A block of links after the article's last paragraph of prose, with other links in it or beside it."""
     if el.tag not in _LINK_BLOCKS or not layout.after_prose(el) or not _link_line(el, layout):
         return None
-    n = len(_links(el))
+    n = layout.links[el]
     if n >= 2:
         return f"{n} links after the article's last paragraph"
     run = _run_length(el, layout)
