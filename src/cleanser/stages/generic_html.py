@@ -8,8 +8,10 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   contentinfo, search, dialog, menu, toolbar...);
 - the tokens of its `class` and `id`: comment, share, social, related, most-read, newsletter, subscribe, promo,
   advert, author bio, tags, pagination, gallery controls, screen-reader-only text, copyright...;
-- its shape: link density, a list whose items are all short links, and its position after the article's last
-  paragraph of prose (the `aggressive` level only);
+- its shape and place, where the markup says nothing (`html_shapes.py`): a "read also" line that is one link or a
+  label and a link, a heading over a list of links, a run of link lines after the article's last paragraph of prose,
+  a date line above its first, a photo credit in a figure, an advertising label alone; and at the `aggressive`
+  level a box that is mostly links after the article;
 - a heading that only introduces a removed element ("Related stories" over the list) goes with it.
 
 Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
@@ -18,13 +20,16 @@ comments, bios), which readability-lxml's copy of the page goes without; `widen_
 holds little of the page's prose by the ancestor that holds it.
 
 Levels (`Cleaner(generic=...)`): "off" runs none of this module; "safe" acts on roles and class tokens, which a page's
-author wrote to say what an element is; "aggressive" also acts on shape alone (link-dense boxes, link lists after the
-article's end) and on weaker tokens (teaser, meta, date).
+author wrote to say what an element is, and on the narrow shapes of `html_shapes.py`; "aggressive" also acts on
+looser shape (link-dense boxes after the article's end) and on weaker tokens (teaser, meta, date).
+`Settings.second_opinion` adds trafilatura's extraction as a second opinion on short lines (`second_opinion.py`).
 
 Every removal is judged first, as a generic HTML rule's is (`guard.refuse_html`): an element that holds a paragraph
-of prose over 25 words stays, and the refusal is in the audit. The element that holds most of the container's text
-is never a candidate (a page that puts "comments-enabled" on its article body). Removals are `Removal(kind="html")`
-under the plugin "generic-html", rule "generic-html/<kind>", with the evidence in `Removal.evidence`.
+of prose over 25 words stays, and the refusal is in the audit (a paragraph that is wholly a link's text is a teaser
+of another page, not prose of this one: `html_shapes.guarded_paragraphs`). The element that holds most of the
+container's text is never a candidate (a page that puts "comments-enabled" on its article body). Removals are
+`Removal(kind="html")` under the plugin "generic-html", rule "generic-html/<kind>", with the evidence in
+`Removal.evidence`.
 """
 
 from __future__ import annotations
