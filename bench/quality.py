@@ -232,11 +232,15 @@ def lines_page(lines: Sequence[str]) -> str:
     return f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title></title></head><body>\n{body}</body></html>\n"
 
 
-def make_cleaner(generic: str | None = None):
-    """cleanser through its public API; `generic` goes to Cleaner(generic=...) only when given."""
+def make_cleaner(generic: str | None = None, second_opinion: bool = False):
+    """cleanser through its public API; `generic` goes to Cleaner(generic=...) only when given, `second_opinion` to
+    Cleaner(second_opinion=True) only when set."""
     import cleanser
 
-    return cleanser.Cleaner(generic=generic) if generic is not None else cleanser.Cleaner()
+    options: dict[str, Any] = {"generic": generic} if generic is not None else {}
+    if second_opinion:
+        options["second_opinion"] = True
+    return cleanser.Cleaner(**options)
 
 
 def extract(extractor: str, mode: str, page: Page, lines: Sequence[str] | None, cleaner=None) -> str:
@@ -556,6 +560,11 @@ def check_shared() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--generic", choices=GENERIC_LEVELS, help="passed as Cleaner(generic=LEVEL); default: none")
+    parser.add_argument(
+        "--second-opinion",
+        action="store_true",
+        help="passed as Cleaner(second_opinion=True): trafilatura's extraction as a second opinion",
+    )
     parser.add_argument("--only-cleanser", action="store_true", help="skip the peers (fast iteration)")
     parser.add_argument("--set", choices=SETS, action="append", help="one set (repeatable); default both")
     parser.add_argument("--part", choices=PARTS, action="append", help="one part (repeatable); default both")
@@ -585,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
         if show and (done % 50 == 0 or done == total):
             print(f"\r{done}/{total} runs", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
-    cleaner = make_cleaner(args.generic)
+    cleaner = make_cleaner(args.generic, args.second_opinion)
     rows = run_tasks(pages, tasks, jobs=args.jobs, timeout=args.timeout, cleaner=cleaner, progress=progress)
     rows.sort(key=lambda r: (r["page"], r["mode"], EXTRACTORS.index(r["extractor"])))
     summary = summarise(rows, extractors)
@@ -597,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     generic = getattr(cleaner, "generic", args.generic) or "(Cleaner default)"
     print(
         f"pages: tune {counts['tune']} ({sites['tune']} sites), report {counts['report']} ({sites['report']} sites); "
-        f"cleanser generic={generic}; label fixes: {fixes}; jobs {args.jobs}, cap {args.timeout:g} s per run"
+        f"cleanser generic={generic}{' + second opinion' if args.second_opinion else ''}; label fixes: {fixes}; "
+        f"jobs {args.jobs}, cap {args.timeout:g} s per run"
     )
     print()
     print(table(summary, extractors))
@@ -607,6 +617,7 @@ def main(argv: list[str] | None = None) -> int:
         payload = {
             "command": " ".join(["python", "bench/quality.py", *(argv if argv is not None else sys.argv[1:])]),
             "generic": args.generic,
+            "second_opinion": args.second_opinion,
             "extractors": extractors,
             "pages": {"tune": counts["tune"], "report": counts["report"]},
             "sites": sites,

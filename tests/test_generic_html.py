@@ -162,15 +162,18 @@ def test_off_runs_none_of_it_and_keeps_everything(off, monkeypatch):
     assert not generic_removals(result)
 
 
-def test_aggressive_also_takes_a_box_of_links_after_the_article(off):
+def test_a_box_of_links_after_the_article_goes_but_web_addresses_stay(safe):
     links = '<div class="box"><a href="/1">Tide tables</a> <a href="/2">Parking</a> <a href="/3">Events</a></div>'
-    safe = Cleaner(Plugins.from_rulesets(), generic="safe")
-    aggressive = Cleaner(Plugins.from_rulesets(), generic="aggressive")
-    assert "Tide tables" in safe.clean(page("", links)).text
-    result = aggressive.clean(page("", links))
-    assert "Tide tables" not in result.text
-    links_removal = generic_removals(result)["generic-html/links"][0]
-    assert "after the article's last paragraph" in links_removal.evidence[0]
+    sources = (
+        '<div class="box"><a href="https://kelby.example/report">kelby.example/report</a> '
+        '<a href="https://harbour.example/piles">harbour.example/piles</a></div>'
+    )
+    for cleaner in (safe, Cleaner(Plugins.from_rulesets(), generic="aggressive")):
+        result = cleaner.clean(page("", links))
+        assert "Tide tables" not in result.text
+        links_removal = generic_removals(result)["generic-html/links"][0]
+        assert "after the article's last paragraph" in links_removal.evidence[0]
+    assert "harbour.example/piles" in safe.clean(page("", sources)).text
 
 
 def test_not_article_names_dialogs_navigation_and_asides_but_never_most_of_the_page():

@@ -25,7 +25,7 @@ from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
 from .sites.siteconfig import SiteConfigs, open_site_configs
-from .stages import generic_html
+from .stages import generic_html, second_opinion
 from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.generic_lines import PLUGIN as SCORER_PLUGIN
@@ -63,6 +63,7 @@ class Cleaner:
         site_configs: SiteConfigs | str | Path | Iterable[str | Path] | None = None,
         links: bool | None = None,
         generic: str | None = None,
+        second_opinion: bool | None = None,
     ):
         """`settings` says everything; without it, the keywords given are completed from the environment
         (`Settings.from_env`). Plugins given explicitly are used as they are (no variable disables any of them)."""
@@ -71,10 +72,15 @@ class Cleaner:
             site_configs = [str(f) for f in given_configs.folders]
         if settings is None:
             settings = Settings.from_env(
-                plugins_dirs=plugins_dirs, site_configs=site_configs, guard=guard, links=links, generic=generic
+                plugins_dirs=plugins_dirs,
+                site_configs=site_configs,
+                guard=guard,
+                links=links,
+                generic=generic,
+                second_opinion=second_opinion,
             )
         else:
-            settings = settings.but(guard=guard, links=links, generic=generic)
+            settings = settings.but(guard=guard, links=links, generic=generic, second_opinion=second_opinion)
         self.settings = settings
         self.plugins = plugins if plugins is not None else plugins_for(settings)
         self.links = settings.links  # keep links (http, https, mailto, relative) in Markdown and HTML output
@@ -162,7 +168,12 @@ class Cleaner:
             )
             if self.generic != "off":  # boilerplate no rule names, inside the container (generic_html.py)
                 generic_html.strip_boilerplate(
-                    article, self.generic, html_removals, self._judge_generic, title=page.metadata.get("title")
+                    article,
+                    self.generic,
+                    html_removals,
+                    self._judge_generic,
+                    title=page.metadata.get("title"),
+                    second_opinion=second_opinion.extract(text, url) if self.settings.second_opinion else None,
                 )
             place_removals(root, article, html_removals)
             blocks = to_blocks(article, links=links, removals=html_removals)

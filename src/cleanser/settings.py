@@ -40,6 +40,9 @@ class Settings:
     # for no loss of article text) or "aggressive" (more boilerplate gone, at a measured risk to article lines).
     generic: str = "safe"
     guard: GuardSettings = field(default_factory=GuardSettings)
+    # trafilatura's extraction as a second opinion on the container's short non-prose lines (stages/second_opinion.py;
+    # the `trafilatura` extra). Off by default: it costs trafilatura's time per page. Nothing without `generic`.
+    second_opinion: bool = False
     links: bool = False  # keep links (http, https, mailto, relative) in Markdown and HTML output
     plugins_dirs: tuple[str, ...] = ()  # local plugin folders (*.toml rule files, *.py plugins)
     site_configs: tuple[str, ...] = ()  # FiveFilters site config folders, for hosts with no plugin

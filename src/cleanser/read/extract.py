@@ -26,7 +26,7 @@ def extract(
     full_page: bool,
     container_xpath: Iterable[str] = (),
     not_article: Callable[[Any], list] | None = None,
-    widen: Callable[[Any, list], list] | None = None,
+    widen: Callable[[Any, list, list], list] | None = None,
 ) -> lxml.html.HtmlElement:
     """The element holding the article: the body of a fragment; on a full page, the container readability-lxml
     scores best, with the siblings it relates to it, taken from the original tree.
@@ -49,13 +49,15 @@ def extract(
     if not full_page:
         return body
     elements = _stamp(root)
-    chosen = _readability_choice(root, elements, ruthless=True, not_article=not_article)
+    # Named once, on the original: each copy readability scores drops the same elements, found by their stamps.
+    excluded = not_article(root) if not_article is not None else []
+    chosen = _readability_choice(root, elements, ruthless=True, excluded=excluded)
     if _length(chosen) < 250:
-        lenient = _readability_choice(root, elements, ruthless=False, not_article=not_article)
+        lenient = _readability_choice(root, elements, ruthless=False, excluded=excluded)
         if _length(lenient) > _length(chosen):
             chosen = lenient
     if chosen and widen is not None:
-        chosen = widen(root, chosen)
+        chosen = widen(root, chosen, excluded)
     if not chosen:
         return body
     return _assemble(chosen)
@@ -94,15 +96,17 @@ def _length(elements: list | None) -> int:
 
 
 def _readability_choice(
-    root: lxml.html.HtmlElement, elements: list, ruthless: bool, not_article: Callable[[Any], list] | None = None
+    root: lxml.html.HtmlElement, elements: list, ruthless: bool, excluded: list = ()
 ) -> list | None:
-    """The original elements that make up readability-lxml's article, in document order."""
+    """The original elements that make up readability-lxml's article, in document order. `excluded` (elements of the
+    original) are dropped from the copy readability scores."""
     from .readability_fast import Readability  # readability-lxml, minus work that cannot change its choice
 
     tree = copy.deepcopy(root)
-    if not_article is not None:
-        for el in not_article(tree):
-            drop(el)
+    if excluded:
+        copies = list(tree.iter(etree.Element))  # in document order: a copy's place is its original's stamp
+        for el in excluded:
+            drop(copies[int(el.get(STAMP))])
     doc = Readability(tree)
     try:
         doc._html(True)

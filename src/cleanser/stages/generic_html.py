@@ -8,8 +8,10 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   contentinfo, search, dialog, menu, toolbar...);
 - the tokens of its `class` and `id`: comment, share, social, related, most-read, newsletter, subscribe, promo,
   advert, author bio, tags, pagination, gallery controls, screen-reader-only text, copyright...;
-- its shape: link density, a list whose items are all short links, and its position after the article's last
-  paragraph of prose (the `aggressive` level only);
+- its shape and place, where the markup says nothing (`html_shapes.py`): a "read also" line that is one link or a
+  label and a link, a heading over a list of links, a run of link lines after the article's last paragraph of prose,
+  a date line above its first, a photo credit in a figure, an advertising label alone; and at the `aggressive`
+  level a box that is mostly links after the article;
 - a heading that only introduces a removed element ("Related stories" over the list) goes with it.
 
 Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
@@ -18,13 +20,16 @@ comments, bios), which readability-lxml's copy of the page goes without; `widen_
 holds little of the page's prose by the ancestor that holds it.
 
 Levels (`Cleaner(generic=...)`): "off" runs none of this module; "safe" acts on roles and class tokens, which a page's
-author wrote to say what an element is; "aggressive" also acts on shape alone (link-dense boxes, link lists after the
-article's end) and on weaker tokens (teaser, meta, date).
+author wrote to say what an element is, and on the narrow shapes of `html_shapes.py`; "aggressive" also acts on
+looser shape (link-dense boxes after the article's end) and on weaker tokens (teaser, meta, date).
+`Settings.second_opinion` adds trafilatura's extraction as a second opinion on short lines (`second_opinion.py`).
 
 Every removal is judged first, as a generic HTML rule's is (`guard.refuse_html`): an element that holds a paragraph
-of prose over 25 words stays, and the refusal is in the audit. The element that holds most of the container's text
-is never a candidate (a page that puts "comments-enabled" on its article body). Removals are `Removal(kind="html")`
-under the plugin "generic-html", rule "generic-html/<kind>", with the evidence in `Removal.evidence`.
+of prose over 25 words stays, and the refusal is in the audit (a paragraph that is wholly a link's text is a teaser
+of another page, not prose of this one: `html_shapes.guarded_paragraphs`). The element that holds most of the
+container's text is never a candidate (a page that puts "comments-enabled" on its article body). Removals are
+`Removal(kind="html")` under the plugin "generic-html", rule "generic-html/<kind>", with the evidence in
+`Removal.evidence`.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
+from . import html_shapes
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -66,6 +72,9 @@ RULES = {
         _rule("links", "a box that is mostly links"),
         _rule("heading", "a heading that only introduced a removed element"),
         _rule("title", "the page's title above the article, which the metadata carries"),
+        _rule("dateline", "a date or byline line above the article's first paragraph"),
+        _rule("credit", "a photo credit in a figure"),
+        _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura leaves out"),
     )
 }
 
@@ -116,6 +125,54 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
 
 
 
+def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
+    """What the element's shape and place say it is (`html_shapes.py`), when its markup says nothing. Only short
+    elements are read (a line, a heading, a box of links), so that no box of the page is read whole."""
+    tag = el.tag
+    if tag not in _SHAPE_TAGS:
+        return None
+    size = layout.size.get(el, 0)
+    if not size:
+        return None
+    if size <= 350:
+        if tag in _SHAPE_INSERTS and layout.link_share(el) >= 0.5:  # a read-also line is mostly its link
+            found = html_shapes.read_also(el, layout)
+            if found:
+                return "related", found
+        if size <= 30 and tag in _LABEL_LINES:
+            label = html_shapes.label_line(el)
+            if label:
+                return label
+        if el in layout.figure:
+            found = html_shapes.credit(el, layout)
+            if found:
+                return "credit", found
+        found = html_shapes.date_before_prose(el, layout)
+        if found:
+            return "dateline", found
+    if tag in ("div", "section"):
+        found = html_shapes.heading_over_links(el)
+        if found:
+            return "related", found
+    found = html_shapes.links_after_prose(el, layout)
+    if found:
+        return "links", found
+    return None
+
+
+_SHAPE_INSERTS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+# Every tag a shape detector may take (the others are never asked: most of a page is inline markup).
+_SHAPE_TAGS = frozenset(
+    {"p", "div", "span", "li", "ul", "ol", "dl", "section", "table", "figure", "figcaption", "center", "aside",
+     "header", "h2", "h3", "h4", "h5", "h6", "strong", "b", "small", "time", "em", "i", "cite"}
+)
+# What may be a label line: blocks and stand-alone spans; inline elements are judged through the block that holds
+# them (a "Sponsored" badge inside a line of text stays with its line).
+_LABEL_LINES = frozenset(
+    {"p", "div", "span", "li", "figure", "figcaption", "center", "section", "aside", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
 def not_article(root) -> list:
     """The elements of a page the article cannot be in: dialogs and pop-ups (a role, `aria-modal`, a class or id
     that says pop-up, overlay, login, cookie or consent), navigation, asides and footers, sidebars, comment sections
@@ -147,18 +204,20 @@ def not_article(root) -> list:
     return found
 
 
-def widen_to_prose(root, chosen: list) -> list:
+def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
     """readability-lxml's choice, or the nearest ancestor of it that holds the page's prose the choice left out.
 
     readability scores paragraphs and takes the best box with its scored siblings; on pages that cut the article
     into boxes of different kinds (a lede box, a body box, a steps box) or put a short teaser box beside it, it takes
     one box. When the choice holds less than half of the page's prose (paragraphs that read as prose, outside the
     places the article never is), the nearest ancestor that holds four fifths of it is taken instead, as long as it
-    is not the page's body; a choice of 1,200 characters or more that holds at least 15% of the prose stays."""
+    is not the page's body; a choice of 1,200 characters or more that holds at least 15% of the prose stays.
+    `excluded` is what `not_article` found on this page, when the caller has it."""
     body = root.find("body")
     if body is None:
         return chosen
-    excluded = not_article(root)
+    if excluded is None:
+        excluded = not_article(root)
     outside = {p for el in excluded for p in el.iter("p")}
     prose: list = []
     for p in body.iter("p"):
@@ -219,25 +278,21 @@ def strip_boilerplate(
     removals: list[Removal],
     judge: Judge | None,
     title: str | None = None,
+    second_opinion: str | None = None,
 ) -> None:
     """Find the container's boilerplate and replace each element with a placeholder, appending its `Removal` (with
     `evidence`) to `removals` (the HTML rules' list: placeholders index into it). `judge` is the guard's check; an
     element it refuses stays in place, its removal in the audit with the reason, and its insides are still looked
     at. `level` is "safe" or "aggressive"; "off" is never passed here. `title` is the page's title (metadata): a
     heading above the article's first paragraph that repeats it is the page's title, which the metadata carries
-    (removed at the aggressive level only)."""
+    (removed at the aggressive level only). `second_opinion` is trafilatura's text of the page, when asked for: short
+    non-prose lines outside the article's paragraphs that it leaves out go too (`second_opinion.py`)."""
     if level == "off":
         return
     total = _text_size(article)
     if not total:
         return
-    order: dict = {}
-    last_prose = -1
-    if level == "aggressive":  # only shape evidence needs to know where the article's prose ends
-        for i, el in enumerate(article.iter()):
-            order[el] = i
-            if el.tag in ("p", "li", "blockquote", "dd") and is_prose(_WS.sub(" ", el.text_content())):
-                last_prose = i
+    layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
     candidates: list[tuple] = []
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
@@ -248,18 +303,20 @@ def strip_boilerplate(
             continue
         found = evidence_for(el, level)
         size = 0
+        if found is None:
+            found = shape_evidence(el, layout)
         if found is None and level == "aggressive" and el.tag in ("ul", "ol", "div", "section", "table"):
             size = _text_size(el)
             shape = _link_box(el, size) if size else None
-            if shape is not None and order.get(el, 0) > last_prose:
+            if shape is not None and layout.after_prose(el):
                 found = ("links", f"{shape}, after the article's last paragraph")
         if found is None:
             continue
         size = size or _text_size(el)
         if not size or size > 0.5 * total:
             continue  # the element holding most of the container's text is the article, whatever its name says
-        if el.tag in _INLINE and not _stands_alone(el):
-            continue
+        if el.tag in _INLINE and found[0] != "credit" and not _stands_alone(el):
+            continue  # (a credit is a piece of its caption's line, set apart by its own element)
         candidates.append((el, *found, size))
     # Elements of one kind that together hold most of the container's text are what the page is about (the
     # "comment" entries of a live blog, the "teaser" boxes of an overview page): that kind stays.
@@ -271,6 +328,7 @@ def strip_boilerplate(
             shares[kind] = shares.get(kind, 0) + size
     content = {kind for kind, size in shares.items() if size > 0.5 * total}
     removed: set = set()
+    markers: list = []
     for el, kind, evidence, _ in candidates:
         if kind in content or any(a in removed for a in el.iterancestors()):
             continue
@@ -278,6 +336,12 @@ def strip_boilerplate(
         if marker is not None:
             removed.add(el)
             _take_heading(marker, removals, judge)
+            markers.append(marker)
+    _take_leftovers(article, markers, removals, judge)
+    if second_opinion is not None:  # trafilatura's text of the page (Settings.second_opinion): second_opinion.py
+        from .second_opinion import strip_absent
+
+        strip_absent(article, second_opinion, removals, judge, _remove)
 
 
 _FOLD = re.compile(r"\W+")
@@ -309,6 +373,8 @@ def _remove(el, kind: str, evidence: str, removals: list[Removal], judge: Judge 
     removals.append(removal)
     if judge is not None:
         removal.refused = judge(rule, paragraph_texts(el))
+        if removal.refused is not None:  # unless the prose it saw is teasers inside links (html_shapes)
+            removal.refused = judge(rule, html_shapes.guarded_paragraphs(el, paragraph_texts))
         if removal.refused is not None:
             return None
     return replace_with_placeholder(el, len(removals) - 1)
@@ -329,6 +395,75 @@ def _take_heading(marker, removals: list[Removal], judge: Judge | None) -> None:
     if following is not None and following.tag not in _HEADINGS:
         return
     _remove(heading, "heading", f"a heading over a removed element ({_quote(text)})", removals, judge)
+
+
+def _take_leftovers(article, markers: list, removals: list[Removal], judge: Judge | None) -> None:
+    """The title of a box whose content went ("Veja também:" over a list of removed links, "Related" over a removed
+    grid): the highest box around a removed element whose remaining text is a heading of eight words or fewer,
+    smaller than what went from inside it, goes too."""
+    done: set = set()
+    for marker in markers:
+        best = None
+        for box in marker.iterancestors():
+            if box is article or box in done or box.getparent() is None:
+                break
+            text = _short_text(box, 120)
+            if text is None:
+                break  # more text than a title's
+            if not text:
+                continue  # nothing but removed elements so far: look further up
+            if len(text.split()) > 8 or is_prose(text) or not _all_heading(box):
+                break
+            gone = sum(len(removals[int(m.get("data-removal", -1))].text) for m in box.iter(PLACEHOLDER))
+            if gone < len(text):
+                break
+            best = box
+        if best is not None:
+            done.add(best)
+            text = _WS.sub(" ", best.text_content()).strip()
+            _remove(best, "heading", f"the title of a box whose content was removed ({_quote(text)})", removals, judge)
+
+
+def _short_text(el, limit: int) -> str | None:
+    """The element's text, whitespace squashed, when it is `limit` characters or fewer; None when it is longer (read
+    only as far as needed: the box may be the whole container)."""
+    parts: list[str] = []
+    n = 0
+    for piece in el.itertext():
+        n += len(piece)
+        if n > 4 * limit:  # whitespace counts here; the squashed text is measured below
+            return None
+        parts.append(piece)
+    text = _WS.sub(" ", "".join(parts)).strip()
+    return text if len(text) <= limit else None
+
+
+def _all_heading(box) -> bool:
+    """Whether every piece of text left in `box` is a heading's, a title's (by class) or a label's (ends with ":")."""
+    for el in box.iter():
+        if not isinstance(el.tag, str) or el.tag == PLACEHOLDER:
+            continue
+        own = (el.text or "").strip()
+        if own and not _heading_text(el, own):
+            return False
+        tail = (el.tail or "").strip()
+        if tail and el is not box and not _heading_text(el.getparent(), tail):
+            return False
+    return True
+
+
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|heading|headline|head|header|label|caption)(?=$|[\s_-])|title")
+
+
+def _heading_text(el, text: str) -> bool:
+    if text.endswith(":"):
+        return True
+    for e in (el, *el.iterancestors()):
+        if e.tag in _HEADINGS or e.tag in ("strong", "b") or _TITLE_CLASS.search(_names(e)):
+            return True
+        if e.tag in ("p", "div", "li", "section", "article", "body"):
+            return False
+    return False
 
 
 def _element_before(el):

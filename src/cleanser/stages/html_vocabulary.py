@@ -35,11 +35,12 @@ SAFE_TOKENS: dict[str, str] = {
     ),
     "promo": (
         rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
-        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial){_Z}"
+        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
     ),
     "bio": (
         rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
-        rf"bio|biography|abh_\w*|saboxplugin\w*|contributor-?bio){_Z}"
+        rf"bio|biography|abh_\w*|saboxplugin\w*|contributor-?bio|autor\w*|authors?|author-?name|post-?author|"
+        rf"article-?author|entry-?author|byline\w*|by-?line){_Z}"
     ),
     "tags": (
         rf"{_E}(?:tags?|tag-?(?:list|cloud|links)|post-?tags|article-?tags|categories|entry-?(?:meta|utility|"
@@ -64,7 +65,7 @@ SAFE_TOKENS: dict[str, str] = {
 # Weaker tokens, for the aggressive level: teasers and article metadata lines.
 AGGRESSIVE_TOKENS: dict[str, str] = {
     "related": rf"{_E}(?:teaser\w*|more|read-?more|see-?also|widget\w*|sidebar\w*|box-?list){_Z}",
-    "tags": rf"{_E}(?:meta|metadata|date|dateline|timestamp|published|updated|info-?bar|byline){_Z}",
+    "tags": rf"{_E}(?:meta|metadata|date|dateline|timestamp|published|updated|info-?bar){_Z}",
     "navigation": rf"{_E}(?:toc|table-?of-?contents){_Z}",
 }
 # A container's own name: an element so named is the article, whatever else its class says.
@@ -111,3 +112,54 @@ NOT_ARTICLE = re.compile(
 )
 NOT_ARTICLE_ROLES = frozenset({"dialog", "alertdialog", "complementary", "contentinfo", "navigation", "banner"})
 NOT_ARTICLE_TAGS = frozenset({"nav", "aside", "footer", "dialog"})
+
+
+# --- shape evidence (html_shapes.py) --------------------------------------------------------------------------------
+
+# Link text that is a web address: an article's source or a reference, which stays.
+URLISH = re.compile(r"^(?:https?://|www\.)|^[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.I)
+# "Read also: <headline>": a label of up to four words, no digits (a date is no label), then a colon.
+LABEL_LINK = re.compile(r"^((?:[^\W\d]+[ '’-]?){1,4})\s?:\s*(.+)$")
+# Month names and abbreviations of the languages the pages come in (with metadata_values' date parser's list).
+_MONTHS = (
+    r"(?:jan(?:uary|uar|vier|v)?|jänner|enero|ene|gennaio|janeiro|feb(?:ruary|ruar|rero|braio|rier)?|févr(?:ier)?|"
+    r"fev(?:ereiro)?|mar(?:ch|zo|s|ço)?|märz|mär|mrz|apr(?:il|ile)?|abr(?:il)?|avr(?:il)?|ma[iy]|mayo|maggio|maio|"
+    r"jun[ei]?|junio|juin|giugno|junho|jul[iy]?|julio|juil(?:let)?|luglio|julho|aug(?:ust)?|agosto|ago|août|"
+    r"sep(?:t|tember|tiembre|tembre)?|setiembre|settembre|setembro|set|o[ck]t(?:ober|ubre|obre)?|ottobre|outubro|out|"
+    r"nov(?:ember|iembre|embre|embro)?|de[cz](?:ember)?|diciembre|décembre|déc|dicembre|dezembro|dic)\.?"
+)
+# A date or a time of day, in the notations news pages print: 23.10.2018, 2021-10-16, 11 Jan 2019, 31. Mai 2012,
+# May 06, 2019, 3/10/2004, 10:27.
+DATE = re.compile(
+    rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    rf"\b\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|"
+    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    re.IGNORECASE,
+)
+# A photo credit in a figure: a credit word and a colon first ("Foto: ...", "Kuva: ...", "(crédito: ..."), a
+# copyright sign, or a short line naming an agency or written "Agency / Photographer".
+CREDIT = re.compile(
+    r"^\W{0,2}(?:foto|fotos|photo|photos|photograph|bild|bilder|kuva|crédito|credito|credit|credits|quelle|source|"
+    r"fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*[:.]|^\W{0,2}(?:©|\(c\))",
+    re.IGNORECASE,
+)
+AGENCY = re.compile(
+    r"\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|reuters|picture-alliance|imago|"
+    r"ap\s?photo|epa|keystone|efe|unsplash|pixabay)\b",
+    re.IGNORECASE,
+)
+SLASH_CREDIT = re.compile(r"^[\w.&'-]+(?: [\w.&'-]+){0,2} ?/ ?[\w.&'-]+(?: [\w.&'-]+){0,2}$")
+# A line that is nothing but an advertising label ("Anzeige", "- Anzeige -", "Reklama", "Advertisement"): the label
+# of an ad whose picture or frame is gone. Article text never is that one word alone.
+AD_LABEL = re.compile(
+    r"^\W*(?:anzeige|werbung|reklama|advertisement|advertising|advert|publicidad|publicité|pubblicità|publicidade|"
+    r"sponsored|gesponsert|sponsored content|paid content|advertorial|annonce|mainos|annons|advertentie)\W*$",
+    re.IGNORECASE,
+)
+# A reading-time line: "5 min read", "Lesezeit: 4 Minuten", "3 minutos de lectura".
+READING_TIME = re.compile(
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|minuten|minutos|minuti)\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|"
+    r"di lettura|de leitura|leitura)\b|\b(?:lesezeit|lesedauer|reading time|read time|temps de lecture|"
+    r"tiempo de lectura|tempo de leitura)\s*:?\s*\d+",
+    re.IGNORECASE,
+)
