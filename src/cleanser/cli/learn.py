@@ -19,6 +19,7 @@ THRESHOLDS = (
     ("max_words", int, "N", "longer lines read as content"),
     ("max_chars", int, "N", "so do lines of more characters"),
     ("max_slot_words", int, "N", "the most words one slot of a template stands for"),
+    ("prose_share", float, "SHARE", "share of documents a line that reads as a sentence must be in to be a rule"),
     (
         "edge_share",
         float,

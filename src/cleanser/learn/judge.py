@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import ends_sentence, is_prose, word_count
 from .mine import INLINE, pieces
 from .settings import LearnSettings
 from .templates import Candidate
@@ -46,12 +47,55 @@ _PROMO_WORDS = re.compile(
 )
 
 
+# A short lead-in (a place, an agency, a label) before a dash or colon, then the rest of the line: the shape of a
+# dateline or a kicker opening a paragraph, in any language and script ("BERLIN —", "Kyjiw (dpa) –", "PARIS:").
+_LEAD_IN = re.compile(r"^(?P<lead>[^\s.!?:–—-][^.!?:–—]{0,48}?)\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$")
+
+
+def sentence_shaped(text: str) -> bool:
+    """A line that reads as a sentence, judged by shape alone so that it holds in any language: prose
+    (`text.is_prose`), or four words or more that open with a capital, a digit or a quote and end a sentence."""
+    text = text.strip()
+    if is_prose(text):
+        return True
+    return word_count(text) >= 4 and ends_sentence(text) and not text[:1].islower()
+
+
+def lead_in_reason(text: str) -> str | None:
+    """A short lead-in glued before a dash or colon at the start of a sentence (a dateline, a kicker) is the
+    opening of a paragraph, whatever the language: such a line is content even when the lead-in recurs."""
+    m = _LEAD_IN.match(text.strip())
+    # A lead-in with promo wording ("Newsletter: Sign up for ...") is a label, not a place.
+    if m and len(m["lead"].split()) <= 6 and sentence_shaped(m["rest"]) and not promo_wording(m["lead"]):
+        return f"opens a sentence with a short lead-in before a dash or colon ({m['lead']!r}), as a dateline does"
+    return None
+
+
+def share_reason(cand: Candidate, settings: LearnSettings) -> str | None:
+    """Boilerplate comes with a template, so it is in nearly every page made from that template; content that
+    recurs (a standfirst, a series lede, a syndicated paragraph) is in a minority of a site's documents. A line
+    that reads as a sentence, in any language, is therefore taken only when it is in `prose_share` of the distinct
+    documents or more; a short UI line (a label, a button, a heading) needs only `min_share`, and so does a sentence
+    with promo wording (a pitch: "Support local journalism: subscribe from £5 a month.")."""
+    if cand.share >= settings.prose_share:
+        return None
+    for example in cand.examples[:3]:
+        if sentence_shaped(example) and not promo_wording(example):
+            return (
+                f"reads as a sentence and is in only {cand.share:.0%} of the documents (a sentence must be in "
+                f"{settings.prose_share:.0%}: recurring content such as a standfirst or a series lede is in a minority)"
+            )
+    return None
+
+
 def promo_wording(text: str) -> bool:
     return bool(_CALL_TO_ACTION.search(text.strip()) or _PROMO_WORDS.search(text))
 
 
-def content_reason(text: str, settings: LearnSettings) -> str | None:
-    """Why a recurring line reads as article content, or None."""
+def content_reason(text: str, settings: LearnSettings, share: float | None = None) -> str | None:
+    """Why a recurring line reads as article content, or None. With the `share` of the site's documents the line
+    is in: at `prose_share` or more its sentence shape alone no longer counts against it, since a sentence in nearly
+    every page comes with the template (a footer's notice); bylines, datelines, credits and long lines still do."""
     text = text.strip()
     words = text.split()
     if _BYLINE.search(text):
@@ -60,10 +104,15 @@ def content_reason(text: str, settings: LearnSettings) -> str | None:
         return "a sign-off or credit (reporting, editing, contact)"
     if _DATELINE.search(text) and not promo_wording(text):
         return "a dateline"
+    lead_in = lead_in_reason(text)
+    if lead_in:
+        return lead_in
     if len(words) > settings.max_words or len(text) > settings.max_chars:
         return f"long: {len(words)} words, {len(text)} characters"
     if _REPORTED.search(text):
         return "reads as prose: reported speech"
+    if share is not None and share >= settings.prose_share:
+        return None
     parts = pieces(text)
     for part in parts:
         # A line that is a promo glued onto a sentence recurs when both do; the sentence is still content.

@@ -13,6 +13,10 @@ class LearnSettings:
     min_docs: int = 5  # ... and in at least this many
     max_words: int = 20  # a longer line reads as content
     max_chars: int = 160  # ... and so does one of more characters
+    # A candidate that reads as a sentence (in any language) must be in at least this share of the site's distinct
+    # documents: a template's boilerplate is in nearly every page of it; a recurring standfirst, series lede or
+    # syndicated paragraph is in a minority. At this share its sentence shape no longer keeps it out.
+    prose_share: float = 0.8
     edge_share: float = 0.8  # share of occurrences at the top, the bottom or glued that makes a position a cue
     max_slot_words: int = 4  # the widest run of words one slot may stand for
     max_docs: int = 5000  # documents per site that are learned from (the first ones); memory grows with it
@@ -27,6 +31,8 @@ class LearnSettings:
     def __post_init__(self) -> None:
         if not 0 < self.min_share <= 1:
             raise ValueError(f"min share must be a share between 0 and 1, got {self.min_share}")
+        if not 0 <= self.prose_share <= 1:
+            raise ValueError(f"prose share must be a share between 0 and 1, got {self.prose_share}")
         if not 0 <= self.edge_share <= 1:
             raise ValueError(f"edge share must be a share between 0 and 1, got {self.edge_share}")
         if not 0 <= self.hold_back < 1:

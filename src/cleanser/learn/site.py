@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from ..plugins.scaffold import plugin_name
 from ..rules.model import RuleSet
+from .context import neighbour_reason
 from .dedup import Duplicates
 from .holdout import check_held_back
-from .judge import content_reason, position_reason, variety_reason
+from .judge import content_reason, position_reason, share_reason, variety_reason
 from .mine import count_keys, doc_units
 from .model import Learning, SiteModel
 from .plugin import add_counter_examples, check_rule, name_rules
@@ -112,8 +113,10 @@ def learn_site(
         # The most frequent texts speak for the template; a slot's rarer fillers are judged through them.
         cand.reason = (
             cand.reason
-            or next(filter(None, (content_reason(e, settings) for e in cand.examples[:3])), None)
+            or next(filter(None, (content_reason(e, settings, cand.share) for e in cand.examples[:3])), None)
             or variety_reason(cand)
+            or share_reason(cand, settings)
+            or neighbour_reason(cand, docs, settings)
             or position_reason(cand, settings)
         )
         if cand.reason is None:

@@ -73,6 +73,7 @@ def plugin_toml(model: SiteModel, settings: LearnSettings) -> str:
             "min_docs": settings.min_docs,
             "max_words": settings.max_words,
             "max_chars": settings.max_chars,
+            "prose_share": settings.prose_share,
             "edge_share": settings.edge_share,
             "hold_back": settings.hold_back,
             "near_duplicate": settings.near_duplicate,
