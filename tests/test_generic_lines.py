@@ -125,13 +125,14 @@ def test_html_input_is_left_to_the_html_stage():
 
 def test_off_reproduces_the_rules_only_output(monkeypatch):
     """With generic="off" the scorer never runs: the output is what the rules and the guard alone make, exactly as
-    before the scorer existed (checked by running the pipeline with the scorer taken out)."""
+    before the scorer existed (checked by running the pipeline with the scorer and the zone stage taken out)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("articles/*.input.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("negative/*.txt"))]
     texts += ["\n".join([*PROSE, "Click to share on WhatsApp", "Terms of Use | Privacy Policy | Cookie Settings"])]
     off = [CLEANERS["off"].clean(t).to_dict() for t in texts]
     assert not any("score" in r for d in off for r in d["removed"])
     monkeypatch.setattr(cleanser.pipeline, "mark_lines", lambda doc, level: 0)
+    monkeypatch.setattr(cleanser.pipeline, "mark_zones", lambda doc, level: 0)  # the other generic text stage
     without_scorer = Cleaner(generic="aggressive")
     assert [without_scorer.clean(t).to_dict() for t in texts] == off
 

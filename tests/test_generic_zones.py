@@ -167,7 +167,8 @@ def test_the_guard_lets_a_tail_zone_take_prose_only_when_it_runs_to_the_end():
 
 
 def test_the_head_zone_takes_a_menu_above_the_article_at_aggressive_only():
-    menu = ["Home", "News", "Sport", "Weather", "Ferry terminal opens late"]
+    # Section names the line scorer has no words for (it takes "Home", "News", "Sport" itself at aggressive).
+    menu = ["Harbour", "Ferries", "Tides", "Lighthouses", "Ferry terminal opens late"]
     text = "\n".join(menu + ARTICLE)
     assert [r for r in CLEANER.clean(text).removed if r.kind == "zone"] == []
     result = Cleaner(generic="aggressive").clean(text)
@@ -189,3 +190,14 @@ def test_a_lone_sentence_under_a_removed_promo_line_is_the_article_s():
         text = "\n".join([*ARTICLE, "Sign up for our newsletter", *last, "© 2024 Harbour Gazette"])
         result = CLEANER.clean(text)
         assert zones(result) == [] and last[0] in result.text
+
+
+def test_an_article_s_closing_list_above_a_removed_footer_stays():
+    """A rule takes the footer and nothing is kept under it: the short items above it are the article's list (a
+    changelog, the features of a release), whatever words they hold; the zone takes nothing there."""
+    items = ["Shared folders", "Link expiry dates", "Fixed the missing avatar on mobile", "Faster search in large teams"]
+    text = "\n".join([*ARTICLE, *items, "© 2024 Harbour Gazette Media. All rights reserved."])
+    result = Cleaner(generic="safe").clean(text)
+    assert [r.kind for r in result.removed if "©" in r.text] == ["line"]  # the footer went by a rule
+    assert not [r for r in result.removed if r.kind == "zone"]
+    assert result.text.split("\n")[-4:] == items

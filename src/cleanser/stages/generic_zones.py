@@ -307,6 +307,10 @@ def _mark_tail(
             continue
         if not _furniture_below(blocks, states, article, b, data, lines):
             return 0
+        if states[b] == "ruled" and all(states[i] == "ruled" for i in range(b + 1, len(blocks))):
+            # A rule took the boundary and nothing is kept under it: the zone would take only the lines above it,
+            # which the line scorer judged one by one and kept; an article's list ends there as often as a form.
+            return 0
         # The furniture right above the boundary goes with it (a comment form's lines above its legal footer).
         while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
             b -= 1
