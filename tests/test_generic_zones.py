@@ -195,7 +195,7 @@ def test_a_lone_sentence_under_a_removed_promo_line_is_the_article_s():
 def test_an_article_s_closing_list_above_a_removed_footer_stays():
     """A rule takes the footer and nothing is kept under it: the short items above it are the article's list (a
     changelog, the features of a release), whatever words they hold; the zone takes nothing there."""
-    items = ["Shared folders", "Link expiry dates", "Fixed the missing avatar on mobile", "Faster search in large teams"]
+    items = ["Shared folders", "Link expiry dates", "Fixed the missing avatar on mobile", "Faster search for teams"]
     text = "\n".join([*ARTICLE, *items, "© 2024 Harbour Gazette Media. All rights reserved."])
     result = Cleaner(generic="safe").clean(text)
     assert [r.kind for r in result.removed if "©" in r.text] == ["line"]  # the footer went by a rule
