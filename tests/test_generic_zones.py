@@ -201,3 +201,19 @@ def test_an_article_s_closing_list_above_a_removed_footer_stays():
     assert [r.kind for r in result.removed if "©" in r.text] == ["line"]  # the footer went by a rule
     assert not [r for r in result.removed if r.kind == "zone"]
     assert result.text.split("\n")[-4:] == items
+
+
+def test_the_article_s_last_line_above_a_comment_form_stays_though_it_has_no_full_stop():
+    """The line right above a comment form's boundary goes with the form only on a boundary's evidence: an
+    article's last line that ends in an emoji and holds a button's words ("gefällt mir") is the article's."""
+    last = "Nach dem Lauf fühlt man sich stark, und das gefällt mir 😉"
+    form = [
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
+        "Kommentar",
+        "Name *",
+        "E-Mail *",
+        "Website",
+    ]
+    result = Cleaner(generic="safe").clean("\n".join([*ARTICLE, last, *form]))
+    assert last in result.text.split("\n")
+    assert "Erforderliche Felder" not in result.text  # the form still goes

@@ -54,7 +54,7 @@ BOUNDARY_WORDS = 12  # a boundary is a header, a label, a share or legal line
 LONG_BOUNDARY_WORDS = 25  # ... or a sentence with strong evidence (the guard's limit for generic prose)
 FOOTER_WORDS = 80  # ... or a legal footer that says so at its start
 FOOTER_LEAD = 12
-EXTEND_EVIDENCE = 1.0  # furniture right above a boundary (the line scorer's or the boundary vocabulary's words)
+EXTEND_EVIDENCE = 1.0  # a line under a ruled boundary that says furniture (the line scorer's words)
 LINE_EVIDENCE = 5.0  # the line scorer's word evidence that makes a short line a boundary (its floor at `safe`)
 MAX_SCORED_WORDS = 25  # the line scorer's limit: longer lines are never weighed by their words
 ARTICLE_EVIDENCE = 2.0  # a sentence with less boilerplate vocabulary than this reads as the article going on
@@ -197,8 +197,9 @@ def _furniture_below(
 
 
 def _furniture(block: Block, state: str, article: bool, data: dict[str, Any], lines: dict[str, Any]) -> bool:
-    """A line right above a boundary that goes with it: removed already, or not the article and holding some of
-    the boundary vocabulary or the line scorer's (a pitch line, a form's label, a sign-in prompt)."""
+    """A line right above a boundary that goes with it: removed already, or not the article and holding the
+    boundary vocabulary or the line scorer's words as strongly as a boundary must (a pitch line, a form's label, a
+    sign-in prompt)."""
     if state == "ruled":
         return True
     if article or block.protected_by is not None or block.kind in (TABLE, CODE) or block.text.rstrip().endswith(":"):
@@ -209,7 +210,9 @@ def _furniture(block: Block, state: str, article: bool, data: dict[str, Any], li
         return word_count(block.text) <= LONG_BOUNDARY_WORDS and (
             score >= 2 * data["threshold"] or evidence >= 2 * LINE_EVIDENCE
         )
-    return score > 0 or evidence >= EXTEND_EVIDENCE
+    # As strong as a boundary's own evidence: the line right above a boundary is as often the article's last line,
+    # cut short of a full stop (an emoji, a quote), with a word of a button or form in it ("gefällt mir").
+    return score >= data["threshold"] or evidence >= LINE_EVIDENCE
 
 
 def _core(blocks: list[Block], states: list[str], article: list[bool]) -> tuple[int, int, int] | None:
