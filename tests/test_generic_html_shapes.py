@@ -5,24 +5,13 @@ dates, captions, sources and prose stay."""
 from __future__ import annotations
 
 import pytest
+from test_generic_html import LEDE, SECOND, THIRD  # the same article as the markup-evidence tests
 
 from cleanser import Cleaner
 from cleanser.plugins.manager import Plugins
 from cleanser.settings import Settings
 from cleanser.stages import generic_html, second_opinion
 
-LEDE = (
-    "The harbour board voted on Tuesday night to close the old fish market at Kelby Quay after engineers found "
-    "that the timber piles under its western half had rotted through in several places."
-)
-SECOND = (
-    "Traders who rent stalls there will move to a temporary hall on Mill Lane from the first of next month, and "
-    "the board says it will put the cost of a new market to a public meeting before the summer."
-)
-THIRD = (
-    "Engineers have fenced off the western half of the building and say the eastern half is sound for now, "
-    "though they want to inspect it again after the winter storms have passed."
-)
 TEASER = (
     "The survey of the quay walls carried out in the spring had already warned that the timber under the market "
     "was older than any other structure in the harbour and that nobody had inspected it for thirty years."

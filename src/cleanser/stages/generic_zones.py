@@ -317,14 +317,20 @@ def _mark_tail(
         # The furniture right above the boundary goes with it (a comment form's lines above its legal footer).
         while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
             b -= 1
-        taken = [x for x in blocks[b:] if x.removal is None and x.kind != BLANK]
-        if not taken:
-            return 0
-        prose = sum(article[b + 1 :])
-        shape = f"{len(blocks) - b - 1} lines below it, {prose} of them sentences"
-        _remove(doc, taken, TAIL_RULE, 0.9, [*why, repr(blocks[b].text[:60]), shape])
-        return len(taken)
+        return _take_tail(doc, blocks, article, b, 0.9, why, "")
     return 0
+
+
+def _take_tail(
+    doc: Document, blocks: list[Block], article: list[bool], b: int, score: float, why: list[str], kind: str
+) -> int:
+    """Remove every kept line from boundary `b` to the end as one zone; return how many lines went."""
+    taken = [x for x in blocks[b:] if x.removal is None and x.kind != BLANK]
+    if not taken:
+        return 0
+    shape = f"{len(blocks) - b - 1} lines below it, {sum(article[b + 1 :])} of them sentences{kind}"
+    _remove(doc, taken, TAIL_RULE, score, [*why, repr(blocks[b].text[:60]), shape])
+    return len(taken)
 
 
 def _mark_tail_in_core(
@@ -357,13 +363,7 @@ def _mark_tail_in_core(
             continue
         if not _furniture_below(blocks, states, article, b, data, lines):
             continue
-        taken = [x for x in blocks[b:] if x.removal is None and x.kind != BLANK]
-        if not taken:
-            return 0
-        prose = sum(article[b + 1 :])
-        shape = f"{len(blocks) - b - 1} lines below it, {prose} of them sentences (comments or teasers)"
-        _remove(doc, taken, TAIL_RULE, 0.85, [*why, repr(blocks[b].text[:60]), shape])
-        return len(taken)
+        return _take_tail(doc, blocks, article, b, 0.85, why, " (comments or teasers)")
     return 0
 
 
