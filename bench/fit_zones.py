@@ -74,8 +74,8 @@ def terms(text: str) -> set[str]:
     return set(ws) | {f"{a} {b}" for a, b in pairwise(ws)}
 
 
-def tune_documents(level: str = "safe"):
-    """(page, blocks, labels) for each tune page: the non-blank blocks after the rules and the line scorer ran."""
+def read_tune(level: str = "safe"):
+    """(page, document, the page's line labels) for each tune page, after the rules and the line scorer ran."""
     cleaner = Cleaner(generic=level)
     for page in all_pages():
         if page.part != "tune":
@@ -88,6 +88,12 @@ def tune_documents(level: str = "safe"):
         doc, book = reading[0], reading[3]
         apply_rules(doc, book)
         mark_lines(doc, level)
+        yield page, doc, labels
+
+
+def tune_documents(level: str = "safe"):
+    """(page, blocks, labels) for each tune page: each block's label (None for blank blocks)."""
+    for page, doc, labels in read_tune(level):
         yield page, doc, [labels[b.line - 1] if b.line and b.kind != BLANK else None for b in doc.blocks]
 
 
@@ -171,19 +177,8 @@ def show(what: str) -> None:
     """Print what the zone stage takes on the tune part (with labels), or the tails it missed."""
     from cleanser.stages.generic_zones import mark_zones
 
-    cleaner = Cleaner(generic="safe")
     counts: Counter[str] = Counter()
-    for page in all_pages():
-        if page.part != "tune":
-            continue
-        lines = naive_lines(page.html)
-        if not lines:
-            continue
-        labels = label_lines(page, lines)
-        reading = cleaner.read("\n".join(lines), page.url)
-        doc, book = reading[0], reading[3]
-        apply_rules(doc, book)
-        mark_lines(doc, "safe")
+    for page, doc, labels in read_tune("safe"):
         before = {id(b) for b in doc.blocks if b.removal is not None}
         mark_zones(doc, "safe")
         taken = [b for b in doc.blocks if b.removal is not None and id(b) not in before]

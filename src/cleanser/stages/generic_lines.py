@@ -54,11 +54,15 @@ _SEPARATORS = re.compile(r"[|•·›»/]")
 _BYLINE = re.compile(r"(?:by|von|par|por|di|door|av|af|przez)\s+\w[\w.'’-]*(?:\s+\S+){0,5}$", re.IGNORECASE)
 
 
+def packaged_data(name: str) -> dict[str, Any]:
+    """A fitted data file shipped in the package (`cleanser/data/NAME`)."""
+    return json.loads(resources.files("cleanser").joinpath("data", name).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def model() -> dict[str, Any]:
     """The fitted weights and thresholds (`data/generic_lines.json`), read once per process."""
-    data = resources.files("cleanser").joinpath("data/generic_lines.json").read_text(encoding="utf-8")
-    return json.loads(data)
+    return packaged_data("generic_lines.json")
 
 
 @lru_cache(maxsize=8192)

@@ -33,17 +33,15 @@ take prose lines (comments, teasers in sentences, legal paragraphs), by the guar
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
 from .generic_lines import RULE as SCORER_RULE
-from .generic_lines import _headline, _quick_evidence, document_lines, reads_as_sentence, words
+from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
 
 PLUGIN = "generic"
@@ -74,8 +72,7 @@ _DATED_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:19|20)
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The learned boundary vocabulary and its threshold (`data/generic_zones.json`), read once per process."""
-    data = resources.files("cleanser").joinpath("data/generic_zones.json").read_text(encoding="utf-8")
-    return json.loads(data)
+    return packaged_data("generic_zones.json")
 
 
 def boundary_score(text: str, vocab: dict[str, float]) -> tuple[float, list[str]]:
