@@ -1,8 +1,9 @@
 """The per-record time limit: worker processes say when they start and finish each record; the parent kills a worker
 whose record runs past the limit, and the pool's recovery reports that record as failed and goes on.
 
-A stuck record is usually inside C code (a regex, lxml) that no signal interrupts, so the limit cannot be enforced
-inside the worker; killing the process is the one sure way. Each worker owns one slot of a shared array: its process
+A stuck record may be inside C code that no signal interrupts (lxml's parser and XPath; Python's `re` does check for
+signals, which `rules/clock.py` relies on), so the limit cannot be enforced inside the worker; killing the process is
+the one sure way. Each worker owns one slot of a shared array: its process
 id and the monotonic time its current record started (0 when idle). CLOCK_MONOTONIC is system-wide on Linux, so
 the parent reads the workers' times directly.
 """
