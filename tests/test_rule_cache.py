@@ -106,3 +106,29 @@ def test_the_cache_key_covers_every_module_that_decides_a_loaded_rule():
     sources = {p.name for p in cache.loader_sources()}
     for module in (model, regex, matcher, cache):
         assert module.__file__.rsplit("/", 1)[-1] in sources
+
+
+def _sources(folder):
+    return list(marshal.loads((folder / "rules.marshal").read_bytes())["entries"])
+
+
+def test_the_cache_forgets_files_that_are_gone_and_keeps_the_most_recently_used(tmp_path, monkeypatch):
+    import cleanser.rules.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    paths = []
+    for i in range(5):
+        path = tmp_path / f"r{i}.toml"
+        path.write_text(RULES.replace("cached", f"cached{i}"), encoding="utf-8")
+        paths.append(path)
+    cache = RuleCache(tmp_path / "cache")
+    for path in paths[:3]:
+        cache.load(path)
+    cache.save()
+    paths[1].unlink()  # a plugin folder since removed
+    again = RuleCache(tmp_path / "cache")
+    again.load(paths[0])  # a hit: now the most recently used
+    again.load(paths[3])
+    again.load(paths[4])
+    again.save()
+    assert _sources(tmp_path / "cache") == [str(paths[0]), str(paths[3]), str(paths[4])]

@@ -10,6 +10,10 @@ objects): reading it never runs code.
 
 CLEANSER_RULE_CACHE: unset for the default folder ($XDG_CACHE_HOME/cleanser, else ~/.cache/cleanser), a folder
 to use another, or `off` to load every file afresh. A cache that cannot be read or written is ignored.
+
+The cache is bounded: each save drops the entries of rule files that no longer exist (plugins loaded from temporary
+folders, checkouts since removed) and then keeps at most MAX_ENTRIES, the most recently used. Without that it grew
+by every folder a plugin was ever loaded from, and start-up read all of it (59 MB on a developer's machine).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from .model import Fixture, Rule, RuleError, RuleSet, ruleset_from_bytes
 CACHE_ENV = "CLEANSER_RULE_CACHE"
 _FILE = "rules.marshal"
 _FORMAT = 1
+MAX_ENTRIES = 512  # rule files remembered; the bundled plugins are about 45
 
 
 def default_folder() -> Path | None:
@@ -113,6 +118,7 @@ class RuleCache:
                 ruleset = None
             if isinstance(ruleset, RuleSet):
                 self.hits += 1
+                entries[source] = entries.pop(source)  # the dict's order is the order of use: see `save`
                 return ruleset
         self.misses += 1
         ruleset = ruleset_from_bytes(data, source, generic=generic)
@@ -129,8 +135,11 @@ class RuleCache:
         """Write the cache if anything new was loaded; a cache that cannot be written is left alone."""
         if not self._changed or self.folder is None or self._entries is None:
             return
+        entries = {source: entry for source, entry in self._entries.items() if os.path.exists(source)}
+        # Least recently used first (`load` moves a hit to the end; marshal keeps a dict's order).
+        entries = dict(list(entries.items())[-MAX_ENTRIES:])
         try:
-            atomic_write(self.folder / _FILE, marshal.dumps({"format": _FORMAT, "entries": self._entries}))
+            atomic_write(self.folder / _FILE, marshal.dumps({"format": _FORMAT, "entries": entries}))
         except OSError:
             return
         self._changed = False
