@@ -43,6 +43,7 @@ from ..text import ends_sentence, is_prose, word_count
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
+from .generic_zone_shapes import furniture_run
 
 PLUGIN = "generic"
 TAIL_RULE = f"{PLUGIN}/zone-tail"
@@ -52,6 +53,7 @@ BOUNDARY_WORDS = 12  # a boundary is a header, a label, a share or legal line
 LONG_BOUNDARY_WORDS = 25  # ... or a sentence with strong evidence (the guard's limit for generic prose)
 FOOTER_WORDS = 80  # ... or a legal footer that says so at its start
 FOOTER_LEAD = 12
+RUN_EVIDENCE = 1.5  # the line scorer's word evidence that says a line of a furniture run is furniture
 EXTEND_EVIDENCE = 1.0  # a line under a ruled boundary that says furniture (the line scorer's words)
 LINE_EVIDENCE = 5.0  # the line scorer's word evidence that makes a short line a boundary (its floor at `safe`)
 MAX_SCORED_WORDS = 25  # the line scorer's limit: longer lines are never weighed by their words
@@ -62,6 +64,7 @@ MAX_PROSE_RUN = 3  # sentences in a row below the boundary that read as the arti
 CORE_SHARE = 2 / 3  # of the core's article words above a boundary inside it
 HEAD_RUN = 3  # menu-shaped lines in a row at the top of a document
 HEAD_WORDS = 3
+HEAD_SAID = 2  # at `safe`, lines of the head run whose words say furniture
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 _SENTENCE_MARKS = frozenset(".!?…。！？:")  # what a sentence (or a colon's introduction) ends with
 _GLUED_END = re.compile(r"(?<=[.!?…])(?=[A-Z])")
@@ -160,6 +163,18 @@ def _says_furniture(text: str, data: dict[str, Any], lines: dict[str, Any]) -> b
     if _COPYRIGHT.search(text) or boundary_score(text, data["boundary"])[0] > 0:
         return True
     return _quick_evidence(text, lines) >= EXTEND_EVIDENCE
+
+
+def _furniture_strength(text: str, data: dict[str, Any], lines: dict[str, Any]) -> int:
+    """How strongly a line's words say furniture: 2 as strongly as a boundary's (the boundary vocabulary, the line
+    scorer's safe floor, a copyright sign), 1 some (a word of the vocabulary, the line scorer's words), 0 not."""
+    if _COPYRIGHT.search(text):
+        return 2
+    score = boundary_score(text, data["boundary"])[0]
+    evidence = _quick_evidence(text, lines)
+    if score >= data["threshold"] or evidence >= LINE_EVIDENCE:
+        return 2
+    return 1 if score > 0 or evidence >= RUN_EVIDENCE else 0
 
 
 def _furniture_below(
@@ -279,8 +294,9 @@ def mark_zones(doc: Document, level: str) -> int:
     marked = _mark_tail(doc, blocks, states, article, last, lines)
     if not marked:
         marked = _mark_tail_in_core(doc, blocks, states, article, first, last, core_words, lines)
-    if level == "aggressive":
-        marked += _mark_head(doc, blocks, states, first)
+    if not marked:
+        marked = _mark_shape_tail(doc, blocks, states, article, last, lines)
+    marked += _mark_head(doc, blocks, states, first, level, lines)
     return marked
 
 
@@ -316,6 +332,18 @@ def _mark_tail(
             b -= 1
         return _take_tail(doc, blocks, article, b, 0.9, why, "")
     return 0
+
+
+def _mark_shape_tail(
+    doc: Document, blocks: list[Block], states: list[str], article: list[bool], last: int, lines: dict[str, Any]
+) -> int:
+    """A tail with no boundary line, told by its shape (`generic_zone_shapes.py`)."""
+    data = vocabulary()
+    found = furniture_run(blocks, states, article, last, lambda t: _furniture_strength(t, data, lines), _structured)
+    if found is None:
+        return 0
+    b, why = found
+    return _take_tail(doc, blocks, article, b, 0.8, why, "")
 
 
 def _take_tail(
@@ -372,7 +400,9 @@ def _structured_text(text: str) -> bool:
     return bool(_MARKED.match(text))
 
 
-def _mark_head(doc: Document, blocks: list[Block], states: list[str], first: int) -> int:
+def _mark_head(
+    doc: Document, blocks: list[Block], states: list[str], first: int, level: str, lines: dict[str, Any]
+) -> int:
     """At the aggressive level: a run of menu-shaped lines (one to HEAD_WORDS words, no sentence, no digit, no
     colon) from the top of the document, above the core; its last line stays, as it may be the title."""
     run: list[Block] = []
@@ -392,5 +422,12 @@ def _mark_head(doc: Document, blocks: list[Block], states: list[str], first: int
         run.pop()
     if len(run) < HEAD_RUN:
         return 0
-    _remove(doc, run, HEAD_RULE, 0.8, [f"{len(run)} menu-shaped lines above the article", repr(run[0].text[:40])])
+    why = [f"{len(run)} menu-shaped lines above the article", repr(run[0].text[:40])]
+    if level != "aggressive":
+        data = vocabulary()
+        said = [b.text for b in run if _says_furniture(b.text, data, lines)]
+        if len(said) < HEAD_SAID:
+            return 0
+        why.append(f"{len(said)} with furniture words: " + ", ".join(repr(t[:20]) for t in said[:3]))
+    _remove(doc, run, HEAD_RULE, 0.8, why)
     return len(run)

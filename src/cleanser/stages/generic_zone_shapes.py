@@ -1,0 +1,75 @@
+"""Tails of a plain text told by their shape, where no boundary line says where the furniture begins.
+
+Most tails of a naive scrape have no header line a `<p>` scrape keeps: the "Comments" or "Related" heading was an
+`<h2>`. What is left is a run of lines that no article ends with. `generic_zones.py` calls this stage for a document
+whose tail it found no boundary for; each shape here is judged on the whole run below the article's core, to the end
+of the document:
+
+- **a furniture run**: every kept line from the core's end to the end of the document is short and no sentence,
+  none of them article-like, structured (heading, list item, quote) or protected; there are at least
+  `MIN_RUN` of them, and the run holds evidence of furniture (a word of the boundary vocabulary, the line scorer's
+  words, a copyright sign, or a line a rule removed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..document import CODE, TABLE, Block
+from ..text import ends_sentence
+from .generic_lines import reads_as_sentence
+
+# A credit of the article's own: "Reporting by Jane Doe", "Text und Fotos von ...".
+_CREDIT = re.compile(r"\b(?:by|von|par|por|di|door|av|af|przez)\s+\w", re.IGNORECASE)
+MIN_RUN = 3  # kept lines in a furniture run
+
+
+def _stops_run(text: str) -> bool:
+    """A line above the run's first evidence that may be the article's own: it ends a sentence, introduces a list,
+    credits someone, or holds a digit (a result, a date of a list, a price)."""
+    return (
+        ends_sentence(text) or text.rstrip().endswith(":") or bool(_CREDIT.search(text))
+        or any(c.isdigit() for c in text)
+    )
+
+
+def furniture_run(
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    last: int,
+    strength: Callable[[str], int],
+    structured: Callable[[Block], bool],
+) -> tuple[int, list[str]] | None:
+    """(first line, evidence) of a run of furniture from below the core (`last` is its last line) to the end of
+    the document, or None. `strength` says how strongly a line's words say furniture: 0 not, 1 some (the line
+    scorer's words), 2 as strongly as a boundary's."""
+    if not ends_sentence(blocks[last].text):
+        return None
+    kept = [i for i in range(last + 1, len(blocks)) if states[i] != "ruled"]
+    if len(kept) < MIN_RUN:
+        return None
+    for i in kept:
+        b = blocks[i]
+        if article[i] or b.kind in (TABLE, CODE) or b.protected_by is not None or structured(b):
+            return None
+    # Only lines that are no sentence say where the furniture is: a short sentence with a word of a button in it
+    # ("Read more than you write.") may be a Q&A's last answer.
+    said = {i: strength(blocks[i].text) for i in kept if not reads_as_sentence(blocks[i].text)}
+    said = {i: v for i, v in said.items() if v}
+    # One line with a word of the line scorer's may be an item of the article's closing list ("Faster search for
+    # teams"): two such lines, or one as strong as a boundary.
+    if len(said) < 2 and 2 not in said.values():
+        return None
+    first = min(said)
+    # The short lines above the first that says furniture go with it, unless one may be the article's (see
+    # `_stops_run`).
+    above = [i for i in kept if i < first]
+    while above and not _stops_run(blocks[above[-1]].text):
+        first = above.pop()
+    run = [i for i in kept if i >= first]
+    if len(run) < MIN_RUN:
+        return None
+    why = [f"a furniture run of {len(run)} short lines below the article, {len(said)} with furniture words"]
+    return first, why
