@@ -14,6 +14,7 @@ of the document:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from ..document import CODE, TABLE, Block
@@ -22,6 +23,8 @@ from .generic_lines import reads_as_sentence
 
 # A credit of the article's own: "Reporting by Jane Doe", "Text und Fotos von ...".
 _CREDIT = re.compile(r"\b(?:by|von|par|por|di|door|av|af|przez)\s+\w", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+REPEATED = 3  # times a short line comes back in the run, numbers aside, to say it is a widget's
 MIN_RUN = 3  # kept lines in a furniture run
 
 
@@ -57,6 +60,12 @@ def furniture_run(
     # Only lines that are no sentence say where the furniture is: a short sentence with a word of a button in it
     # ("Read more than you write.") may be a Q&A's last answer.
     said = {i: strength(blocks[i].text) for i in kept if not reads_as_sentence(blocks[i].text)}
+    # A short line that comes back, numbers aside, REPEATED times is a widget's (a comment's header with its date,
+    # a "Reply" button, a teaser's comment count): an article does not say the same short thing three times.
+    shapes = Counter(_DIGITS.sub("0", blocks[i].text.strip()) for i in said)
+    for i in said:
+        if shapes[_DIGITS.sub("0", blocks[i].text.strip())] >= REPEATED:
+            said[i] = 2
     said = {i: v for i, v in said.items() if v}
     # One line with a word of the line scorer's may be an item of the article's closing list ("Faster search for
     # teams"): two such lines, or one as strong as a boundary.
