@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..document import CODE, TABLE, Block
-from ..text import ends_sentence
+from ..text import ends_sentence, word_count
 from .generic_lines import reads_as_sentence
 
 # A credit of the article's own: "Reporting by Jane Doe", "Text und Fotos von ...".
@@ -26,6 +26,7 @@ _CREDIT = re.compile(r"\b(?:by|von|par|por|di|door|av|af|przez)\s+\w", re.IGNORE
 _DIGITS = re.compile(r"\d+")
 REPEATED = 3  # times a short line comes back in the run, numbers aside, to say it is a widget's
 MIN_RUN = 3  # kept lines in a furniture run
+PROMPT_WORDS = 8  # a short sentence with furniture words in a run: a prompt, a button's label
 
 
 def _stops_run(text: str) -> bool:
@@ -55,7 +56,11 @@ def furniture_run(
         return None
     for i in kept:
         b = blocks[i]
-        if article[i] or b.kind in (TABLE, CODE) or b.protected_by is not None or structured(b):
+        if b.kind in (TABLE, CODE) or b.protected_by is not None or structured(b):
+            return None
+        # A short sentence with furniture words is a form's or a prompt's ("Don't have an account? Sign up"); any
+        # other sentence that reads as the article's keeps the run.
+        if article[i] and not (word_count(b.text) <= PROMPT_WORDS and strength(b.text)):
             return None
     # Only lines that are no sentence say where the furniture is: a short sentence with a word of a button in it
     # ("Read more than you write.") may be a Q&A's last answer.
