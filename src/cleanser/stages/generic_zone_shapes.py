@@ -26,6 +26,7 @@ _CREDIT = re.compile(r"\b(?:by|von|par|por|di|door|av|af|przez)\s+\w", re.IGNORE
 _DIGITS = re.compile(r"\d+")
 REPEATED = 3  # times a short line comes back in the run, numbers aside, to say it is a widget's
 MIN_RUN = 3  # kept lines in a furniture run
+HEAD_TITLE_WORDS = 4  # a line above the article this long may be its title
 PROMPT_WORDS = 8  # a short sentence with furniture words in a run: a prompt, a button's label
 
 
@@ -87,3 +88,52 @@ def furniture_run(
         return None
     why = [f"a furniture run of {len(run)} short lines below the article, {len(said)} with furniture words"]
     return first, why
+
+
+def furniture_head(
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    first: int,
+    strength: Callable[[str], int],
+    structured: Callable[[Block], bool],
+) -> tuple[list[int], list[str]] | None:
+    """(lines, evidence) of a run of furniture from the top of the document to above the article's core (`first`
+    is its first line), or None: short lines (menus, a sign-in prompt, a date with its label) whose words say
+    furniture, up to the first line that may be the article's (its title, a sentence that reads as the article, a
+    list's introduction or an item with a number that no furniture word vouches for: an ingredient, an infobox's
+    row)."""
+    run: list[int] = []
+    titled = False
+    for i in range(first):
+        if states[i] == "ruled":
+            continue
+        b, text = blocks[i], blocks[i].text
+        if states[i] == "other" or b.kind in (TABLE, CODE) or b.protected_by is not None or structured(b):
+            # The line scorer's protected title (a headline right above the first paragraph) ends the run.
+            titled = states[i] == "other" and b.kind not in (TABLE, CODE) and b.protected_by is None
+            break
+        said = strength(text)
+        if article[i] and not (word_count(text) <= PROMPT_WORDS and said):
+            break
+        if states[i] != "short" and not said:
+            break
+        # A line of a few words may be the title or its kicker ("No leaflet provided by the maker"): a word of the
+        # line scorer's is not enough there, only a boundary's evidence.
+        if word_count(text) >= HEAD_TITLE_WORDS and said < 2:
+            break
+        if (text.rstrip().endswith(":") or any(c.isdigit() for c in text)) and not said:
+            break
+        run.append(i)
+    # Unless the run stops at the protected title, its last line may be a short title ("Pier reopens"): it stays
+    # when its words do not say furniture.
+    if run and not titled and not strength(blocks[run[-1]].text):
+        run.pop()
+    if len(run) < MIN_RUN:
+        return None
+    said = {i: strength(blocks[i].text) for i in run if not reads_as_sentence(blocks[i].text)}
+    said = {i: v for i, v in said.items() if v}
+    if len(said) < 2 and 2 not in said.values():
+        return None
+    why = [f"a furniture run of {len(run)} short lines above the article, {len(said)} with furniture words"]
+    return run, why

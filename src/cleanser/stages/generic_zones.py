@@ -43,7 +43,7 @@ from ..text import ends_sentence, is_prose, word_count
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
-from .generic_zone_shapes import furniture_run
+from .generic_zone_shapes import furniture_head, furniture_run
 
 PLUGIN = "generic"
 TAIL_RULE = f"{PLUGIN}/zone-tail"
@@ -64,7 +64,6 @@ MAX_PROSE_RUN = 3  # sentences in a row below the boundary that read as the arti
 CORE_SHARE = 2 / 3  # of the core's article words above a boundary inside it
 HEAD_RUN = 3  # menu-shaped lines in a row at the top of a document
 HEAD_WORDS = 3
-HEAD_SAID = 2  # at `safe`, lines of the head run whose words say furniture
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 _SENTENCE_MARKS = frozenset(".!?…。！？:")  # what a sentence (or a colon's introduction) ends with
 _GLUED_END = re.compile(r"(?<=[.!?…])(?=[A-Z])")
@@ -285,7 +284,7 @@ def mark_zones(doc: Document, level: str) -> int:
     if level != "aggressive" and end >= 0 and states[end] == "prose" and ends_sentence(blocks[end].text) and (
         _article_like(blocks[end], states[end], lines)
     ):
-        return 0
+        return _mark_head_only(doc, blocks, states, level, lines)
     article = [_article_like(b, s, lines) for b, s in zip(blocks, states, strict=True)]
     core = _core(blocks, states, article)
     if core is None or core[2] < MIN_CORE_WORDS:
@@ -296,8 +295,26 @@ def mark_zones(doc: Document, level: str) -> int:
         marked = _mark_tail_in_core(doc, blocks, states, article, first, last, core_words, lines)
     if not marked:
         marked = _mark_shape_tail(doc, blocks, states, article, last, lines)
-    marked += _mark_head(doc, blocks, states, first, level, lines)
+    marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
+
+
+def _mark_head_only(
+    doc: Document, blocks: list[Block], states: list[str], level: str, lines: dict[str, Any]
+) -> int:
+    """The head of a document with no tail to take: most start on the article's title or first paragraph, and
+    cost one look at their first line; the others are read down to their first line of article prose (the
+    core's first line, for a document that ends on the article)."""
+    top = next((i for i, s in enumerate(states) if s != "ruled"), None)
+    if top is None or states[top] == "prose":
+        return 0
+    article: list[bool] = []
+    for block, state in zip(blocks, states, strict=True):
+        article.append(_article_like(block, state, lines))
+        if article[-1] and word_count(block.text) > MAX_SCORED_WORDS:
+            break
+    first = len(article) - 1
+    return _mark_head(doc, blocks, states, article, first, level, lines) if article[first] else 0
 
 
 def _mark_tail(
@@ -401,7 +418,13 @@ def _structured_text(text: str) -> bool:
 
 
 def _mark_head(
-    doc: Document, blocks: list[Block], states: list[str], first: int, level: str, lines: dict[str, Any]
+    doc: Document,
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    first: int,
+    level: str,
+    lines: dict[str, Any],
 ) -> int:
     """At the aggressive level: a run of menu-shaped lines (one to HEAD_WORDS words, no sentence, no digit, no
     colon) from the top of the document, above the core; its last line stays, as it may be the title."""
@@ -420,14 +443,16 @@ def _mark_head(
     # Unless the run stops at a protected title, its last line may be a short title ("Pier reopens"): it stays.
     if run and not titled:
         run.pop()
-    if len(run) < HEAD_RUN:
+    if level == "aggressive" and len(run) >= HEAD_RUN:
+        why = [f"{len(run)} menu-shaped lines above the article", repr(run[0].text[:40])]
+        _remove(doc, run, HEAD_RULE, 0.8, why)
+        return len(run)
+    # At `safe` (and where the menu shape found nothing), the run must say it is furniture.
+    data = vocabulary()
+    found = furniture_head(blocks, states, article, first, lambda t: _furniture_strength(t, data, lines), _structured)
+    if found is None:
         return 0
-    why = [f"{len(run)} menu-shaped lines above the article", repr(run[0].text[:40])]
-    if level != "aggressive":
-        data = vocabulary()
-        said = [b.text for b in run if _says_furniture(b.text, data, lines)]
-        if len(said) < HEAD_SAID:
-            return 0
-        why.append(f"{len(said)} with furniture words: " + ", ".join(repr(t[:20]) for t in said[:3]))
+    run = [blocks[i] for i in found[0]]
+    why = [*found[1], repr(run[0].text[:40])]
     _remove(doc, run, HEAD_RULE, 0.8, why)
     return len(run)
