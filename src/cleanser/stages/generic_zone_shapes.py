@@ -66,11 +66,13 @@ def furniture_run(
     # Only lines that are no sentence say where the furniture is: a short sentence with a word of a button in it
     # ("Read more than you write.") may be a Q&A's last answer.
     said = {i: strength(blocks[i].text) for i in kept if not reads_as_sentence(blocks[i].text)}
-    # A short line that comes back, numbers aside, REPEATED times is a widget's (a comment's header with its date,
-    # a "Reply" button, a teaser's comment count): an article does not say the same short thing three times.
+    # A short line that comes back, numbers aside, REPEATED times with a number or a furniture word in it is a
+    # widget's (a comment's header with its date, a "Reply" button, a teaser's comment count). A word alone that
+    # comes back is no sign: the headings of a match report's line-ups ("Goals", "Substitutes") do.
     shapes = Counter(_DIGITS.sub("0", blocks[i].text.strip()) for i in said)
     for i in said:
-        if shapes[_DIGITS.sub("0", blocks[i].text.strip())] >= REPEATED:
+        text = blocks[i].text
+        if shapes[_DIGITS.sub("0", text.strip())] >= REPEATED and (said[i] or _DIGITS.search(text)):
             said[i] = 2
     said = {i: v for i, v in said.items() if v}
     # One line with a word of the line scorer's may be an item of the article's closing list ("Faster search for
