@@ -85,8 +85,13 @@ def furniture_run(
     above = [i for i in kept if i < first]
     while above and not _stops_run(blocks[above[-1]].text):
         first = above.pop()
+    # The line right under the article that ends a sentence is the article's closing line ("More to come. Watch
+    # this space!"), unless its words say furniture as strongly as a boundary's.
+    if first == kept[0] and ends_sentence(blocks[first].text) and said.get(first, 0) < 2:
+        first = kept[1]
     run = [i for i in kept if i >= first]
-    if len(run) < MIN_RUN:
+    said = {i: v for i, v in said.items() if i >= first}
+    if len(run) < MIN_RUN or (len(said) < 2 and 2 not in said.values()):
         return None
     why = [f"a furniture run of {len(run)} short lines below the article, {len(said)} with furniture words"]
     return first, why
