@@ -1,14 +1,26 @@
-"""Tails of a plain text told by their shape, where no boundary line says where the furniture begins.
+"""Zones of a plain text told by their shape, where no boundary line says where the furniture begins.
 
 Most tails of a naive scrape have no header line a `<p>` scrape keeps: the "Comments" or "Related" heading was an
-`<h2>`. What is left is a run of lines that no article ends with. `generic_zones.py` calls this stage for a document
-whose tail it found no boundary for; each shape here is judged on the whole run below the article's core, to the end
-of the document:
+`<h2>`. What is left is a run of short lines that no article ends with: a sign-in box's labels and prompts, a
+comment list's headers, a footer's links. Above the article, a menu and a sign-in prompt. `generic_zones.py` asks
+this module when it found no boundary for a tail, and for the head at every level:
 
-- **a furniture run**: every kept line from the core's end to the end of the document is short and no sentence,
-  none of them article-like, structured (heading, list item, quote) or protected; there are at least
-  `MIN_RUN` of them, and the run holds evidence of furniture (a word of the boundary vocabulary, the line scorer's
-  words, a copyright sign, or a line a rule removed).
+- **a furniture run below the article** (`furniture_run`): from below the core, whose last line ends a sentence, to
+  the end of the document, MIN_RUN kept lines or more, none a table, code, a protected or structured line (heading,
+  list item, quote), and none a sentence that reads as the article's (a prompt of PROMPT_WORDS words or fewer with
+  furniture words may stand there: "Don't have an account? Sign up"). Two of its lines that are no sentence say
+  furniture with some of the line scorer's or the boundary vocabulary's words, or one as strongly as a boundary
+  (the vocabulary's threshold, the line scorer's safe floor, a copyright sign, or a short line that comes back
+  REPEATED times with a number or such a word in it: a comment list's headers). The zone starts at the first of
+  them, and takes the lines above it that may not be the article's (`_stops_run`): never the article's short last
+  line that ends a sentence, a sign-off, a list's introduction or a line with a number in it.
+- **a furniture run above the article** (`furniture_head`): from the top of the document down to the line
+  scorer's protected title or the first line that may be the article's, short lines with the same evidence; a line
+  of HEAD_TITLE_WORDS words or more needs a boundary's evidence (it may be the title's kicker), and the run's last
+  line stays unless it has that evidence (it may be a short title).
+
+Neither looks at one line's words alone: a run of lines has the shape and the evidence together, which is why a
+line the line scorer keeps (its evidence under the safe floor) may go here.
 """
 
 from __future__ import annotations
@@ -132,9 +144,9 @@ def furniture_head(
         if (text.rstrip().endswith(":") or any(c.isdigit() for c in text)) and not said:
             break
         run.append(i)
-    # Unless the run stops at the protected title, its last line may be a short title ("Pier reopens"): it stays
-    # when its words do not say furniture.
-    if run and not titled and not strength(blocks[run[-1]].text):
+    # Unless the run stops at the protected title, its last line may be a short title ("Pier reopens", "Home sweet
+    # home"): it stays unless its words say furniture as strongly as a boundary's.
+    if run and not titled and strength(blocks[run[-1]].text) < 2:
         run.pop()
     if len(run) < MIN_RUN:
         return None

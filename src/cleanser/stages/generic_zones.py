@@ -21,8 +21,12 @@ line at a time; this stage judges the zones:
    - what follows reads as furniture, not the article going on (`_furniture_below`).
    A long reader comment pulls the core over a comment header: a boundary inside the core starts a tail as well
    when two thirds of the core's article words stand above it (`_mark_tail_in_core`).
-3. **The head** above the core, at the `aggressive` level only: a run of three or more menu-shaped lines (one to
-   three words, no sentence, digit or colon) at the top of the document, above the title and standfirst.
+   Where no line is a boundary, a tail may still be told by its shape: a run of short furniture lines to the end
+   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`).
+3. **The head** above the core: at `aggressive`, a run of three or more menu-shaped lines (one to three words, no
+   sentence, digit or colon) at the top of the document, above the title and standfirst; at every level, a run of
+   short lines there whose words say furniture (`generic_zone_shapes.furniture_head`: a menu with "Home" and
+   "Sport" in it, a sign-in prompt), the title and a short last line left.
 
 Each zone taken is one removal in the audit, rule `generic/zone-tail` or `generic/zone-head` (plugin `generic`,
 kind `zone`), with a score and its evidence: the boundary line and what made it one, and the shape of the zone.
@@ -427,7 +431,9 @@ def _mark_head(
     lines: dict[str, Any],
 ) -> int:
     """At the aggressive level: a run of menu-shaped lines (one to HEAD_WORDS words, no sentence, no digit, no
-    colon) from the top of the document, above the core; its last line stays, as it may be the title."""
+    colon) from the top of the document, above the core; its last line stays, as it may be the title. At every
+    level (and where that found nothing): a run of short lines there whose words say furniture
+    (`generic_zone_shapes.furniture_head`)."""
     run: list[Block] = []
     titled = False
     for block, state in zip(blocks[:first], states[:first], strict=True):
