@@ -88,3 +88,11 @@ def test_a_head_of_words_no_furniture_word_vouches_for_stays_at_safe():
         assert all("Ferry terminal" not in z.text and "400 g" not in z.text for z in zones)
         assert result.text.endswith("\n".join([top[-1], *ARTICLE]))
         assert [z for z in zones if z.rule == HEAD_RULE and top[-2] in z.text.split("\n")] == []
+
+
+def test_a_list_the_article_introduces_stays_whatever_its_items_say():
+    """A line ending with a colon introduces the article's list: its items stay though one holds a boundary's word
+    ("Newsletter") and the lines around it look like a menu."""
+    items = ["Search in comments", "Share sheets for groups", "Newsletter archive in the app", "Sign in with a passkey"]
+    result, zones = zone_removals("\n".join([*ARTICLE, "The new version adds:", *items]))
+    assert zones == [] and result.text.split("\n")[-4:] == items

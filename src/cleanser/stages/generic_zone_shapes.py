@@ -105,6 +105,10 @@ def furniture_run(
     said = {i: v for i, v in said.items() if i >= first}
     if len(run) < MIN_RUN or (len(said) < 2 and 2 not in said.values()):
         return None
+    # A line that introduces a list ("The release adds:") above the run or in it with no furniture words: the
+    # lines under it are the article's list, whatever words its items hold ("Search in comments").
+    if any(blocks[i].text.rstrip().endswith(":") and not said.get(i) for i in kept):
+        return None
     why = [f"a furniture run of {len(run)} short lines below the article, {len(said)} with furniture words"]
     return first, why
 
