@@ -7,17 +7,18 @@ this module when it found no boundary for a tail, and for the head at every leve
 
 - **a furniture run below the article** (`furniture_run`): from below the core, whose last line ends a sentence, to
   the end of the document, MIN_RUN kept lines or more, none a table, code, a protected or structured line (heading,
-  list item, quote), and none a sentence that reads as the article's (a prompt of PROMPT_WORDS words or fewer with
-  furniture words may stand there: "Don't have an account? Sign up"). Two of its lines that are no sentence say
-  furniture with some of the line scorer's or the boundary vocabulary's words, or one as strongly as a boundary
-  (the vocabulary's threshold, the line scorer's safe floor, a copyright sign, or a short line that comes back
-  REPEATED times with a number or such a word in it: a comment list's headers). The zone starts at the first of
-  them, and takes the lines above it that may not be the article's (`_stops_run`): never the article's short last
-  line that ends a sentence, a sign-off, a list's introduction or a line with a number in it.
+  list item, quote), none introducing a list, and none a sentence that reads as the article's (a prompt of
+  PROMPT_WORDS words or fewer with furniture words may stand there: "Don't have an account? Sign up"). At least
+  SAID_SHARE of its lines, and two or more, are no sentence and say furniture with some of the line scorer's or the
+  boundary vocabulary's words; or one line says it as strongly as a boundary (the vocabulary's threshold, the line
+  scorer's safe floor, a copyright sign, or a short line that comes back REPEATED times with a number or such a
+  word in it: a comment list's headers). The zone starts at the first of them, and takes the lines above it that
+  cannot be the article's (`_stops_run`): never the article's short last line that ends a sentence, a sign-off, a
+  list's introduction or a line with a number in it.
 - **a furniture run above the article** (`furniture_head`): from the top of the document down to the line
-  scorer's protected title or the first line that may be the article's, short lines with the same evidence; a line
-  of HEAD_TITLE_WORDS words or more needs a boundary's evidence (it may be the title's kicker), and the run's last
-  line stays unless it has that evidence (it may be a short title).
+  scorer's protected title or the first line that may be the article's, short lines with the same evidence and
+  share; a line of HEAD_TITLE_WORDS words or more needs a boundary's evidence (it may be the title's kicker), and
+  the run's last line stays unless it has that evidence (it may be a short title).
 
 Neither looks at one line's words alone: a run of lines has the shape and the evidence together, which is why a
 line the line scorer keeps (its evidence under the safe floor) may go here.
@@ -38,6 +39,7 @@ _CREDIT = re.compile(r"\b(?:by|von|par|por|di|door|av|af|przez)\s+\w", re.IGNORE
 _DIGITS = re.compile(r"\d+")
 REPEATED = 3  # times a short line comes back in the run, numbers aside, to say it is a widget's
 MIN_RUN = 3  # kept lines in a furniture run
+SAID_SHARE = 0.5  # of a furniture run's lines, those whose words say furniture
 HEAD_TITLE_WORDS = 4  # a line above the article this long may be its title
 PROMPT_WORDS = 8  # a short sentence with furniture words in a run: a prompt, a button's label
 
@@ -103,7 +105,7 @@ def furniture_run(
         first = kept[1]
     run = [i for i in kept if i >= first]
     said = {i: v for i, v in said.items() if i >= first}
-    if len(run) < MIN_RUN or (len(said) < 2 and 2 not in said.values()):
+    if len(run) < MIN_RUN or (len(said) < 2 and 2 not in said.values()) or len(said) < SAID_SHARE * len(run):
         return None
     # A line that introduces a list ("The release adds:") above the run or in it with no furniture words: the
     # lines under it are the article's list, whatever words its items hold ("Search in comments").
@@ -156,7 +158,7 @@ def furniture_head(
         return None
     said = {i: strength(blocks[i].text) for i in run if not reads_as_sentence(blocks[i].text)}
     said = {i: v for i, v in said.items() if v}
-    if len(said) < 2 and 2 not in said.values():
+    if (len(said) < 2 and 2 not in said.values()) or len(said) < SAID_SHARE * len(run):
         return None
     why = [f"a furniture run of {len(run)} short lines above the article, {len(said)} with furniture words"]
     return run, why
