@@ -21,8 +21,12 @@ line at a time; this stage judges the zones:
    - what follows reads as furniture, not the article going on (`_furniture_below`).
    A long reader comment pulls the core over a comment header: a boundary inside the core starts a tail as well
    when two thirds of the core's article words stand above it (`_mark_tail_in_core`).
-3. **The head** above the core, at the `aggressive` level only: a run of three or more menu-shaped lines (one to
-   three words, no sentence, digit or colon) at the top of the document, above the title and standfirst.
+   Where no line is a boundary, a tail may still be told by its shape: a run of short furniture lines to the end
+   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`).
+3. **The head** above the core: at `aggressive`, a run of three or more menu-shaped lines (one to three words, no
+   sentence, digit or colon) at the top of the document, above the title and standfirst; at every level, a run of
+   short lines there whose words say furniture (`generic_zone_shapes.furniture_head`: a menu with "Home" and
+   "Sport" in it, a sign-in prompt), the title and a short last line left.
 
 Each zone taken is one removal in the audit, rule `generic/zone-tail` or `generic/zone-head` (plugin `generic`,
 kind `zone`), with a score and its evidence: the boundary line and what made it one, and the shape of the zone.
@@ -43,6 +47,7 @@ from ..text import ends_sentence, is_prose, word_count
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
+from .generic_zone_shapes import furniture_head, furniture_run
 
 PLUGIN = "generic"
 TAIL_RULE = f"{PLUGIN}/zone-tail"
@@ -52,6 +57,7 @@ BOUNDARY_WORDS = 12  # a boundary is a header, a label, a share or legal line
 LONG_BOUNDARY_WORDS = 25  # ... or a sentence with strong evidence (the guard's limit for generic prose)
 FOOTER_WORDS = 80  # ... or a legal footer that says so at its start
 FOOTER_LEAD = 12
+RUN_EVIDENCE = 1.5  # the line scorer's word evidence that says a line of a furniture run is furniture
 EXTEND_EVIDENCE = 1.0  # a line under a ruled boundary that says furniture (the line scorer's words)
 LINE_EVIDENCE = 5.0  # the line scorer's word evidence that makes a short line a boundary (its floor at `safe`)
 MAX_SCORED_WORDS = 25  # the line scorer's limit: longer lines are never weighed by their words
@@ -162,6 +168,18 @@ def _says_furniture(text: str, data: dict[str, Any], lines: dict[str, Any]) -> b
     return _quick_evidence(text, lines) >= EXTEND_EVIDENCE
 
 
+def _furniture_strength(text: str, data: dict[str, Any], lines: dict[str, Any]) -> int:
+    """How strongly a line's words say furniture: 2 as strongly as a boundary's (the boundary vocabulary, the line
+    scorer's safe floor, a copyright sign), 1 some (a word of the vocabulary, the line scorer's words), 0 not."""
+    if _COPYRIGHT.search(text):
+        return 2
+    score = boundary_score(text, data["boundary"])[0]
+    evidence = _quick_evidence(text, lines)
+    if score >= data["threshold"] or evidence >= LINE_EVIDENCE:
+        return 2
+    return 1 if score > 0 or evidence >= RUN_EVIDENCE else 0
+
+
 def _furniture_below(
     blocks: list[Block], states: list[str], article: list[bool], b: int, data: dict[str, Any], lines: dict[str, Any]
 ) -> bool:
@@ -270,7 +288,7 @@ def mark_zones(doc: Document, level: str) -> int:
     if level != "aggressive" and end >= 0 and states[end] == "prose" and ends_sentence(blocks[end].text) and (
         _article_like(blocks[end], states[end], lines)
     ):
-        return 0
+        return _mark_head_only(doc, blocks, states, level, lines)
     article = [_article_like(b, s, lines) for b, s in zip(blocks, states, strict=True)]
     core = _core(blocks, states, article)
     if core is None or core[2] < MIN_CORE_WORDS:
@@ -279,9 +297,28 @@ def mark_zones(doc: Document, level: str) -> int:
     marked = _mark_tail(doc, blocks, states, article, last, lines)
     if not marked:
         marked = _mark_tail_in_core(doc, blocks, states, article, first, last, core_words, lines)
-    if level == "aggressive":
-        marked += _mark_head(doc, blocks, states, first)
+    if not marked:
+        marked = _mark_shape_tail(doc, blocks, states, article, last, lines)
+    marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
+
+
+def _mark_head_only(
+    doc: Document, blocks: list[Block], states: list[str], level: str, lines: dict[str, Any]
+) -> int:
+    """The head of a document with no tail to take: most start on the article's title or first paragraph, and
+    cost one look at their first line; the others are read down to their first line of article prose (the
+    core's first line, for a document that ends on the article)."""
+    top = next((i for i, s in enumerate(states) if s != "ruled"), None)
+    if top is None or states[top] == "prose":
+        return 0
+    article: list[bool] = []
+    for block, state in zip(blocks, states, strict=True):
+        article.append(_article_like(block, state, lines))
+        if article[-1] and word_count(block.text) > MAX_SCORED_WORDS:
+            break
+    first = len(article) - 1
+    return _mark_head(doc, blocks, states, article, first, level, lines) if article[first] else 0
 
 
 def _mark_tail(
@@ -316,6 +353,18 @@ def _mark_tail(
             b -= 1
         return _take_tail(doc, blocks, article, b, 0.9, why, "")
     return 0
+
+
+def _mark_shape_tail(
+    doc: Document, blocks: list[Block], states: list[str], article: list[bool], last: int, lines: dict[str, Any]
+) -> int:
+    """A tail with no boundary line, told by its shape (`generic_zone_shapes.py`)."""
+    data = vocabulary()
+    found = furniture_run(blocks, states, article, last, lambda t: _furniture_strength(t, data, lines), _structured)
+    if found is None:
+        return 0
+    b, why = found
+    return _take_tail(doc, blocks, article, b, 0.8, why, "")
 
 
 def _take_tail(
@@ -372,9 +421,19 @@ def _structured_text(text: str) -> bool:
     return bool(_MARKED.match(text))
 
 
-def _mark_head(doc: Document, blocks: list[Block], states: list[str], first: int) -> int:
+def _mark_head(
+    doc: Document,
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    first: int,
+    level: str,
+    lines: dict[str, Any],
+) -> int:
     """At the aggressive level: a run of menu-shaped lines (one to HEAD_WORDS words, no sentence, no digit, no
-    colon) from the top of the document, above the core; its last line stays, as it may be the title."""
+    colon) from the top of the document, above the core; its last line stays, as it may be the title. At every
+    level (and where that found nothing): a run of short lines there whose words say furniture
+    (`generic_zone_shapes.furniture_head`)."""
     run: list[Block] = []
     titled = False
     for block, state in zip(blocks[:first], states[:first], strict=True):
@@ -390,7 +449,16 @@ def _mark_head(doc: Document, blocks: list[Block], states: list[str], first: int
     # Unless the run stops at a protected title, its last line may be a short title ("Pier reopens"): it stays.
     if run and not titled:
         run.pop()
-    if len(run) < HEAD_RUN:
+    if level == "aggressive" and len(run) >= HEAD_RUN:
+        why = [f"{len(run)} menu-shaped lines above the article", repr(run[0].text[:40])]
+        _remove(doc, run, HEAD_RULE, 0.8, why)
+        return len(run)
+    # At `safe` (and where the menu shape found nothing), the run must say it is furniture.
+    data = vocabulary()
+    found = furniture_head(blocks, states, article, first, lambda t: _furniture_strength(t, data, lines), _structured)
+    if found is None:
         return 0
-    _remove(doc, run, HEAD_RULE, 0.8, [f"{len(run)} menu-shaped lines above the article", repr(run[0].text[:40])])
+    run = [blocks[i] for i in found[0]]
+    why = [*found[1], repr(run[0].text[:40])]
+    _remove(doc, run, HEAD_RULE, 0.8, why)
     return len(run)
