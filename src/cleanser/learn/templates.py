@@ -206,7 +206,9 @@ def shape_rule(cand: Candidate, units: Sequence[Unit]) -> None:
         cand.reason = f"its template does not match its own example {unmatched[0].text!r}"
         return
     # The narrowest `where` that still covers every line occurrence seen.
+    # As learning saw them, and as the cleaner will (which counts the template's own paragraphs as prose).
     on_lines = {p for p in (TOP, INLINE, BOTTOM) if cand.positions[p]}
+    on_lines |= {u.seen_where for u in cand.units if not u.piece and u.seen_where}
     cand.where = {frozenset({TOP}): "top", frozenset({BOTTOM}): "bottom", frozenset({TOP, BOTTOM}): "edge"}.get(
         frozenset(on_lines), "any"
     )

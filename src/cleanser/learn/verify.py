@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..rules.model import RuleSet, ruleset_from_dict
-from ..text import is_prose
+from ..settings import GuardSettings
+from ..text import is_prose, word_count
 from .judge import content_reason
 from .mine import BOTTOM, INLINE, TOP, Unit, normalise
 from .model import SiteModel
@@ -148,6 +149,9 @@ def fixtures_and_check(
         model.check = _self_check(model, docs, model.rules, cleaner, settings)
 
 
+_TRIES = 12  # documents tried for a rule's fixture before it goes to review
+
+
 def _window(lines: Sequence[str], line: int, where: str) -> tuple[int, int]:
     if len(lines) <= 12:
         return 0, len(lines)
@@ -158,6 +162,57 @@ def _window(lines: Sequence[str], line: int, where: str) -> tuple[int, int]:
     return max(0, line - 2), min(len(lines), line + 3)
 
 
+def _with_article(lines: Sequence[str], spans: dict[int, list[str] | None], lo: int, hi: int) -> tuple[int, int]:
+    """The window widened to the nearest article prose line the rules leave (or, in a script without spaces that
+    `is_prose` cannot read, any line they leave), when it has none: a window of template lines alone would be
+    cleaned to nothing, which the loss guard refuses (a site with a long footer)."""
+    for kept in (lambda i: spans.get(i, []) is not None and is_prose(lines[i]), lambda i: spans.get(i, []) is not None):
+        if any(kept(i) for i in range(lo, hi)):
+            return lo, hi
+        above = next((i for i in range(lo - 1, -1, -1) if kept(i)), None)
+        below = next((i for i in range(hi, len(lines)) if kept(i)), None)
+        if above is not None and (below is None or lo - above <= below - hi + 1):
+            return above, hi
+        if below is not None:
+            return lo, below + 1
+    return lo, hi
+
+
+def _line_words(lines: Sequence[str], spans: dict[int, list[str] | None]) -> list[tuple[int, int]]:
+    """Per line: its words, and the words the rules would remove from it."""
+    out = []
+    for i, line in enumerate(lines):
+        cut = spans.get(i, [])
+        total = word_count(line)
+        out.append((total, total if cut is None else sum(map(word_count, cut))))
+    return out
+
+
+def _fits(total: int, removed: int) -> bool:
+    """Whether the loss guard's budget lets removals of `removed` words of `total` through (with a margin)."""
+    guard = GuardSettings()
+    return total < guard.min_words or removed <= 0.9 * guard.budget * total
+
+
+def _within_budget(words: Sequence[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
+    """The window widened, a line at a time on the side with more article, until the rules' removals would take
+    less than the loss guard's budget of its words (else the guard refuses them all, as it would in a document with
+    as little article): the rest of the document when nothing less will do."""
+    total = sum(t for t, _ in words[lo:hi])
+    removed = sum(r for _, r in words[lo:hi])
+    up = sum(t - r for t, r in words[:lo])  # words the rules leave above the window, and below it
+    down = sum(t - r for t, r in words[hi:])
+    while not _fits(total, removed) and (lo > 0 or hi < len(words)):
+        i = lo - 1 if (up >= down and lo > 0) or hi >= len(words) else hi
+        t, r = words[i]
+        if i < lo:
+            lo, up = i, up - (t - r)
+        else:
+            hi, down = i + 1, down - (t - r)
+        total, removed = total + t, removed + r
+    return lo, hi
+
+
 def _make_fixtures(model, docs, rules, spans, cleaner) -> tuple[list[dict], list[Candidate]]:
     fixtures: list[dict] = []
     failed: list[Candidate] = []
@@ -166,12 +221,19 @@ def _make_fixtures(model, docs, rules, spans, cleaner) -> tuple[list[dict], list
     for cand in rules:
         for u in cand.units:
             by_doc[u.doc].add(cand.rule_id)
+    words: dict[int, list[tuple[int, int]]] = {}
+    for d in by_doc:
+        words[d] = _line_words(docs[d].lines, spans[d])
+    # A document whose removals the loss guard would refuse as a whole (its template outweighs its article) gives
+    # no fixture: the cleaner leaves such documents as they are.
+    fitting = {d for d, w in words.items() if _fits(sum(t for t, _ in w), sum(r for _, r in w))}
     for cand in rules:
         if cand.rule_id in covered:
             continue
         made = None
-        for u in sorted(cand.units, key=lambda u: (-len(by_doc[u.doc]), u.doc))[:30]:
-            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner)
+        units = [u for u in cand.units if u.doc in fitting]
+        for u in sorted(units, key=lambda u: (-len(by_doc[u.doc]), u.doc))[:_TRIES]:
+            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner, words[u.doc])
             if made is not None:
                 break
         if made is None:
@@ -182,11 +244,11 @@ def _make_fixtures(model, docs, rules, spans, cleaner) -> tuple[list[dict], list
     return fixtures, failed
 
 
-def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner) -> dict | None:
+def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words) -> dict | None:
     """A window of the document around the unit, as a fixture, when the cleaner leaves exactly the predicted
     text (whole promo lines gone, glued ones cut out, nothing else touched by these rules or others)."""
     where = unit.where if unit.where in (TOP, BOTTOM) else INLINE
-    lo, hi = _window(doc.lines, unit.line, where)
+    lo, hi = _within_budget(words, *_with_article(doc.lines, spans, *_window(doc.lines, unit.line, where)))
     window = list(doc.lines[lo:hi])
     shifted = {i - lo: v for i, v in spans.items() if lo <= i < hi}
     expected = "\n".join(_predict(window, shifted))
