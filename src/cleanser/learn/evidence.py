@@ -13,16 +13,23 @@ asked of these lines is stronger than of a short line at the edge of the article
 - a short line between the article's paragraphs (an image credit, a "related" box's heading) at most
   `INLINE_WORDS` words, not a sentence, not a label that introduces what follows (a heading ending in a colon), and
   at the same place in the article in most documents (the same share of the way down, within `INLINE_SPREAD`).
+
+And the other way round (`minority_reason`): a line in a minority of the documents, with no promo wording, that
+sits against the article or is glued into it, is kept out however short.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..text import word_count
+from ..text import is_prose, word_count
 from .mine import BOTTOM, INLINE, TOP
 from .settings import LearnSettings
 from .templates import Candidate
+
+if TYPE_CHECKING:
+    from .read import SiteDocument
 
 MAX_TEMPLATE_CHARS = 2000  # a longer recurring line is reported, never a rule
 INLINE_WORDS = 8
@@ -79,3 +86,44 @@ def inline_cue(cand: Candidate, settings: LearnSettings) -> str | None:
         f"inline in {cand.share:.0%} of the documents, at the same place in the article "
         f"(the middle of its places within {spread(places):.0%} of the article's length)"
     )
+
+
+def _article_side(text: str) -> bool:
+    """A line that reads as the article's: prose, a sentence by its shape, or a byline."""
+    from .judge import _BYLINE, sentence_shaped
+
+    return is_prose(text) or sentence_shaped(text) or bool(_BYLINE.search(text.strip()))
+
+
+def minority_reason(cand: Candidate, docs: Sequence[SiteDocument], settings: LearnSettings) -> str | None:
+    """A line in a minority of the documents (below `prose_share`) with no promo wording is taken only when it
+    keeps its distance from the article: content that recurs in some articles (a standfirst, a kicker, a piece of a
+    reused paragraph) sits against the article's first or last paragraph, or is glued into one; boilerplate of a
+    few pages (a section's banner, a campaign's line) sits among the template's lines. So such a candidate is kept
+    out when most of its occurrences are glued into a line, or touch the article: the line between it and the
+    article (below it at the top, above it at the bottom) reads as the article's (prose, a sentence, a byline)."""
+    from .judge import promo_wording
+
+    if cand.share >= settings.prose_share or any(promo_wording(e) for e in cand.examples[:3]):
+        return None
+    total = len(cand.units)
+    glued = sum(1 for u in cand.units if u.piece)
+    if 2 * glued > total:
+        return (
+            f"in {cand.share:.0%} of the documents, glued into a line in {glued} of {total} occurrences, with no "
+            "promo wording: a piece of recurring content (a reused paragraph) looks the same"
+        )
+    touching = 0
+    for u in cand.units:
+        if u.piece:
+            continue
+        lines = docs[u.doc].lines
+        toward = u.line + 1 if u.where == TOP else u.line - 1 if u.where == BOTTOM else None
+        if toward is not None and 0 <= toward < len(lines) and _article_side(lines[toward]):
+            touching += 1
+    if 2 * touching > total:
+        return (
+            f"in {cand.share:.0%} of the documents, against the article's first or last paragraph in {touching} of "
+            f"{total} occurrences, with no promo wording: a standfirst or a kicker sits there"
+        )
+    return None

@@ -12,7 +12,7 @@ from ..plugins.scaffold import plugin_name
 from ..rules.model import RuleSet
 from .context import neighbour_reason
 from .dedup import Duplicates, distinct
-from .evidence import letterless_reason
+from .evidence import letterless_reason, minority_reason
 from .holdout import check_held_back
 from .judge import content_reason, position_reason, share_reason, variety_reason
 from .mine import count_keys, doc_units
@@ -123,6 +123,7 @@ def learn_site(
             or variety_reason(cand)
             or share_reason(cand, settings)
             or neighbour_reason(cand, docs, settings)
+            or minority_reason(cand, docs, settings)
             or position_reason(cand, settings)
         )
         if cand.reason is None:
