@@ -149,7 +149,7 @@ def fixtures_and_check(
         model.check = _self_check(model, docs, model.rules, cleaner, settings)
 
 
-_TRIES = 12  # documents tried for a rule's fixture before it goes to review
+_TRIES = 5  # documents tried for a rule's fixture before it goes to review
 
 
 def _window(lines: Sequence[str], line: int, where: str) -> tuple[int, int]:
