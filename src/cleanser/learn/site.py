@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..plugins.scaffold import plugin_name
 from ..rules.model import RuleSet
+from ..text import fold_for_match
 from .context import neighbour_reason
 from .dedup import Duplicates, distinct
 from .evidence import letterless_reason, minority_reason
@@ -111,6 +112,7 @@ def learn_site(
     by_doc = [doc_units(i, d.lines, dups.common) for i, d in enumerate(docs)]
     candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold)
     units = [u for us in by_doc for u in us]
+    folded: list[str] | None = None
 
     model = SiteModel(domain, name, total or n, n, threshold, candidates, below)
     model.duplicates, model.near_duplicates = dups.duplicates, dups.near
@@ -127,7 +129,8 @@ def learn_site(
             or position_reason(cand, settings)
         )
         if cand.reason is None:
-            shape_rule(cand, units)
+            folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
+            shape_rule(cand, units, folded)
     add_counter_examples(model.rules, docs)
     name_rules(model)
     for cand in model.rules:

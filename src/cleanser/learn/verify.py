@@ -269,16 +269,7 @@ def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, re
         refused_blurbs.update(r.rule.split("/", 1)[1] for r in mine if r.kind == "blurb")
         return None
     if result.text != expected:
-        # Other rules (the generic layer, other plugins) may take whole lines of the window the learned ones leave
-        # (a teaser under the footer): the fixture then holds what the whole cleaner leaves, as long as the learned
-        # rules did exactly what was predicted.
-        others = {
-            line.strip()
-            for r in result.removed
-            if r.plugin != model.name and r.kind != "glued"
-            for line in r.text.split("\n")
-        }
-        if result.text.split("\n") != [line for line in expected.split("\n") if line.strip() not in others]:
+        if result.text.split("\n") != _with_others(window, shifted, result, model.name):
             return None
         expected = result.text
     fired = sorted({r.rule.split("/", 1)[1] for r in result.removed if r.plugin == model.name})
@@ -290,6 +281,31 @@ def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, re
     fixture["input"] = text
     fixture["expected"] = expected
     return fixture
+
+
+def _lines_of(removals) -> set[str]:
+    return {line.strip() for r in removals if r.kind != "glued" for line in r.text.split("\n")}
+
+
+def _with_others(window: Sequence[str], spans: dict[int, list[str] | None], result, plugin: str) -> list[str]:
+    """The window's lines as the cleaner should leave them when other rules (the generic layer, other plugins) had
+    their say too: whole lines they removed are gone as well (a teaser under the footer), and a line the learned
+    rules would take stays when another rule claimed it first and the loss guard refused that rule (a copyright
+    line a generic rule matched). The fixture then holds what the whole cleaner leaves; the learned rules did the
+    rest as predicted."""
+    removed = _lines_of(r for r in result.removed if r.plugin != plugin)
+    refused = _lines_of(r for r in result.refused if r.plugin != plugin)
+    out: list[str] = []
+    for i, line in enumerate(window):
+        cut = spans.get(i, [])
+        if cut is None:
+            if line.strip() in refused:
+                out.append(line)
+            continue
+        kept = _predict([line], {0: cut} if cut else {})
+        if kept and line.strip() not in removed:
+            out.extend(kept)
+    return out
 
 
 def doc_label(doc: SiteDocument) -> str:
