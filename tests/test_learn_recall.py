@@ -216,3 +216,17 @@ def test_a_short_line_of_a_minority_against_the_article_is_kept(base):
     review = {c.template: c.reason for c in model.review}
     assert "against the article" in review[standfirst]
     assert banner in rules
+
+
+def test_clean_learn_report_html_has_the_learned_section(tmp_path: Path):
+    from conftest import run_cli
+    from test_archive import write_jsonl
+
+    docs, _ = archive(40)
+    dump = write_jsonl(tmp_path / "dump.jsonl", [{"url": url, "text": text} for url, text in docs])
+    page = tmp_path / "report.html"
+    proc = run_cli("clean", str(dump), "--learn", "-o", str(tmp_path / "out.jsonl"), "--report-html", str(page), "-q")
+    assert proc.returncode == 0, proc.stderr.decode()
+    html = page.read_text(encoding="utf-8")
+    assert 'id="learned-hosts"' in html and "harbourgazette.example" in html
+    assert CREDIT in html  # the rule learned for the image credit, with what it removed
