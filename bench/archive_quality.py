@@ -403,7 +403,7 @@ def score_run(sites: Sequence[SiteArchive], out: Path, learned: Path | None) -> 
              **{k: {"line": v, "by": "audit"} for k, v in by_rule_audit.items() if k not in by_pattern}}
     part_of_host = {s.host: s.part for s in sites}
     figures: dict[str, Any] = {"parts": {}, "sites": {}}
-    for part in PARTS:
+    for part in [p for p in PARTS if any(s.part == p for s in sites)]:
         tally = Tally()
         chosen = [s for s in sites if s.part == part]
         for s in chosen:
@@ -458,13 +458,13 @@ def table(results: dict[str, Any]) -> str:
     rows = [head, "|---|---|" + "---:|" * 11]
     for config, data in results["configs"].items():
         m = data["measured"]
-        for part in PARTS:
+        for part in data["parts"]:
             f = data["parts"][part]
             learned = str(f["learned_rules"]) if config == "learn" else "-"
             wrong = str(f["wrong_rules"]) if config == "learn" else "-"
             timing = ""
             memory = ""
-            if part == PARTS[0]:
+            if part == next(iter(data["parts"])):
                 timing = f"{m['wall_seconds']:.1f} ({m['wall_seconds'] / plain['wall_seconds']:.2f}x)"
                 memory = (f"{m['largest_process_mib']:.0f} "
                           f"({m['largest_process_mib'] / plain['largest_process_mib']:.2f}x)")
@@ -480,8 +480,14 @@ def table(results: dict[str, Any]) -> str:
 # --- main ------------------------------------------------------------------------------------------------------------
 
 
-def choose(templates: list, count: int | None, seed: int) -> list:
-    """`count` sites, half of them (or as many as there are) from the report part, drawn with the seed."""
+def choose(templates: list, count: int | None, seed: int, part: str | None = None) -> list:
+    """`count` sites, half of them (or as many as there are) from the report part, drawn with the seed; with
+    `part`, only that part's sites (`count` of them)."""
+    if part is not None:
+        templates = [t for t in templates if t.part == part]
+        if count is not None and count < len(templates):
+            return sorted(random.Random(seed).sample(templates, count), key=lambda t: t.name)
+        return templates
     if count is None or count >= len(templates):
         return templates
     rng = random.Random(seed)
@@ -492,13 +498,14 @@ def choose(templates: list, count: int | None, seed: int) -> list:
     return sorted(picked, key=lambda t: (t.part, t.name))
 
 
-def build_archives(workdir: Path, docs: int, sites: int | None, seed: int) -> tuple[list[SiteArchive], dict]:
+def build_archives(workdir: Path, docs: int, sites: int | None, seed: int, part: str | None = None
+                   ) -> tuple[list[SiteArchive], dict]:
     import archive_sites
     import devsets
 
     material = archive_sites.templates_from_pages(devsets.all_pages())
     out = []
-    for template in choose(material.templates, sites, seed):
+    for template in choose(material.templates, sites, seed, part):
         made = build_site(template, archive_sites.pools_for(material, template), docs, seed)
         path = workdir / f"{len(out):03d}-{template.host}.jsonl"
         write_archive(path, made)
@@ -512,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=60, help="documents per site (default 60)")
     parser.add_argument("--sites", type=int, default=None, help="sites, half from each part (default: every usable)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--part", choices=PARTS, default=None,
+                        help="only this part's sites (tune while changing learn; report only to report figures)")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="cleanser's --jobs (default 1)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each configuration N times and keep the fastest (other load on the machine only "
@@ -527,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         started = time.perf_counter()
-        sites, info = build_archives(workdir, args.docs, args.sites, args.seed)
+        sites, info = build_archives(workdir, args.docs, args.sites, args.seed, args.part)
         print(f"# {len(sites)} sites ({sum(s.part == 'report' for s in sites)} report, "
               f"{sum(s.part == 'tune' for s in sites)} tune) x {args.docs} documents, built in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)

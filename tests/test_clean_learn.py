@@ -69,8 +69,9 @@ def test_clean_learn_removes_each_hosts_boilerplate_and_reports_it(tmp_path, dum
     per_rule = json.loads(report.read_text())["removals_per_rule"]
     assert gaz["removed"] == sum(n for rule, n in per_rule.items() if rule.startswith("harbourgazette/"))
     assert gaz["held_back"]["documents"] > 0 and gaz["held_back"]["refused"] == 0
-    # 4 articles crawled 12 times each: 44 records count once.
-    assert dev["records"] == 78 and dev["duplicates"] == 44 and dev["sampled"] == 34
+    # 4 articles crawled 12 times each: 44 records count once (40 exact copies as they stream by, the 4 edited
+    # versions when the host is learned: 38 sampled).
+    assert dev["records"] == 78 and dev["duplicates"] == 44 and dev["sampled"] == 38
     assert section["rules"] == len(gaz["rules"]) + len(dev["rules"]) and section["reused"] is False
     assert not any(p.name.endswith(STATE_SUFFIX) for p in tmp_path.iterdir())  # the state goes with the run
 
@@ -161,7 +162,7 @@ def test_first_pass_on_dask_is_a_per_host_reduction(tmp_path, dump):
     assert info["partitions"] == 4
     gaz, dev = hosts["harbourgazette.example"], hosts["devnotes.example"]
     assert gaz["records"] == 100 and gaz["status"] == "learned" and len(gaz["rules"]) >= 6
-    assert dev["records"] == 78 and dev["duplicates"] == 44 and dev["sampled"] == 34
+    assert dev["records"] == 78 and dev["duplicates"] == 44 and dev["sampled"] == 38
     assert hosts["tiny.example"]["status"] == "too few documents"
 
     # The whole command on Dask's synchronous scheduler: both passes.

@@ -35,7 +35,15 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write
-from ..learn.archive import DEFAULT_MEMORY, DEFAULT_SAMPLE, MAX_HOSTS, READ_LIMIT, FirstPass, learn_outcome
+from ..learn.archive import (
+    DEFAULT_MEMORY,
+    DEFAULT_SAMPLE,
+    MAX_HOSTS,
+    READ_LIMIT,
+    FirstPass,
+    learn_outcome,
+    with_sample_duplicates,
+)
 from ..learn.read import document_lines
 from ..learn.settings import LearnSettings
 from ..read.text import InputError, decode
@@ -173,7 +181,7 @@ class _Outcomes:
         """Each host's counts (records, duplicates) with its outcome, read back."""
         with open(self.path, encoding="utf-8") as fh:
             outcomes = {o.pop("host"): o for o in map(json.loads, fh)}
-        return {key: {**c, **outcomes.get(key, {})} for key, c in counts.items()}
+        return {key: with_sample_duplicates(c, outcomes.get(key, {})) for key, c in counts.items()}
 
 
 def write_plugin(folder: Path, outcome: dict[str, Any]) -> dict[str, Any]:
@@ -408,7 +416,7 @@ def _sample_part(part: dict[str, Any], options: Options, settings: LearnSettings
             text, lines = _lines(cleaner, url, data, encoding, record.where)
         except Exception:
             continue
-        if not seen.setdefault(key, Duplicates(settings.near_duplicate)).seen(lines):
+        if not seen.setdefault(key, Duplicates(1.0)).seen(lines):  # near duplicates: when learned
             host["docs"].append((url, text, lines))
     for key, dup in seen.items():
         hosts[key]["duplicates"] = dup.duplicates
@@ -422,7 +430,7 @@ def _merge(a: dict[str, Any] | None, b: dict[str, Any], settings: LearnSettings,
 
     if a is None:
         return b
-    dup = Duplicates(settings.near_duplicate)
+    dup = Duplicates(1.0)
     docs = []
     for doc in a["docs"] + b["docs"]:
         if len(docs) < sample and not dup.seen(doc[2]):
@@ -456,7 +464,7 @@ def _learn_merged(item: tuple[str, dict[str, Any]], options: Options, settings: 
     if len(docs) < settings.min_docs:
         return key, {**counts, "status": TOO_FEW, "sampled": len(docs)}
     outcome = learn_outcome(key, docs, settings, cleaner)
-    return key, {**counts, **(write_plugin(Path(folder), outcome) if folder else outcome)}
+    return key, with_sample_duplicates(counts, write_plugin(Path(folder), outcome) if folder else outcome)
 
 
 # --- the report ---------------------------------------------------------------------------------------------------

@@ -21,6 +21,12 @@ THRESHOLDS = (
     ("max_slot_words", int, "N", "the most words one slot of a template stands for"),
     ("prose_share", float, "SHARE", "share of documents a line that reads as a sentence must be in to be a rule"),
     (
+        "template_share",
+        float,
+        "SHARE",
+        "share of documents that makes a long, letterless or inline line the template's (at the same place)",
+    ),
+    (
         "edge_share",
         float,
         "SHARE",

@@ -80,6 +80,8 @@ def learn_outcome(
         "plugin": model.name if model.rules else None,
         "sampled": len(docs),
         "used": model.used,
+        "sample_duplicates": model.duplicates,
+        "sample_near_duplicates": model.near_duplicates,
         "threshold": model.threshold,
         "rules": [
             {"id": c.rule_id, "match": c.template, "support": c.docs, "where": c.where, "glued": c.glued}
@@ -92,6 +94,18 @@ def learn_outcome(
         outcome["held_back"] = model.held.to_dict()
     outcome["toml"] = plugin_toml(model, settings) if model.rules else None
     return outcome
+
+
+def with_sample_duplicates(counts: dict[str, Any], outcome: dict[str, Any]) -> dict[str, Any]:
+    """A host's counts and outcome as one: the duplicates the stream dropped (exact copies) and those learning
+    found in the sample (near ones, and copies told apart only without the template) added up."""
+    outcome = dict(outcome)
+    dup, near = outcome.pop("sample_duplicates", 0), outcome.pop("sample_near_duplicates", 0)
+    merged = {**counts, **outcome}
+    if dup:
+        merged["duplicates"] = counts.get("duplicates", 0) + dup
+        merged["near_duplicates"] = counts.get("near_duplicates", 0) + near
+    return merged
 
 
 @dataclass(slots=True)
@@ -174,7 +188,8 @@ class FirstPass:
         if self.cleaner.sites.site_config(url) is not None:
             self._emit(state, {"status": SITE_CONFIG})
             return state
-        state.duplicates = Duplicates(self.settings.near_duplicate)
+        # Exact copies only: near ones are told when the host is learned (`learn_site`), against its template.
+        state.duplicates = Duplicates(1.0)
         return state
 
     def add(self, key: str, url: str | None, text: str, lines: list[str]) -> None:
@@ -264,5 +279,5 @@ class FirstPass:
             counts: dict[str, Any] = {"records": state.records}
             if state.duplicate_count:
                 counts.update(duplicates=state.duplicate_count, near_duplicates=state.near_count)
-            out[key] = {**counts, **self.outcomes.get(key, {})}
+            out[key] = with_sample_duplicates(counts, self.outcomes.get(key, {}))
         return out

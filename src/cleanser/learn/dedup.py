@@ -19,7 +19,9 @@ from __future__ import annotations
 import hashlib
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+from typing import TypeVar
 
 from ..text import is_prose
 from .mine import normalise
@@ -30,13 +32,39 @@ ROWS = 4  # bins per band: 16 bands
 EMPTY = 0xFFFFFFFF  # a bin no 5-gram fell into (values are 26 bits)
 _SHIFT = 26  # a 32-bit hash's top 6 bits pick the bin, the other 26 are its value
 _LOW = (1 << _SHIFT) - 1
+T = TypeVar("T")
 _BASE, _MOD = 1_000_003, (1 << 61) - 1  # the rolling hash of a 5-gram: a polynomial in the words' hashes
 
 
-def article_text(lines: Sequence[str]) -> list[str]:
-    """The normalised lines a document is compared by: its prose, or all of it when none reads as prose."""
-    prose = [line for line in lines if is_prose(line)]
-    return [n for n in map(normalise, prose or lines) if n]
+def article_text(lines: Sequence[str], common: Collection[str] = ()) -> list[str]:
+    """The normalised lines a document is compared by: its prose, or all of it when none reads as prose; without
+    the `common` lines (normalised), the site's template prose, when anything else is left."""
+    prose = [n for n in (normalise(line) for line in lines if is_prose(line)) if n]
+    if common:
+        own = [n for n in prose if n not in common]
+        if own:
+            return own
+        rest = [n for n in map(normalise, lines) if n and n not in common]
+        if rest:
+            return rest
+    return prose or [n for n in map(normalise, lines) if n]
+
+
+def template_prose(docs: Sequence[Sequence[str]], share: float = 0.5) -> set[str]:
+    """The prose lines (normalised) found in more than `share` of the documents, and in three or more: the
+    template's own paragraphs (a site description, an author box, teaser blurbs repeated on every page). Compared
+    with them, every page of a site with a long template would look like a near duplicate of the first."""
+    df: Counter[str] = Counter()
+    for lines in docs:
+        df.update({n for n in (normalise(line) for line in lines if is_prose(line)) if n})
+    return {n for n, c in df.items() if c >= 3 and c > share * len(docs)}
+
+
+def distinct(docs: Sequence[T], lines_of: Callable[[T], Sequence[str]], threshold: float) -> tuple[list[T], Duplicates]:
+    """The documents that are not exact or near duplicates of one before them, each compared by its article text
+    without the template prose the documents share (`template_prose`); the `Duplicates` that counted them."""
+    seen = Duplicates(threshold, common=template_prose([lines_of(d) for d in docs]))
+    return [d for d in docs if not seen.seen(lines_of(d))], seen
 
 
 def exact_key(norm: Sequence[str]) -> bytes:
@@ -79,8 +107,9 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
 class Duplicates:
     """The documents seen so far, to tell whether the next one is a duplicate (exact, or near at `threshold`)."""
 
-    def __init__(self, threshold: float = 0.7):
+    def __init__(self, threshold: float = 0.7, common: Collection[str] = ()):
         self.threshold = threshold
+        self.common = common  # normalised lines left out of the comparison (`template_prose`)
         self.exact: set[bytes] = set()
         self.signatures: list[array] = []
         # A band's hash -> the document (an index into `signatures`), or the documents, that have it.
@@ -94,7 +123,7 @@ class Duplicates:
 
     def seen(self, lines: Sequence[str]) -> bool:
         """True when the document is a duplicate of one seen before; else it is remembered and False."""
-        norm = article_text(lines)
+        norm = article_text(lines, self.common)
         key = exact_key(norm)
         if key in self.exact:
             self.duplicates += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text import ends_sentence, is_prose, word_count
+from .evidence import MAX_TEMPLATE_CHARS, inline_cue
 from .mine import INLINE, pieces
 from .settings import LearnSettings
 from .templates import Candidate
@@ -107,9 +108,11 @@ def content_reason(text: str, settings: LearnSettings, share: float | None = Non
     lead_in = lead_in_reason(text)
     if lead_in:
         return lead_in
-    if len(words) > settings.max_words or len(text) > settings.max_chars:
+    template = share is not None and share >= settings.template_share  # evidence.py
+    long = len(words) > settings.max_words or len(text) > settings.max_chars
+    if long and (not template or len(text) > MAX_TEMPLATE_CHARS):
         return f"long: {len(words)} words, {len(text)} characters"
-    if _REPORTED.search(text):
+    if _REPORTED.search(text) and not template:
         return "reads as prose: reported speech"
     if share is not None and share >= settings.prose_share:
         return None
@@ -151,8 +154,15 @@ def position_reason(cand: Candidate, settings: LearnSettings) -> str | None:
     the middle of articles needs promo wording to be taken for boilerplate (a heading recurs there too)."""
     total = sum(cand.positions.values())
     edge = total - cand.positions[INLINE]
+    long = any(len(e.split()) > settings.max_words or len(e) > settings.max_chars for e in cand.examples)
+    if long and cand.positions[INLINE]:
+        return f"long, and between the article's paragraphs ({cand.positions_text()}): a template's long line is not"
     if edge >= settings.edge_share * total:
         cand.why = f"{edge / total:.0%} of its occurrences at the top, the bottom or glued onto a sentence"
+        return None
+    inline = inline_cue(cand, settings)
+    if inline:
+        cand.why = inline
         return None
     wording = _CALL_TO_ACTION.search(cand.examples[0].strip()) or _PROMO_WORDS.search(cand.examples[0])
     if wording:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -42,6 +42,10 @@ class Unit:
     where: str
     norm: str  # normalised words joined by single spaces
     piece: bool = False
+    # Where the cleaner will see the line: against every prose line, the template's own paragraphs included
+    # (`where` is read against the article's prose alone). A rule's `where` must hold for this one.
+    seen_where: str = ""
+    at: float = 0.0  # for a line inside the article: how far down it is, as a share of the article's lines
 
 
 class Key(NamedTuple):
@@ -89,15 +93,28 @@ def pieces(line: str) -> list[str]:
     return [p for p in out if p]
 
 
-def doc_units(index: int, lines: Sequence[str]) -> list[Unit]:
+def _span(lines: Sequence[str], skip: Collection[str]) -> tuple[int, int]:
+    """The first and the last prose line's index, prose whose normalised text is in `skip` left out."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line) and not (skip and normalise(line) in skip)]
+    return (prose[0], prose[-1]) if prose else (len(lines), -1)
+
+
+def _place(i: int, first: int, last: int) -> str:
+    return TOP if i < first else BOTTOM if i > last else INLINE
+
+
+def doc_units(index: int, lines: Sequence[str], template: Collection[str] = ()) -> list[Unit]:
     """Every unit of one document. A line's position is read against the article's prose lines, as the rules'
-    `where` reads it: before the first prose line is top, after the last is bottom, between them inline."""
-    prose = [i for i, line in enumerate(lines) if is_prose(line)]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    `where` reads it: before the first prose line is top, after the last is bottom, between them inline. The
+    `template` prose (normalised lines most of the site's documents share: an author box, a site blurb) is not the
+    article: a line below the article and above the site's author box is at the bottom of the article."""
+    first, last = _span(lines, template)
+    seen_first, seen_last = _span(lines, ()) if template else (first, last)
     units: list[Unit] = []
     for i, line in enumerate(lines):
-        where = TOP if i < first else BOTTOM if i > last else INLINE
-        units.append(Unit(index, i, line, where, normalise(line)))
+        where = _place(i, first, last)
+        at = (i - first) / (last - first) if where == INLINE and last > first else 0.0
+        units.append(Unit(index, i, line, where, normalise(line), seen_where=_place(i, seen_first, seen_last), at=at))
         parts = pieces(line)
         if len(parts) > 1:
             for k, part in enumerate(parts):
@@ -135,7 +152,9 @@ def unit_keys(unit: Unit, settings: LearnSettings, frequent: Frequent | None = N
     against its count)."""
     words = tuple(unit.norm.split())
     if not any(c.isalpha() for c in unit.norm):
-        return set()
+        # A letterless line (a price, a counter) is counted whole, to be judged by where it recurs
+        # (`evidence.letterless_reason`); a letterless piece of a line (a list's "2.") is not a unit of its own.
+        return {Key(words, (), False)} if words and not unit.piece else set()
     keys = {Key(words, (), False)}
     n = len(words)
     if n > settings.max_words:

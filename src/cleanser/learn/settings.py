@@ -17,6 +17,9 @@ class LearnSettings:
     # documents: a template's boilerplate is in nearly every page of it; a recurring standfirst, series lede or
     # syndicated paragraph is in a minority. At this share its sentence shape no longer keeps it out.
     prose_share: float = 0.8
+    # In this share of the distinct documents or more, a line is the template's even when long or letterless, or
+    # between the article's paragraphs at the same place each time (`evidence.py`).
+    template_share: float = 0.9
     edge_share: float = 0.8  # share of occurrences at the top, the bottom or glued that makes a position a cue
     max_slot_words: int = 4  # the widest run of words one slot may stand for
     max_docs: int = 5000  # documents per site that are learned from (the first ones); memory grows with it
@@ -33,6 +36,8 @@ class LearnSettings:
             raise ValueError(f"min share must be a share between 0 and 1, got {self.min_share}")
         if not 0 <= self.prose_share <= 1:
             raise ValueError(f"prose share must be a share between 0 and 1, got {self.prose_share}")
+        if not 0 < self.template_share <= 1:
+            raise ValueError(f"template share must be a share between 0 and 1, got {self.template_share}")
         if not 0 <= self.edge_share <= 1:
             raise ValueError(f"edge share must be a share between 0 and 1, got {self.edge_share}")
         if not 0 <= self.hold_back < 1:

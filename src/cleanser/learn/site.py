@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from ..plugins.scaffold import plugin_name
 from ..rules.model import RuleSet
+from ..text import fold_for_match
 from .context import neighbour_reason
-from .dedup import Duplicates
+from .dedup import Duplicates, distinct
+from .evidence import letterless_reason, minority_reason
 from .holdout import check_held_back
 from .judge import content_reason, position_reason, share_reason, variety_reason
 from .mine import count_keys, doc_units
@@ -63,7 +65,8 @@ def learn(
             text = text.encode("utf-8", "replace").decode("utf-8")
             lines = document_lines(cleaner, text, site_url(domain, url))
             # An article the archive holds many times counts once, or its own lines would recur like boilerplate.
-            duplicates = seen.setdefault(key, Duplicates(settings.near_duplicate))
+            # Exact copies are dropped here; near ones by `learn_site`, which can tell the template's prose first.
+            duplicates = seen.setdefault(key, Duplicates(1.0))
             if not duplicates.seen(lines):
                 grouped[key].append(SiteDocument(url, text, lines))
     models = []
@@ -75,7 +78,7 @@ def learn(
         model = learn_site(
             key, grouped[key], total=counts[key], settings=settings, base=base, clean_settings=cleaner.settings
         )
-        model.duplicates, model.near_duplicates = seen[key].duplicates, seen[key].near
+        model.duplicates += seen[key].duplicates
         models.append(model)
     unnamed = {key: counts[key] for key, domain in domains.items() if domain is None}
     return Learning(models, too_small, without, list(errors), unnamed)
@@ -100,27 +103,34 @@ def learn_site(
     # A bundled or installed plugin of the same name would make the learned one fail to load.
     if any(rs.name == name and "learned" not in rs.extra for rs in base or ()):
         name += "-learned"
+    # Near duplicates count once, compared without the prose lines most documents share (the template's).
+    docs, dups = distinct(docs, lambda d: d.lines, settings.near_duplicate)
     docs, held = hold_back(docs, settings) if base is not None else (docs, [])
     n = len(docs)
     threshold = max(settings.min_docs, math.ceil(settings.min_share * n))
     floor = max(settings.min_docs, math.ceil(threshold / 2))
-    by_doc = [doc_units(i, d.lines) for i, d in enumerate(docs)]
+    by_doc = [doc_units(i, d.lines, dups.common) for i, d in enumerate(docs)]
     candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold)
     units = [u for us in by_doc for u in us]
+    folded: list[str] | None = None
 
     model = SiteModel(domain, name, total or n, n, threshold, candidates, below)
+    model.duplicates, model.near_duplicates = dups.duplicates, dups.near
     for cand in candidates:
         # The most frequent texts speak for the template; a slot's rarer fillers are judged through them.
         cand.reason = (
             cand.reason
             or next(filter(None, (content_reason(e, settings, cand.share) for e in cand.examples[:3])), None)
+            or letterless_reason(cand, settings)
             or variety_reason(cand)
             or share_reason(cand, settings)
             or neighbour_reason(cand, docs, settings)
+            or minority_reason(cand, docs, settings)
             or position_reason(cand, settings)
         )
         if cand.reason is None:
-            shape_rule(cand, units)
+            folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
+            shape_rule(cand, units, folded)
     add_counter_examples(model.rules, docs)
     name_rules(model)
     for cand in model.rules:

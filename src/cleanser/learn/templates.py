@@ -192,11 +192,15 @@ def find_blurb(cand: Candidate, docs: Sequence[SiteDocument], df: HeavyHitters, 
     cand.blurbs = followers
 
 
-def shape_rule(cand: Candidate, units: Sequence[Unit]) -> None:
-    """Where and how the rule applies, checked against the archive; sets `reason` when it cannot be a rule."""
+def shape_rule(cand: Candidate, units: Sequence[Unit], folded: Sequence[str] | None = None) -> None:
+    """Where and how the rule applies, checked against the archive; sets `reason` when it cannot be a rule.
+    `folded`: each unit's text as the matcher folds it (made once per site by the caller, as it is asked of every
+    unit for every candidate)."""
     pattern = re.compile(template_regex(fold_for_match(cand.template)), re.IGNORECASE)
     mine = {id(u) for u in cand.units}
-    strays = [u.text for u in units if id(u) not in mine and pattern.fullmatch(fold_for_match(u.text))]
+    if folded is None:
+        folded = [fold_for_match(u.text) for u in units]
+    strays = [u.text for u, f in zip(units, folded, strict=True) if pattern.fullmatch(f) and id(u) not in mine]
     prose = [t for t in strays if is_prose(t)]
     if prose:
         cand.reason = f"its template also matches {len(prose)} lines that read as prose, e.g. {prose[0][:100]!r}"
@@ -206,7 +210,9 @@ def shape_rule(cand: Candidate, units: Sequence[Unit]) -> None:
         cand.reason = f"its template does not match its own example {unmatched[0].text!r}"
         return
     # The narrowest `where` that still covers every line occurrence seen.
+    # As learning saw them, and as the cleaner will (which counts the template's own paragraphs as prose).
     on_lines = {p for p in (TOP, INLINE, BOTTOM) if cand.positions[p]}
+    on_lines |= {u.seen_where for u in cand.units if not u.piece and u.seen_where}
     cand.where = {frozenset({TOP}): "top", frozenset({BOTTOM}): "bottom", frozenset({TOP, BOTTOM}): "edge"}.get(
         frozenset(on_lines), "any"
     )

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..rules.model import RuleSet, ruleset_from_dict
-from ..text import is_prose
+from ..settings import GuardSettings
+from ..text import is_prose, word_count
 from .judge import content_reason
 from .mine import BOTTOM, INLINE, TOP, Unit, normalise
 from .model import SiteModel
@@ -98,7 +99,7 @@ def learned_cleaner(
     from ..plugins.manager import Plugins
 
     claims = [rs for rs in base if rs.name != model.name and not rs.generic and model.domain in rs.domains]
-    key = (tuple(c.rule_id for c in rules), beside_site and bool(claims))
+    key = (tuple((c.rule_id, c.blurb) for c in rules), beside_site and bool(claims))
     found = model.cleaners.get(key)
     if found is not None:
         return found
@@ -136,16 +137,28 @@ def fixtures_and_check(
             break
         cleaner = learned_cleaner(model, base, rules, clean_settings)
         spans = _removed_spans(model, rules)
-        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner)
+        refused_blurbs: set[str] = set()
+        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs)
         if not failed:
             model.fixtures = fixtures
             break
+        # A blurb line the loss guard refuses (it reads as a sentence, it runs on into the article) spoils the
+        # prediction of every window it is in: its rule is tried again without it, the others as they are.
+        blurbs = [c for c in rules if c.blurb and c.rule_id in refused_blurbs]
+        for cand in blurbs:
+            cand.notes.append(f"its blurb line was refused by the loss guard, e.g. {cand.blurbs[0][2][:80]!r}")
+            cand.blurb, cand.blurbs = 0, []
+        if blurbs:
+            continue
         for cand in failed:
             cand.reason = "no archive document cleans exactly as predicted with it, so it has no fixture"
     model.notes = list(dict.fromkeys(model.notes))
     if model.rules and settings.check_docs:
         cleaner = learned_cleaner(model, base, model.rules, clean_settings)
         model.check = _self_check(model, docs, model.rules, cleaner, settings)
+
+
+_TRIES = 5  # documents tried for a rule's fixture before it goes to review
 
 
 def _window(lines: Sequence[str], line: int, where: str) -> tuple[int, int]:
@@ -158,7 +171,58 @@ def _window(lines: Sequence[str], line: int, where: str) -> tuple[int, int]:
     return max(0, line - 2), min(len(lines), line + 3)
 
 
-def _make_fixtures(model, docs, rules, spans, cleaner) -> tuple[list[dict], list[Candidate]]:
+def _with_article(lines: Sequence[str], spans: dict[int, list[str] | None], lo: int, hi: int) -> tuple[int, int]:
+    """The window widened to the nearest article prose line the rules leave (or, in a script without spaces that
+    `is_prose` cannot read, any line they leave), when it has none: a window of template lines alone would be
+    cleaned to nothing, which the loss guard refuses (a site with a long footer)."""
+    for kept in (lambda i: spans.get(i, []) is not None and is_prose(lines[i]), lambda i: spans.get(i, []) is not None):
+        if any(kept(i) for i in range(lo, hi)):
+            return lo, hi
+        above = next((i for i in range(lo - 1, -1, -1) if kept(i)), None)
+        below = next((i for i in range(hi, len(lines)) if kept(i)), None)
+        if above is not None and (below is None or lo - above <= below - hi + 1):
+            return above, hi
+        if below is not None:
+            return lo, below + 1
+    return lo, hi
+
+
+def _line_words(lines: Sequence[str], spans: dict[int, list[str] | None]) -> list[tuple[int, int]]:
+    """Per line: its words, and the words the rules would remove from it."""
+    out = []
+    for i, line in enumerate(lines):
+        cut = spans.get(i, [])
+        total = word_count(line)
+        out.append((total, total if cut is None else sum(map(word_count, cut))))
+    return out
+
+
+def _fits(total: int, removed: int) -> bool:
+    """Whether the loss guard's budget lets removals of `removed` words of `total` through (with a margin)."""
+    guard = GuardSettings()
+    return total < guard.min_words or removed <= 0.9 * guard.budget * total
+
+
+def _within_budget(words: Sequence[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
+    """The window widened, a line at a time on the side with more article, until the rules' removals would take
+    less than the loss guard's budget of its words (else the guard refuses them all, as it would in a document with
+    as little article): the rest of the document when nothing less will do."""
+    total = sum(t for t, _ in words[lo:hi])
+    removed = sum(r for _, r in words[lo:hi])
+    up = sum(t - r for t, r in words[:lo])  # words the rules leave above the window, and below it
+    down = sum(t - r for t, r in words[hi:])
+    while not _fits(total, removed) and (lo > 0 or hi < len(words)):
+        i = lo - 1 if (up >= down and lo > 0) or hi >= len(words) else hi
+        t, r = words[i]
+        if i < lo:
+            lo, up = i, up - (t - r)
+        else:
+            hi, down = i + 1, down - (t - r)
+        total, removed = total + t, removed + r
+    return lo, hi
+
+
+def _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs: set[str]) -> tuple[list[dict], list[Candidate]]:
     fixtures: list[dict] = []
     failed: list[Candidate] = []
     covered: set[str] = set()
@@ -166,12 +230,19 @@ def _make_fixtures(model, docs, rules, spans, cleaner) -> tuple[list[dict], list
     for cand in rules:
         for u in cand.units:
             by_doc[u.doc].add(cand.rule_id)
+    words: dict[int, list[tuple[int, int]]] = {}
+    for d in by_doc:
+        words[d] = _line_words(docs[d].lines, spans[d])
+    # A document whose removals the loss guard would refuse as a whole (its template outweighs its article) gives
+    # no fixture: the cleaner leaves such documents as they are.
+    fitting = {d for d, w in words.items() if _fits(sum(t for t, _ in w), sum(r for _, r in w))}
     for cand in rules:
         if cand.rule_id in covered:
             continue
         made = None
-        for u in sorted(cand.units, key=lambda u: (-len(by_doc[u.doc]), u.doc))[:30]:
-            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner)
+        units = [u for u in cand.units if u.doc in fitting]
+        for u in sorted(units, key=lambda u: (-len(by_doc[u.doc]), u.doc))[:_TRIES]:
+            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner, words[u.doc], refused_blurbs)
             if made is not None:
                 break
         if made is None:
@@ -182,19 +253,25 @@ def _make_fixtures(model, docs, rules, spans, cleaner) -> tuple[list[dict], list
     return fixtures, failed
 
 
-def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner) -> dict | None:
+def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, refused_blurbs: set[str]) -> dict | None:
     """A window of the document around the unit, as a fixture, when the cleaner leaves exactly the predicted
     text (whole promo lines gone, glued ones cut out, nothing else touched by these rules or others)."""
     where = unit.where if unit.where in (TOP, BOTTOM) else INLINE
-    lo, hi = _window(doc.lines, unit.line, where)
+    lo, hi = _within_budget(words, *_with_article(doc.lines, spans, *_window(doc.lines, unit.line, where)))
     window = list(doc.lines[lo:hi])
     shifted = {i - lo: v for i, v in spans.items() if lo <= i < hi}
     expected = "\n".join(_predict(window, shifted))
     text = "\n".join(window)
     url = site_url(model.domain, doc.url)
     result = cleaner.clean(text, url=url)
-    if result.text != expected or any(r.plugin == model.name for r in result.refused):
+    mine = [r for r in result.refused if r.plugin == model.name]
+    if mine:
+        refused_blurbs.update(r.rule.split("/", 1)[1] for r in mine if r.kind == "blurb")
         return None
+    if result.text != expected:
+        if result.text.split("\n") != _with_others(window, shifted, result, model.name):
+            return None
+        expected = result.text
     fired = sorted({r.rule.split("/", 1)[1] for r in result.removed if r.plugin == model.name})
     if not fired:
         return None
@@ -204,6 +281,31 @@ def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner) -> dict |
     fixture["input"] = text
     fixture["expected"] = expected
     return fixture
+
+
+def _lines_of(removals) -> set[str]:
+    return {line.strip() for r in removals if r.kind != "glued" for line in r.text.split("\n")}
+
+
+def _with_others(window: Sequence[str], spans: dict[int, list[str] | None], result, plugin: str) -> list[str]:
+    """The window's lines as the cleaner should leave them when other rules (the generic layer, other plugins) had
+    their say too: whole lines they removed are gone as well (a teaser under the footer), and a line the learned
+    rules would take stays when another rule claimed it first and the loss guard refused that rule (a copyright
+    line a generic rule matched). The fixture then holds what the whole cleaner leaves; the learned rules did the
+    rest as predicted."""
+    removed = _lines_of(r for r in result.removed if r.plugin != plugin)
+    refused = _lines_of(r for r in result.refused if r.plugin != plugin)
+    out: list[str] = []
+    for i, line in enumerate(window):
+        cut = spans.get(i, [])
+        if cut is None:
+            if line.strip() in refused:
+                out.append(line)
+            continue
+        kept = _predict([line], {0: cut} if cut else {})
+        if kept and line.strip() not in removed:
+            out.extend(kept)
+    return out
 
 
 def doc_label(doc: SiteDocument) -> str:

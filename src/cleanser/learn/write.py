@@ -74,6 +74,7 @@ def plugin_toml(model: SiteModel, settings: LearnSettings) -> str:
             "max_words": settings.max_words,
             "max_chars": settings.max_chars,
             "prose_share": settings.prose_share,
+            "template_share": settings.template_share,
             "edge_share": settings.edge_share,
             "hold_back": settings.hold_back,
             "near_duplicate": settings.near_duplicate,

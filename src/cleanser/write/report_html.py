@@ -22,6 +22,7 @@ from typing import Any
 from ..document import BLANK
 from ..result import Result
 from ..text import host_of
+from .report_learned import learned_html
 
 SAMPLES_PER_RULE = 3  # sample removals kept per rule
 CONTEXT_LINES = 2  # kept lines shown before and after a sample
@@ -280,6 +281,8 @@ def render_report(report: Mapping[str, Any], rules: Mapping[str, Mapping[str, An
     else:
         out.append('<p class="muted">none</p>' if review else '<p class="muted">not in this report</p>')
     out.append("</section>")
+
+    out.append(learned_html(report.get("learned")))
 
     if rules:
         silent = sorted(r for r in rules if r not in per_rule)
