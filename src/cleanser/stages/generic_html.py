@@ -43,7 +43,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_shapes
+from . import html_headings, html_shapes
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -157,6 +157,17 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     found = html_shapes.links_after_prose(el, layout)
     if found:
         return "links", found
+    return None
+
+
+def heading_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
+    """A heading whose words name furniture, or the box it heads (`html_headings.py`)."""
+    if el.tag in html_headings.BOXES:
+        found = html_headings.box_under_heading(el, layout, layout.total)
+        if found:
+            return found
+    if layout.size.get(el, 0) <= 100:
+        return html_headings.furniture_heading(el, layout)
     return None
 
 
@@ -293,18 +304,22 @@ def strip_boilerplate(
     if not total:
         return
     layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
-    candidates: list[tuple] = []
+    candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
     if heading is not None:
-        candidates.append((heading, "title", "repeats the page's title (metadata)", _text_size(heading)))
+        candidates.append((heading, "title", "repeats the page's title (metadata)", _text_size(heading), True))
     for el in article.iter():
         if not isinstance(el.tag, str) or el.tag in _NEVER or el is article:
             continue
         found = evidence_for(el, level)
         size = 0
+        named = True  # by markup or shape: counts towards its kind's share of the container (below)
         if found is None:
             found = shape_evidence(el, layout)
+        if found is None:
+            found = heading_evidence(el, layout)
+            named = found is None
         if found is None and level == "aggressive" and el.tag in ("ul", "ol", "div", "section", "table"):
             size = _text_size(el)
             shape = _link_box(el, size) if size else None
@@ -317,19 +332,23 @@ def strip_boilerplate(
             continue  # the element holding most of the container's text is the article, whatever its name says
         if el.tag in _INLINE and found[0] != "credit" and not _stands_alone(el):
             continue  # (a credit is a piece of its caption's line, set apart by its own element)
-        candidates.append((el, *found, size))
+        candidates.append((el, *found, size, named))
     # Elements of one kind that together hold most of the container's text are what the page is about (the
     # "comment" entries of a live blog, the "teaser" boxes of an overview page): that kind stays.
     shares: dict[str, int] = {}
     outer: set = set()
-    for el, kind, _, size in candidates:
+    # Furniture headings and the boxes they head do not count: a heading's words name furniture whatever the size
+    # of its box, and counted, a page's many "related" boxes could make that kind its content.
+    for el, kind, _, size, counts in candidates:
+        if not counts:
+            continue
         if not any(a in outer for a in el.iterancestors()):
             outer.add(el)
             shares[kind] = shares.get(kind, 0) + size
     content = {kind for kind, size in shares.items() if size > 0.5 * total}
     removed: set = set()
     markers: list = []
-    for el, kind, evidence, _ in candidates:
+    for el, kind, evidence, _, counts in candidates:
         if kind in content or any(a in removed for a in el.iterancestors()):
             continue
         marker = _remove(el, kind, evidence, removals, judge)

@@ -27,6 +27,7 @@ the audit with its evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..text import is_prose
@@ -61,6 +62,8 @@ class Layout:
     figure: set = field(default_factory=set)
     first_prose: int | None = None
     last_prose: int | None = None
+    prose: list = field(default_factory=list)  # positions of the paragraphs of prose, in order
+    total: int = 0  # the container's size
 
     @classmethod
     def of(cls, article) -> Layout:
@@ -96,6 +99,8 @@ class Layout:
                 if layout.first_prose is None:
                     layout.first_prose = i
                 layout.last_prose = i
+                layout.prose.append(i)
+        layout.total = size[elements[0]] if elements else 0
         for fig in article.iter("figure", "figcaption"):
             layout.figure.update(fig.iter())
         return layout
@@ -109,6 +114,12 @@ class Layout:
 
     def after_prose(self, el) -> bool:
         return self.last_prose is not None and self.order.get(el, -1) > self.last_prose
+
+    def holds_prose(self, el) -> bool:
+        """Whether a paragraph of prose stands inside the element (or is it)."""
+        start, stop = self.order.get(el, -1), self.end.get(el, -1)
+        i = bisect_left(self.prose, start)
+        return i < len(self.prose) and self.prose[i] <= stop
 
     def before_prose(self, el) -> bool:
         """The element and everything in it come before the first paragraph of prose."""

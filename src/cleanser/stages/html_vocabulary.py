@@ -163,3 +163,88 @@ READING_TIME = re.compile(
     r"tiempo de lectura|tempo de leitura)\s*:?\s*\d+",
     re.IGNORECASE,
 )
+
+
+# --- furniture headings (html_headings.py) ---------------------------------------------------------------------------
+
+# What a page's furniture is titled, in the languages the pages come in: the whole text of a short heading (folded,
+# lowercased, its end marks trimmed), never a word inside a line. By kind; "info" headings ("Weitere Informationen",
+# "Kontakt", "Quellen") also head an article's own last section, so they are read only after its last paragraph.
+_SITE = r"(?: [\w.'’-]+){1,3}"  # "... on <Site>", "... aus der <Kolumne>"
+_NAME = r"[\w.'’-]+(?: [\w.'’-]+){0,2}"
+FURNITURE_HEADINGS: dict[str, str] = {
+    "related": (
+        # English
+        r"(?:you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)|related(?: articles?| posts?| "
+        r"stories| content| news| links| reading| topics| coverage)?|read (?:also|more|next|this next)|also read|"
+        r"(?:more|other) (?:stories|articles|news|posts|videos|to read|like this)|more (?:from|on|about|in)" + _SITE + r"|"
+        r"recommended(?: for you| reading| articles| stories| posts)?|trending(?: now| stories| articles)?|"
+        r"most (?:read|popular|viewed|shared|commented)|popular (?:posts|articles|stories|now)|"
+        r"(?:the )?latest (?:news|articles|posts|stories)|recent (?:posts|articles|stories)|(?:don'?t|do not) miss|"
+        r"what to read next|up next|keep reading|editor'?s'? picks|top stories|in other news|"
+        r"(?:next|previous) (?:article|post|story)|"
+        # German
+        r"lesen sie (?:auch|hier|weiter|mehr)(?: die folgenden beiträge| dazu)?|auch (?:interessant|lesenswert)|"
+        r"(?:das|dies|dieses?|diese themen|das thema|diese artikel|dieser artikel) (?:könnte|könnten|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
+        r"(?:das könnte|könnte) (?:sie|dich) auch interessieren|"
+        r"(?:weitere|ähnliche|verwandte|passende|empfohlene|neueste|beliebte|meistgelesene) "
+        r"(?:artikel|beiträge|themen|nachrichten|news|meldungen|inhalte|stories|posts|rezepte|videos)"
+        r"(?: aus der" + _SITE + r"| zum thema| zu diesem thema)?|"
+        r"mehr (?:zum thema|zu diesem thema|themen|artikel|beiträge|news|nachrichten|dazu|kolumnen)(?: auf" + _SITE +
+        r")?|mehr (?:aus|von|auf) (?:der |dem |den )?" + _NAME + r"|zum weiterlesen|weiterlesen|meistgelesen|"
+        r"top-?themen|empfehlungen(?: der redaktion| für (?:sie|dich)| aus (?:dem|der)" + _SITE + r")?|"
+        r"außerdem interessant|ebenfalls interessant|auch auf" + _SITE + r"|vorschau auf den nächsten artikel|"
+        r"(?:nächster|vorheriger) (?:artikel|beitrag)|"
+        # French
+        r"(?:à )?lire (?:aussi|également)|sur le même (?:sujet|thème)|"
+        r"(?:articles?|contenus?) (?:similaires|associés|liés|recommandés)|(?:vous|tu) (?:aimerez|pourriez aimer) "
+        r"(?:aussi|également)|les plus lus|(?:les )?derni(?:è|e)res? (?:actualités|articles|infos)|"
+        r"(?:audios|vidéos|articles) et (?:vidéos|audios)(?: sur le sujet)?|plus d'articles|"
+        # Spanish
+        r"(?:lee|lea|leer|ver) (?:también|además)|(?:también )?(?:te|le) (?:puede|podría) (?:interesar|gustar)|"
+        r"(?:noticias|artículos|notas) relacionad[ao]s|relacionad[ao]s|(?:lo )?más (?:leído|visto|popular)|"
+        r"lo último|últimas noticias|más noticias|quizás te interese|"
+        # Italian, Portuguese, Polish, Dutch
+        r"leggi anche|(?:ti )?potrebbe(?:ro)? interessar(?:ti|e)|articoli correlati|(?:i )?più letti|ultime notizie|"
+        r"leia (?:também|mais)|veja (?:também|mais)|(?:notícias|matérias|artigos) relacionad[ao]s|(?:os )?mais lidos|"
+        r"últimas notícias|(?:você )?(?:também )?pode gostar|"
+        r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|polecamy|"
+        r"(?:najnowsze|powiązane|podobne) (?:artykuły|wpisy)|najczęściej czytane|"
+        r"lees ook|meer (?:nieuws|artikelen)|gerelateerde artikelen|ook interessant|meest gelezen)"
+    ),
+    "bio": (
+        r"(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|(?:à )?propos de l'auteur|"
+        r"sobre (?:el|la|o|a) autor(?:a)?|sull'autore|o autorze|over de auteur)"
+    ),
+    "comments": (
+        r"(?:\d+ )?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|komentarze|"
+        r"reacties)(?: \(\d+\))?|leave a (?:comment|reply)|(?:post|add|write) a comment|"
+        r"(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) (?:einen |einem )?kommentar|"
+        r"kommentar (?:schreiben|verfassen|hinzufügen|abgeben)|kommentieren|jetzt kommentieren|"
+        r"laisser un commentaire|(?:deja|deje) (?:un|tu|su) comentario|deixe (?:um|seu) comentário|"
+        r"lascia un commento|dodaj komentarz|join the (?:discussion|conversation)|diskutieren sie mit|"
+        r"(?:ihre|deine) meinung(?: ist gefragt)?"
+    ),
+    "share": (
+        # never one word alone: "Share" heads the sharing plates of a menu
+        r"(?:share this(?: article| post| story| page)?|share (?:the |this )?(?:article|post|story|page)|"
+        r"share on social media|(?:diesen |den )?(?:artikel|beitrag) teilen|jetzt teilen|partager cet article|"
+        r"compartir (?:esta noticia|este artículo)|condividi (?:questo )?articolo|compartilhe (?:esta|essa) notícia|"
+        r"follow us(?: on" + _SITE + r")?|folgen sie uns(?: auf" + _SITE + r")?|"
+        r"folge uns(?: auf" + _SITE + r")?|suivez-nous|síguenos)"
+    ),
+    "newsletter": (
+        r"(?:newsletter(?: abonnieren| bestellen| anmeldung)?|(?:subscribe|sign up)(?: to (?:our|the) newsletter| now| "
+        r"today)?|jetzt abonnieren|jetzt anmelden|abonnez-vous|suscríbete|inscreva-se|iscriviti|zapisz się|"
+        r"(?:unterstütze|unterstützen sie) (?:uns|unsere arbeit|das projekt|" + _NAME + r")|"
+        r"support (?:us|our (?:work|journalism))|soutenez-nous|apóyanos)"
+    ),
+    "info": (
+        r"(?:(?:weitere|mehr|zusätzliche) (?:informationen|infos)(?: zum thema)?|more information|further information|"
+        r"plus d'informations?|más información|maggiori informazioni|mais informações|weiterführende links?|"
+        r"weiterführender link|links zum (?:thema|artikel)|kontakt|contact(?: us)?|ansprechpartner(?:in)?|"
+        r"pressekontakt|downloads?|quellen(?:angaben)?|quelle|sources?|originalpublikation|news|aktuelles|"
+        r"neueste artikel|neuigkeiten|erschienen in)"
+    ),
+}
+FURNITURE_HEADING = {kind: re.compile(pattern) for kind, pattern in FURNITURE_HEADINGS.items()}

@@ -1,0 +1,152 @@
+"""Furniture headings: the titles a page gives its furniture ("Lesen Sie auch", "Related stories", "Über den Autor",
+"Kommentar schreiben", "Notas relacionadas"), read by their words where the markup says nothing
+(`generic_html.shape_evidence` asks this module).
+
+A heading is read whole: its entire text (folded, lowercased, its end marks trimmed) must be one of the phrases of
+`html_vocabulary.FURNITURE_HEADINGS`, in any of the languages it lists; a word of it inside a line of text is never
+read. An element is heading-shaped when it is a heading (`h2`-`h6`), a line that is all bold, an element whose
+class says title or heading, or a short label ending in a colon; eight words at most and no prose.
+
+What goes:
+
+- the heading itself (kind by its words: `related`, `bio`, `comments`, `share`, `newsletter`; `info` headings,
+  "Weitere Informationen", "Kontakt", "Quellen", which also head an article's own last section, only after the
+  article's last paragraph of prose, as `links`);
+- the box it heads, when the heading is the box's first text and the rest of the box is not the article's: a `div`,
+  `section` or `aside` that holds no more than a third of the container, whose other text is half links or more
+  (a list of teasers; not when a sentence of the box introduces them), or, but for `related` headings, that holds
+  no paragraph of prose (a newsletter box, a share bar), or that the heading says is readers' comments or the
+  author's bio. The guard judges the box
+  as any generic removal: a teaser of more than 25 words of prose keeps it, and then the heading alone goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold, is_prose
+from .html_vocabulary import FURNITURE_HEADING
+
+_WS = re.compile(r"\s+")
+_ENDS = " \t\n:：.!?…»›>«‹<|–—-*•·()[]\"'“”„"
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+BOXES = frozenset({"div", "section", "aside"})
+_TITLE_CLASS = re.compile(r"title|heading|headline|(?:^|[\s_-])(?:head|header|label|kicker)(?=$|[\s_-])")
+# Kinds whose heading alone is furniture anywhere in the container; "info" only after the article's end.
+_ANYWHERE = ("related", "bio", "comments", "share", "newsletter")
+
+
+def heading_kind(text: str) -> str | None:
+    """The kind of furniture a heading's whole text names, or None."""
+    folded = _WS.sub(" ", fold(text).lower()).strip(_ENDS).strip()
+    if not folded or len(folded) > 80:
+        return None
+    for kind, pattern in FURNITURE_HEADING.items():
+        if pattern.fullmatch(folded):
+            return kind
+    return None
+
+
+def _text(el) -> str:
+    return _WS.sub(" ", el.text_content()).strip()
+
+
+def heading_shaped(el, text: str) -> bool:
+    """A heading, an all-bold line, an element whose class says title, or a short label ending in a colon."""
+    if not text or len(text.split()) > 8 or is_prose(text):
+        return False
+    if el.tag in _HEADINGS or text.rstrip().endswith((":", "：")):
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if _TITLE_CLASS.search(names):
+        return True
+    kids = [c for c in el if isinstance(c.tag, str)]
+    return (
+        el.tag in ("p", "div", "span")
+        and len(kids) == 1
+        and kids[0].tag in ("strong", "b")
+        and not (el.text or "").strip()
+        and not (kids[0].tail or "").strip()
+    )
+
+
+def furniture_heading(el, layout) -> tuple[str, str] | None:
+    """(kind, evidence) for a heading-shaped element whose whole text names furniture."""
+    if layout.size.get(el, 0) > 100:
+        return None
+    text = _text(el)
+    if not heading_shaped(el, text):
+        return None
+    kind = heading_kind(text)
+    if kind is None:
+        return None
+    if kind == "info":
+        if not layout.after_prose(el):
+            return None
+        return "links", f"a heading that names furniture, after the article's last paragraph ({_quote(text)})"
+    return kind, f"a heading that names furniture ({_quote(text)})"
+
+
+def _first_element(box):
+    """The box's first element that holds text, when no text stands before it; descends through wrappers."""
+    el = box
+    for _ in range(4):
+        if (el.text or "").strip():
+            return None
+        kids = [c for c in el if isinstance(c.tag, str) and _WS.sub("", c.text_content())]
+        if not kids:
+            return None
+        first = kids[0]
+        if first.tag in _HEADINGS or len(first.text_content()) <= 100 and first.tag not in BOXES:
+            return first
+        el = first
+    return None
+
+
+def box_under_heading(box, layout, total: int) -> tuple[str, str] | None:
+    """(kind, evidence) for a box whose first text is a furniture heading and whose rest is not the article's."""
+    if box.tag not in BOXES:
+        return None
+    size = layout.size.get(box, 0)
+    if not size or size > total / 3 or size > 6000:
+        return None
+    first = _first_element(box)
+    if first is None or first is box:
+        return None
+    found = furniture_heading(first, layout)
+    if found is None or found[0] == "links":
+        return None
+    rest = size - layout.size.get(first, 0)
+    if rest <= 0:
+        return None
+    links = layout.linked.get(box, 0) - layout.linked.get(first, 0)
+    if links >= 0.5 * rest and _words_outside_links(box, first) <= 8:
+        # (a sentence introducing the links, "Further details are on the agency's pages:", makes them the
+        # article's own further reading)
+        return found[0], f"a box of links under a heading that names furniture ({_quote(_text(first))})"
+    # A box that is not links: a comment form, a bio, a newsletter box. The article's own section could start with
+    # such a word too: a box that holds a paragraph of prose goes only when the heading says it is readers' comments
+    # or the author's bio (and then the guard still keeps any paragraph of more than 25 words), and "more on this"
+    # over text that is not links is the article's own further reading.
+    if found[0] in ("bio", "comments") or (found[0] != "related" and not layout.holds_prose(box)):
+        return found[0], f"a box under a heading that names furniture ({_quote(_text(first))})"
+    return None
+
+
+def _words_outside_links(box, heading) -> int:
+    """Words of the box's text outside its links and its heading."""
+    skip = {heading, *heading.iterdescendants()}
+    for a in box.iter("a"):
+        skip.add(a)
+        skip.update(a.iterdescendants())
+    words = 0
+    for el in box.iter():
+        if el not in skip and isinstance(el.tag, str) and el.text:
+            words += len(el.text.split())
+        if el is not box and el.tail and el.getparent() not in skip:
+            words += len(el.tail.split())
+    return words
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
