@@ -73,6 +73,7 @@ RULES = {
         _rule("heading", "a heading that only introduced a removed element"),
         _rule("title", "the page's title above the article, which the metadata carries"),
         _rule("dateline", "a date or byline line above the article's first paragraph"),
+        _rule("published", "a line that says when the page was published or changed"),
         _rule("credit", "a photo credit in a figure"),
         _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura leaves out"),
     )
@@ -139,10 +140,14 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
             found = html_shapes.read_also(el, layout)
             if found:
                 return "related", found
-        if size <= 30 and tag in _LABEL_LINES:
+        if size <= 120 and tag in _LABEL_LINES:  # (an ad label alone is a word or two; a reading-time line a byline)
             label = html_shapes.label_line(el)
             if label:
                 return label
+        if size <= 120:
+            found = html_shapes.published_line(el)
+            if found:
+                return "published", found
         if el in layout.figure:
             found = html_shapes.credit(el, layout)
             if found:
@@ -272,6 +277,51 @@ def _stands_alone(el) -> bool:
     return not rest.strip()
 
 
+def _inline_ok(el, kind: str) -> bool:
+    """Whether an inline element may go: when it is a line of its own, or is set apart by its own element as what
+    is never the article's words: a photo credit, a short copyright or credit note (a piece of its caption's line)
+    (a wiki's "[edit]" links inside its headings stay: Mozilla's Readability keeps them)."""
+    if kind == "credit" or _stands_alone(el):
+        return True
+    # (a date line above the article that is a piece of a paragraph is its standfirst: "Bern, 17.08.2007 - Speech
+    # by ... at the summit<br>...")
+    if kind != "dateline" and _own_line(el):
+        return True
+    if kind == "legal":
+        text = _WS.sub(" ", el.text_content()).strip()
+        return len(text.split()) <= 12 and not is_prose(text)
+    return False
+
+
+_BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "aside", "ul", "ol", "li", "table",
+                     "figure", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "dl",
+                     "dd", "dt", "form", "nav", "main"})
+
+
+def _own_line(el) -> bool:
+    """An inline element that stands as a line of its own among blocks: no text right before or after it, and the
+    elements beside it are blocks (or none)."""
+    if (el.tail or "").strip():
+        return False
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        if (prev.tail or "").strip():
+            return False
+        prev = prev.getprevious()
+    if prev is None:
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip():
+            return False
+    elif (prev.tail or "").strip() or prev.tag not in _BLOCKS:
+        return False
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        if (nxt.tail or "").strip():
+            return False
+        nxt = nxt.getnext()
+    return nxt is None or nxt.tag in _BLOCKS
+
+
 def _link_box(el, size: int) -> str | None:
     """Shape alone (aggressive): a box of three or more links that is mostly link text and holds no prose."""
     links = [a for a in el.iter("a") if _text_size(a)]
@@ -309,9 +359,10 @@ def strip_boilerplate(
     heading = _title_heading(article, title) if title and level == "aggressive" else None
     if heading is not None:
         candidates.append((heading, "title", "repeats the page's title (metadata)", _text_size(heading), True))
+    code = {el for block in article.iter("pre", "code") for el in block.iterdescendants()}
     for el in article.iter():
-        if not isinstance(el.tag, str) or el.tag in _NEVER or el is article:
-            continue
+        if not isinstance(el.tag, str) or el.tag in _NEVER or el is article or el in code:
+            continue  # (a code listing is the article's, whatever its highlighter calls its tokens: "comment")
         found = evidence_for(el, level)
         size = 0
         named = True  # by markup or shape: counts towards its kind's share of the container (below)
@@ -330,8 +381,8 @@ def strip_boilerplate(
         size = size or _text_size(el)
         if not size or size > 0.5 * total:
             continue  # the element holding most of the container's text is the article, whatever its name says
-        if el.tag in _INLINE and found[0] != "credit" and not _stands_alone(el):
-            continue  # (a credit is a piece of its caption's line, set apart by its own element)
+        if el.tag in _INLINE and not _inline_ok(el, found[0]):
+            continue
         candidates.append((el, *found, size, named))
     # Elements of one kind that together hold most of the container's text are what the page is about (the
     # "comment" entries of a live blog, the "teaser" boxes of an overview page): that kind stays.

@@ -31,7 +31,17 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..text import is_prose
-from .html_vocabulary import AD_LABEL, AGENCY, CREDIT, DATE, LABEL_LINK, READING_TIME, SLASH_CREDIT, URLISH
+from .html_vocabulary import (
+    AD_LABEL,
+    AGENCY,
+    CREDIT,
+    DATE,
+    LABEL_LINK,
+    PUBLISHED,
+    READING_TIME,
+    SLASH_CREDIT,
+    URLISH,
+)
 
 _WS = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -281,11 +291,31 @@ def date_before_prose(el, layout: Layout) -> str | None:
     if el.tag in _HEADINGS or not layout.before_prose(el):
         return None
     text = _text(el)
-    if not text or len(text.split()) > 12 or is_prose(text):
+    if not text or _words(text) > 12 or is_prose(text):
         return None
     if el.tag == "time" or DATE.search(text):
         return f"a date line above the article ({_quote(text)})"
     return None
+
+
+def published_line(el) -> str | None:
+    """A short line, anywhere, that says when the page was published or changed: a label ("Published:",
+    "Aktualisiert am", "Stand:") and a date. An article's sentence does not start with such a label."""
+    if el.tag in _HEADINGS:
+        return None
+    text = _text(el)
+    if not text or _words(text) > 12 or is_prose(text) or not PUBLISHED.match(text) or not DATE.search(text):
+        return None
+    return f"a publication date line ({_quote(text)})"
+
+
+_SEPARATOR = re.compile(r"^[|•·]+$")
+
+
+def _words(text: str) -> int:
+    """Words of a line, the bars and dots between a byline's parts ("|", "•") aside (a dash may join a dateline to
+    its standfirst: "Bern, 17.08.2007 - Speech by ... at the summit")."""
+    return sum(1 for w in text.split() if not _SEPARATOR.match(w))
 
 
 def credit(el, layout: Layout) -> str | None:
@@ -326,7 +356,7 @@ def label_line(el) -> tuple[str, str] | None:
         return None
     if AD_LABEL.match(text):
         return "promo", f"an advertising label alone ({_quote(text)})"
-    if len(text.split()) <= 14 and not is_prose(text) and READING_TIME.search(text):
+    if _words(text) <= 14 and not is_prose(text) and READING_TIME.search(text):
         return "tags", f"a reading-time line ({_quote(text)})"
     return None
 

@@ -27,15 +27,16 @@ SAFE_TOKENS: dict[str, str] = {
         rf"also-?read|read-?also|recommend\w*|popular\w*|most-?(?:read|viewed|popular|shared|recent)|mostread|"
         rf"trending|meistgelesen\w*|further-?reading|outbrain\w*|taboola\w*|next-?post|prev(?:ious)?-?post|"
         rf"post-?navigation|nav-?(?:next|previous|prev)|weitere-?artikel|lee-?tambien|leia-?tambem|veja-?tambem|"
-        rf"ver-?tambien|saiba-?mais|lesen-?sie-?auch|auch-?lesen|mehr-?zum-?thema|video-?playlist|playlist){_Z}"
+        rf"ver-?tambien|saiba-?mais|lesen-?sie-?auch|auch-?lesen|mehr-?zum-?thema|video-?playlist|playlist|"
+        rf"recirc\w*|cross-?selling\w*){_Z}"
     ),
     "newsletter": (
-        rf"{_E}(?:newsletter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|(?<!non-)(?<!no-)paywall\w*|"
+        rf"{_E}(?:newsletter\w*|news-letter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|(?<!non-)(?<!no-)paywall\w*|"
         rf"login|log-?in|register|registration|abo|abo-\w+|abonn\w+){_Z}"
     ),
     "promo": (
         rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
-        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
+        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|paidbox\w*|paid-?content|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
     ),
     "bio": (
         rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
@@ -133,7 +134,16 @@ _MONTHS = (
 DATE = re.compile(
     rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
     rf"\b\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|"
-    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    re.IGNORECASE,
+)
+# The label of a line that says when the page was published or changed ("Publiziert: 03.04.2020, 12:35", "Last
+# modified: 03-10-2004", "Stand: 5. Februar 2020"): with a date after it, such a line is the page's, not the article's.
+PUBLISHED = re.compile(
+    r"^\W*(?:published|posted|updated|last (?:updated|modified|changed)|created|modified|date|"
+    r"publiziert|veröffentlicht|aktualisiert|zuletzt (?:aktualisiert|geändert)|erstellt|geändert|stand|datum|"
+    r"erschienen|publié|mis à jour|publicado|actualizado|modificado|pubblicato|aggiornato|opublikowano|"
+    r"zaktualizowano|gepubliceerd|bijgewerkt)(?: (?:on|am|le|el|em|il|op|at|um|de))?\b",
     re.IGNORECASE,
 )
 # A photo credit in a figure: a credit word and a colon first ("Foto: ...", "Kuva: ...", "(crédito: ..."), a
