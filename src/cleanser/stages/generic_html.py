@@ -43,7 +43,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_headings, html_shapes
+from . import html_credits, html_headings, html_shapes
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -150,6 +150,10 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
                 return "published", found
         if el in layout.figure:
             found = html_shapes.credit(el, layout)
+            if found:
+                return "credit", found
+        if size <= 120 and tag in _LABEL_LINES:
+            found = html_shapes.credit_line(el)
             if found:
                 return "credit", found
         found = html_shapes.date_before_prose(el, layout)
@@ -353,7 +357,12 @@ def strip_boilerplate(
     total = _text_size(article)
     if not total:
         return
+    captions = html_credits.captions(article)
+    for caption in captions:  # a credit at the end of a caption's text gets an element of its own
+        html_credits.set_apart(caption)
     layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
+    for caption in captions:  # (a caption known by its class is a figure's)
+        layout.figure.update(caption.iter())
     candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
@@ -475,8 +484,8 @@ def _take_leftovers(article, markers: list, removals: list[Removal], judge: Judg
     for marker in markers:
         best = None
         for box in marker.iterancestors():
-            if box is article or box in done or box.getparent() is None:
-                break
+            if box is article or box in done or box.getparent() is None or html_credits.is_caption(box):
+                break  # (what is left of a caption when its credit went is the caption, not a box's title)
             text = _short_text(box, 120)
             if text is None:
                 break  # more text than a title's

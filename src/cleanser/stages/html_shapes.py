@@ -37,6 +37,7 @@ from .html_vocabulary import (
     CREDIT,
     DATE,
     LABEL_LINK,
+    PHOTO_CREDIT,
     PUBLISHED,
     READING_TIME,
     SLASH_CREDIT,
@@ -330,6 +331,17 @@ def credit(el, layout: Layout) -> str | None:
     if CREDIT.search(text) or (words <= 5 and (AGENCY.search(text) or SLASH_CREDIT.match(text))):
         return f"a photo credit ({_quote(text)})"
     return None
+
+
+def credit_line(el) -> str | None:
+    """A photo credit as a line of its own, anywhere: "Foto: J. Doe", "Titelbild: Agency/Name", "© Agency", in ten
+    words or fewer and no sentence."""
+    if el.tag in _HEADINGS or any(d.tag in _BLOCKS_INSIDE or d.tag == "br" for d in el.iterdescendants()):
+        return None  # (a box that starts with a credit holds more than the credit: a contact box under a portrait)
+    text = _text(el)
+    if not text or len(text.split()) > 10 or is_prose(text) or not PHOTO_CREDIT.match(text):
+        return None
+    return f"a photo credit line ({_quote(text)})"
 
 
 def guarded_paragraphs(el, paragraph_texts) -> list[str]:

@@ -153,6 +153,23 @@ CREDIT = re.compile(
     r"fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*[:.]|^\W{0,2}(?:©|\(c\))",
     re.IGNORECASE,
 )
+# A photo credit as a line of its own, anywhere in the container ("Foto: J. Doe", "Titelbild: Agency/Name",
+# "Copyright: J. Doe", "© Agency"). Not "Quelle:" or "Source:", which also name the source of an article's figures.
+PHOTO_CREDIT = re.compile(
+    r"^\W{0,2}(?:(?:foto|fotos|photo|photos|photograph|bild|bilder|titelbild|beitragsbild|headerbild|aufmacherbild|"
+    r"vorschaubild|bildquelle|fotoquelle|bildnachweis|fotonachweis|kuva|crédito|credito|crédit photo|crédits photo|"
+    r"photo credit|image credit|foto di|zdjęcie|fot|copyright)\s*[:.]|©|\(c\) )",
+    re.IGNORECASE,
+)
+# The credit at the end of a caption's text: a credit word and a colon, or a copyright sign, then a few words to the
+# end ("... am Gürgaletsch. Foto: V. Berret", "... zu. | © Agency/Getty Images", "... (Quelle: Name/Unsplash)").
+CREDIT_TAIL = re.compile(
+    r"(?:^|(?<=[\s.,;|–—]))\(?\s*(?:(?:foto|fotos|photo|photos|bild|bilder|kuva|crédito|credito|credit|credits|quelle|"
+    r"source|fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*:|©|\(c\) )[^\n]{1,80}$",
+    re.IGNORECASE,
+)
+# A caption by its class: "wp-caption-text", "figure__caption", "news-img-caption", "bildunterschrift", "legend".
+CAPTION_CLASS = re.compile(r"caption|legend|bildunterschrift|bilduntertitel|image-?desc|img-?desc|photo-?desc")
 AGENCY = re.compile(
     r"\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|reuters|picture-alliance|imago|"
     r"ap\s?photo|epa|keystone|efe|unsplash|pixabay)\b",
