@@ -281,6 +281,38 @@ def _stands_alone(el) -> bool:
     return not rest.strip()
 
 
+# Kinds whose boxes, when the guard keeps them for a paragraph of prose (a long comment, a bio, a teaser), still lose
+# their short lines: a comment form's labels and buttons, a bio's name line, a related list's headlines and "read
+# more" links. For `related` only links and headings: a box misnamed "related" may hold the article's own lines.
+_LINES_OF_REFUSED = frozenset({"comments", "form", "newsletter", "bio", "navigation", "share", "tags", "related"})
+_LINE_TAGS = frozenset({"p", "div", "span", "li", "a", "label", "button", "h2", "h3", "h4", "h5", "h6", "strong",
+                        "b", "dt", "dd", "small", "time"})
+
+
+def _short_lines(box, kind: str, code: set) -> list:
+    """The short lines of a box: elements of eight words or fewer, no prose, that are a line of their own (a block
+    with no block inside, a heading, or an inline element standing as a line), outermost first."""
+    lines: list = []
+    taken: set = set()
+    for el in box.iterdescendants():
+        if not isinstance(el.tag, str) or el.tag not in _LINE_TAGS or el in code or el.tag == PLACEHOLDER:
+            continue
+        if any(a in taken for a in el.iterancestors()):
+            continue
+        if kind == "related" and el.tag not in _HEADINGS and el.tag != "a":
+            continue
+        text = _short_text(el, 80)
+        if not text or len(text.split()) > 8 or is_prose(text):
+            continue
+        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
+            continue
+        if el.tag in _INLINE and not (_stands_alone(el) or _own_line(el)):
+            continue
+        lines.append(el)
+        taken.add(el)
+    return lines
+
+
 def _inline_ok(el, kind: str) -> bool:
     """Whether an inline element may go: when it is a line of its own, or is set apart by its own element as what
     is never the article's words: a photo credit, a short copyright or credit note (a piece of its caption's line)
@@ -408,14 +440,18 @@ def strip_boilerplate(
     content = {kind for kind, size in shares.items() if size > 0.5 * total}
     removed: set = set()
     markers: list = []
-    for el, kind, evidence, _, counts in candidates:
-        if kind in content or any(a in removed for a in el.iterancestors()):
+    for el, kind, evidence, _, _counts in candidates:
+        if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
         marker = _remove(el, kind, evidence, removals, judge)
         if marker is not None:
             removed.add(el)
             _take_heading(marker, removals, judge)
             markers.append(marker)
+        elif _counts and kind in _LINES_OF_REFUSED:  # the guard kept the box for its prose: its short lines go
+            for line in _short_lines(el, kind, code):
+                if _remove(line, kind, f"a short line of a box the guard kept ({evidence})", removals, judge) is not None:
+                    removed.add(line)
     _take_leftovers(article, markers, removals, judge)
     if second_opinion is not None:  # trafilatura's text of the page (Settings.second_opinion): second_opinion.py
         from .second_opinion import strip_absent

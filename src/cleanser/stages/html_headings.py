@@ -97,7 +97,7 @@ def _first_element(box):
         if not kids:
             return None
         first = kids[0]
-        if first.tag in _HEADINGS or len(first.text_content()) <= 100 and first.tag not in BOXES:
+        if first.tag in _HEADINGS or (len(first.text_content()) <= 100 and first.tag not in BOXES):
             return first
         el = first
     return None

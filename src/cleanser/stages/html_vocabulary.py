@@ -204,7 +204,8 @@ FURNITURE_HEADINGS: dict[str, str] = {
         # English
         r"(?:you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)|related(?: articles?| posts?| "
         r"stories| content| news| links| reading| topics| coverage)?|read (?:also|more|next|this next)|also read|"
-        r"(?:more|other) (?:stories|articles|news|posts|videos|to read|like this)|more (?:from|on|about|in)" + _SITE + r"|"
+        r"(?:more|other) (?:stories|articles|news|posts|videos|to read|like this)|"
+        r"more (?:from|on|about|in)" + _SITE + r"|"
         r"recommended(?: for you| reading| articles| stories| posts)?|trending(?: now| stories| articles)?|"
         r"most (?:read|popular|viewed|shared|commented)|popular (?:posts|articles|stories|now)|"
         r"(?:the )?latest (?:news|articles|posts|stories)|recent (?:posts|articles|stories)|(?:don'?t|do not) miss|"
@@ -212,7 +213,8 @@ FURNITURE_HEADINGS: dict[str, str] = {
         r"(?:next|previous) (?:article|post|story)|"
         # German
         r"lesen sie (?:auch|hier|weiter|mehr)(?: die folgenden beiträge| dazu)?|auch (?:interessant|lesenswert)|"
-        r"(?:das|dies|dieses?|diese themen|das thema|diese artikel|dieser artikel) (?:könnte|könnten|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
+        r"(?:das|dies|dieses?|diese themen|das thema|diese artikel|dieser artikel) "
+        r"(?:könnte|könnten|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
         r"(?:das könnte|könnte) (?:sie|dich) auch interessieren|"
         r"(?:weitere|ähnliche|verwandte|passende|empfohlene|neueste|beliebte|meistgelesene) "
         r"(?:artikel|beiträge|themen|nachrichten|news|meldungen|inhalte|stories|posts|rezepte|videos)"
