@@ -450,7 +450,8 @@ def strip_boilerplate(
             markers.append(marker)
         elif _counts and kind in _LINES_OF_REFUSED:  # the guard kept the box for its prose: its short lines go
             for line in _short_lines(el, kind, code):
-                if _remove(line, kind, f"a short line of a box the guard kept ({evidence})", removals, judge) is not None:
+                why = f"a short line of a box the guard kept ({evidence})"
+                if _remove(line, kind, why, removals, judge) is not None:
                     removed.add(line)
     _take_leftovers(article, markers, removals, judge)
     if second_opinion is not None:  # trafilatura's text of the page (Settings.second_opinion): second_opinion.py

@@ -31,6 +31,8 @@ _WS = re.compile(r"\s+")
 _ENDS = " \t\n:：.!?…»›>«‹<|–—-*•·()[]\"'“”„"
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 BOXES = frozenset({"div", "section", "aside"})
+_BLOCKS = frozenset({"p", "div", "section", "article", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4",
+                     "h5", "h6", "br", "figure", "form", "header", "footer", "aside", "nav", "dl"})
 _TITLE_CLASS = re.compile(r"title|heading|headline|(?:^|[\s_-])(?:head|header|label|kicker)(?=$|[\s_-])")
 # Kinds whose heading alone is furniture anywhere in the container; "info" only after the article's end.
 _ANYWHERE = ("related", "bio", "comments", "share", "newsletter")
@@ -57,6 +59,9 @@ def heading_shaped(el, text: str) -> bool:
         return False
     if el.tag in _HEADINGS or text.rstrip().endswith((":", "：")):
         return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and len(text.split()) <= 5 and all(c.isupper() for c in letters):
+        return True  # a short line in capitals: "ERSCHIENEN IN", "MORE STORIES"
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     if _TITLE_CLASS.search(names):
         return True
@@ -75,16 +80,25 @@ def furniture_heading(el, layout) -> tuple[str, str] | None:
     if layout.size.get(el, 0) > 100:
         return None
     text = _text(el)
-    if not heading_shaped(el, text):
+    if not text or len(text.split()) > 8 or is_prose(text):
         return None
+    shaped = heading_shaped(el, text)
+    if not shaped and any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
+        return None  # neither a heading nor a line of its own
     kind = heading_kind(text)
     if kind is None:
         return None
     if kind == "info":
-        if not layout.after_prose(el):
+        if not shaped or not layout.after_prose(el):
             return None
         return "links", f"a heading that names furniture, after the article's last paragraph ({_quote(text)})"
-    return kind, f"a heading that names furniture ({_quote(text)})"
+    if kind == "navigation":
+        if el.tag != "a" and layout.link_share(el) < 0.8:
+            return None  # ("Back to school" as a heading is an article's; as a link, the way out of it)
+        return kind, f"a link back or to the overview ({_quote(text)})"
+    if kind == "ui":
+        return kind, f"a reader's feedback prompt ({_quote(text)})"
+    return kind, f"a {'heading' if shaped else 'line'} that names furniture ({_quote(text)})"
 
 
 def _first_element(box):

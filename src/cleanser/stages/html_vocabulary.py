@@ -269,11 +269,36 @@ FURNITURE_HEADINGS: dict[str, str] = {
         r"support (?:us|our (?:work|journalism))|soutenez-nous|apóyanos)"
     ),
     "info": (
-        r"(?:(?:weitere|mehr|zusätzliche) (?:informationen|infos)(?: zum thema)?|more information|further information|"
+        r"(?:(?:weitere|mehr|zusätzliche) (?:informationen|infos)(?: (?:zu|zum|zur|über|unter)(?: [\w.'’-]+){1,5})?|"
+        r"more information|further information|"
         r"plus d'informations?|más información|maggiori informazioni|mais informações|weiterführende links?|"
         r"weiterführender link|links zum (?:thema|artikel)|kontakt|contact(?: us)?|ansprechpartner(?:in)?|"
         r"pressekontakt|downloads?|quellen(?:angaben)?|quelle|sources?|originalpublikation|news|aktuelles|"
         r"neueste artikel|neuigkeiten|erschienen in)"
+    ),
+    # A reader's feedback prompt ("War der Artikel hilfreich?", "Was this article helpful?", "Valora esta noticia").
+    "ui": (
+        r"(?:(?:war|ist) (?:der|dieser|dieses|das) (?:artikel|beitrag|text|inhalt|information) (?:für (?:sie|dich) )?"
+        r"(?:hilfreich|nützlich|lesenswert|interessant)|(?:fanden sie|fandest du) (?:den|diesen) (?:artikel|beitrag) "
+        r"(?:hilfreich|nützlich|interessant)|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)"
+        r"(?: gefallen)?|(?:möchten sie|willst du) (?:den|diesen) (?:artikel|beitrag) teilen|"
+        r"(?:gefällt|gefiel) (?:ihnen|dir) (?:der|dieser|unser) (?:artikel|beitrag)|"
+        r"(?:was|is) this (?:article|post|page|story|information) (?:helpful|useful)|"
+        r"(?:did you find|how (?:useful|helpful) (?:was|is)) this (?:article|post|page)(?: helpful| useful)?|"
+        r"rate this (?:article|post|story|recipe)|(?:bewerten sie|bewerte) (?:diesen|den) (?:artikel|beitrag)|"
+        r"(?:cet article vous a-t-il été utile|cet article vous a plu)|(?:valora|califica) (?:esta|este) "
+        r"(?:noticia|artículo|nota)|(?:te|le) (?:ha )?(?:resultado|pareció) útil (?:este|esta) (?:artículo|noticia)|"
+        r"(?:questo articolo (?:ti|le) è stato utile)|(?:este artigo foi útil))"
+    ),
+    # A link back to where the reader came from, or to the site's overview ("Zurück zur Übersicht").
+    "navigation": (
+        r"(?:zurück(?: (?:zu|zum|zur|nach)(?: [\w.'’-]+){1,3})?|zu allen (?:beiträgen|artikeln|news|meldungen|"
+        r"nachrichten|rezepten|produkten)|alle (?:beiträge|artikel|news|meldungen|nachrichten) (?:anzeigen|ansehen)|"
+        r"(?:zur|zurück zur) (?:übersicht|startseite|newsübersicht|homepage)|nach oben|"
+        r"back(?: to(?: the)?(?: [\w.'’-]+){1,3})?|(?:go )?back to top|return to(?: the)?(?: [\w.'’-]+){1,3}|"
+        r"retour(?: (?:à|au|aux)(?: [\w.'’-]+){1,3})?|volver(?: (?:a|al)(?: [\w.'’-]+){1,3})?|"
+        r"torna(?: (?:a|al|alla|all')(?: [\w.'’-]+){1,3})?|voltar(?: (?:para|ao|à)(?: [\w.'’-]+){1,3})?|"
+        r"powrót(?: do(?: [\w.'’-]+){1,3})?|terug(?: naar(?: [\w.'’-]+){1,3})?)"
     ),
 }
 FURNITURE_HEADING = {kind: re.compile(pattern) for kind, pattern in FURNITURE_HEADINGS.items()}
