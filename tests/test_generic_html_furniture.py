@@ -86,7 +86,7 @@ def test_a_box_of_links_under_a_furniture_heading_goes_whole(safe):
     assert "Lesen Sie auch" not in result.text and "Parkgebühren" not in result.text and "3 Bilder" not in result.text
     assert article_intact(result.text)
     (removal,) = removed(result)["generic-html/related"]
-    assert "a box of links under a heading that names furniture ('Lesen Sie auch')" == removal.evidence[0]
+    assert removal.evidence[0] == "a box of links under a heading that names furniture ('Lesen Sie auch')"
 
 
 def test_further_reading_introduced_by_a_sentence_keeps_its_links(safe):
