@@ -10,24 +10,27 @@ element, through the guard and into the audit; the caption's own words stay wher
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..text import is_prose
 from .html_vocabulary import CAPTION_CLASS, CREDIT_TAIL
 
+_HINT = re.compile(r"(?i:caption|legend|bildunter|desc)")  # a quick look before CAPTION_CLASS
 MARK = "data-cleanser-credit"  # the attribute of a span set apart here (no class: the class tokens say nothing of it)
 
 
 def captions(article) -> list:
     """The captions of the container, outermost only: `figcaption` elements and elements whose class says caption."""
     found: list = []
-    inside: set = set()
+    seen: set = set()
     for el in article.iter():
-        if not isinstance(el.tag, str) or el in inside:
-            continue
-        if el.tag != "figure" and is_caption(el):
-            found.append(el)
-            inside.update(el.iterdescendants())
+        cls = el.get("class")
+        if el.tag == "figcaption" or (cls and _HINT.search(cls) and CAPTION_CLASS.search(cls.lower())):
+            if not any(a in seen for a in el.iterancestors()):
+                found.append(el)
+            seen.add(el)
     return found
 
 

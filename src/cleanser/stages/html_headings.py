@@ -80,14 +80,14 @@ def furniture_heading(el, layout) -> tuple[str, str] | None:
     if layout.size.get(el, 0) > 100:
         return None
     text = _text(el)
-    if not text or len(text.split()) > 8 or is_prose(text):
+    if not text or len(text.split()) > 8:
+        return None
+    kind = heading_kind(text)  # (first: it says no to nearly every element, and cheaply)
+    if kind is None or is_prose(text):
         return None
     shaped = heading_shaped(el, text)
     if not shaped and any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
         return None  # neither a heading nor a line of its own
-    kind = heading_kind(text)
-    if kind is None:
-        return None
     if kind == "info":
         if not shaped or not layout.after_prose(el):
             return None

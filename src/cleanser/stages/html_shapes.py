@@ -305,18 +305,15 @@ def published_line(el) -> str | None:
     if el.tag in _HEADINGS:
         return None
     text = _text(el)
-    if not text or _words(text) > 12 or is_prose(text) or not PUBLISHED.match(text) or not DATE.search(text):
+    if not text or not PUBLISHED.match(text) or _words(text) > 12 or not DATE.search(text) or is_prose(text):
         return None
     return f"a publication date line ({_quote(text)})"
-
-
-_SEPARATOR = re.compile(r"^[|•·]+$")
 
 
 def _words(text: str) -> int:
     """Words of a line, the bars and dots between a byline's parts ("|", "•") aside (a dash may join a dateline to
     its standfirst: "Bern, 17.08.2007 - Speech by ... at the summit")."""
-    return sum(1 for w in text.split() if not _SEPARATOR.match(w))
+    return sum(1 for w in text.split() if w.strip("|•·"))
 
 
 def credit(el, layout: Layout) -> str | None:
@@ -336,11 +333,13 @@ def credit(el, layout: Layout) -> str | None:
 def credit_line(el) -> str | None:
     """A photo credit as a line of its own, anywhere: "Foto: J. Doe", "Titelbild: Agency/Name", "© Agency", in ten
     words or fewer and no sentence."""
-    if el.tag in _HEADINGS or any(d.tag in _BLOCKS_INSIDE or d.tag == "br" for d in el.iterdescendants()):
-        return None  # (a box that starts with a credit holds more than the credit: a contact box under a portrait)
-    text = _text(el)
-    if not text or len(text.split()) > 10 or is_prose(text) or not PHOTO_CREDIT.match(text):
+    if el.tag in _HEADINGS:
         return None
+    text = _text(el)
+    if not text or not PHOTO_CREDIT.match(text) or len(text.split()) > 10 or is_prose(text):
+        return None
+    if any(d.tag in _BLOCKS_INSIDE or d.tag == "br" for d in el.iterdescendants()):
+        return None  # (a box that starts with a credit holds more than the credit: a contact box under a portrait)
     return f"a photo credit line ({_quote(text)})"
 
 
@@ -368,7 +367,7 @@ def label_line(el) -> tuple[str, str] | None:
         return None
     if AD_LABEL.match(text):
         return "promo", f"an advertising label alone ({_quote(text)})"
-    if _words(text) <= 14 and not is_prose(text) and READING_TIME.search(text):
+    if READING_TIME.search(text) and _words(text) <= 14 and not is_prose(text):
         return "tags", f"a reading-time line ({_quote(text)})"
     return None
 
