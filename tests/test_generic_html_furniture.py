@@ -134,6 +134,13 @@ def test_a_publication_date_line_goes_anywhere_a_sentence_with_a_date_stays(safe
     assert "publication date line" in removed(result)["generic-html/published"][0].evidence[0]
 
 
+def test_publication_labels_in_other_scripts():
+    from cleanser.stages.html_vocabulary import PUBLISHED
+
+    assert PUBLISHED.match("最終更新:3/9(木) 18:45") and PUBLISHED.match("Stand: 05. Februar 2020")
+    assert not PUBLISHED.match("Standard deviation 12:30")
+
+
 def test_a_reading_time_byline_goes_between_paragraphs(safe):
     result = safe.clean(page(middle="<p>By Ann Lee | Feb 8, 2020 | 5 min read</p>"))
     assert "5 min read" not in result.text and article_intact(result.text)

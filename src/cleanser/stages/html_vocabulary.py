@@ -143,7 +143,8 @@ PUBLISHED = re.compile(
     r"^\W*(?:published|posted|updated|last (?:updated|modified|changed)|created|modified|date|"
     r"publiziert|veröffentlicht|aktualisiert|zuletzt (?:aktualisiert|geändert)|erstellt|geändert|stand|datum|"
     r"erschienen|publié|mis à jour|publicado|actualizado|modificado|pubblicato|aggiornato|opublikowano|"
-    r"zaktualizowano|gepubliceerd|bijgewerkt)(?: (?:on|am|le|el|em|il|op|at|um|de))?\b",
+    r"zaktualizowano|gepubliceerd|bijgewerkt|最終更新|更新日時|更新日|公開日|投稿日|配信日|发布时间|更新时间|发布日期)"
+    r"(?: (?:on|am|le|el|em|il|op|at|um|de))?(?:\b|(?=[:：\s]))",
     re.IGNORECASE,
 )
 # A photo credit in a figure: a credit word and a colon first ("Foto: ...", "Kuva: ...", "(crédito: ..."), a
