@@ -12,7 +12,11 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   label and a link, a heading over a list of links, a run of link lines after the article's last paragraph of prose,
   a date line above its first, a photo credit in a figure, an advertising label alone; and at the `aggressive`
   level a box that is mostly links after the article;
-- a heading that only introduces a removed element ("Related stories" over the list) goes with it.
+- its words, where neither says enough: a heading or line whose whole text names furniture ("Lesen Sie auch",
+  "Über den Autor", "War der Artikel nützlich?") and the box it heads (`html_headings.py`), a publication date line,
+  a photo credit as a line of its own or at the end of a caption's text (`html_credits.py`);
+- a heading that only introduces a removed element ("Related stories" over the list) goes with it; a box the guard
+  keeps for its prose still loses its short lines (a comment form's labels, a bio's name line).
 
 Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
 the places an article never is (dialogs, pop-ups, cookie and login boxes, navigation, asides, footers, sidebars,

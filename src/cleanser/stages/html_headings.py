@@ -1,23 +1,26 @@
-"""Furniture headings: the titles a page gives its furniture ("Lesen Sie auch", "Related stories", "Über den Autor",
-"Kommentar schreiben", "Notas relacionadas"), read by their words where the markup says nothing
-(`generic_html.shape_evidence` asks this module).
+"""Furniture told by its words: the titles a page gives its furniture ("Lesen Sie auch", "Related stories", "Über
+den Autor", "Kommentar schreiben", "Notas relacionadas"), readers' feedback prompts ("War der Artikel nützlich?") and
+links back to the overview ("Zurück zur Übersicht"), read where the markup says nothing (`generic_html` asks this
+module after its class, role and shape evidence).
 
-A heading is read whole: its entire text (folded, lowercased, its end marks trimmed) must be one of the phrases of
-`html_vocabulary.FURNITURE_HEADINGS`, in any of the languages it lists; a word of it inside a line of text is never
-read. An element is heading-shaped when it is a heading (`h2`-`h6`), a line that is all bold, an element whose
-class says title or heading, or a short label ending in a colon; eight words at most and no prose.
+A line is read whole: its entire text (folded, lowercased, its end marks trimmed; eight words at most, no prose) must
+be one of the phrases of `html_vocabulary.FURNITURE_HEADINGS`, in any of the languages it lists; a word of it inside
+a line of text is never read. The element must be a line: heading-shaped (a heading `h2`-`h6`, an all-bold line, an
+element whose class says title or heading, a label ending in a colon, a short line in capitals) or a block with no
+block inside it.
 
 What goes:
 
-- the heading itself (kind by its words: `related`, `bio`, `comments`, `share`, `newsletter`; `info` headings,
-  "Weitere Informationen", "Kontakt", "Quellen", which also head an article's own last section, only after the
-  article's last paragraph of prose, as `links`);
+- the line itself, by the kind its words name: `related`, `bio`, `comments`, `share`, `newsletter`, `ui` (feedback
+  prompts), `navigation` (only a link line: "Back to school" as a heading is an article's); `info` headings
+  ("Weitere Informationen", "Kontakt", "Quellen"), which also head an article's own last section, only when
+  heading-shaped and after the article's last paragraph of prose, as `links`;
 - the box it heads, when the heading is the box's first text and the rest of the box is not the article's: a `div`,
   `section` or `aside` that holds no more than a third of the container, whose other text is half links or more
   (a list of teasers; not when a sentence of the box introduces them), or, but for `related` headings, that holds
   no paragraph of prose (a newsletter box, a share bar), or that the heading says is readers' comments or the
-  author's bio. The guard judges the box
-  as any generic removal: a teaser of more than 25 words of prose keeps it, and then the heading alone goes.
+  author's bio. The guard judges the box as any generic removal: a teaser of more than 25 words of prose keeps it,
+  and then the heading alone goes.
 """
 
 from __future__ import annotations
@@ -34,8 +37,6 @@ BOXES = frozenset({"div", "section", "aside"})
 _BLOCKS = frozenset({"p", "div", "section", "article", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4",
                      "h5", "h6", "br", "figure", "form", "header", "footer", "aside", "nav", "dl"})
 _TITLE_CLASS = re.compile(r"title|heading|headline|(?:^|[\s_-])(?:head|header|label|kicker)(?=$|[\s_-])")
-# Kinds whose heading alone is furniture anywhere in the container; "info" only after the article's end.
-_ANYWHERE = ("related", "bio", "comments", "share", "newsletter")
 
 
 def heading_kind(text: str) -> str | None:
