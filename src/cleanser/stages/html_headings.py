@@ -30,7 +30,6 @@ import re
 from ..text import fold, is_prose
 from .html_vocabulary import FURNITURE_HEADING
 
-_WS = re.compile(r"\s+")
 _ENDS = " \t\n:：.!?…»›>«‹<|–—-*•·()[]\"'“”„"
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 BOXES = frozenset({"div", "section", "aside"})
@@ -39,19 +38,21 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "ul", "ol", "li", "table"
 _TITLE_CLASS = re.compile(r"title|heading|headline|(?:^|[\s_-])(?:head|header|label|kicker)(?=$|[\s_-])")
 
 
+# All the phrases in one pattern, a named group a kind: one match says which kind, or that none is named.
+_ANY_HEADING = re.compile("|".join(f"(?P<{kind}>{p.pattern})" for kind, p in FURNITURE_HEADING.items()))
+
+
 def heading_kind(text: str) -> str | None:
     """The kind of furniture a heading's whole text names, or None."""
-    folded = _WS.sub(" ", fold(text).lower()).strip(_ENDS).strip()
+    folded = " ".join(fold(text).lower().split()).strip(_ENDS).strip()
     if not folded or len(folded) > 80:
         return None
-    for kind, pattern in FURNITURE_HEADING.items():
-        if pattern.fullmatch(folded):
-            return kind
-    return None
+    m = _ANY_HEADING.fullmatch(folded)
+    return m.lastgroup if m else None
 
 
 def _text(el) -> str:
-    return _WS.sub(" ", el.text_content()).strip()
+    return " ".join(el.text_content().split())
 
 
 def heading_shaped(el, text: str) -> bool:
@@ -102,17 +103,17 @@ def furniture_heading(el, layout) -> tuple[str, str] | None:
     return kind, f"a {'heading' if shaped else 'line'} that names furniture ({_quote(text)})"
 
 
-def _first_element(box):
+def _first_element(box, layout):
     """The box's first element that holds text, when no text stands before it; descends through wrappers."""
     el = box
+    size = layout.size
     for _ in range(4):
         if (el.text or "").strip():
             return None
-        kids = [c for c in el if isinstance(c.tag, str) and _WS.sub("", c.text_content())]
-        if not kids:
+        first = next((c for c in el if isinstance(c.tag, str) and size.get(c)), None)
+        if first is None:
             return None
-        first = kids[0]
-        if first.tag in _HEADINGS or (len(first.text_content()) <= 100 and first.tag not in BOXES):
+        if first.tag in _HEADINGS or (size[first] <= 100 and first.tag not in BOXES):
             return first
         el = first
     return None
@@ -125,7 +126,7 @@ def box_under_heading(box, layout, total: int) -> tuple[str, str] | None:
     size = layout.size.get(box, 0)
     if not size or size > total / 3 or size > 6000:
         return None
-    first = _first_element(box)
+    first = _first_element(box, layout)
     if first is None or first is box:
         return None
     found = furniture_heading(first, layout)

@@ -302,10 +302,10 @@ def date_before_prose(el, layout: Layout) -> str | None:
 def published_line(el) -> str | None:
     """A short line, anywhere, that says when the page was published or changed: a label ("Published:",
     "Aktualisiert am", "Stand:") and a date. An article's sentence does not start with such a label."""
-    if el.tag in _HEADINGS:
+    if el.tag in _HEADINGS or not PUBLISHED.match(el.text_content()):  # (the pattern skips leading whitespace)
         return None
     text = _text(el)
-    if not text or not PUBLISHED.match(text) or _words(text) > 12 or not DATE.search(text) or is_prose(text):
+    if not text or _words(text) > 12 or not DATE.search(text) or is_prose(text):
         return None
     return f"a publication date line ({_quote(text)})"
 
@@ -333,10 +333,10 @@ def credit(el, layout: Layout) -> str | None:
 def credit_line(el) -> str | None:
     """A photo credit as a line of its own, anywhere: "Foto: J. Doe", "Titelbild: Agency/Name", "© Agency", in ten
     words or fewer and no sentence."""
-    if el.tag in _HEADINGS:
+    if el.tag in _HEADINGS or not PHOTO_CREDIT.match(el.text_content().lstrip()):
         return None
     text = _text(el)
-    if not text or not PHOTO_CREDIT.match(text) or len(text.split()) > 10 or is_prose(text):
+    if not text or len(text.split()) > 10 or is_prose(text):
         return None
     if any(d.tag in _BLOCKS_INSIDE or d.tag == "br" for d in el.iterdescendants()):
         return None  # (a box that starts with a credit holds more than the credit: a contact box under a portrait)
