@@ -175,6 +175,8 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
 
 def heading_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     """A heading whose words name furniture, or the box it heads (`html_headings.py`)."""
+    if el.tag in _INLINE and ((el.tail or "").strip() or not _first_text(el)):
+        return None  # a piece of a line of text (most inline elements, and cheaply said)
     if el.tag in html_headings.BOXES:
         found = html_headings.box_under_heading(el, layout, layout.total)
         if found:
@@ -182,6 +184,15 @@ def heading_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     if layout.size.get(el, 0) <= 100:
         return html_headings.furniture_heading(el, layout)
     return None
+
+
+def _first_text(el) -> bool:
+    """No text stands right before the element in its parent."""
+    prev = el.getprevious()
+    if prev is None:
+        parent = el.getparent()
+        return parent is None or not (parent.text or "").strip()
+    return not (prev.tail or "").strip()
 
 
 _SHAPE_INSERTS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})

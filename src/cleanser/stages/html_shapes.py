@@ -362,6 +362,9 @@ def guarded_paragraphs(el, paragraph_texts) -> list[str]:
 
 def label_line(el) -> tuple[str, str] | None:
     """A line that is an advertising label alone ("Anzeige", "- Advertisement -"), or a reading-time line."""
+    raw = el.text_content()
+    if not READING_TIME.search(raw) and not AD_LABEL.match(raw.strip()):  # (most elements: said before normalising)
+        return None
     text = _text(el)
     if not text or len(text) > 120:
         return None
