@@ -79,12 +79,20 @@ def heading_shaped(el, text: str) -> bool:
 
 def furniture_heading(el, layout) -> tuple[str, str] | None:
     """(kind, evidence) for a heading-shaped element whose whole text names furniture."""
-    if layout.size.get(el, 0) > 100:
+    size = layout.size.get(el, 0)
+    if size > 100:
         return None
-    text = _text(el)
-    if not text or len(text.split()) > 8:
-        return None
-    kind = heading_kind(text)  # (first: it says no to nearly every element, and cheaply)
+    parent = el.getparent()
+    if parent is not None and layout.size.get(parent) == size and parent in layout.named:
+        kind = layout.named[parent]  # the same text as its parent's (a link in a list item): the same words
+        if kind is None:
+            return None
+        text = _text(el)
+    else:
+        text = _text(el)
+        if not text or len(text.split()) > 8:
+            return None
+        kind = layout.named[el] = heading_kind(text)  # (first: it says no to nearly every element, and cheaply)
     if kind is None or is_prose(text):
         return None
     shaped = heading_shaped(el, text)

@@ -74,6 +74,7 @@ class Layout:
     first_prose: int | None = None
     last_prose: int | None = None
     prose: list = field(default_factory=list)  # positions of the paragraphs of prose, in order
+    named: dict = field(default_factory=dict)  # the furniture kind an element's whole text names (html_headings)
     total: int = 0  # the container's size
 
     @classmethod
