@@ -167,6 +167,15 @@ def test_a_credit_line_goes_a_source_line_stays(safe):
     assert "photo credit line" in removed(result)["generic-html/credit"][0].evidence[0]
 
 
+def test_a_site_copyright_notice_is_no_photo_credit_line():
+    import lxml.html
+
+    from cleanser.stages.html_shapes import credit_line
+
+    assert credit_line(lxml.html.fragment_fromstring("<p>© Kelby Agency/J. Doe</p>"))
+    assert credit_line(lxml.html.fragment_fromstring("<p>© 2024 Harbour Times Ltd. All rights reserved</p>")) is None
+
+
 def test_a_copyright_note_inside_a_caption_line_goes(safe):
     figure = """<figure><img src="a.jpg"><figcaption><span>The quay in 1950</span>
     <span class="copyright-note">© Harbour Archive</span></figcaption></figure>"""

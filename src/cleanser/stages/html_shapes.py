@@ -40,6 +40,7 @@ from .html_vocabulary import (
     PHOTO_CREDIT,
     PUBLISHED,
     READING_TIME,
+    RIGHTS_RESERVED,
     SLASH_CREDIT,
     URLISH,
 )
@@ -337,8 +338,8 @@ def credit_line(el) -> str | None:
     if el.tag in _HEADINGS or not PHOTO_CREDIT.match(el.text_content().lstrip()):
         return None
     text = _text(el)
-    if not text or len(text.split()) > 10 or is_prose(text):
-        return None
+    if not text or len(text.split()) > 10 or is_prose(text) or RIGHTS_RESERVED.search(text):
+        return None  # (a site's copyright notice is no photo credit: the rules, and `learn`, know the site's own)
     if any(d.tag in _BLOCKS_INSIDE or d.tag == "br" for d in el.iterdescendants()):
         return None  # (a box that starts with a credit holds more than the credit: a contact box under a portrait)
     return f"a photo credit line ({_quote(text)})"

@@ -162,6 +162,12 @@ PHOTO_CREDIT = re.compile(
     r"photo credit|image credit|foto di|zdjęcie|fot|copyright)\s*[:.]|©|\(c\) )",
     re.IGNORECASE,
 )
+# A site's copyright notice, which a photo credit line is not.
+RIGHTS_RESERVED = re.compile(
+    r"rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|todos os direitos|"
+    r"wszelkie prawa|alle rechten",
+    re.IGNORECASE,
+)
 # The credit at the end of a caption's text: a credit word and a colon, or a copyright sign, then a few words to the
 # end ("... am Gürgaletsch. Foto: V. Berret", "... zu. | © Agency/Getty Images", "... (Quelle: Name/Unsplash)").
 CREDIT_TAIL = re.compile(
