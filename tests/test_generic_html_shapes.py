@@ -68,11 +68,11 @@ def test_a_label_and_a_link_goes_but_sources_and_dates_stay(safe):
 
 
 def test_a_box_that_is_a_heading_over_a_list_of_links_goes(safe):
-    box = """<div><h4>More from the harbour</h4><ul>
+    box = """<div><h4>Around the harbour</h4><ul>
     <li><a href="/a">Dredging to start in May</a></li><li><a href="/b">Car park fees go up</a></li>
     <li><a href="/c">Lifeboat crew honoured</a></li></ul></div>"""
     result = safe.clean(page(middle=box))
-    assert "More from the harbour" not in result.text and "Lifeboat crew" not in result.text
+    assert "Around the harbour" not in result.text and "Lifeboat crew" not in result.text
     assert "a heading over 3 links" in removed(result)["generic-html/related"][0].evidence[0]
     # The article's own list under a heading, its items not links, stays.
     facts = "<div><h4>What happens next</h4><ul><li>Stalls move on Monday</li><li>A meeting in May</li></ul></div>"

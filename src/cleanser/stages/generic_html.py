@@ -12,7 +12,11 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   label and a link, a heading over a list of links, a run of link lines after the article's last paragraph of prose,
   a date line above its first, a photo credit in a figure, an advertising label alone; and at the `aggressive`
   level a box that is mostly links after the article;
-- a heading that only introduces a removed element ("Related stories" over the list) goes with it.
+- its words, where neither says enough: a heading or line whose whole text names furniture ("Lesen Sie auch",
+  "Über den Autor", "War der Artikel nützlich?") and the box it heads (`html_headings.py`), a publication date line,
+  a photo credit as a line of its own or at the end of a caption's text (`html_credits.py`);
+- a heading that only introduces a removed element ("Related stories" over the list) goes with it; a box the guard
+  keeps for its prose still loses its short lines (a comment form's labels, a bio's name line).
 
 Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
 the places an article never is (dialogs, pop-ups, cookie and login boxes, navigation, asides, footers, sidebars,
@@ -43,7 +47,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_shapes
+from . import html_credits, html_headings, html_shapes
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -73,6 +77,7 @@ RULES = {
         _rule("heading", "a heading that only introduced a removed element"),
         _rule("title", "the page's title above the article, which the metadata carries"),
         _rule("dateline", "a date or byline line above the article's first paragraph"),
+        _rule("published", "a line that says when the page was published or changed"),
         _rule("credit", "a photo credit in a figure"),
         _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura leaves out"),
     )
@@ -139,12 +144,20 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
             found = html_shapes.read_also(el, layout)
             if found:
                 return "related", found
-        if size <= 30 and tag in _LABEL_LINES:
+        if size <= 120 and tag in _LABEL_LINES:  # (an ad label alone is a word or two; a reading-time line a byline)
             label = html_shapes.label_line(el)
             if label:
                 return label
+        if size <= 120:
+            found = html_shapes.published_line(el)
+            if found:
+                return "published", found
         if el in layout.figure:
             found = html_shapes.credit(el, layout)
+            if found:
+                return "credit", found
+        if size <= 120 and tag in _LABEL_LINES:
+            found = html_shapes.credit_line(el)
             if found:
                 return "credit", found
         found = html_shapes.date_before_prose(el, layout)
@@ -158,6 +171,28 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     if found:
         return "links", found
     return None
+
+
+def heading_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
+    """A heading whose words name furniture, or the box it heads (`html_headings.py`)."""
+    if el.tag in _INLINE and ((el.tail or "").strip() or not _first_text(el)):
+        return None  # a piece of a line of text (most inline elements, and cheaply said)
+    if el.tag in html_headings.BOXES:
+        found = html_headings.box_under_heading(el, layout, layout.total)
+        if found:
+            return found
+    if layout.size.get(el, 0) <= 100:
+        return html_headings.furniture_heading(el, layout)
+    return None
+
+
+def _first_text(el) -> bool:
+    """No text stands right before the element in its parent."""
+    prev = el.getprevious()
+    if prev is None:
+        parent = el.getparent()
+        return parent is None or not (parent.text or "").strip()
+    return not (prev.tail or "").strip()
 
 
 _SHAPE_INSERTS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
@@ -261,6 +296,83 @@ def _stands_alone(el) -> bool:
     return not rest.strip()
 
 
+# Kinds whose boxes, when the guard keeps them for a paragraph of prose (a long comment, a bio, a teaser), still lose
+# their short lines: a comment form's labels and buttons, a bio's name line, a related list's headlines and "read
+# more" links. For `related` only links and headings: a box misnamed "related" may hold the article's own lines.
+_LINES_OF_REFUSED = frozenset({"comments", "form", "newsletter", "bio", "navigation", "share", "tags", "related"})
+_LINE_TAGS = frozenset({"p", "div", "span", "li", "a", "label", "button", "h2", "h3", "h4", "h5", "h6", "strong",
+                        "b", "dt", "dd", "small", "time"})
+
+
+def _short_lines(box, kind: str, code: set) -> list:
+    """The short lines of a box: elements of eight words or fewer, no prose, that are a line of their own (a block
+    with no block inside, a heading, or an inline element standing as a line), outermost first."""
+    lines: list = []
+    taken: set = set()
+    for el in box.iterdescendants():
+        if not isinstance(el.tag, str) or el.tag not in _LINE_TAGS or el in code or el.tag == PLACEHOLDER:
+            continue
+        if any(a in taken for a in el.iterancestors()):
+            continue
+        if kind == "related" and el.tag not in _HEADINGS and el.tag != "a":
+            continue
+        text = _short_text(el, 80)
+        if not text or len(text.split()) > 8 or is_prose(text):
+            continue
+        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
+            continue
+        if el.tag in _INLINE and not (_stands_alone(el) or _own_line(el)):
+            continue
+        lines.append(el)
+        taken.add(el)
+    return lines
+
+
+def _inline_ok(el, kind: str) -> bool:
+    """Whether an inline element may go: when it is a line of its own, or is set apart by its own element as what
+    is never the article's words: a photo credit, a short copyright or credit note (a piece of its caption's line)
+    (a wiki's "[edit]" links inside its headings stay: Mozilla's Readability keeps them)."""
+    if kind == "credit" or _stands_alone(el):
+        return True
+    # (a date line above the article that is a piece of a paragraph is its standfirst: "Bern, 17.08.2007 - Speech
+    # by ... at the summit<br>...")
+    if kind != "dateline" and _own_line(el):
+        return True
+    if kind == "legal":
+        text = _WS.sub(" ", el.text_content()).strip()
+        return len(text.split()) <= 12 and not is_prose(text)
+    return False
+
+
+_BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "aside", "ul", "ol", "li", "table",
+                     "figure", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "dl",
+                     "dd", "dt", "form", "nav", "main"})
+
+
+def _own_line(el) -> bool:
+    """An inline element that stands as a line of its own among blocks: no text right before or after it, and the
+    elements beside it are blocks (or none)."""
+    if (el.tail or "").strip():
+        return False
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        if (prev.tail or "").strip():
+            return False
+        prev = prev.getprevious()
+    if prev is None:
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip():
+            return False
+    elif (prev.tail or "").strip() or prev.tag not in _BLOCKS:
+        return False
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        if (nxt.tail or "").strip():
+            return False
+        nxt = nxt.getnext()
+    return nxt is None or nxt.tag in _BLOCKS
+
+
 def _link_box(el, size: int) -> str | None:
     """Shape alone (aggressive): a box of three or more links that is mostly link text and holds no prose."""
     links = [a for a in el.iter("a") if _text_size(a)]
@@ -292,19 +404,29 @@ def strip_boilerplate(
     total = _text_size(article)
     if not total:
         return
+    captions = html_credits.captions(article)
+    for caption in captions:  # a credit at the end of a caption's text gets an element of its own
+        html_credits.set_apart(caption)
     layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
-    candidates: list[tuple] = []
+    for caption in captions:  # (a caption known by its class is a figure's)
+        layout.figure.update(caption.iter())
+    candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
     if heading is not None:
-        candidates.append((heading, "title", "repeats the page's title (metadata)", _text_size(heading)))
+        candidates.append((heading, "title", "repeats the page's title (metadata)", _text_size(heading), True))
+    code = {el for block in article.iter("pre", "code") for el in block.iterdescendants()}
     for el in article.iter():
-        if not isinstance(el.tag, str) or el.tag in _NEVER or el is article:
-            continue
+        if not isinstance(el.tag, str) or el.tag in _NEVER or el is article or el in code:
+            continue  # (a code listing is the article's, whatever its highlighter calls its tokens: "comment")
         found = evidence_for(el, level)
         size = 0
+        named = True  # by markup or shape: counts towards its kind's share of the container (below)
         if found is None:
             found = shape_evidence(el, layout)
+        if found is None:
+            found = heading_evidence(el, layout)
+            named = found is None
         if found is None and level == "aggressive" and el.tag in ("ul", "ol", "div", "section", "table"):
             size = _text_size(el)
             shape = _link_box(el, size) if size else None
@@ -315,28 +437,37 @@ def strip_boilerplate(
         size = size or _text_size(el)
         if not size or size > 0.5 * total:
             continue  # the element holding most of the container's text is the article, whatever its name says
-        if el.tag in _INLINE and found[0] != "credit" and not _stands_alone(el):
-            continue  # (a credit is a piece of its caption's line, set apart by its own element)
-        candidates.append((el, *found, size))
+        if el.tag in _INLINE and not _inline_ok(el, found[0]):
+            continue
+        candidates.append((el, *found, size, named))
     # Elements of one kind that together hold most of the container's text are what the page is about (the
     # "comment" entries of a live blog, the "teaser" boxes of an overview page): that kind stays.
     shares: dict[str, int] = {}
     outer: set = set()
-    for el, kind, _, size in candidates:
+    # Furniture headings and the boxes they head do not count: a heading's words name furniture whatever the size
+    # of its box, and counted, a page's many "related" boxes could make that kind its content.
+    for el, kind, _, size, counts in candidates:
+        if not counts:
+            continue
         if not any(a in outer for a in el.iterancestors()):
             outer.add(el)
             shares[kind] = shares.get(kind, 0) + size
     content = {kind for kind, size in shares.items() if size > 0.5 * total}
     removed: set = set()
     markers: list = []
-    for el, kind, evidence, _ in candidates:
-        if kind in content or any(a in removed for a in el.iterancestors()):
+    for el, kind, evidence, _, _counts in candidates:
+        if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
         marker = _remove(el, kind, evidence, removals, judge)
         if marker is not None:
             removed.add(el)
             _take_heading(marker, removals, judge)
             markers.append(marker)
+        elif _counts and kind in _LINES_OF_REFUSED:  # the guard kept the box for its prose: its short lines go
+            for line in _short_lines(el, kind, code):
+                why = f"a short line of a box the guard kept ({evidence})"
+                if _remove(line, kind, why, removals, judge) is not None:
+                    removed.add(line)
     _take_leftovers(article, markers, removals, judge)
     if second_opinion is not None:  # trafilatura's text of the page (Settings.second_opinion): second_opinion.py
         from .second_opinion import strip_absent
@@ -405,8 +536,8 @@ def _take_leftovers(article, markers: list, removals: list[Removal], judge: Judg
     for marker in markers:
         best = None
         for box in marker.iterancestors():
-            if box is article or box in done or box.getparent() is None:
-                break
+            if box is article or box in done or box.getparent() is None or html_credits.is_caption(box):
+                break  # (what is left of a caption when its credit went is the caption, not a box's title)
             text = _short_text(box, 120)
             if text is None:
                 break  # more text than a title's

@@ -27,10 +27,23 @@ the audit with its evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..text import is_prose
-from .html_vocabulary import AD_LABEL, AGENCY, CREDIT, DATE, LABEL_LINK, READING_TIME, SLASH_CREDIT, URLISH
+from .html_vocabulary import (
+    AD_LABEL,
+    AGENCY,
+    CREDIT,
+    DATE,
+    LABEL_LINK,
+    PHOTO_CREDIT,
+    PUBLISHED,
+    READING_TIME,
+    RIGHTS_RESERVED,
+    SLASH_CREDIT,
+    URLISH,
+)
 
 _WS = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -61,6 +74,9 @@ class Layout:
     figure: set = field(default_factory=set)
     first_prose: int | None = None
     last_prose: int | None = None
+    prose: list = field(default_factory=list)  # positions of the paragraphs of prose, in order
+    named: dict = field(default_factory=dict)  # the furniture kind an element's whole text names (html_headings)
+    total: int = 0  # the container's size
 
     @classmethod
     def of(cls, article) -> Layout:
@@ -96,6 +112,8 @@ class Layout:
                 if layout.first_prose is None:
                     layout.first_prose = i
                 layout.last_prose = i
+                layout.prose.append(i)
+        layout.total = size[elements[0]] if elements else 0
         for fig in article.iter("figure", "figcaption"):
             layout.figure.update(fig.iter())
         return layout
@@ -109,6 +127,12 @@ class Layout:
 
     def after_prose(self, el) -> bool:
         return self.last_prose is not None and self.order.get(el, -1) > self.last_prose
+
+    def holds_prose(self, el) -> bool:
+        """Whether a paragraph of prose stands inside the element (or is it)."""
+        start, stop = self.order.get(el, -1), self.end.get(el, -1)
+        i = bisect_left(self.prose, start)
+        return i < len(self.prose) and self.prose[i] <= stop
 
     def before_prose(self, el) -> bool:
         """The element and everything in it come before the first paragraph of prose."""
@@ -270,11 +294,28 @@ def date_before_prose(el, layout: Layout) -> str | None:
     if el.tag in _HEADINGS or not layout.before_prose(el):
         return None
     text = _text(el)
-    if not text or len(text.split()) > 12 or is_prose(text):
+    if not text or _words(text) > 12 or is_prose(text):
         return None
     if el.tag == "time" or DATE.search(text):
         return f"a date line above the article ({_quote(text)})"
     return None
+
+
+def published_line(el) -> str | None:
+    """A short line, anywhere, that says when the page was published or changed: a label ("Published:",
+    "Aktualisiert am", "Stand:") and a date. An article's sentence does not start with such a label."""
+    if el.tag in _HEADINGS or not PUBLISHED.match(el.text_content()):  # (the pattern skips leading whitespace)
+        return None
+    text = _text(el)
+    if not text or _words(text) > 12 or not DATE.search(text) or is_prose(text):
+        return None
+    return f"a publication date line ({_quote(text)})"
+
+
+def _words(text: str) -> int:
+    """Words of a line, the bars and dots between a byline's parts ("|", "•") aside (a dash may join a dateline to
+    its standfirst: "Bern, 17.08.2007 - Speech by ... at the summit")."""
+    return sum(1 for w in text.split() if w.strip("|•·"))
 
 
 def credit(el, layout: Layout) -> str | None:
@@ -289,6 +330,19 @@ def credit(el, layout: Layout) -> str | None:
     if CREDIT.search(text) or (words <= 5 and (AGENCY.search(text) or SLASH_CREDIT.match(text))):
         return f"a photo credit ({_quote(text)})"
     return None
+
+
+def credit_line(el) -> str | None:
+    """A photo credit as a line of its own, anywhere: "Foto: J. Doe", "Titelbild: Agency/Name", "© Agency", in ten
+    words or fewer and no sentence."""
+    if el.tag in _HEADINGS or not PHOTO_CREDIT.match(el.text_content().lstrip()):
+        return None
+    text = _text(el)
+    if not text or len(text.split()) > 10 or is_prose(text) or RIGHTS_RESERVED.search(text):
+        return None  # (a site's copyright notice is no photo credit: the rules, and `learn`, know the site's own)
+    if any(d.tag in _BLOCKS_INSIDE or d.tag == "br" for d in el.iterdescendants()):
+        return None  # (a box that starts with a credit holds more than the credit: a contact box under a portrait)
+    return f"a photo credit line ({_quote(text)})"
 
 
 def guarded_paragraphs(el, paragraph_texts) -> list[str]:
@@ -310,12 +364,15 @@ def guarded_paragraphs(el, paragraph_texts) -> list[str]:
 
 def label_line(el) -> tuple[str, str] | None:
     """A line that is an advertising label alone ("Anzeige", "- Advertisement -"), or a reading-time line."""
+    raw = el.text_content()
+    if not READING_TIME.search(raw) and not AD_LABEL.match(raw.strip()):  # (most elements: said before normalising)
+        return None
     text = _text(el)
     if not text or len(text) > 120:
         return None
     if AD_LABEL.match(text):
         return "promo", f"an advertising label alone ({_quote(text)})"
-    if len(text.split()) <= 14 and not is_prose(text) and READING_TIME.search(text):
+    if READING_TIME.search(text) and _words(text) <= 14 and not is_prose(text):
         return "tags", f"a reading-time line ({_quote(text)})"
     return None
 

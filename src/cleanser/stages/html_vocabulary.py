@@ -27,15 +27,16 @@ SAFE_TOKENS: dict[str, str] = {
         rf"also-?read|read-?also|recommend\w*|popular\w*|most-?(?:read|viewed|popular|shared|recent)|mostread|"
         rf"trending|meistgelesen\w*|further-?reading|outbrain\w*|taboola\w*|next-?post|prev(?:ious)?-?post|"
         rf"post-?navigation|nav-?(?:next|previous|prev)|weitere-?artikel|lee-?tambien|leia-?tambem|veja-?tambem|"
-        rf"ver-?tambien|saiba-?mais|lesen-?sie-?auch|auch-?lesen|mehr-?zum-?thema|video-?playlist|playlist){_Z}"
+        rf"ver-?tambien|saiba-?mais|lesen-?sie-?auch|auch-?lesen|mehr-?zum-?thema|video-?playlist|playlist|"
+        rf"recirc\w*|cross-?selling\w*){_Z}"
     ),
     "newsletter": (
-        rf"{_E}(?:newsletter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|(?<!non-)(?<!no-)paywall\w*|"
+        rf"{_E}(?:newsletter\w*|news-letter\w*|subscri\w*|sign-?up|signup\w*|opt-?in|mc4wp\w*|mailchimp\w*|(?<!non-)(?<!no-)paywall\w*|"
         rf"login|log-?in|register|registration|abo|abo-\w+|abonn\w+){_Z}"
     ),
     "promo": (
         rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
-        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
+        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|paidbox\w*|paid-?content|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
     ),
     "bio": (
         rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
@@ -133,7 +134,17 @@ _MONTHS = (
 DATE = re.compile(
     rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
     rf"\b\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}\b|\b{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|"
-    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    re.IGNORECASE,
+)
+# The label of a line that says when the page was published or changed ("Publiziert: 03.04.2020, 12:35", "Last
+# modified: 03-10-2004", "Stand: 5. Februar 2020"): with a date after it, such a line is the page's, not the article's.
+PUBLISHED = re.compile(
+    r"^\W*(?:published|posted|updated|last (?:updated|modified|changed)|created|modified|date|"
+    r"publiziert|veröffentlicht|aktualisiert|zuletzt (?:aktualisiert|geändert)|erstellt|geändert|stand|datum|"
+    r"erschienen|publié|mis à jour|publicado|actualizado|modificado|pubblicato|aggiornato|opublikowano|"
+    r"zaktualizowano|gepubliceerd|bijgewerkt|最終更新|更新日時|更新日|公開日|投稿日|配信日|发布时间|更新时间|发布日期)"
+    r"(?: (?:on|am|le|el|em|il|op|at|um|de))?(?:\b|(?=[:：\s]))",
     re.IGNORECASE,
 )
 # A photo credit in a figure: a credit word and a colon first ("Foto: ...", "Kuva: ...", "(crédito: ..."), a
@@ -143,6 +154,29 @@ CREDIT = re.compile(
     r"fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*[:.]|^\W{0,2}(?:©|\(c\))",
     re.IGNORECASE,
 )
+# A photo credit as a line of its own, anywhere in the container ("Foto: J. Doe", "Titelbild: Agency/Name",
+# "Copyright: J. Doe", "© Agency"). Not "Quelle:" or "Source:", which also name the source of an article's figures.
+PHOTO_CREDIT = re.compile(
+    r"^\W{0,2}(?:(?:foto|fotos|photo|photos|photograph|bild|bilder|titelbild|beitragsbild|headerbild|aufmacherbild|"
+    r"vorschaubild|bildquelle|fotoquelle|bildnachweis|fotonachweis|kuva|crédito|credito|crédit photo|crédits photo|"
+    r"photo credit|image credit|foto di|zdjęcie|fot|copyright)\s*[:.]|©|\(c\) )",
+    re.IGNORECASE,
+)
+# A site's copyright notice, which a photo credit line is not.
+RIGHTS_RESERVED = re.compile(
+    r"rights reserved|alle rechte|tous droits|todos los derechos|tutti i diritti|todos os direitos|"
+    r"wszelkie prawa|alle rechten",
+    re.IGNORECASE,
+)
+# The credit at the end of a caption's text: a credit word and a colon, or a copyright sign, then a few words to the
+# end ("... am Gürgaletsch. Foto: V. Berret", "... zu. | © Agency/Getty Images", "... (Quelle: Name/Unsplash)").
+CREDIT_TAIL = re.compile(
+    r"(?:^|(?<=[\s.,;|–—]))\(?\s*(?:(?:foto|fotos|photo|photos|bild|bilder|kuva|crédito|credito|credit|credits|quelle|"
+    r"source|fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*:|©|\(c\) )[^\n]{1,80}$",
+    re.IGNORECASE,
+)
+# A caption by its class: "wp-caption-text", "figure__caption", "news-img-caption", "bildunterschrift", "legend".
+CAPTION_CLASS = re.compile(r"caption|legend|bildunterschrift|bilduntertitel|image-?desc|img-?desc|photo-?desc")
 AGENCY = re.compile(
     r"\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|reuters|picture-alliance|imago|"
     r"ap\s?photo|epa|keystone|efe|unsplash|pixabay)\b",
@@ -163,3 +197,115 @@ READING_TIME = re.compile(
     r"tiempo de lectura|tempo de leitura)\s*:?\s*\d+",
     re.IGNORECASE,
 )
+
+
+# --- furniture headings (html_headings.py) ---------------------------------------------------------------------------
+
+# What a page's furniture is titled, in the languages the pages come in: the whole text of a short heading (folded,
+# lowercased, its end marks trimmed), never a word inside a line. By kind; "info" headings ("Weitere Informationen",
+# "Kontakt", "Quellen") also head an article's own last section, so they are read only after its last paragraph.
+_SITE = r"(?: [\w.'’-]+){1,3}"  # "... on <Site>", "... aus der <Kolumne>"
+_NAME = r"[\w.'’-]+(?: [\w.'’-]+){0,2}"
+FURNITURE_HEADINGS: dict[str, str] = {
+    "related": (
+        # English
+        r"(?:you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)|related(?: articles?| posts?| "
+        r"stories| content| news| links| reading| topics| coverage)?|read (?:also|more|next|this next)|also read|"
+        r"(?:more|other) (?:stories|articles|news|posts|videos|to read|like this)|"
+        r"more (?:from|on|about|in)" + _SITE + r"|"
+        r"recommended(?: for you| reading| articles| stories| posts)?|trending(?: now| stories| articles)?|"
+        r"most (?:read|popular|viewed|shared|commented)|popular (?:posts|articles|stories|now)|"
+        r"(?:the )?latest (?:news|articles|posts|stories)|recent (?:posts|articles|stories)|(?:don'?t|do not) miss|"
+        r"what to read next|up next|keep reading|editor'?s'? picks|top stories|in other news|"
+        r"(?:next|previous) (?:article|post|story)|"
+        # German
+        r"lesen sie (?:auch|hier|weiter|mehr)(?: die folgenden beiträge| dazu)?|auch (?:interessant|lesenswert)|"
+        r"(?:das|dies|dieses?|diese themen|das thema|diese artikel|dieser artikel) "
+        r"(?:könnte|könnten|dürfte) (?:sie|dich) (?:auch |ebenfalls )?interessieren|"
+        r"(?:das könnte|könnte) (?:sie|dich) auch interessieren|"
+        r"(?:weitere|ähnliche|verwandte|passende|empfohlene|neueste|beliebte|meistgelesene) "
+        r"(?:artikel|beiträge|themen|nachrichten|news|meldungen|inhalte|stories|posts|rezepte|videos)"
+        r"(?: aus der" + _SITE + r"| zum thema| zu diesem thema)?|"
+        r"mehr (?:zum thema|zu diesem thema|themen|artikel|beiträge|news|nachrichten|dazu|kolumnen)(?: auf" + _SITE +
+        r")?|mehr (?:aus|von|auf) (?:der |dem |den )?" + _NAME + r"|zum weiterlesen|weiterlesen|meistgelesen|"
+        r"top-?themen|empfehlungen(?: der redaktion| für (?:sie|dich)| aus (?:dem|der)" + _SITE + r")?|"
+        r"außerdem interessant|ebenfalls interessant|auch auf" + _SITE + r"|vorschau auf den nächsten artikel|"
+        r"(?:nächster|vorheriger) (?:artikel|beitrag)|"
+        # French
+        r"(?:à )?lire (?:aussi|également)|sur le même (?:sujet|thème)|"
+        r"(?:articles?|contenus?) (?:similaires|associés|liés|recommandés)|(?:vous|tu) (?:aimerez|pourriez aimer) "
+        r"(?:aussi|également)|les plus lus|(?:les )?derni(?:è|e)res? (?:actualités|articles|infos)|"
+        r"(?:audios|vidéos|articles) et (?:vidéos|audios)(?: sur le sujet)?|plus d'articles|"
+        # Spanish
+        r"(?:lee|lea|leer|ver) (?:también|además)|(?:también )?(?:te|le) (?:puede|podría) (?:interesar|gustar)|"
+        r"(?:noticias|artículos|notas) relacionad[ao]s|relacionad[ao]s|(?:lo )?más (?:leído|visto|popular)|"
+        r"lo último|últimas noticias|más noticias|quizás te interese|"
+        # Italian, Portuguese, Polish, Dutch
+        r"leggi anche|(?:ti )?potrebbe(?:ro)? interessar(?:ti|e)|articoli correlati|(?:i )?più letti|ultime notizie|"
+        r"leia (?:também|mais)|veja (?:também|mais)|(?:notícias|matérias|artigos) relacionad[ao]s|(?:os )?mais lidos|"
+        r"últimas notícias|(?:você )?(?:também )?pode gostar|"
+        r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|polecamy|"
+        r"(?:najnowsze|powiązane|podobne) (?:artykuły|wpisy)|najczęściej czytane|"
+        r"lees ook|meer (?:nieuws|artikelen)|gerelateerde artikelen|ook interessant|meest gelezen)"
+    ),
+    "bio": (
+        r"(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|(?:à )?propos de l'auteur|"
+        r"sobre (?:el|la|o|a) autor(?:a)?|sull'autore|o autorze|over de auteur)"
+    ),
+    "comments": (
+        r"(?:\d+ )?(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|comentários|komentarze|"
+        r"reacties)(?: \(\d+\))?|leave a (?:comment|reply)|(?:post|add|write) a comment|"
+        r"(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) (?:einen |einem )?kommentar|"
+        r"kommentar (?:schreiben|verfassen|hinzufügen|abgeben)|kommentieren|jetzt kommentieren|"
+        r"laisser un commentaire|(?:deja|deje) (?:un|tu|su) comentario|deixe (?:um|seu) comentário|"
+        r"lascia un commento|dodaj komentarz|join the (?:discussion|conversation)|diskutieren sie mit|"
+        r"(?:ihre|deine) meinung(?: ist gefragt)?"
+    ),
+    "share": (
+        # never one word alone: "Share" heads the sharing plates of a menu
+        r"(?:share this(?: article| post| story| page)?|share (?:the |this )?(?:article|post|story|page)|"
+        r"share on social media|(?:diesen |den )?(?:artikel|beitrag) teilen|jetzt teilen|partager cet article|"
+        r"compartir (?:esta noticia|este artículo)|condividi (?:questo )?articolo|compartilhe (?:esta|essa) notícia|"
+        r"follow us(?: on" + _SITE + r")?|folgen sie uns(?: auf" + _SITE + r")?|"
+        r"folge uns(?: auf" + _SITE + r")?|suivez-nous|síguenos)"
+    ),
+    "newsletter": (
+        r"(?:newsletter(?: abonnieren| bestellen| anmeldung)?|(?:subscribe|sign up)(?: to (?:our|the) newsletter| now| "
+        r"today)?|jetzt abonnieren|jetzt anmelden|abonnez-vous|suscríbete|inscreva-se|iscriviti|zapisz się|"
+        r"(?:unterstütze|unterstützen sie) (?:uns|unsere arbeit|das projekt|" + _NAME + r")|"
+        r"support (?:us|our (?:work|journalism))|soutenez-nous|apóyanos)"
+    ),
+    "info": (
+        r"(?:(?:weitere|mehr|zusätzliche) (?:informationen|infos)(?: (?:zu|zum|zur|über|unter)(?: [\w.'’-]+){1,5})?|"
+        r"more information|further information|"
+        r"plus d'informations?|más información|maggiori informazioni|mais informações|weiterführende links?|"
+        r"weiterführender link|links zum (?:thema|artikel)|kontakt|contact(?: us)?|ansprechpartner(?:in)?|"
+        r"pressekontakt|downloads?|quellen(?:angaben)?|quelle|sources?|originalpublikation|news|aktuelles|"
+        r"neueste artikel|neuigkeiten|erschienen in)"
+    ),
+    # A reader's feedback prompt ("War der Artikel hilfreich?", "Was this article helpful?", "Valora esta noticia").
+    "ui": (
+        r"(?:(?:war|ist) (?:der|dieser|dieses|das) (?:artikel|beitrag|text|inhalt|information) (?:für (?:sie|dich) )?"
+        r"(?:hilfreich|nützlich|lesenswert|interessant)|(?:fanden sie|fandest du) (?:den|diesen) (?:artikel|beitrag) "
+        r"(?:hilfreich|nützlich|interessant)|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)"
+        r"(?: gefallen)?|(?:möchten sie|willst du) (?:den|diesen) (?:artikel|beitrag) teilen|"
+        r"(?:gefällt|gefiel) (?:ihnen|dir) (?:der|dieser|unser) (?:artikel|beitrag)|"
+        r"(?:was|is) this (?:article|post|page|story|information) (?:helpful|useful)|"
+        r"(?:did you find|how (?:useful|helpful) (?:was|is)) this (?:article|post|page)(?: helpful| useful)?|"
+        r"rate this (?:article|post|story|recipe)|(?:bewerten sie|bewerte) (?:diesen|den) (?:artikel|beitrag)|"
+        r"(?:cet article vous a-t-il été utile|cet article vous a plu)|(?:valora|califica) (?:esta|este) "
+        r"(?:noticia|artículo|nota)|(?:te|le) (?:ha )?(?:resultado|pareció) útil (?:este|esta) (?:artículo|noticia)|"
+        r"(?:questo articolo (?:ti|le) è stato utile)|(?:este artigo foi útil))"
+    ),
+    # A link back to where the reader came from, or to the site's overview ("Zurück zur Übersicht").
+    "navigation": (
+        r"(?:zurück(?: (?:zu|zum|zur|nach)(?: [\w.'’-]+){1,3})?|zu allen (?:beiträgen|artikeln|news|meldungen|"
+        r"nachrichten|rezepten|produkten)|alle (?:beiträge|artikel|news|meldungen|nachrichten) (?:anzeigen|ansehen)|"
+        r"(?:zur|zurück zur) (?:übersicht|startseite|newsübersicht|homepage)|nach oben|"
+        r"back(?: to(?: the)?(?: [\w.'’-]+){1,3})?|(?:go )?back to top|return to(?: the)?(?: [\w.'’-]+){1,3}|"
+        r"retour(?: (?:à|au|aux)(?: [\w.'’-]+){1,3})?|volver(?: (?:a|al)(?: [\w.'’-]+){1,3})?|"
+        r"torna(?: (?:a|al|alla|all')(?: [\w.'’-]+){1,3})?|voltar(?: (?:para|ao|à)(?: [\w.'’-]+){1,3})?|"
+        r"powrót(?: do(?: [\w.'’-]+){1,3})?|terug(?: naar(?: [\w.'’-]+){1,3})?)"
+    ),
+}
+FURNITURE_HEADING = {kind: re.compile(pattern) for kind, pattern in FURNITURE_HEADINGS.items()}
