@@ -4,6 +4,8 @@ while a worker is stuck; a tag with a huge number of attributes is parsed in lin
 from __future__ import annotations
 
 import json
+import os
+import select
 import signal
 import subprocess
 import sys
@@ -42,13 +44,17 @@ def test_a_stuck_record_fails_after_its_time_limit_and_the_rest_are_written(tmp_
 def test_sigterm_is_honoured_while_a_worker_is_stuck(tmp_path):
     dump = write_jsonl(tmp_path / "dump.jsonl", records_with_a_stuck_one(20))
     out = tmp_path / "out.jsonl"
-    import os
-
     proc = subprocess.Popen([*cleanser_cmd(), "clean", str(dump), "-o", str(out), "--jobs", "2",
                              "--record-timeout", "600", "-q"], env={**os.environ, **HANG},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        time.sleep(3)  # the stuck record has been reached
+        # Wait for the worker to say it hangs (a fixed wait failed on a loaded machine, where start-up took 8 s).
+        seen = b""
+        deadline = time.monotonic() + 120
+        while b"this worker hangs now" not in seen and time.monotonic() < deadline and proc.poll() is None:
+            if select.select([proc.stderr], [], [], 1.0)[0]:
+                seen += os.read(proc.stderr.fileno(), 4096)
+        assert b"this worker hangs now" in seen, seen.decode(errors="replace")[-500:]
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 130
     finally:

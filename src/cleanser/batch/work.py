@@ -11,6 +11,7 @@ import difflib
 import json
 import os
 import signal
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -150,6 +151,7 @@ class Worker:
             if self.hang and self.hang in str(record.data[:4096]):
                 watch.record_started()
                 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                print(f"{HANG_ENV}: this worker hangs now", file=sys.stderr, flush=True)  # tests wait for it
                 time.sleep(3600)
             as_record = self._writes_record(record)
             reason = record.error or (record_output.collision(record, opts.meta_field) if as_record else None)
