@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
+from .premium import premium_gap
+from .text_end import article_end, is_read_more, last_paragraph
 from .wall_signs import wall_sign
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
 
@@ -115,6 +117,12 @@ def set_flags(
             reason = f"a wall follows the text after {words} words"
     if reason is None and page is not None and page.word_count:
         reason = word_count_gap(doc, page, walled=walled or PAYWALLED in doc.flags)
+        if reason is None:
+            gap = premium_gap(doc, page)
+            if gap is not None:
+                label, reason = gap
+                doc.flags.setdefault(PAYWALLED, f"premium label {_quote(label)} above a text far shorter than its "
+                                     "schema.org wordCount")
     if reason:
         if PAYWALLED in doc.flags:
             reason += " before the paywall"
@@ -164,17 +172,22 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     counts after a cut word ("notwendig f…"), before a wall or in a teaser. A last line that is an address, a URL
     or e-mail, a phone number, a sign-off or initials, a rating, a tag list or a call to action is never a cut.
     """
-    kept = doc.kept()
-    if len(kept) > 1 and len(kept[-1].text.split()) <= 4 and _READ_MORE.match(kept[-1].text):
+    # Judged on the article's last paragraph of prose: a teaser list and short furniture after it are passed over.
+    kept = article_end(doc.kept())
+    if len(kept) > 1 and is_read_more(kept[-1]):
         kept, read_more = kept[:-1], True  # a kept "Read more »" link: the line before it is the text's end
-    if not kept or kept[-1].kind not in _PROSE:
+    last_block = last_paragraph(kept)
+    if last_block is None:
         return None
-    last_block = kept[-1]
     text = last_block.text.rstrip()
     words = text.split()
     if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None
     cut_after = wall_after or read_more
+    if last_block is not kept[-1] and not cut_after:
+        # Short lines after the paragraph (a date, a video's duration, a label) leave its end open to doubt: a
+        # title cut to fit a player ("... en Twitter y...") is no article's cut. Only a wall or a link says so.
+        return None
     short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
     if _ELLIPSIS.search(text):
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
@@ -199,10 +212,13 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
 def trailing_cut(doc: Document) -> str | None:
     """The closing words of a last paragraph that trails off in an ellipsis, as a cut preview does (a sentence of
     `MIN_WORDS` or more that is no address, link, rating, tag list, call to action or sign-off), or None."""
-    kept = doc.kept()
-    if not kept or kept[-1].kind not in _PROSE:
+    kept = article_end(doc.kept())
+    if len(kept) > 1 and is_read_more(kept[-1]):
+        kept = kept[:-1]
+    if not kept or last_paragraph(kept) is not kept[-1]:
         return None
-    text = kept[-1].text.rstrip()
+    last_block = kept[-1]
+    text = last_block.text.rstrip()
     words = text.split()
     if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
         return None
