@@ -21,7 +21,7 @@ from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
 from .text_end import article_end, is_read_more, last_paragraph
 from .wall_signs import wall_sign
-from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
+from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"
@@ -176,6 +176,11 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     kept = article_end(doc.kept())
     if len(kept) > 1 and is_read_more(kept[-1]):
         kept, read_more = kept[:-1], True  # a kept "Read more »" link: the line before it is the text's end
+    if wall_after:
+        # The wall's own lines, kept as part of the article ("Il vous reste 81% de cet article à lire. ..."),
+        # are no paragraph of it.
+        while len(kept) > 1 and _is_wall_line(kept[-1].text):
+            kept = kept[:-1]
     last_block = last_paragraph(kept)
     if last_block is None:
         return None
@@ -237,6 +242,11 @@ def wall_line_end(doc: Document) -> str | None:
     if len(text.split()) <= 15 and (_OFFER.search(text) or PAYWALL.search(text) or REGISTRATION.search(text)):
         return f"the text ends on the wall's line {_quote(text)}"
     return None
+
+
+def _is_wall_line(text: str) -> bool:
+    text = " ".join(text.split())
+    return len(text.split()) <= WALL_LINE_WORDS and bool(PAYWALL.search(text) or REGISTRATION.search(text))
 
 
 def _wall_removed(doc: Document, rule_flags: Mapping[str, str]) -> bool:
