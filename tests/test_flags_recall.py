@@ -264,3 +264,11 @@ def test_a_player_title_before_a_duration_is_no_cut():
     paragraphs = list(STORIES["es"]) * 3 + ["Reproduciendo: Mira esto: la piscina del barrio norte abre y...",
                                             "8:09"]
     assert "truncated" not in flags(page(paragraphs))
+
+
+def test_a_label_below_the_article_marks_another():
+    # A list of related articles after the text, one of them labelled for subscribers: not this article's label.
+    related = '<aside><ul><li><span class="badge">Para suscriptores</span> <a href="/x">Otra nota</a></li></ul></aside>'
+    assert flags(page([LEDE], head=ld(900), after=related)) == {}
+    # Above the text, the same label is the article's.
+    assert "paywalled" in flags(page([LEDE], head=ld(900), above='<span class="badge">Para suscriptores</span>'))

@@ -12,7 +12,8 @@ Together they make the page `paywalled` (`premium label "PARA SUSCRIPTORES" abov
 schema.org wordCount`) and its text `truncated` (`schema.org wordCount is 842, the text has 74 words before the
 paywall`).
 
-A label counts only as an element's whole text, in the page's body outside scripts and templates.
+A label counts only as an element's whole text, in the page's body outside scripts and templates, and above the
+article's text (a label below it marks a teaser of another article).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .wall_wording import alternation
 WORD_COUNT_SHARE = 0.5  # the text holds less than this share of the declared count
 MIN_GAP = 100  # and at least this many words fewer
 MAX_WORD_COUNT = 20_000  # a declared count above this is no article's
+OPENING_WORDS = 4  # the article's first words, found in the source to tell a label above it from one below
 _BODY = re.compile(r"<body\b", re.I)
 _CODE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
 
@@ -38,12 +40,21 @@ def _label() -> re.Pattern[str]:
     return re.compile(r">\s*(" + alternation("premium_label") + r")\s*<", re.IGNORECASE)
 
 
-def premium_label(source: str) -> str | None:
-    """The first premium label standing alone in the page's body, or None."""
+def premium_label(source: str, first_words: list[str] | None = None) -> str | None:
+    """The first premium label standing alone in the page's body, or None. With `first_words` (the opening words
+    of the article's text), only a label before them counts: the article's own, not one on a teaser in a list
+    after it; when the words cannot be found in the source (entities, markup inside them), any label counts."""
     at = _BODY.search(source)
     body = _CODE.sub(" ", source[at.start() if at else 0 :])
     found = _label().search(body)
-    return " ".join(found.group(1).split()) if found else None
+    if found is None:
+        return None
+    if first_words:
+        glue = r"(?:\s|&nbsp;|<[^<>]*>)+"
+        start = re.search(glue.join(re.escape(w) for w in first_words), body)
+        if start is not None and start.start() < found.start():
+            return None
+    return " ".join(found.group(1).split())
 
 
 def premium_gap(doc: Document, page: PageInfo) -> tuple[str, str] | None:
@@ -56,7 +67,8 @@ def premium_gap(doc: Document, page: PageInfo) -> tuple[str, str] | None:
     # The missing words are not on the page either (else the count is met and extraction missed them).
     if len(page.visible_text.split()) >= WORD_COUNT_SHARE * declared + words:
         return None
-    label = premium_label(page.source) if page.source else None
+    opening = next((b.text.split() for b in doc.kept() if len(b.text.split()) >= OPENING_WORDS * 2), [])
+    label = premium_label(page.source, opening[:OPENING_WORDS]) if page.source else None
     if label is None:
         return None
     return label, f"schema.org wordCount is {declared}, the text has {words} words"
