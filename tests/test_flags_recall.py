@@ -78,6 +78,9 @@ WALLS = [
     ("sv", "Redan prenumerant? Logga in för att fortsätta läsa. Läs HBL digitalt för endast 1€"),
     ("fi", "Vain tilaajille. Tilaa nyt ja lue kaikki jutut."),
     ("en", "You have 74% of this article left to read. The rest is for subscribers only."),
+    ("en", "This post is for paid subscribers. Subscribe. Already a paid subscriber? Sign in"),
+    ("en", "Continue reading your article with a WSJ subscription. Already a subscriber? Sign In"),
+    ("en", "The author made this story available to Medium members only. Upgrade to continue reading."),
 ]
 REGISTRATION_WALLS = [
     ("fr", "Votre temps de lecture gratuit est écoulé. Créez un compte gratuit pour continuer à lire."),
