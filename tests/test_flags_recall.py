@@ -275,3 +275,24 @@ def test_a_label_below_the_article_marks_another():
     assert flags(page([LEDE], head=ld(900), after=related)) == {}
     # Above the text, the same label is the article's.
     assert "paywalled" in flags(page([LEDE], head=ld(900), above='<span class="badge">Para suscriptores</span>'))
+
+
+@pytest.mark.parametrize(
+    ("above", "after", "why"),
+    [
+        ('<div class="c-paywall__box"></div>', "", "paywall markup (.c-paywall__box) around a text far shorter"),
+        ("", '<div class="offer"><a href="/abo">Bli abonnent</a></div>', 'a subscription offer ("Bli abonnent")'),
+        ("", '<div class="offer"><a href="/tilaa">Tilaa nyt</a></div>', 'a subscription offer ("Tilaa nyt")'),
+    ],
+)
+def test_other_wall_signs_with_a_word_count_gap(above, after, why):
+    found = flags(page([LEDE], head=ld(900), above=above, after=after))
+    assert found["paywalled"].startswith(why), found
+    assert found["truncated"].startswith("schema.org wordCount is 900")
+    # Without the gap, the same sign on a finished text flags nothing.
+    assert flags(page([LEDE], head=ld(70), above=above, after=after)) == {}
+
+
+def test_a_newsletter_offer_with_a_word_count_gap_is_no_wall():
+    after = '<div><a href="/nl">Bli abonnent på nyhetsbrevet vårt</a></div>'
+    assert flags(page([LEDE], head=ld(900), after=after)) == {}

@@ -118,11 +118,10 @@ def set_flags(
     if reason is None and page is not None and page.word_count:
         reason = word_count_gap(doc, page, walled=walled or PAYWALLED in doc.flags)
         if reason is None:
-            gap = premium_gap(doc, page)
+            gap = premium_gap(doc, page, after)
             if gap is not None:
-                label, reason = gap
-                doc.flags.setdefault(PAYWALLED, f"premium label {_quote(label)} above a text far shorter than its "
-                                     "schema.org wordCount")
+                walled_why, reason = gap
+                doc.flags.setdefault(PAYWALLED, walled_why)
     if reason:
         if PAYWALLED in doc.flags:
             reason += " before the paywall"

@@ -1,20 +1,25 @@
-"""A subscriber-only article served as its opening: a premium label above it and a declared length it lacks.
+"""A subscriber-only article served as its opening: a sign of a wall and a declared length the page lacks.
 
-Some paywalled pages show neither a declaration nor wall wording: the server sends the first paragraph, marks the
-article with a label of its own above the headline ("PARA SUSCRIPTORES" and a lock, "Abonnés", "Vain tilaajille",
-"FOR ABONNENTER"; the labels and where each was seen are in data/wall_wording.json, `premium_label`), and leaves the
-wall to a script. The text ends on a finished sentence, so no cut shows. What shows is the gap: the page's
-schema.org `wordCount` is far above the words present, and the page itself holds no such number of words.
+Some paywalled pages show neither a declaration nor wall wording: the server sends the first paragraphs and leaves
+the wall to a script. The text ends on a finished sentence, so no cut shows. What shows is the gap: the page's
+schema.org `wordCount` is far above the words present, and the page itself holds no such number of words. With it,
+any one of three signs of a wall makes the page `paywalled` and its text `truncated`:
 
-Neither sign is enough alone: a label is also on related links and menus ("Article réservé à nos abonnés Lire
-aussi ..."), and an inflated count is common (some templates count characters or the original of a translation).
-Together they make the page `paywalled` (`premium label "PARA SUSCRIPTORES" above a text far shorter than its
-schema.org wordCount`) and its text `truncated` (`schema.org wordCount is 842, the text has 74 words before the
-paywall`).
+- a premium label of the article's own, above its text ("PARA SUSCRIPTORES" and a lock, "Abonnés", "Vain
+  tilaajille", "Member-only story"; the labels and where each was seen are in data/wall_wording.json,
+  `premium_label`): `premium label "PARA SUSCRIPTORES" above a text far shorter than its schema.org wordCount`;
+- paywall markup in the page's body (read/paywall_marks.py): `paywall markup (.isPaywall) around ...`;
+- a call to buy access right after the text (stages/wall_signs.py's offers): `a subscription offer ("Jetzt
+  abonnieren") follows ...`.
+
+The `truncated` value is the gap: `schema.org wordCount is 842, the text has 74 words before the paywall`.
+
+Neither the gap nor a sign is enough alone: labels are also on related links and menus ("Article réservé à nos
+abonnés Lire aussi ..."), markup sits on free pages of walled sites, free articles close with offers, and inflated
+counts are common (some templates count characters, or the original of a translation).
 
 A label counts only as an element's whole text, in the page's body outside scripts and templates, and above the
-article's text (a label below it marks a teaser of another article).
-"""
+article's text (a label below it marks a teaser of another article)."""
 
 from __future__ import annotations
 
@@ -23,6 +28,8 @@ from functools import cache
 
 from ..document import Document
 from ..read.metadata import PageInfo
+from ..read.paywall_marks import paywall_marks
+from .wall_signs import NOT_A_WALL, OFFER_AFTER_CHARS, REGWALL_NAME, SUBSCRIPTION_CALL
 from .wall_wording import alternation
 
 WORD_COUNT_SHARE = 0.5  # the text holds less than this share of the declared count
@@ -57,9 +64,9 @@ def premium_label(source: str, first_words: list[str] | None = None) -> str | No
     return " ".join(found.group(1).split())
 
 
-def premium_gap(doc: Document, page: PageInfo) -> tuple[str, str] | None:
-    """The label and the gap that show a labelled page's text is the opening of a longer article (see the
-    module's doc): `('PARA SUSCRIPTORES', 'schema.org wordCount is 842, the text has 74 words')`, or None."""
+def premium_gap(doc: Document, page: PageInfo, after: str = "") -> tuple[str, str] | None:
+    """Why the page is paywalled and its text the opening of a longer article (see the module's doc), as
+    (paywalled reason, truncated reason), or None. `after` is the page's visible text after the article."""
     declared = page.word_count or 0
     words = sum(len(b.text.split()) for b in doc.kept())
     if not (words < WORD_COUNT_SHARE * declared and declared - words >= MIN_GAP and declared <= MAX_WORD_COUNT):
@@ -67,8 +74,19 @@ def premium_gap(doc: Document, page: PageInfo) -> tuple[str, str] | None:
     # The missing words are not on the page either (else the count is met and extraction missed them).
     if len(page.visible_text.split()) >= WORD_COUNT_SHARE * declared + words:
         return None
-    opening = next((b.text.split() for b in doc.kept() if len(b.text.split()) >= OPENING_WORDS * 2), [])
-    label = premium_label(page.source, opening[:OPENING_WORDS]) if page.source else None
-    if label is None:
-        return None
-    return label, f"schema.org wordCount is {declared}, the text has {words} words"
+    gap = f"schema.org wordCount is {declared}, the text has {words} words"
+    shorter = "a text far shorter than its schema.org wordCount"
+    if page.source:
+        opening = next((b.text.split() for b in doc.kept() if len(b.text.split()) >= OPENING_WORDS * 2), [])
+        label = premium_label(page.source, opening[:OPENING_WORDS])
+        if label is not None:
+            return f'premium label "{label}" above {shorter}', gap
+        marks = paywall_marks(page.source)
+        if marks:
+            prefix = "registration wall: " if any(REGWALL_NAME.search(mark) for mark in marks) else ""
+            return f"{prefix}paywall markup ({', '.join(marks)}) around {shorter}", gap
+    window = " ".join(after[:OFFER_AFTER_CHARS].split())
+    offer = SUBSCRIPTION_CALL.search(window)
+    if offer and not NOT_A_WALL.search(window):
+        return f'a subscription offer ("{offer.group(0)}") follows {shorter}', gap
+    return None

@@ -12,7 +12,7 @@ import json
 from functools import cache
 from importlib import resources
 
-KINDS = ("paywall", "registration", "premium_label")
+KINDS = ("paywall", "registration", "premium_label", "subscription_call")
 
 
 @cache
