@@ -296,3 +296,9 @@ def test_other_wall_signs_with_a_word_count_gap(above, after, why):
 def test_a_newsletter_offer_with_a_word_count_gap_is_no_wall():
     after = '<div><a href="/nl">Bli abonnent på nyhetsbrevet vårt</a></div>'
     assert flags(page([LEDE], head=ld(900), after=after)) == {}
+
+
+@pytest.mark.parametrize("cut", ["de la ré…", "para el pr...", "w tej sp…", "og på fø…"])
+def test_a_word_cut_by_the_wall_in_more_languages(cut):
+    text = f"{STORIES['en'][0]}\n{STORIES['en'][1]}\nThe council said the money would come from the budget {cut}"
+    assert cleanser.clean(text).flags["truncated"].startswith("the last paragraph trails off")

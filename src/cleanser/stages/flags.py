@@ -52,7 +52,7 @@ _NOT_A_CUT = re.compile(
 # A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
 _INITIALS = re.compile(r"[.!?]\s+\(?[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,3})?\)?$")
 # An ellipsis glued to a fragment of one or two letters: a word cut by the wall ("... notwendig f…").
-_CUT_WORD = re.compile(r"\s[a-zäöüß]{1,2}(?:…|\.\.\.)$")
+_CUT_WORD = re.compile(r"\s[a-zß\u00E0-\u00F6\u00F8-\u00FF\u0100-\u017F]{1,2}(?:…|\.\.\.)$")
 # A "read more" link right after the text on the page: the paragraph is a teaser's.
 _READ_MORE = re.compile(
     r"(?:weiterlesen|read more|continue reading|keep reading|leer más|seguir leyendo|lire la suite|ler mais|"
