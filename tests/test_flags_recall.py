@@ -302,3 +302,11 @@ def test_a_newsletter_offer_with_a_word_count_gap_is_no_wall():
 def test_a_word_cut_by_the_wall_in_more_languages(cut):
     text = f"{STORIES['en'][0]}\n{STORIES['en'][1]}\nThe council said the money would come from the budget {cut}"
     assert cleanser.clean(text).flags["truncated"].startswith("the last paragraph trails off")
+
+
+def test_an_inflated_word_count_on_a_finished_text_before_a_date():
+    # The text ends on a finished sentence and then a kept date line: the count is the template's, not a cut.
+    assert flags(page([LEDE, "7. Dezember 2026"], head=ld(900))) == {}
+    # Open, the same text is cut where the page's declared length goes on.
+    open_end = LEDE.rstrip(".") + " y los vecinos"
+    assert flags(page([open_end, "7. Dezember 2026"], head=ld(900)))["truncated"].startswith("schema.org wordCount")

@@ -158,7 +158,9 @@ def word_count_gap(doc: Document, page: PageInfo, *, walled: bool = False) -> st
         # (an inflated count on a finished text is the template's, not a cut).
         on_page = len(page.visible_text.split())
         kept = doc.kept()
-        if on_page >= WORD_COUNT_SHARE * declared + words or (kept and kept[-1].text.rstrip()[-1:] in _END):
+        # The end is the article's last paragraph: a date or a teaser list kept after it says nothing.
+        last = last_paragraph(article_end(kept)) or (kept[-1] if kept else None)
+        if on_page >= WORD_COUNT_SHARE * declared + words or (last is not None and last.text.rstrip()[-1:] in _END):
             return None
     return f"schema.org wordCount is {declared}, the text has {words} words"
 
