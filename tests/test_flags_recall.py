@@ -310,3 +310,22 @@ def test_an_inflated_word_count_on_a_finished_text_before_a_date():
     # Open, the same text is cut where the page's declared length goes on.
     open_end = LEDE.rstrip(".") + " y los vecinos"
     assert flags(page([open_end, "7. Dezember 2026"], head=ld(900)))["truncated"].startswith("schema.org wordCount")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Følg oss på Facebook for flere saker om svømmehallen og idretten i byen",
+        "Seguici su Instagram per tutte le notizie sulla piscina e sullo sport in città",
+        "Volg ons op Facebook voor al het nieuws over het zwembad en de sport in de stad",
+    ],
+)
+def test_a_call_to_action_before_a_link_is_no_cut(last):
+    text = f"{STORIES['en'][0]}\n{STORIES['en'][1]}\n{last}\nLes mer »"
+    assert "truncated" not in cleanser.clean(text).flags
+
+
+def test_an_open_paragraph_before_a_read_more_link_in_norwegian_is_a_teaser():
+    cut = "Arbeidet skal begynne til våren og ta minst halvannet år, sa idrettsbyråden på"
+    text = f"{STORIES['no'][0]}\n{cut}\nLes mer »"
+    assert cleanser.clean(text).flags["truncated"].startswith("the last paragraph stops mid-sentence")

@@ -19,7 +19,7 @@ from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
-from .text_end import article_end, is_read_more, last_paragraph
+from .text_end import READ_MORE, article_end, is_read_more, last_paragraph
 from .wall_signs import wall_sign
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
 
@@ -34,7 +34,8 @@ _LAST_WORD = re.compile(r"([A-Za-z\u00C0-\u024F]+)$")
 # Sign-off lines that end without a full stop and are not cut sentences.
 _CREDIT = re.compile(
     r"\b(?:contributed(?: reporting)?(?: to)?|reporting by|edited by|editing by|writing by|additional reporting|"
-    r"compiled by|produced by|reported by|is a (?:reporter|writer|correspondent|columnist)|follow (?:her|him|them))\b",
+    r"compiled by|produced by|reported by|is a (?:reporter|writer|correspondent|columnist)|follow (?:her|him|them)|"
+    r"mit material von|con información de|avec (?:l')?(?:afp|ap|reuters)|com informações d|met medewerking van)\b",
     re.IGNORECASE,
 )
 # Last lines that stop without a full stop and are no cut: a URL or e-mail address, a phone number, a rating, a
@@ -46,19 +47,15 @@ _NOT_A_CUT = re.compile(
     r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
     r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
     r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
-    r"le puede interesar|à lire aussi)\b)",
+    r"le puede interesar|à lire aussi|lire aussi|leggi anche|leia (?:também|mais)|lees (?:ook|meer)|volg ons|"
+    r"seguici|siga-nos|czytaj więcej|obserwuj nas|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere)|"
+    r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä)\b)",
     re.IGNORECASE,
 )
 # A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
 _INITIALS = re.compile(r"[.!?]\s+\(?[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,3})?\)?$")
 # An ellipsis glued to a fragment of one or two letters: a word cut by the wall ("... notwendig f…").
 _CUT_WORD = re.compile(r"\s[a-zß\u00E0-\u00F6\u00F8-\u00FF\u0100-\u017F]{1,2}(?:…|\.\.\.)$")
-# A "read more" link right after the text on the page: the paragraph is a teaser's.
-_READ_MORE = re.compile(
-    r"(?:weiterlesen|read more|continue reading|keep reading|leer más|seguir leyendo|lire la suite|ler mais|"
-    r"czytaj dalej|mehr lesen)\b",
-    re.IGNORECASE,
-)
 # Subscription offer lines (not newsletter pitches: text.PITCH): a price per period, or the words of an offer.
 _OFFER = re.compile(
     r"abonn|subscri|suscri|assin|\babo\b|(?:€|eur|\$|£)\s*/\s*(?:jahr|monat|month|year|mes|año|mois|an)\b|"
@@ -107,7 +104,7 @@ def set_flags(
         if sign is not None:
             doc.flags[PAYWALLED] = sign
             walled = True
-    read_more = bool(_READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(_READ_MORE.match(b.text)))
+    read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
     if reason is None and (walled or PAYWALLED in doc.flags):
         reason = wall_line_end(doc)
