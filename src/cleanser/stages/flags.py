@@ -1,10 +1,13 @@
 """Flags on the cleaned document: `paywalled` and `truncated`, each with the reason it was set.
 
 - `paywalled`: the page says so (schema.org `isAccessibleForFree: false`, `hasPart.cssSelector` naming the locked
-  part), or a rule with `flag = "paywalled"` removed a wall ("Subscribe to continue reading"). Any rule may set any
-  flag this way: flags are data, like rules.
-- `truncated`: the text visibly stops early: its last paragraph stops mid-sentence or trails off in an ellipsis,
-  or the page's schema.org `wordCount` is far above the words we have.
+  part), or a rule with `flag = "paywalled"` removed a wall ("Subscribe to continue reading"), or a wall shows
+  (its wording, stages/walls.py; a cut preview where the page marks a wall, stages/wall_signs.py; a sign of a wall
+  with a declared length the page lacks, stages/premium.py). Any rule may set any flag this way: flags are data,
+  like rules.
+- `truncated`: the text visibly stops early: the article's last paragraph (stages/text_end.py: not a teaser list
+  or a date kept after it) stops mid-sentence or trails off in an ellipsis, a wall follows a short text, or the
+  page's schema.org `wordCount` is far above the words we have.
 
 A newsletter box, a log-in prompt or a mention of subscriptions in the prose flags nothing: only the page's own
 declaration, a wall phrase a rule names, or the shape of the text's end do.
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
+from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
@@ -26,7 +29,6 @@ from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_L
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"
 
-_PROSE = (PARAGRAPH, LINE, QUOTE)
 # A last line ending in these stops: a sentence, a clause, or a footnote mark.
 _END = SENTENCE_END + CLOSERS + ":;*"
 _ELLIPSIS = re.compile(r"(?:\w|,)\s?(?:…|\.{3,}|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))$")
