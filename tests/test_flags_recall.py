@@ -329,3 +329,12 @@ def test_an_open_paragraph_before_a_read_more_link_in_norwegian_is_a_teaser():
     cut = "Arbeidet skal begynne til våren og ta minst halvannet år, sa idrettsbyråden på"
     text = f"{STORIES['no'][0]}\n{cut}\nLes mer »"
     assert cleanser.clean(text).flags["truncated"].startswith("the last paragraph stops mid-sentence")
+
+
+def test_the_seed_is_not_flagged():
+    # The seed newsletter (corpus/seed) is a complete text: no wall, no cut.
+    from conftest import CORPUS
+
+    for path in sorted(CORPUS.glob("seed/*.txt")):
+        if not path.name.endswith(".expected.txt"):
+            assert not set(cleanser.clean(path.read_bytes()).flags) & {"paywalled", "truncated"}, path.name
