@@ -1,10 +1,13 @@
 """Flags on the cleaned document: `paywalled` and `truncated`, each with the reason it was set.
 
 - `paywalled`: the page says so (schema.org `isAccessibleForFree: false`, `hasPart.cssSelector` naming the locked
-  part), or a rule with `flag = "paywalled"` removed a wall ("Subscribe to continue reading"). Any rule may set any
-  flag this way: flags are data, like rules.
-- `truncated`: the text visibly stops early: its last paragraph stops mid-sentence or trails off in an ellipsis,
-  or the page's schema.org `wordCount` is far above the words we have.
+  part), or a rule with `flag = "paywalled"` removed a wall ("Subscribe to continue reading"), or a wall shows
+  (its wording, stages/walls.py; a cut preview where the page marks a wall, stages/wall_signs.py; a sign of a wall
+  with a declared length the page lacks, stages/premium.py). Any rule may set any flag this way: flags are data,
+  like rules.
+- `truncated`: the text visibly stops early: the article's last paragraph (stages/text_end.py: not a teaser list
+  or a date kept after it) stops mid-sentence or trails off in an ellipsis, a wall follows a short text, or the
+  page's schema.org `wordCount` is far above the words we have.
 
 A newsletter box, a log-in prompt or a mention of subscriptions in the prose flags nothing: only the page's own
 declaration, a wall phrase a rule names, or the shape of the text's end do.
@@ -15,16 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from ..document import LINE, PARAGRAPH, QUOTE, Block, Document, Removal
+from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
+from .premium import premium_gap
+from .text_end import READ_MORE, article_end, is_read_more, last_paragraph
 from .wall_signs import wall_sign
-from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, find_wall, text_after
+from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
 TRUNCATED = "truncated"
 
-_PROSE = (PARAGRAPH, LINE, QUOTE)
 # A last line ending in these stops: a sentence, a clause, or a footnote mark.
 _END = SENTENCE_END + CLOSERS + ":;*"
 _ELLIPSIS = re.compile(r"(?:\w|,)\s?(?:…|\.{3,}|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))$")
@@ -32,7 +36,8 @@ _LAST_WORD = re.compile(r"([A-Za-z\u00C0-\u024F]+)$")
 # Sign-off lines that end without a full stop and are not cut sentences.
 _CREDIT = re.compile(
     r"\b(?:contributed(?: reporting)?(?: to)?|reporting by|edited by|editing by|writing by|additional reporting|"
-    r"compiled by|produced by|reported by|is a (?:reporter|writer|correspondent|columnist)|follow (?:her|him|them))\b",
+    r"compiled by|produced by|reported by|is a (?:reporter|writer|correspondent|columnist)|follow (?:her|him|them)|"
+    r"mit material von|con información de|avec (?:l')?(?:afp|ap|reuters)|com informações d|met medewerking van)\b",
     re.IGNORECASE,
 )
 # Last lines that stop without a full stop and are no cut: a URL or e-mail address, a phone number, a rating, a
@@ -44,19 +49,15 @@ _NOT_A_CUT = re.compile(
     r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
     r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
     r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
-    r"le puede interesar|à lire aussi)\b)",
+    r"le puede interesar|à lire aussi|lire aussi|leggi anche|leia (?:também|mais)|lees (?:ook|meer)|volg ons|"
+    r"seguici|siga-nos|czytaj więcej|obserwuj nas|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere)|"
+    r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä)\b)",
     re.IGNORECASE,
 )
 # A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
 _INITIALS = re.compile(r"[.!?]\s+\(?[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,3})?\)?$")
 # An ellipsis glued to a fragment of one or two letters: a word cut by the wall ("... notwendig f…").
-_CUT_WORD = re.compile(r"\s[a-zäöüß]{1,2}(?:…|\.\.\.)$")
-# A "read more" link right after the text on the page: the paragraph is a teaser's.
-_READ_MORE = re.compile(
-    r"(?:weiterlesen|read more|continue reading|keep reading|leer más|seguir leyendo|lire la suite|ler mais|"
-    r"czytaj dalej|mehr lesen)\b",
-    re.IGNORECASE,
-)
+_CUT_WORD = re.compile(r"\s[a-zß\u00E0-\u00F6\u00F8-\u00FF\u0100-\u017F]{1,2}(?:…|\.\.\.)$")
 # Subscription offer lines (not newsletter pitches: text.PITCH): a price per period, or the words of an offer.
 _OFFER = re.compile(
     r"abonn|subscri|suscri|assin|\babo\b|(?:€|eur|\$|£)\s*/\s*(?:jahr|monat|month|year|mes|año|mois|an)\b|"
@@ -105,7 +106,7 @@ def set_flags(
         if sign is not None:
             doc.flags[PAYWALLED] = sign
             walled = True
-    read_more = bool(_READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(_READ_MORE.match(b.text)))
+    read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
     if reason is None and (walled or PAYWALLED in doc.flags):
         reason = wall_line_end(doc)
@@ -115,6 +116,11 @@ def set_flags(
             reason = f"a wall follows the text after {words} words"
     if reason is None and page is not None and page.word_count:
         reason = word_count_gap(doc, page, walled=walled or PAYWALLED in doc.flags)
+        if reason is None:
+            gap = premium_gap(doc, page, after)
+            if gap is not None:
+                walled_why, reason = gap
+                doc.flags.setdefault(PAYWALLED, walled_why)
     if reason:
         if PAYWALLED in doc.flags:
             reason += " before the paywall"
@@ -151,7 +157,9 @@ def word_count_gap(doc: Document, page: PageInfo, *, walled: bool = False) -> st
         # (an inflated count on a finished text is the template's, not a cut).
         on_page = len(page.visible_text.split())
         kept = doc.kept()
-        if on_page >= WORD_COUNT_SHARE * declared + words or (kept and kept[-1].text.rstrip()[-1:] in _END):
+        # The end is the article's last paragraph: a date or a teaser list kept after it says nothing.
+        last = last_paragraph(article_end(kept)) or (kept[-1] if kept else None)
+        if on_page >= WORD_COUNT_SHARE * declared + words or (last is not None and last.text.rstrip()[-1:] in _END):
             return None
     return f"schema.org wordCount is {declared}, the text has {words} words"
 
@@ -164,17 +172,27 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     counts after a cut word ("notwendig f…"), before a wall or in a teaser. A last line that is an address, a URL
     or e-mail, a phone number, a sign-off or initials, a rating, a tag list or a call to action is never a cut.
     """
-    kept = doc.kept()
-    if len(kept) > 1 and len(kept[-1].text.split()) <= 4 and _READ_MORE.match(kept[-1].text):
+    # Judged on the article's last paragraph of prose: a teaser list and short furniture after it are passed over.
+    kept = article_end(doc.kept())
+    if len(kept) > 1 and is_read_more(kept[-1]):
         kept, read_more = kept[:-1], True  # a kept "Read more »" link: the line before it is the text's end
-    if not kept or kept[-1].kind not in _PROSE:
+    if wall_after:
+        # The wall's own lines, kept as part of the article ("Il vous reste 81% de cet article à lire. ..."),
+        # are no paragraph of it.
+        while len(kept) > 1 and _is_wall_line(kept[-1].text):
+            kept = kept[:-1]
+    last_block = last_paragraph(kept)
+    if last_block is None:
         return None
-    last_block = kept[-1]
     text = last_block.text.rstrip()
     words = text.split()
     if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None
     cut_after = wall_after or read_more
+    if last_block is not kept[-1] and not cut_after:
+        # Short lines after the paragraph (a date, a video's duration, a label) leave its end open to doubt: a
+        # title cut to fit a player ("... en Twitter y...") is no article's cut. Only a wall or a link says so.
+        return None
     short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
     if _ELLIPSIS.search(text):
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
@@ -199,10 +217,13 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
 def trailing_cut(doc: Document) -> str | None:
     """The closing words of a last paragraph that trails off in an ellipsis, as a cut preview does (a sentence of
     `MIN_WORDS` or more that is no address, link, rating, tag list, call to action or sign-off), or None."""
-    kept = doc.kept()
-    if not kept or kept[-1].kind not in _PROSE:
+    kept = article_end(doc.kept())
+    if len(kept) > 1 and is_read_more(kept[-1]):
+        kept = kept[:-1]
+    if not kept or last_paragraph(kept) is not kept[-1]:
         return None
-    text = kept[-1].text.rstrip()
+    last_block = kept[-1]
+    text = last_block.text.rstrip()
     words = text.split()
     if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
         return None
@@ -221,6 +242,11 @@ def wall_line_end(doc: Document) -> str | None:
     if len(text.split()) <= 15 and (_OFFER.search(text) or PAYWALL.search(text) or REGISTRATION.search(text)):
         return f"the text ends on the wall's line {_quote(text)}"
     return None
+
+
+def _is_wall_line(text: str) -> bool:
+    text = " ".join(text.split())
+    return len(text.split()) <= WALL_LINE_WORDS and bool(PAYWALL.search(text) or REGISTRATION.search(text))
 
 
 def _wall_removed(doc: Document, rule_flags: Mapping[str, str]) -> bool:

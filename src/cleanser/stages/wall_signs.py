@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 
 from ..read.paywall_marks import paywall_marks
+from .wall_wording import alternation
 
-_REGWALL = re.compile(r"reg(?:istration)?[-_]?wall", re.IGNORECASE)
+REGWALL_NAME = re.compile(r"reg(?:istration)?[-_]?wall", re.IGNORECASE)
 OFFER_AFTER_CHARS = 300  # how far after the cut text an offer counts as the wall's
 # A call to buy access: a verb of subscribing, or an offer of an "Abo". Logging in and registering are not offers.
 SUBSCRIPTION_CALL = re.compile(
@@ -32,13 +33,17 @@ SUBSCRIPTION_CALL = re.compile(
     r"zum abo\b|abo-angebote|"
     r"suscr[ií]b(?:e|ete|irse)\b|hazte suscriptor|abonnez-vous|je m'abonne|s'abonner|"
     r"assine(?: já| agora)?\b|assinar\b|abbonati\b|abbonarsi|abonneer\b|word abonnee|"
-    r"zaprenumeruj|wykup (?:dostęp|prenumeratę|subskrypcję)|kup dostęp)",
+    r"zaprenumeruj|wykup (?:dostęp|prenumeratę|subskrypcję)|kup dostęp|"
+    # More languages, each with where it was seen: data/wall_wording.json
+    + alternation("subscription_call")
+    + r")",
     re.IGNORECASE,
 )
 # Offers of something else that is free: a newsletter, a feed, a channel, notifications.
-_NOT_A_WALL = re.compile(
+NOT_A_WALL = re.compile(
     r"newsletter|e-?mail|inbox|\brss\b|\bfeed\b|podcast|youtube|channel|kanal|notification|benachrichtigung|"
-    r"whatsapp|telegram|boletín|bolet[ií]n|lettre d'information|comment",
+    r"whatsapp|telegram|boletín|bolet[ií]n|lettre d'information|comment|infolettre|nieuwsbrief|nyhetsbrev|"
+    r"nyhedsbrev|uutiskirje",
     re.IGNORECASE,
 )
 
@@ -52,10 +57,10 @@ def wall_sign(end: str | None, source: str, after: str) -> str | None:
     marks = paywall_marks(source) if source else []
     if marks:
         # A wall named for registration (`.regwall`, `#regwalled`) asks for a free account, as declared ones do.
-        prefix = "registration wall: " if any(_REGWALL.search(mark) for mark in marks) else ""
+        prefix = "registration wall: " if any(REGWALL_NAME.search(mark) for mark in marks) else ""
         return f'{prefix}paywall markup ({", ".join(marks)}) and the text trails off: "…{end}"'
     window = " ".join(after[:OFFER_AFTER_CHARS].split())
     offer = SUBSCRIPTION_CALL.search(window)
-    if offer and not _NOT_A_WALL.search(window):
+    if offer and not NOT_A_WALL.search(window):
         return f'a subscription offer follows the cut text: "{offer.group(0)}" after "…{end}"'
     return None

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from .wall_wording import alternation
 
 PAYWALL_KIND = "paywall"
 REGISTRATION_WALL = "registration wall"
@@ -55,7 +56,9 @@ PAYWALL = re.compile(
     # Dutch
     r"alleen voor abonnees|(?:word|neem een) abonnee?(?:ment)? (?:en|om) (?:lees|verder)|"
     # Polish
-    r"(?:tylko|wyłącznie) dla (?:prenumeratorów|subskrybentów|abonentów)",
+    r"(?:tylko|wyłącznie) dla (?:prenumeratorów|subskrybentów|abonentów)|"
+    # More languages and wordings, each with where it was seen: data/wall_wording.json
+    + alternation("paywall"),
     re.IGNORECASE,
 )
 REGISTRATION = re.compile(
@@ -67,7 +70,7 @@ REGISTRATION = re.compile(
     r"kostenlos registrieren und (?:weiter)?lesen|"
     r"reg[ií]str[ae]te (?:gratis )?(?:para|y) (?:seguir|continuar) leyendo|"
     r"inscrivez-vous gratuitement pour (?:lire|continuer)|"
-    r"cadastre-se (?:gratuitamente |gr[aá]tis )?para (?:continuar|ler)",
+    r"cadastre-se (?:gratuitamente |gr[aá]tis )?para (?:continuar|ler)|" + alternation("registration"),
     re.IGNORECASE,
 )
 
@@ -93,12 +96,31 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
     lines = [line for line in lines if len(line.split()) <= WALL_LINE_WORDS]
     for text, where in ((" ".join(lines), "in the last lines"), (after_text[:AFTER_CHARS], "after the article")):
         text = " ".join(text.split())
-        paywall = PAYWALL.search(text)
+        paywall = _standing(PAYWALL, text)
         if paywall:
             return Wall(PAYWALL_KIND, paywall.group(0), where)
-        registration = REGISTRATION.search(text)
+        registration = _standing(REGISTRATION, text)
         if registration:
             return Wall(REGISTRATION_WALL, registration.group(0), where)
+    return None
+
+
+# A related link's label ("Article réservé à nos abonnés Lire aussi <headline>"): the wording marks another
+# article as a subscriber's, not a wall on this one.
+_RELATED = re.compile(
+    r"\b(?:lire aussi|à lire aussi|read also|see also|lesen sie auch|auch interessant|lee también|"
+    r"leggi anche|leia também|lees ook|czytaj (?:też|także)|läs också|les også|læs også|lue myös)\b",
+    re.IGNORECASE,
+)
+RELATED_REACH = 40  # characters between a wall's wording and a related link's marker
+
+
+def _standing(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` that is no related link's label."""
+    for match in pattern.finditer(text):
+        near = text[max(0, match.start() - RELATED_REACH) : match.end() + RELATED_REACH]
+        if not _RELATED.search(near):
+            return match
     return None
 
 
