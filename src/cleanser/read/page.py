@@ -12,6 +12,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import Removal
+from .code import CODE_TAGS, without_code
 from .text import normalize_spaces
 
 # huge_tree: libxml2's default limits drop, silently, a text node over 10 MB with everything after it, and cut the
@@ -144,14 +145,13 @@ def _hit_limit() -> bool:
     return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
 
 
-_NEVER_TEXT = re.compile(r"<(script|style|template|noscript|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
 _KEPT = frozenset({"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "title", "head", "body", "html", "meta"})
 
 
 def _flatten(html: str) -> str:
     """The page with only tags that cannot nest: phrasing tags go, every other tag becomes a line break."""
-    html = _NEVER_TEXT.sub(" ", html)
+    html = without_code(html, tags=(*CODE_TAGS, "svg"))
 
     def keep(m: re.Match) -> str:
         tag = m.group(1).lower()

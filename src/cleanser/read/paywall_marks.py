@@ -25,6 +25,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .code import code_spans
+
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 WALL_WORDS = frozenset({"paywall", "paywalled", "regwall", "regwalled", "salewall", "paygate", "paywalls"})
 _NEGATIONS = frozenset({"non", "no", "not", "free", "without", "off", "disabled"})
@@ -51,7 +53,6 @@ EVERY_PAGE = frozenset({"steady-paywall-container"})
 _NOT_READ = frozenset({"html", "body", "head", "link", "meta", "script", "style", "noscript", "template", "title"})
 MARKS_KEPT = 3  # enough to name the evidence
 _BODY = re.compile(r"<body\b", re.I)
-_CODE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]*)>")
 _ATTRIBUTE = re.compile(r"""(?:^|\s)(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _TAG_REACH = 3000  # characters from a tag's "<" to a name in its class or id
@@ -94,7 +95,7 @@ def paywall_marks(html: str) -> list[str]:
     lower = html.lower()
     hits = sorted(i for needle in _NEEDLES for i in _positions(lower, needle, begin))
     found: list[str] = []
-    code: list[tuple[int, int]] = [m.span() for m in _CODE.finditer(html, begin)] if hits else []
+    code: list[tuple[int, int]] = code_spans(html, begin) if hits else []
     done = begin  # hits before this are in a tag already read or in code
     for hit in hits:
         if hit < done:

@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from ..document import Document
+from ..read.code import without_code
 from ..read.metadata import PageInfo
 from ..read.paywall_marks import paywall_marks
 from .wall_signs import NOT_A_WALL, OFFER_AFTER_CHARS, REGWALL_NAME, SUBSCRIPTION_CALL
@@ -37,7 +38,6 @@ MIN_GAP = 100  # and at least this many words fewer
 MAX_WORD_COUNT = 20_000  # a declared count above this is no article's
 OPENING_WORDS = 4  # the article's first words, found in the source to tell a label above it from one below
 _BODY = re.compile(r"<body\b", re.I)
-_CODE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
 
 
 @cache
@@ -52,7 +52,7 @@ def premium_label(source: str, first_words: list[str] | None = None) -> str | No
     of the article's text), only a label before them counts: the article's own, not one on a teaser in a list
     after it; when the words cannot be found in the source (entities, markup inside them), any label counts."""
     at = _BODY.search(source)
-    body = _CODE.sub(" ", source[at.start() if at else 0 :])
+    body = without_code(source, at.start() if at else 0)
     found = _label().search(body)
     if found is None:
         return None
