@@ -73,6 +73,16 @@ def test_a_short_line_and_a_sign_off_above_a_furniture_run_stay():
         assert [z.text.split("\n") for z in zones] == [box[1:]]
 
 
+def test_the_article_s_last_subhead_above_a_furniture_run_stays():
+    """A line of some length with no furniture words right under the article is its own (a last subhead, a closing
+    line with no full stop), though nothing in it stops a run; the furniture under it still goes."""
+    last = "Why the ferry timetable matters more than the new pier"
+    box = ["Terms of Service Privacy Policy", "Forgot password?", "Go to the home page »"]
+    result, zones = zone_removals("\n".join([*ARTICLE, last, *box]))
+    assert last in result.text.split("\n")
+    assert [z.text.split("\n") for z in zones] == [box]
+
+
 def test_a_menu_above_the_article_goes_at_safe_when_its_words_say_so_and_the_title_stays():
     menu = ["Home", "Local", "Sport", "Weather"]
     # A short title, even one with a menu's word in it, stays.
