@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 from test_generic_html import LEDE, SECOND, THIRD
+from test_generic_html_shapes import page, removed
 
 from cleanser import Cleaner
 from cleanser.plugins.manager import Plugins
-from cleanser.stages import generic_html
 from cleanser.stages.html_headings import heading_kind
 
 LONG_COMMENT = (
@@ -20,31 +20,9 @@ LONG_COMMENT = (
 )
 
 
-def page(before: str = "", middle: str = "", after: str = "") -> str:
-    return f"""<!DOCTYPE html><html><head><title>Kelby fish market to close</title></head><body>
-<main><div class="story">
-<h1>Kelby fish market to close</h1>
-{before}
-<p>{LEDE}</p>
-{middle}
-<p>{SECOND}</p>
-<p>{THIRD}</p>
-{after}
-</div></main>
-</body></html>"""
-
-
 @pytest.fixture(scope="module")
 def safe() -> Cleaner:
     return Cleaner(Plugins.from_rulesets(), generic="safe")
-
-
-def removed(result) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for removal in result.audit:
-        if removal.plugin == generic_html.PLUGIN and removal.refused is None:
-            found.setdefault(removal.rule, []).append(removal)
-    return found
 
 
 def article_intact(text: str) -> bool:
