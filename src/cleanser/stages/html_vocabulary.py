@@ -147,19 +147,22 @@ PUBLISHED = re.compile(
     r"(?: (?:on|am|le|el|em|il|op|at|um|de))?(?:\b|(?=[:：\s]))",
     re.IGNORECASE,
 )
+# The words that open a photo credit ("Foto:", "Kuva:", "crédito:"), and those that open any credit or source line
+# ("Quelle:", "Source:", "Image:"), which also name the source of an article's figures.
+_PHOTO_WORDS = "foto|fotos|photo|photos|bild|bilder|kuva|crédito|credito|zdjęcie|fot|copyright"
+_SOURCE_WORDS = "credit|credits|quelle|source|fuente|fonte|image|imagen"
 # A photo credit in a figure: a credit word and a colon first ("Foto: ...", "Kuva: ...", "(crédito: ..."), a
 # copyright sign, or a short line naming an agency or written "Agency / Photographer".
 CREDIT = re.compile(
-    r"^\W{0,2}(?:foto|fotos|photo|photos|photograph|bild|bilder|kuva|crédito|credito|credit|credits|quelle|source|"
-    r"fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*[:.]|^\W{0,2}(?:©|\(c\))",
+    rf"^\W{{0,2}}(?:photograph|{_PHOTO_WORDS}|{_SOURCE_WORDS})\s*[:.]|^\W{{0,2}}(?:©|\(c\))",
     re.IGNORECASE,
 )
 # A photo credit as a line of its own, anywhere in the container ("Foto: J. Doe", "Titelbild: Agency/Name",
-# "Copyright: J. Doe", "© Agency"). Not "Quelle:" or "Source:", which also name the source of an article's figures.
+# "Copyright: J. Doe", "© Agency"). Not "Quelle:" or "Source:" (the source words).
 PHOTO_CREDIT = re.compile(
-    r"^\W{0,2}(?:(?:foto|fotos|photo|photos|photograph|bild|bilder|titelbild|beitragsbild|headerbild|aufmacherbild|"
-    r"vorschaubild|bildquelle|fotoquelle|bildnachweis|fotonachweis|kuva|crédito|credito|crédit photo|crédits photo|"
-    r"photo credit|image credit|foto di|zdjęcie|fot|copyright)\s*[:.]|©|\(c\) )",
+    rf"^\W{{0,2}}(?:(?:{_PHOTO_WORDS}|photograph|titelbild|beitragsbild|headerbild|aufmacherbild|vorschaubild|"
+    r"bildquelle|fotoquelle|bildnachweis|fotonachweis|crédit photo|crédits photo|photo credit|image credit|foto di)"
+    r"\s*[:.]|©|\(c\) )",
     re.IGNORECASE,
 )
 # A site's copyright notice, which a photo credit line is not.
@@ -171,8 +174,7 @@ RIGHTS_RESERVED = re.compile(
 # The credit at the end of a caption's text: a credit word and a colon, or a copyright sign, then a few words to the
 # end ("... am Gürgaletsch. Foto: V. Berret", "... zu. | © Agency/Getty Images", "... (Quelle: Name/Unsplash)").
 CREDIT_TAIL = re.compile(
-    r"(?:^|(?<=[\s.,;|–—]))\(?\s*(?:(?:foto|fotos|photo|photos|bild|bilder|kuva|crédito|credito|credit|credits|quelle|"
-    r"source|fuente|fonte|image|imagen|zdjęcie|fot|copyright)\s*:|©|\(c\) )[^\n]{1,80}$",
+    rf"(?:^|(?<=[\s.,;|–—]))\(?\s*(?:(?:{_PHOTO_WORDS}|{_SOURCE_WORDS})\s*:|©|\(c\) )[^\n]{{1,80}}$",
     re.IGNORECASE,
 )
 # A caption by its class: "wp-caption-text", "figure__caption", "news-img-caption", "bildunterschrift", "legend".
