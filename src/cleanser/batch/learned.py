@@ -272,16 +272,9 @@ def _learn_here(
     jobs = plan.jobs or default_jobs()
     if jobs <= 1:
         first = FirstPass(settings, _reader, sample=sample, memory=memory, max_hosts=max_hosts, emit=emit)
-        for record in records:
-            doc = _document(record, options)
-            if doc is None:
-                continue
-            url, data, encoding = doc
-            key = first.wants(url)
-            if key is None:
-                continue
+        for key, url, data, encoding, where in _wanted(records, options, first):
             try:
-                text, lines = _lines(_reader, url, data, encoding, record.where)
+                text, lines = _lines(_reader, url, data, encoding, where)
             except Exception:  # unreadable: the second pass reports it as failed
                 continue
             first.add(key, url, text, lines)
@@ -291,6 +284,19 @@ def _learn_here(
     info = {"without_site": first.without_site, "untracked_records": first.untracked,
             "peak_sample_bytes": first.peak_held, "jobs": jobs}
     return hosts, info
+
+
+def _wanted(records, options, first):
+    """(host key, url, data, encoding, where) of each record the first pass wants: one with a document and a host
+    that is still sampling."""
+    for record in records:
+        doc = _document(record, options)
+        if doc is None:
+            continue
+        url, data, encoding = doc
+        key = first.wants(url)
+        if key is not None:
+            yield key, url, data, encoding, record.where
 
 
 def _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs, emit):
@@ -321,16 +327,9 @@ def _learn_in_pool(options, records, settings, sample, memory, max_hosts, jobs, 
         batch: list[tuple[str, str | None]] = []
         items: list = []
         size = 0
-        for record in records:
-            doc = _document(record, options)
-            if doc is None:
-                continue
-            url, data, encoding = doc
-            key = first.wants(url)
-            if key is None:
-                continue
+        for key, url, data, encoding, where in _wanted(records, options, first):
             batch.append((key, url))
-            items.append((url, data, encoding, record.where))
+            items.append((url, data, encoding, where))
             size += len(data)
             if len(items) >= _CHUNK_DOCS or size >= _CHUNK_BYTES:
                 reading.append((batch, pool.submit(_read_task, items)))
