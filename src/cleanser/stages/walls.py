@@ -29,12 +29,15 @@ LAST_BLOCKS = 3  # how many of the document's last lines are searched
 WALL_LINE_WORDS = 25  # a line longer than this is prose, whatever it says
 
 PAYWALL = re.compile(
-    r"subscribe (?:now |today )?(?:to|and) (?:continue|keep|read on|reading)|"
+    r"subscribe (?:now |today )?(?:to|and) (?:continue reading|keep reading|continue|keep|read on|reading)|"
     r"(?:article|story|content) is (?:only )?(?:available )?(?:for|to|exclusive to) (?:paying |premium )?"
-    r"(?:subscribers|members)|for subscribers only|subscribers only\b|already a (?:paying )?subscriber|"
+    r"(?:subscribers|members)(?: only)?|for subscribers only|subscribers only\b|"
+    r"already a (?:paying )?subscriber|"
     r"you(?:'ve| have) reached (?:your|the) (?:free )?(?:article|story|monthly) limit|"
-    r"unlock (?:this|the full) (?:article|story)|to (?:continue|keep) reading,? (?:please )?subscribe|"
-    r"subscribe for full access|become a (?:subscriber|member) to (?:read|continue)|"
+    r"(?:subscribe to )?unlock (?:this|the full) (?:article|story)|"
+    r"to (?:continue|keep) reading,? (?:please )?subscribe|"
+    r"subscribe (?:for full access|to read the full (?:article|story))|"
+    r"become a (?:subscriber|member) to (?:read|continue)|"
     # German
     r"exklusiv für (?:abonnent|abonnement|digital-abonnent)|nur für (?:abonnent|abonnement)|"
     r"(?:sie sind |sind sie )?bereits (?:digital-?|plus-?|e-paper-?)?abonnent|"
@@ -45,7 +48,8 @@ PAYWALL = re.compile(
     # Spanish
     r"exclusiv[oa] para (?:suscriptores|abonados|socios)|contenido exclusivo para|"
     r"suscr[ií]b[ea]te (?:para|y) (?:seguir|continuar) leyendo|para (?:seguir|continuar) leyendo,? suscr|"
-    r"ya (?:eres|soy) suscriptor|(?:alcanzado|llegaste al|superaste el) (?:el )?l[ií]mite de (?:notas|art[ií]culos)|"
+    r"ya (?:eres|soy) suscriptor|(?:ya )?(?:alcanzado|llegaste al|superaste el) (?:el )?l[ií]mite de "
+    r"(?:notas|art[ií]culos)|"
     # French
     r"réservée? aux abonnés|abonnez-vous pour (?:lire|continuer|poursuivre)|déjà abonné|"
     r"la suite (?:de cet article )?est réservée|"
@@ -63,6 +67,7 @@ PAYWALL = re.compile(
 )
 REGISTRATION = re.compile(
     r"(?:register|sign up|create (?:a|your) free account)(?: for free| now)? to (?:continue|keep) reading|"
+    r"to (?:continue|keep) reading,? (?:please )?(?:log in|sign in|register)|register for full access|"
     r"(?:register|sign up|create (?:a|your) free account)(?: for free| now)? to read (?:the|this) (?:full )?"
     r"(?:article|story)|(?:log|sign) in or (?:create|register) (?:a |an |your )?(?:free )?account to "
     r"(?:continue|keep) reading|"
