@@ -35,7 +35,7 @@ import re
 from ..document import BLANK, CODE, TABLE, Block, Document, Removal
 from ..text import is_prose, word_count
 from .wall_signs import NOT_A_WALL, SUBSCRIPTION_CALL
-from .walls import PAYWALL, REGISTRATION, WALL_LINE_WORDS, _RELATED
+from .walls import _RELATED, PAYWALL, REGISTRATION, WALL_LINE_WORDS
 
 PLUGIN = "generic"
 RULE = f"{PLUGIN}/wall-lines"
@@ -45,23 +45,24 @@ BOX_PIECE_WORDS = 8  # ... and so is each of its pieces
 ABOVE_LINES = 3  # box lines above the wall line that go with it ("Jetzt weiterlesen", "3 € / Monat")
 
 # Where a line's pieces part: sentence ends, and the bars, bullets and arrows between a box's buttons.
-_PIECES = re.compile(r"(?<=[.!?…])\s+|\s*[|·•»›→]\s*")
+_PIECES = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])\s*|\s*[|·•»›→]\s*")
 # What may stand before the wording: a lock, a star, a bullet, a plus; never a quote mark.
 _LEAD = re.compile(r"^[\s🔒🔓*+•·►▶✓✔#\-–—:]+")
 _QUOTES = re.compile(r"[\"“”„«»‘’‚‹›「」]")
 # Words that may open a wall's sentence before its wording: determiners, the article named, a copula ("This
 # article is ...", "Dieser Artikel ist ...", "El contenido es ...", "Artikel nur für ...").
-_SUBJECT = frozenset(
+_SUBJECT_WORDS = (
     "this the dieser diese dieses der die das este esta esse essa o a el la cet cette ce le l questo questa il lo "
     "dit deze het de ten ta to denne dette den det "
     "article story post content artikel beitrag inhalt text artículo nota contenido noticia conteúdo matéria "
-    "reportagem contenuto articolo artikkelen artikeln artikkel artykuł tekst juttu "
-    "is ist es est è é er är jest on".split()
+    "reportagem contenuto articolo artikkelen artikeln artikkel artiklen artykuł tekst juttu indhold "
+    "is ist es est è é er är jest on"
 )
+_SUBJECT = frozenset(_SUBJECT_WORDS.split())
 LEAD_WORDS = 4  # words of `_SUBJECT` before a wall's wording
 _LEAD_WORD = re.compile(r"(\w+)['’]?\s*")
 # What a complement after a wall's wording starts with: a preposition or an article.
-_COMPLEMENT = frozenset(
+_COMPLEMENT_WORDS = (
     "for of on in to at with from by via this your our only "
     "für auf im bei mit von vom zum zur des "
     "en de del para por con a al "
@@ -70,8 +71,9 @@ _COMPLEMENT = frozenset(
     "do da em no na com ao "
     "op van voor met bij "
     "w dla z "
-    "på i för til till av med hos".split()
+    "på i för til till av med hos"
 )
+_COMPLEMENT = frozenset(_COMPLEMENT_WORDS.split())
 _WORD_END = re.compile(r"[\w-]*(?:[/*:](?:in|innen)\b)?")
 # Prices and periods of an offer: "3 € / Monat", "$1 for 4 weeks", "9,99 EUR", "1 mois pour 1 €".
 _PRICE = re.compile(
@@ -103,6 +105,12 @@ _OFFERS = re.compile(
     re.IGNORECASE,
 )
 OFFER_WORDS = 6
+# A trial or a pass to buy ("Jetzt eine Woche unverbindlich testen", "Wochenpass bestellen", "Try it free").
+_TRIAL = re.compile(
+    r"\b(?:testen|bestellen|mitglied werden|try|join now|essayer|probar|experimente|prova|proberen|wypróbuj|prøv|"
+    r"testa|kokeile|(?:wochen|tages|monats)pass|free trial|prueba gratis|essai gratuit)\b",
+    re.IGNORECASE,
+)
 # A log-in prompt or a read-on question of the box ("Already registered?", "Möchten Sie weiterlesen?").
 _READ_ON = re.compile(
     r"(?:already (?:registered|a member|have an account)|bereits registriert|schon registriert|déjà inscrit|"
@@ -155,6 +163,8 @@ def _box_piece(piece: str) -> str | None:
         return "a price"
     if SUBSCRIPTION_CALL.search(piece) or (word_count(piece) <= OFFER_WORDS and _OFFERS.search(piece)):
         return "an offer"
+    if _TRIAL.search(piece):
+        return "an offer"
     return None
 
 
@@ -178,18 +188,24 @@ def wall_line(text: str) -> str | None:
         if match is not None:
             # A pattern may end inside a word ("abonnent" of "Abonnenten", "Abonnent/in"): the rest starts after it.
             after = _WORD_END.match(text, match.end()).end()
-            cut = _PIECES.search(text, after)
+            cut = _cut(text, after, at)
             end = cut.start() if cut else len(text)
             if not _wall_rest(text[after:end]):
                 return None
             found = found or match.group(0)
         else:
-            cut = _PIECES.search(text, at)
+            cut = _cut(text, at, at)
             end = cut.start() if cut else len(text)
             if _box_piece(text[at:end].strip()) is None:
                 return None
         at = cut.end() if cut else len(text)
     return found
+
+
+def _cut(text: str, start: int, piece: int) -> re.Match[str] | None:
+    """The first place after `start` where the piece that begins at `piece` ends (a sentence end after "。" is
+    an empty match: one at the piece's own start is no end of it)."""
+    return next((m for m in _PIECES.finditer(text, start) if m.end() > piece), None)
 
 
 def box_line(text: str) -> str | None:
