@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from ..document import BLANK, CODE, TABLE, Block, Document, Removal
-from ..text import is_prose, word_count
+from ..text import ends_sentence, is_prose, word_count
 from .wall_signs import NOT_A_WALL, SUBSCRIPTION_CALL
 from .walls import _RELATED, PAYWALL, REGISTRATION, WALL_LINE_WORDS
 
@@ -42,6 +42,9 @@ RULE = f"{PLUGIN}/wall-lines"
 REST_WORDS = 4  # words of a complement after a wall's wording ("... for this month", "... op het Dagblad")
 BOX_WORDS = 12  # a line of the wall's box (an offer, a price, a button) is at most this long
 BOX_PIECE_WORDS = 8  # ... and so is each of its pieces
+PLAIN_WORDS = 10  # a plain sentence beside a wall's wording on its line ("Votre temps de lecture gratuit est écoulé.")
+_CLAUSE = re.compile(r"[,;:()]")
+PROSE_WORDS = 8  # a paragraph of prose around a lone wall phrase makes it a subheading
 ABOVE_LINES = 3  # box lines above the wall line that go with it ("Jetzt weiterlesen", "3 € / Monat")
 
 # Where a line's pieces part: sentence ends, and the bars, bullets and arrows between a box's buttons.
@@ -174,10 +177,32 @@ def _pieces(text: str) -> list[str]:
 
 def wall_line(text: str) -> str | None:
     """The wall wording that makes `text` a wall line (see the module's doc), or None."""
+    found = _read_line(text)
+    return found[0] if found is not None and not found[1] else None
+
+
+def wall_wording(text: str) -> str | None:
+    """The wall wording of a line that says a wall stands though not all of it is the wall's box: its other
+    pieces are short plain sentences ("Votre temps de lecture gratuit est écoulé."), never a clause or a quotation
+    ("Bereits Abonnent? Diese Frage stellen viele Seiten, bevor ..."). What `walls.find_wall` reads in a text's
+    last lines; the removal takes only whole wall lines (`wall_line`)."""
+    found = _read_line(text)
+    if found is None:
+        return None
+    phrase, others = found
+    if any(word_count(piece) > PLAIN_WORDS or _CLAUSE.search(piece) for piece in others):
+        return None
+    return phrase
+
+
+def _read_line(text: str) -> tuple[str, list[str]] | None:
+    """The first wall wording that opens a piece of `text`, and the pieces that are neither wall wording nor the
+    box's; None when no piece opens with wall wording or the wording goes on as prose."""
     if word_count(text) > WALL_LINE_WORDS or _QUOTES.search(text) or _RELATED.search(text):
         return None
     text = " ".join(text.split())
     found = None
+    others: list[str] = []
     at = 0
     while at < len(text):
         lead = _LEAD.match(text, at)
@@ -196,10 +221,11 @@ def wall_line(text: str) -> str | None:
         else:
             cut = _cut(text, at, at)
             end = cut.start() if cut else len(text)
-            if _box_piece(text[at:end].strip()) is None:
-                return None
+            piece = text[at:end].strip()
+            if _box_piece(piece) is None:
+                others.append(piece)
         at = cut.end() if cut else len(text)
-    return found
+    return (found, others) if found else None
 
 
 def _cut(text: str, start: int, piece: int) -> re.Match[str] | None:
@@ -217,6 +243,13 @@ def box_line(text: str) -> str | None:
     if not pieces or None in kinds:
         return None
     return kinds[0]
+
+
+def _between_prose(lines: list[Block], first: int, last: int) -> bool:
+    """Whether the kept lines right above `first` and right below `last` are paragraphs of prose."""
+    above = next((b for b in reversed(lines[:first]) if b.removal is None), None)
+    below = next((b for b in lines[last + 1 :] if b.removal is None), None)
+    return all(b is not None and word_count(b.text) >= PROSE_WORDS and ends_sentence(b.text) for b in (above, below))
 
 
 def _candidate(block: Block) -> bool:
@@ -255,6 +288,8 @@ def mark_wall_lines(doc: Document) -> int:
                 break
             box.append(lines[last])
             evidence.append(f"{why} of the wall's box under it: {_quote(text)}")
+        if len(box) == 1 and len(_pieces(block.text)) == 1 and _between_prose(lines, first, last):
+            continue  # one wall phrase alone between two paragraphs reads as the article's own subheading
         walls.append((box, evidence))
         taken.update(range(first, last + 1))
     # A document that is all wall (extraction chose the wall's box for the article) is nothing to judge against:

@@ -96,17 +96,23 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
         return None
     last = doc.blocks.index(kept[-1])
     lines = [b.text for b in kept[-LAST_BLOCKS:]] + [b.text for b in doc.blocks[last + 1 :] if b.text]
-    # A wall is a short line of its own; a sentence about walls ("readers were asked to subscribe to continue
-    # reading") is prose.
-    lines = [line for line in lines if len(line.split()) <= WALL_LINE_WORDS]
-    for text, where in ((" ".join(lines), "in the last lines"), (after_text[:AFTER_CHARS], "after the article")):
-        text = " ".join(text.split())
-        paywall = _standing(PAYWALL, text)
-        if paywall:
-            return Wall(PAYWALL_KIND, paywall.group(0), where)
-        registration = _standing(REGISTRATION, text)
-        if registration:
-            return Wall(REGISTRATION_WALL, registration.group(0), where)
+    # A wall is a line of its own, as the stage that removes it reads one (stages/wall_lines.py, which imports
+    # this module's patterns): a sentence about walls ("Subscribers only get the archive, the study found") is
+    # prose, wherever it stands.
+    from .wall_lines import wall_wording
+
+    phrases = [phrase for phrase in map(wall_wording, lines) if phrase]
+    paywall = next((p for p in phrases if PAYWALL.match(p)), None)
+    if paywall or phrases:
+        kind = PAYWALL_KIND if paywall else REGISTRATION_WALL
+        return Wall(kind, paywall or phrases[0], "in the last lines")
+    text = " ".join(after_text[:AFTER_CHARS].split())
+    paywall = _standing(PAYWALL, text)
+    if paywall:
+        return Wall(PAYWALL_KIND, paywall.group(0), "after the article")
+    registration = _standing(REGISTRATION, text)
+    if registration:
+        return Wall(REGISTRATION_WALL, registration.group(0), "after the article")
     return None
 
 
