@@ -276,17 +276,18 @@ def mark_wall_lines(doc: Document) -> int:
             first -= 1
             evidence.insert(0, f"{why} of the wall's box above it: {_quote(lines[first].text)}")
         box = lines[first : i + 1]
-        last = i
-        while last + 1 < len(lines) and (lines[last + 1].removal is not None or _candidate(lines[last + 1])):
-            last += 1
-            if lines[last].removal is not None:
+        last = at = i
+        while at + 1 < len(lines) and (lines[at + 1].removal is not None or _candidate(lines[at + 1])):
+            at += 1
+            if lines[at].removal is not None:
                 continue  # a line a rule took already ("Already have an account? Sign in"): the box goes on
-            text = lines[last].text
+            text = lines[at].text
             more = wall_line(text)
             why = f"more wall wording {more!r}" if more else box_line(text)
             if why is None:
                 break
-            box.append(lines[last])
+            box.append(lines[at])
+            last = at
             evidence.append(f"{why} of the wall's box under it: {_quote(text)}")
         if len(box) == 1 and len(_pieces(block.text)) == 1 and _between_prose(lines, first, last):
             continue  # one wall phrase alone between two paragraphs reads as the article's own subheading
