@@ -3,8 +3,10 @@
 A wall is read where it stands: in the page's visible text right after the article's last paragraph, or in the
 last lines of the document (kept or removed). Walls seldom reach the document as lines of their own: extraction
 leaves them out with the rest of the page's furniture, and where they are inside the article container they share
-a line with the offer ("Jetzt weiterlesen ... 3 € / Monat ... Registrieren kostenlos"), so the generic line rules,
-which match whole lines, see none of them. That is why this stage searches the wording instead.
+a line with the offer ("Jetzt weiterlesen ... 3 € / Monat ... Registrieren kostenlos"). So the page's text after
+the article is searched for the wording; the document's last lines are read as `stages/wall_lines.py` reads a
+wall's line (the wording opens a piece of it; a sentence about walls is prose), and that stage removes the lines
+with these same patterns: they are the one source of the wall wording.
 
 Two kinds are told apart: a paywall (subscribe, subscribers only, already a subscriber) and a registration wall
 (register or create a free account to read on). Where a page offers both, it is a paywall with a free tier.
