@@ -42,13 +42,16 @@ RULE = f"{PLUGIN}/wall-lines"
 REST_WORDS = 4  # words of a complement after a wall's wording ("... for this month", "... op het Dagblad")
 BOX_WORDS = 12  # a line of the wall's box (an offer, a price, a button) is at most this long
 BOX_PIECE_WORDS = 8  # ... and so is each of its pieces
+MAX_CHARS = 400  # a line longer than this has more than `WALL_LINE_WORDS` words (a cheap test before counting)
 PLAIN_WORDS = 10  # a plain sentence beside a wall's wording on its line ("Votre temps de lecture gratuit est écoulé.")
 _CLAUSE = re.compile(r"[,;:()]")
 PROSE_WORDS = 8  # a paragraph of prose around a lone wall phrase makes it a subheading
 ABOVE_LINES = 3  # box lines above the wall line that go with it ("Jetzt weiterlesen", "3 € / Monat")
 
 # Where a line's pieces part: sentence ends, and the bars, bullets and arrows between a box's buttons.
-_PIECES = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])\s*|\s*[|·•»›→]\s*")
+# (Each alternative starts with a character of its own, so the search skips plain text fast; a line's spaces are
+# collapsed to one before it is read.)
+_PIECES = re.compile(r"[.!?…]\s+|[。！？]\s*| ?[|·•»›→]\s*")
 # What may stand before the wording: a lock, a star, a bullet, a plus; never a quote mark.
 _LEAD = re.compile(r"^[\s🔒🔓*+•·►▶✓✔#\-–—:]+")
 _QUOTES = re.compile(r"[\"“”„«»‘’‚‹›「」]")
@@ -63,7 +66,6 @@ _SUBJECT_WORDS = (
 )
 _SUBJECT = frozenset(_SUBJECT_WORDS.split())
 LEAD_WORDS = 4  # words of `_SUBJECT` before a wall's wording
-_LEAD_WORD = re.compile(r"(\w+)['’]?\s*")
 # What a complement after a wall's wording starts with: a preposition or an article.
 _COMPLEMENT_WORDS = (
     "for of on in to at with from by via this your our only "
@@ -124,19 +126,28 @@ _READ_ON = re.compile(
 )
 
 
-def _wording(text: str, at: int) -> re.Match[str] | None:
-    """The wall wording that starts at `at` in `text`, after at most `LEAD_WORDS` words that name the article
-    ("Dieser Artikel ist ...", "El contenido es ..."), or None. The wording may run over a piece's end ("Al
-    abonnee? Log in")."""
-    for _ in range(LEAD_WORDS + 1):
-        match = PAYWALL.match(text, at) or REGISTRATION.match(text, at)
-        if match is not None:
-            return match
-        word = _LEAD_WORD.match(text, at)
-        if word is None or word.group(1).lower() not in _SUBJECT:
-            return None
-        at = word.end()
-    return None
+def _opening() -> re.Pattern[str]:
+    """Wall wording at a piece's start, after at most `LEAD_WORDS` words that name the article: one expression, so
+    that a line that opens with "The" or "Der" costs one match, not one per word."""
+    subject = "|".join(sorted(map(re.escape, _SUBJECT), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:{subject})(?:\s+|['’]\s*)){{0,{LEAD_WORDS}}}(?:(?P<pay>{PAYWALL.pattern})|(?P<reg>{REGISTRATION.pattern}))",
+        re.IGNORECASE,
+    )
+
+
+_OPENING = _opening()
+
+
+def _wording(text: str, at: int) -> tuple[int, int] | None:
+    """Where the wall wording that starts at `at` in `text` (after at most `LEAD_WORDS` words that name the
+    article: "Dieser Artikel ist ...", "El contenido es ...") begins and ends, or None. The wording may run over a
+    piece's end ("Al abonnee? Log in")."""
+    match = _OPENING.match(text, at)
+    if match is None:
+        return None
+    group = "pay" if match.start("pay") >= 0 else "reg"
+    return match.start(group), match.end(group)
 
 
 def _wall_rest(rest: str) -> bool:
@@ -197,41 +208,43 @@ def wall_wording(text: str) -> str | None:
 
 def _read_line(text: str) -> tuple[str, list[str]] | None:
     """The first wall wording that opens a piece of `text`, and the pieces that are neither wall wording nor the
-    box's; None when no piece opens with wall wording or the wording goes on as prose."""
-    if word_count(text) > WALL_LINE_WORDS or _QUOTES.search(text) or _RELATED.search(text):
+    box's; None when no piece opens with wall wording or the wording goes on as prose.
+
+    Every line of a document comes here: the anchored wording at each piece's start is tried first, and only a
+    line that has some is read further (the box's vocabulary and the quotation marks cost more)."""
+    if len(text) > MAX_CHARS or word_count(text) > WALL_LINE_WORDS:
         return None
     text = " ".join(text.split())
     found = None
-    others: list[str] = []
+    pending: list[str] = []
     at = 0
     while at < len(text):
         lead = _LEAD.match(text, at)
         at = lead.end() if lead else at
         if at >= len(text):
             break
-        match = _wording(text, at)
-        if match is not None:
+        span = _wording(text, at)
+        if span is not None:
             # A pattern may end inside a word ("abonnent" of "Abonnenten", "Abonnent/in"): the rest starts after it.
-            after = _WORD_END.match(text, match.end()).end()
-            cut = _cut(text, after, at)
+            after = _WORD_END.match(text, span[1]).end()
+            cut = _cut(text, after)
             end = cut.start() if cut else len(text)
             if not _wall_rest(text[after:end]):
                 return None
-            found = found or match.group(0)
+            found = found or text[span[0] : span[1]]
         else:
-            cut = _cut(text, at, at)
+            cut = _cut(text, at)
             end = cut.start() if cut else len(text)
-            piece = text[at:end].strip()
-            if _box_piece(piece) is None:
-                others.append(piece)
+            pending.append(text[at:end].strip())
         at = cut.end() if cut else len(text)
-    return (found, others) if found else None
+    if found is None or _QUOTES.search(text) or _RELATED.search(text):
+        return None
+    return found, [piece for piece in pending if _box_piece(piece) is None]
 
 
-def _cut(text: str, start: int, piece: int) -> re.Match[str] | None:
-    """The first place after `start` where the piece that begins at `piece` ends (a sentence end after "。" is
-    an empty match: one at the piece's own start is no end of it)."""
-    return next((m for m in _PIECES.finditer(text, start) if m.end() > piece), None)
+def _cut(text: str, start: int) -> re.Match[str] | None:
+    """Where the piece under way ends: the next sentence end or separator from `start` on."""
+    return _PIECES.search(text, start)
 
 
 def box_line(text: str) -> str | None:
