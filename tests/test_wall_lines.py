@@ -205,3 +205,11 @@ def test_a_german_choose_your_access_wall_after_a_cut_text():
 )
 def test_a_complete_text_whose_last_line_is_no_sentence_is_not_truncated(last):
     assert "truncated" not in cleanser.clean(HARBOUR + last).flags
+
+
+def test_the_page_search_finds_what_the_patterns_find():
+    from cleanser.stages.walls import PAYWALL, PAYWALL_SEARCH, REGISTRATION, REGISTRATION_SEARCH
+
+    text = " ".join(["Weiter im Text.", *WALL_LINES, *LOOK_ALIKES, "Ende."])
+    for plain, fast in ((PAYWALL, PAYWALL_SEARCH), (REGISTRATION, REGISTRATION_SEARCH)):
+        assert [m.group(0) for m in fast.finditer(text)] == [m.group(0) for m in plain.finditer(text)]

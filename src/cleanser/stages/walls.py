@@ -82,6 +82,14 @@ REGISTRATION = re.compile(
 )
 
 
+# The same patterns for searching a page's text: tried only where a word starts (no Latin letter or digit before),
+# which spares the regex engine the big alternation at every other position (about ten times faster on a page's
+# text after the article). Every wording above starts a word.
+_WORD_START = r"(?<![A-Za-z0-9\u00C0-\u024F])"
+PAYWALL_SEARCH = re.compile(_WORD_START + f"(?:{PAYWALL.pattern})", re.IGNORECASE)
+REGISTRATION_SEARCH = re.compile(_WORD_START + f"(?:{REGISTRATION.pattern})", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Wall:
     kind: str  # "paywall" or "registration wall"
@@ -109,10 +117,10 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
         kind = PAYWALL_KIND if paywall else REGISTRATION_WALL
         return Wall(kind, paywall or phrases[0], "in the last lines")
     text = " ".join(after_text[:AFTER_CHARS].split())
-    paywall = _standing(PAYWALL, text)
+    paywall = _standing(PAYWALL_SEARCH, text)
     if paywall:
         return Wall(PAYWALL_KIND, paywall.group(0), "after the article")
-    registration = _standing(REGISTRATION, text)
+    registration = _standing(REGISTRATION_SEARCH, text)
     if registration:
         return Wall(REGISTRATION_WALL, registration.group(0), "after the article")
     return None
