@@ -2,6 +2,7 @@
 
     python bench/flags.py                # figures for the tune and the report part
     python bench/flags.py --errors       # ... and every page where a flag disagrees with its label
+    python bench/flags.py --part tune    # one part only (while tuning: the report part is read once, at the end)
     python bench/flags.py --candidates   # the pages a reviewer must look at before labelling (see docs/quality.md)
 
 The labels are `bench/flag-labels.json`: for every page of the two sets, whether it is paywalled, whether the wall is
@@ -63,12 +64,14 @@ def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.3f}"
 
 
-def report(show_errors: bool) -> None:
+def report(show_errors: bool, parts: tuple[str, ...] = ("tune", "report")) -> None:
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     cleaner = Cleaner()
-    rows: dict[str, list[tuple[dict, dict]]] = {"tune": [], "report": []}
+    rows: dict[str, list[tuple[dict, dict]]] = {part: [] for part in parts}
     missing = []
     for page in all_pages():
+        if page.part not in rows:
+            continue
         label = labels.get(f"{page.set}/{page.name}")
         if label is None:
             missing.append(page.name)
@@ -120,11 +123,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every page whose flags disagree with its label")
     parser.add_argument("--candidates", action="store_true", help="list the pages to review before labelling")
+    parser.add_argument("--part", choices=("tune", "report"), action="append",
+                        help="score only this part (repeatable; default both)")
     args = parser.parse_args()
     if args.candidates:
         candidates()
     else:
-        report(args.errors)
+        report(args.errors, tuple(args.part) if args.part else ("tune", "report"))
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ from .stages.html_budget import enforce_budget
 from .stages.html_rules import apply_html_rules, paragraph_texts, place_removals
 from .stages.positions import mark_where
 from .stages.structure import restore
+from .stages.wall_lines import PLUGIN as WALL_PLUGIN
+from .stages.wall_lines import mark_wall_lines
 from .text import word_count
 
 
@@ -233,6 +235,10 @@ class Cleaner:
             apply_rules(doc, book)
         if self.plugins.has_document_hooks():
             self.plugins.process_document(doc, site.name if site else None)
+        # A paywall's or registration wall's own lines, read by the wording that flags a wall (text and HTML; part
+        # of the generic plugin, so on whenever its rules are).
+        if any(rs.name == WALL_PLUGIN for rs in active):
+            mark_wall_lines(doc)
         # The generic line scorer takes the boilerplate no rule named (text input; `generic` says how boldly).
         mark_lines(doc, self.generic)
         # ... and the zones around the article: a tail of page furniture below it (generic_zones.py).
