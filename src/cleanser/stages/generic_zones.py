@@ -44,6 +44,7 @@ from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
+from .generic_axis import mark_axes
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
@@ -279,6 +280,12 @@ def mark_zones(doc: Document, level: str) -> int:
     blocks, states = document_lines(doc)
     if len(blocks) < 3:
         return 0
+    # A chart's tick labels, wherever they stand (generic_axis.py). The other zones read the lines as they were
+    # before: an axis is no boundary, and the article around a chart is one core.
+    return mark_axes(doc, blocks, states) + _mark_zones(doc, blocks, states, level)
+
+
+def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: str) -> int:
     lines = line_model()
     # Most documents end on a paragraph of the article with nothing kept under it (a rule took the promo lines
     # there): no tail to take, and the head is the aggressive level's.
