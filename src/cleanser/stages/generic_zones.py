@@ -49,6 +49,7 @@ from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
 from .generic_zone_shapes import furniture_head, furniture_run
+from .generic_zone_teasers import teaser_tail
 
 PLUGIN = "generic"
 TAIL_RULE = f"{PLUGIN}/zone-tail"
@@ -306,6 +307,8 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
         marked = _mark_tail_in_core(doc, blocks, states, article, first, last, core_words, lines)
     if not marked:
         marked = _mark_shape_tail(doc, blocks, states, article, last, lines)
+    if not marked:
+        marked = _mark_teaser_tail(doc, blocks, states, article, core, lines)
     marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
 
@@ -372,6 +375,23 @@ def _mark_shape_tail(
         return 0
     b, why = found
     return _take_tail(doc, blocks, article, b, 0.8, why, "")
+
+
+def _mark_teaser_tail(
+    doc: Document,
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    core: tuple[int, int, int],
+    lines: dict[str, Any],
+) -> int:
+    """A tail of other stories' headlines, whose words the article does not share (`generic_zone_teasers.py`)."""
+    data = vocabulary()
+    found = teaser_tail(blocks, states, article, core, lambda t: _furniture_strength(t, data, lines), _structured)
+    if found is None:
+        return 0
+    b, why = found
+    return _take_tail(doc, blocks, article, b, 0.75, why, "")
 
 
 def _take_tail(
