@@ -72,3 +72,26 @@ def test_a_short_last_paragraph_under_the_article_stays():
     result, zones = tail_zones([*ARTICLE, last, *TEASERS[:3], SIGN_UP, *TEASERS[3:]])
     (zone,) = zones
     assert last in result.text.split("\n") and zone.text.split("\n")[0] == TEASERS[0]
+
+
+def test_a_legal_footer_and_form_messages_under_the_teasers_go_with_them():
+    """A copyright footer written as sentences is no article prose: it does not stop the run, and goes with it."""
+    footer = [
+        "© Harbour Media 2024. Nothing on these pages may be printed again without asking the editors first.",
+        "Your address has been saved!",
+        "Something went wrong on our side, sorry!",
+    ]
+    result, zones = tail_zones([*ARTICLE, *TEASERS, *footer])
+    (zone,) = zones
+    assert zone.text.split("\n") == [*TEASERS, *footer] and result.text == "\n".join(ARTICLE)
+
+
+def test_three_sentences_in_a_row_under_the_headlines_stay_with_them():
+    """The article going on under a box: three sentences in a row that read as its own keep every line."""
+    more = [
+        "The harbour master said the pontoon would be checked every morning while the work went on.",
+        "Fishing boats will keep their moorings on the north side of the harbour.",
+        "The council will publish the final plans for the quay in the autumn.",
+    ]
+    result, zones = tail_zones([*ARTICLE, *TEASERS[:3], SIGN_UP, *TEASERS[3:], *more])
+    assert zones == [] and all(line in result.text.split("\n") for line in [*TEASERS, *more])

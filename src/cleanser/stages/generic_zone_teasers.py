@@ -15,13 +15,19 @@ article is about. So `teaser_tail` takes the lines from under the article's core
   sentence end, colon or digit (a date, a score, a price: a schedule, a table of results, a list of concerts is an
   article's more often than a box of teasers);
 - sentences that read as the article's are at most a third of the lines and never MAX_PROSE_RUN in a row (a teaser
-  written as a sentence among headlines);
+  written as a sentence among headlines; a legal footer, whose words say furniture as strongly as a boundary's,
+  is none);
 - the headlines' words of some length (five letters or more; a pair of Chinese or Japanese characters) stand in
   the core at most MAX_SHARED of the time, taken together;
 - and the run says it is furniture: a line with furniture words (the zone stage's strength), or MANY_HEADLINES
   headlines or more (a list that long about other things is a box of links).
 
-The first line under the core stays when it may be the article's own last line (a sentence without a boundary's
+Teasers written as sentences, or a footer's sentences under the box, may pull the core (the run of highest score,
+`generic_zones._core`) over it: the article may also end inside the core, at a line that ends a sentence with
+CORE_SHARE of the core's article words above it and a headline right under it, and the same tests hold for what
+follows (as for a comment header inside the core, `generic_zones._mark_tail_in_core`).
+
+The first line under the article stays when it may be the article's own last line (a sentence without a boundary's
 evidence, a credit, a colon's introduction). The zone is one removal, rule `generic/zone-tail` (it runs to the end
 of the document, so the guard judges it as a tail zone), with the share of shared words in its evidence.
 """
@@ -41,6 +47,7 @@ HEADLINE_SHARE = 0.5
 MAX_PROSE_RUN = 3
 MAX_SHARED = 0.15
 MANY_HEADLINES = 8
+CORE_SHARE = 2 / 3
 HEADLINE_WORDS = (4, 16)
 _CREDIT = re.compile(r"\b(?:by|von|par|por|di|door|av|af|przez)\s+\w", re.IGNORECASE)
 
@@ -57,7 +64,7 @@ def _content_words(text: str) -> set[str]:
     return {w for w in words(text) if len(w) >= 5 or (len(w) == 2 and WIDE.search(w) is not None)}
 
 
-def teaser_tail(
+def _tail_below(
     blocks: list[Block],
     states: list[str],
     article: list[bool],
@@ -66,7 +73,7 @@ def teaser_tail(
     structured: Callable[[Block], bool],
 ) -> tuple[int, list[str]] | None:
     """(first line, evidence) of a tail of teasers under the core (`core` is (first, last, article words)), or
-    None; see the module docstring."""
+    None."""
     first, last, core_words = core
     if core_words < MIN_CORE_WORDS or not ends_sentence(blocks[last].text):
         return None
@@ -86,8 +93,10 @@ def teaser_tail(
             return None
         if b.text.rstrip().endswith(":") and not strength(b.text):
             return None
-        run = run + 1 if article[i] else 0
-        prose += article[i]
+        # A sentence whose words say furniture as strongly as a boundary's (a legal footer) is no article prose.
+        sentence = article[i] and strength(b.text) < 2
+        run = run + 1 if sentence else 0
+        prose += sentence
         if run >= MAX_PROSE_RUN:
             return None
     heads = [i for i in kept if not article[i] and _headline(blocks[i].text)]
@@ -114,3 +123,35 @@ def teaser_tail(
         f"{shared:.0%} of their words in the article, {said} with furniture words or removed"
     ]
     return start, why
+
+
+def teaser_tail(
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    core: tuple[int, int, int],
+    strength: Callable[[str], int],
+    structured: Callable[[Block], bool],
+) -> tuple[int, list[str]] | None:
+    """(first line, evidence) of a tail of teasers under the article, or None; see the module docstring. Teasers
+    written as sentences, or a footer under them, may pull the core (`core`: first line, last line, article words)
+    over the box: the article may also end inside the core, at a line that ends a sentence with CORE_SHARE of the
+    core's article words above it and a headline under it."""
+    found = _tail_below(blocks, states, article, core, strength, structured)
+    if found is not None:
+        return found
+    first, last, core_words = core
+    above = 0
+    for i in range(first, last):
+        if not article[i]:
+            continue
+        above += word_count(blocks[i].text)
+        if above < CORE_SHARE * core_words or not ends_sentence(blocks[i].text):
+            continue
+        below = next((j for j in range(i + 1, last + 1) if states[j] != "ruled"), None)
+        if below is None or article[below] or not _headline(blocks[below].text):
+            continue
+        found = _tail_below(blocks, states, article, (first, i, above), strength, structured)
+        if found is not None:
+            return found
+    return None
