@@ -22,11 +22,15 @@ line at a time; this stage judges the zones:
    A long reader comment pulls the core over a comment header: a boundary inside the core starts a tail as well
    when two thirds of the core's article words stand above it (`_mark_tail_in_core`).
    Where no line is a boundary, a tail may still be told by its shape: a run of short furniture lines to the end
-   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`).
+   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`); or a run of other
+   stories' headlines whose words the article does not share (`generic_zone_teasers.teaser_tail`).
 3. **The head** above the core: at `aggressive`, a run of three or more menu-shaped lines (one to three words, no
    sentence, digit or colon) at the top of the document, above the title and standfirst; at every level, a run of
    short lines there whose words say furniture (`generic_zone_shapes.furniture_head`: a menu with "Home" and
    "Sport" in it, a sign-in prompt), the title and a short last line left.
+
+Before any of these, a chart's axis (lone numbers counting one way, one per line) is marked wherever it stands
+(`generic_axis.py`, rule `generic/axis`); the zones read the lines as they were before it.
 
 Each zone taken is one removal in the audit, rule `generic/zone-tail` or `generic/zone-head` (plugin `generic`,
 kind `zone`), with a score and its evidence: the boundary line and what made it one, and the shape of the zone.
