@@ -19,8 +19,8 @@ article is about. So `teaser_tail` takes the lines from under the article's core
   is none);
 - the headlines' words of some length (five letters or more; a pair of Chinese or Japanese characters) stand in
   the core at most MAX_SHARED of the time, taken together;
-- and the run says it is furniture: a line with furniture words (the zone stage's strength), or MANY_HEADLINES
-  headlines or more (a list that long about other things is a box of links).
+- and the run says it is furniture: a kept line with furniture words (the zone stage's strength), or
+  MANY_HEADLINES headlines or more (a list that long about other things is a box of links).
 
 Teasers written as sentences, or a footer's sentences under the box, may pull the core (the run of highest score,
 `generic_zones._core`) over it: the article may also end inside the core, at a line that ends a sentence with
@@ -102,9 +102,9 @@ def _tail_below(
     heads = [i for i in kept if not article[i] and _headline(blocks[i].text)]
     if len(heads) < MIN_HEADLINES or len(heads) < HEADLINE_SHARE * len(kept) or 3 * prose > len(kept):
         return None
-    # Furniture evidence inside the run: a line with furniture words, or one a rule removed among its lines.
+    # Furniture evidence inside the run: a kept line with furniture words. A line a rule removed there is none: an
+    # advertisement's label stands inside an article's own list as often as in a box of teasers.
     said = sum(1 for i in kept if strength(blocks[i].text))
-    said += sum(1 for i in range(kept[0], len(blocks)) if states[i] == "ruled")
     if not said and len(heads) < MANY_HEADLINES:
         return None
     core_vocabulary: set[str] = set()
@@ -120,7 +120,7 @@ def _tail_below(
     start = kept[0]
     why = [
         f"a tail of {len(heads)} headlines among {len(kept)} lines below the article, "
-        f"{shared:.0%} of their words in the article, {said} with furniture words or removed"
+        f"{shared:.0%} of their words in the article, {said} with furniture words"
     ]
     return start, why
 
