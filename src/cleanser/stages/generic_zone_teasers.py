@@ -28,28 +28,28 @@ CORE_SHARE of the core's article words above it and a headline right under it, a
 follows (as for a comment header inside the core, `generic_zones._mark_tail_in_core`).
 
 The first line under the article stays when it may be the article's own last line (a sentence without a boundary's
-evidence, a credit, a colon's introduction). The zone is one removal, rule `generic/zone-tail` (it runs to the end
+evidence, a credit); when it introduces what follows with a colon, the lines under it are the article's list and
+nothing goes. The zone is one removal, rule `generic/zone-tail` (it runs to the end
 of the document, so the guard judges it as a tail zone), with the share of shared words in its evidence.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..document import CODE, TABLE, Block
 from ..text import WIDE, ends_sentence, word_count
 from .generic_lines import words
+from .generic_zone_shapes import _CREDIT
 
-MIN_CORE_WORDS = 100
-MIN_HEADLINES = 4
-HEADLINE_SHARE = 0.5
-MAX_PROSE_RUN = 3
-MAX_SHARED = 0.15
-MANY_HEADLINES = 8
-CORE_SHARE = 2 / 3
-HEADLINE_WORDS = (4, 16)
-_CREDIT = re.compile(r"\b(?:by|von|par|por|di|door|av|af|przez)\s+\w", re.IGNORECASE)
+MIN_CORE_WORDS = 100  # article prose in the core: fewer words say too little of what the article is about
+MIN_HEADLINES = 4  # headline-shaped lines in the run
+HEADLINE_SHARE = 0.5  # ... and their share of its kept lines
+MAX_PROSE_RUN = 3  # sentences in a row that read as the article's: the article going on
+MAX_SHARED = 0.15  # of the headlines' words, those the core holds too
+MANY_HEADLINES = 8  # headlines that need no furniture line among them
+CORE_SHARE = 2 / 3  # of the core's article words above an end of the article inside the core
+HEADLINE_WORDS = (4, 16)  # a headline's length in words
 
 
 def _headline(text: str) -> bool:
