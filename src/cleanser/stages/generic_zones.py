@@ -147,6 +147,10 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     if block.kind in (TABLE, CODE) or block.protected_by is not None:
         return True
     text = block.text
+    # A legal footer ("© 2019 Example Media. All rights reserved. ...") is prose by its shape and the page's by its
+    # sign and words; at the end of a document it would pull the core over the furniture above it.
+    if "©" in text and _legal(text):
+        return False
     # Word evidence adds up over a paragraph: past the line scorer's length, prose is the article's by its shape
     # (most of an article's lines, decided here without reading their words).
     prose = is_prose(text)
@@ -160,6 +164,12 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     ):
         return False
     return words > MAX_SCORED_WORDS or _quick_evidence(text, lines) < ARTICLE_EVIDENCE
+
+
+def _legal(text: str) -> bool:
+    """A line with the boundary vocabulary's evidence (the words of a legal footer: "All rights reserved")."""
+    data = vocabulary()
+    return boundary_score(text, data["boundary"])[0] >= data["threshold"]
 
 
 def _structured(block: Block) -> bool:
