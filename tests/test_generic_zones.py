@@ -217,3 +217,27 @@ def test_the_article_s_last_line_above_a_comment_form_stays_though_it_has_no_ful
     result = Cleaner(generic="safe").clean("\n".join([*ARTICLE, last, *form]))
     assert last in result.text.split("\n")
     assert "Erforderliche Felder" not in result.text  # the form still goes
+
+
+def test_a_legal_footer_written_as_prose_is_no_article_line():
+    """A long copyright footer at the end reads as prose by its shape; its sign and words say it is the page's, so the
+    document does not end on the article, and the footer goes as a tail."""
+    footer = (
+        "© 2024 Harbour Media LLC. Nothing on these pages may be printed again without the permission of the "
+        "editors; see the Impressum for the publisher, its address and the names of the editors."
+    )
+    result = Cleaner(generic="safe").clean("\n".join([*ARTICLE, footer]))
+    assert result.text == "\n".join(ARTICLE)
+    (zone,) = result.removed
+    assert zone.rule == "generic/zone-tail" and "a legal footer" in zone.evidence[0]
+
+
+def test_an_article_paragraph_about_copyright_stays_article():
+    """The word "copyright" and a rights vocabulary in a paragraph are the article's: only the sign with the words of
+    a legal footer make a line the page's."""
+    last = (
+        "The photographer said all rights reserved by the agency had been ignored, and that her copyright in the "
+        "pictures of the harbour was worth more than the council had offered to pay for them."
+    )
+    result = Cleaner(generic="safe").clean("\n".join([*ARTICLE, last]))
+    assert result.text == "\n".join([*ARTICLE, last]) and result.removed == []

@@ -22,11 +22,15 @@ line at a time; this stage judges the zones:
    A long reader comment pulls the core over a comment header: a boundary inside the core starts a tail as well
    when two thirds of the core's article words stand above it (`_mark_tail_in_core`).
    Where no line is a boundary, a tail may still be told by its shape: a run of short furniture lines to the end
-   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`).
+   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`); or a run of other
+   stories' headlines whose words the article does not share (`generic_zone_teasers.teaser_tail`).
 3. **The head** above the core: at `aggressive`, a run of three or more menu-shaped lines (one to three words, no
    sentence, digit or colon) at the top of the document, above the title and standfirst; at every level, a run of
    short lines there whose words say furniture (`generic_zone_shapes.furniture_head`: a menu with "Home" and
    "Sport" in it, a sign-in prompt), the title and a short last line left.
+
+Before any of these, a chart's axis (lone numbers counting one way, one per line) is marked wherever it stands
+(`generic_axis.py`, rule `generic/axis`); the zones read the lines as they were before it.
 
 Each zone taken is one removal in the audit, rule `generic/zone-tail` or `generic/zone-head` (plugin `generic`,
 kind `zone`), with a score and its evidence: the boundary line and what made it one, and the shape of the zone.
@@ -44,10 +48,12 @@ from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
+from .generic_axis import mark_axes
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
 from .generic_zone_shapes import furniture_head, furniture_run
+from .generic_zone_teasers import teaser_tail
 
 PLUGIN = "generic"
 TAIL_RULE = f"{PLUGIN}/zone-tail"
@@ -141,6 +147,10 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     if block.kind in (TABLE, CODE) or block.protected_by is not None:
         return True
     text = block.text
+    # A legal footer ("© 2019 Example Media. All rights reserved. ...") is prose by its shape and the page's by its
+    # sign and words; at the end of a document it would pull the core over the furniture above it.
+    if "©" in text and _legal(text):
+        return False
     # Word evidence adds up over a paragraph: past the line scorer's length, prose is the article's by its shape
     # (most of an article's lines, decided here without reading their words).
     prose = is_prose(text)
@@ -154,6 +164,12 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     ):
         return False
     return words > MAX_SCORED_WORDS or _quick_evidence(text, lines) < ARTICLE_EVIDENCE
+
+
+def _legal(text: str) -> bool:
+    """A line with the boundary vocabulary's evidence (the words of a legal footer: "All rights reserved")."""
+    data = vocabulary()
+    return boundary_score(text, data["boundary"])[0] >= data["threshold"]
 
 
 def _structured(block: Block) -> bool:
@@ -279,6 +295,12 @@ def mark_zones(doc: Document, level: str) -> int:
     blocks, states = document_lines(doc)
     if len(blocks) < 3:
         return 0
+    # A chart's tick labels, wherever they stand (generic_axis.py). The other zones read the lines as they were
+    # before: an axis is no boundary, and the article around a chart is one core.
+    return mark_axes(doc, blocks, states) + _mark_zones(doc, blocks, states, level)
+
+
+def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: str) -> int:
     lines = line_model()
     # Most documents end on a paragraph of the article with nothing kept under it (a rule took the promo lines
     # there): no tail to take, and the head is the aggressive level's.
@@ -299,6 +321,8 @@ def mark_zones(doc: Document, level: str) -> int:
         marked = _mark_tail_in_core(doc, blocks, states, article, first, last, core_words, lines)
     if not marked:
         marked = _mark_shape_tail(doc, blocks, states, article, last, lines)
+    if not marked:
+        marked = _mark_teaser_tail(doc, blocks, states, article, core, lines)
     marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
 
@@ -365,6 +389,23 @@ def _mark_shape_tail(
         return 0
     b, why = found
     return _take_tail(doc, blocks, article, b, 0.8, why, "")
+
+
+def _mark_teaser_tail(
+    doc: Document,
+    blocks: list[Block],
+    states: list[str],
+    article: list[bool],
+    core: tuple[int, int, int],
+    lines: dict[str, Any],
+) -> int:
+    """A tail of other stories' headlines, whose words the article does not share (`generic_zone_teasers.py`)."""
+    data = vocabulary()
+    found = teaser_tail(blocks, states, article, core, lambda t: _furniture_strength(t, data, lines), _structured)
+    if found is None:
+        return 0
+    b, why = found
+    return _take_tail(doc, blocks, article, b, 0.75, why, "")
 
 
 def _take_tail(
