@@ -47,7 +47,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes
+from . import html_credits, html_headings, html_shapes, html_structures
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -410,6 +410,7 @@ def strip_boilerplate(
     layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
     for caption in captions:  # (a caption known by its class is a figure's)
         layout.figure.update(caption.iter())
+    structures = html_structures.Structures(article, layout, level)  # contents, a graphic's labels, metadata lines
     candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
@@ -422,6 +423,8 @@ def strip_boilerplate(
         found = evidence_for(el, level)
         size = 0
         named = True  # by markup or shape: counts towards its kind's share of the container (below)
+        if found is None:
+            found = structures.evidence(el)
         if found is None:
             found = shape_evidence(el, layout)
         if found is None:
