@@ -39,6 +39,10 @@ _JUNK = (
     "link",
     "canvas",
     "dialog",
+    # A ruby's annotation (furigana over kanji, pinyin over hanzi) and its fallback brackets: a reading aid printed
+    # over the words it glosses, which stay. Read inline, it doubles them ("子こども") and breaks every phrase.
+    "rt",
+    "rp",
 )
 # Elements the page hides from readers: the hidden attribute or an inline display:none / visibility:hidden.
 # One pass with one predicate: the same elements as a union of two paths, without a second pass and a merge.
