@@ -229,7 +229,12 @@ def not_article(root) -> list:
                 el.tag in NOT_ARTICLE_TAGS
                 or (el.get("role") or "").strip().lower() in NOT_ARTICLE_ROLES
                 or el.get("aria-modal") == "true"
-                or (names and NOT_ARTICLE.search(names) and not ARTICLE_NAME.search(names))
+                or (
+                    names
+                    and NOT_ARTICLE.search(names)
+                    and not ARTICLE_NAME.search(names)
+                    and not _only_in_hooks(el, names)
+                )
             ) and _text_size(el) <= 0.5 * total:
                 found.append(el)  # and nothing inside it: it goes whole
             elif len(el):
@@ -237,6 +242,17 @@ def not_article(root) -> list:
 
     walk(body)
     return found
+
+
+# A script's hook ("js-lightbox-gallery", "js-popup-trigger"): a class that says what a script does with the element
+# (opens its pictures in a lightbox), not what the element is. Dropped before `not_article` reads a name: the box of
+# an article's text and pictures on a Red Cross page is `div.o-media.js-lightbox-gallery`.
+_HOOKS = re.compile(r"(?:^|\s)js[-_]\S*")
+
+
+def _only_in_hooks(el, names: str) -> bool:
+    """Whether every word of the element's name that says "not the article" is inside a script's hook."""
+    return not NOT_ARTICLE.search(_HOOKS.sub(" ", names))
 
 
 def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
