@@ -53,3 +53,22 @@ def test_a_lightbox_an_overlay_or_comments_named_as_such_are_still_no_article():
     # an overlay with prose is an overlay (an old browser's notice); a comment section is none of the article,
     # whatever its script does
     assert found == ["lightbox-overlay", "overlay", "comments js-lightbox"]
+
+
+def test_a_page_that_writes_its_text_in_divs_widens_as_one_with_paragraphs_does():
+    steps = "".join(f'<div class="step-text">{text}</div>' for text in (SECOND, THIRD, MORE))
+    root = lxml.html.document_fromstring(
+        f"""<html><body><div id="page"><div class="tip">
+        <div class="teaser"><a href="/x"><span>Also: the quay in pictures</span></a></div>
+        <div class="steps">{steps}</div>
+        </div><div class="sidebar"><div>Weather: dry</div></div></div></body></html>"""
+    )
+    teaser = root.find_class("teaser")[0]
+    assert [el.get("class") for el in generic_html.widen_to_prose(root, [teaser])] == ["tip"]
+    # With paragraphs of prose in <p> elements, a div is not read as one (menus and boxes hold text in divs too).
+    with_paragraphs = lxml.html.document_fromstring(
+        f"""<html><body><div id="page"><div class="story"><p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p></div>
+        <div class="other">{steps}</div></div></body></html>"""
+    )
+    story = with_paragraphs.find_class("story")[0]
+    assert generic_html.widen_to_prose(with_paragraphs, [story]) == [story]

@@ -255,6 +255,25 @@ def _only_in_hooks(el, names: str) -> bool:
     return not NOT_ARTICLE.search(_HOOKS.sub(" ", names))
 
 
+_BOXES = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+                    "blockquote", "figure", "form", "header", "footer", "aside", "nav", "main"})
+
+
+_FEW_PARAGRAPHS = 1000  # characters of prose in <p> elements under which a page's divs are read as paragraphs
+
+
+def _prose(body, tag: str, outside: set) -> list:
+    """(element, characters) of each element of `tag` that reads as prose; a div only when it holds no box."""
+    found = []
+    for el in body.iter(tag):
+        if el in outside or (tag == "div" and any(d.tag in _BOXES for d in el.iterdescendants())):
+            continue
+        text = _WS.sub(" ", el.text_content()).strip()
+        if is_prose(text):
+            found.append((el, len(text)))
+    return found
+
+
 def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
     """readability-lxml's choice, or the nearest ancestor of it that holds the page's prose the choice left out.
 
@@ -269,18 +288,15 @@ def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
         return chosen
     if excluded is None:
         excluded = not_article(root)
-    outside = {p for el in excluded for p in el.iter("p")}
-    prose: list = []
-    for p in body.iter("p"):
-        if p in outside:
-            continue
-        text = _WS.sub(" ", p.text_content()).strip()
-        if is_prose(text):
-            prose.append((p, len(text)))
+    outside = {p for el in excluded for p in el.iter("p", "div")}
+    prose = _prose(body, "p", outside)
     total = sum(size for _, size in prose)
+    if total < _FEW_PARAGRAPHS:  # a page that writes its text in divs: a div that holds no box is a paragraph
+        prose += _prose(body, "div", outside)
+        total = sum(size for _, size in prose)
     if not total:
         return chosen
-    held_by_choice = {p for el in chosen for p in el.iter("p")}
+    held_by_choice = {p for el in chosen for p in el.iter("p", "div")}
     inside = sum(size for p, size in prose if p in held_by_choice)
     # A choice of some size that holds a fair share of the prose is the article beside other articles' teasers or
     # readers' comments, which also read as prose: it stays.
@@ -296,7 +312,7 @@ def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
             break
         if ancestor in excluded_set:
             continue
-        held = {p for p in ancestor.iter("p")}
+        held = {p for p in ancestor.iter("p", "div")}
         if sum(size for p, size in prose if p in held) >= 0.8 * total:
             return [ancestor]
     return chosen
