@@ -177,6 +177,10 @@ def test_a_sentence_or_a_line_of_its_own_words_with_a_date_stays(safe):
     result = safe.clean(page(before=f"<p>{sentence}</p>" + words))
     assert sentence.replace('<time datetime="2023-11-02">', "").replace("</time>", "") in result.text
     assert "Public meeting at the Mill Lane hall" in result.text
+    # A sentence marked as the author (a bio) is no byline.
+    bio = ('<p><span itemprop="author">Jo Marsh has covered the harbour and its markets for the Courier since '
+           '2009.</span></p>')
+    assert "covered the harbour" in safe.clean(page(after=bio)).text
     # Between the paragraphs a marked line stays: it is the article's, not the page's header or footer.
     middle = '<p><span itemprop="author">Jo Marsh</span> <time datetime="2024-03-05">5 March</time></p>'
     assert "Jo Marsh" in safe.clean(page(middle=middle)).text

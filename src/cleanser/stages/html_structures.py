@@ -144,6 +144,7 @@ _META_PROPS = frozenset(
 )
 _LINE_TAGS = frozenset({"p", "div", "span", "li", "header", "section", "time"})
 _OWN_WORDS = 6  # words of a metadata line outside its marked parts: "Mis à jour le", "Par", "Updated"
+_NAME_WORDS = 10  # words of an author's or publisher's mark: "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
 
 
 def _marked(el) -> bool:
@@ -164,6 +165,8 @@ def metadata_line(el, layout: Layout) -> str | None:
     marked = [d for d in el.iter() if isinstance(d.tag, str) and _marked(d)]
     if not marked:
         return None
+    if any(m.tag != "time" and len(_text(m).split()) > _NAME_WORDS for m in marked):
+        return None  # an author's or publisher's mark holds a name, not a sentence (a bio so marked is no byline)
     if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
         return None  # a box, not a line
     text = _text(el)
