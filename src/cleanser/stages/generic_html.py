@@ -8,6 +8,9 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   contentinfo, search, dialog, menu, toolbar...);
 - the tokens of its `class` and `id`: comment, share, social, related, most-read, newsletter, subscribe, promo,
   advert, author bio, tags, pagination, gallery controls, screen-reader-only text, copyright...;
+- how the page is built (`html_structures.py`): a graphic's labels placed on a picture by inline coordinates, a line
+  of the page's marked publication metadata (`<time datetime>`, `itemprop`) above or below the prose, and at the
+  `aggressive` level a table of contents (a list of links to the container's own headings);
 - its shape and place, where the markup says nothing (`html_shapes.py`): a "read also" line that is one link or a
   label and a link, a heading over a list of links, a run of link lines after the article's last paragraph of prose,
   a date line above its first, a photo credit in a figure, an advertising label alone; and at the `aggressive`
