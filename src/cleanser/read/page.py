@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import Removal
-from .code import CODE_TAGS, without_code
+from .code import CODE_TAGS, code_spans, without_code
 from .text import normalize_spaces
 
 # huge_tree: libxml2's default limits drop, silently, a text node over 10 MB with everything after it, and cut the
@@ -39,6 +39,10 @@ _JUNK = (
     "link",
     "canvas",
     "dialog",
+    # A ruby's annotation (furigana over kanji, pinyin over hanzi) and its fallback brackets: a reading aid printed
+    # over the words it glosses, which stay. Read inline, it doubles them ("子こども") and breaks every phrase.
+    "rt",
+    "rp",
 )
 # Elements the page hides from readers: the hidden attribute or an inline display:none / visibility:hidden.
 # One pass with one predicate: the same elements as a union of two paths, without a second pass and a merge.
@@ -73,6 +77,8 @@ _DOCTYPE_SUBSET = re.compile(r"(<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | r
 def parse(html: str) -> lxml.html.HtmlElement:
     if "<!doctype" in html[:1024].lower():
         html = _DOCTYPE_SUBSET.sub(r"\1>", html, count=1)
+    if _NOSCRIPT.search(html):
+        html = _without_noscript(html)
     defused = False
     if len(html) > _LONG_TAG:
         html, defused = _defuse_long_tags(html)
@@ -87,6 +93,25 @@ def parse(html: str) -> lxml.html.HtmlElement:
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring("<html><body></body></html>")
     return root
+
+
+_NOSCRIPT = re.compile(r"<noscript\b", re.IGNORECASE)
+
+
+def _without_noscript(html: str) -> str:
+    """The source without its noscript elements, read as a browser that runs scripts reads them: as raw text up to
+    `</noscript>`, never as markup. libxml2 parses their insides as markup, and a page that opens a wrapper in one
+    (`<noscript><div id="nojs"></noscript>`) and closes it in another at the end had its whole body put inside the
+    first, which is junk (`_JUNK`): nothing was left of the article. Script, style and template spans are skipped
+    over (`read/code.py`), so a "<noscript" in a script's string is not taken for one."""
+    parts: list[str] = []
+    at = 0
+    for begin, end in code_spans(html):
+        if html.startswith("<", begin) and html[begin + 1 : begin + 9].lower() == "noscript":
+            parts.append(html[at:begin])
+            at = end
+    parts.append(html[at:])
+    return "".join(parts)
 
 
 # Tags that make a block of their own: kept at any depth when deep nesting is flattened.

@@ -8,6 +8,9 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   contentinfo, search, dialog, menu, toolbar...);
 - the tokens of its `class` and `id`: comment, share, social, related, most-read, newsletter, subscribe, promo,
   advert, author bio, tags, pagination, gallery controls, screen-reader-only text, copyright...;
+- how the page is built (`html_structures.py`): a graphic's labels placed on a picture by inline coordinates, a line
+  of the page's marked publication metadata (`<time datetime>`, `itemprop`) above or below the prose, and at the
+  `aggressive` level a table of contents (a list of links to the container's own headings);
 - its shape and place, where the markup says nothing (`html_shapes.py`): a "read also" line that is one link or a
   label and a link, a heading over a list of links, a run of link lines after the article's last paragraph of prose,
   a date line above its first, a photo credit in a figure, an advertising label alone; and at the `aggressive`
@@ -47,7 +50,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes
+from . import html_credits, html_headings, html_shapes, html_structures
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -229,13 +232,48 @@ def not_article(root) -> list:
                 el.tag in NOT_ARTICLE_TAGS
                 or (el.get("role") or "").strip().lower() in NOT_ARTICLE_ROLES
                 or el.get("aria-modal") == "true"
-                or (names and NOT_ARTICLE.search(names) and not ARTICLE_NAME.search(names))
+                or (
+                    names
+                    and NOT_ARTICLE.search(names)
+                    and not ARTICLE_NAME.search(names)
+                    and not _only_in_hooks(el, names)
+                )
             ) and _text_size(el) <= 0.5 * total:
                 found.append(el)  # and nothing inside it: it goes whole
             elif len(el):
                 walk(el)
 
     walk(body)
+    return found
+
+
+# A script's hook ("js-lightbox-gallery", "js-popup-trigger"): a class that says what a script does with the element
+# (opens its pictures in a lightbox), not what the element is. Dropped before `not_article` reads a name: the box of
+# an article's text and pictures on a Red Cross page is `div.o-media.js-lightbox-gallery`.
+_HOOKS = re.compile(r"(?:^|\s)js[-_]\S*")
+
+
+def _only_in_hooks(el, names: str) -> bool:
+    """Whether every word of the element's name that says "not the article" is inside a script's hook."""
+    return not NOT_ARTICLE.search(_HOOKS.sub(" ", names))
+
+
+_BOXES = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+                    "blockquote", "figure", "form", "header", "footer", "aside", "nav", "main"})
+
+
+_FEW_PARAGRAPHS = 1000  # characters of prose in <p> elements under which a page's divs are read as paragraphs
+
+
+def _prose(body, tag: str, outside: set) -> list:
+    """(element, characters) of each element of `tag` that reads as prose; a div only when it holds no box."""
+    found = []
+    for el in body.iter(tag):
+        if el in outside or (tag == "div" and any(d.tag in _BOXES for d in el.iterdescendants())):
+            continue
+        text = _WS.sub(" ", el.text_content()).strip()
+        if is_prose(text):
+            found.append((el, len(text)))
     return found
 
 
@@ -253,18 +291,15 @@ def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
         return chosen
     if excluded is None:
         excluded = not_article(root)
-    outside = {p for el in excluded for p in el.iter("p")}
-    prose: list = []
-    for p in body.iter("p"):
-        if p in outside:
-            continue
-        text = _WS.sub(" ", p.text_content()).strip()
-        if is_prose(text):
-            prose.append((p, len(text)))
+    outside = {p for el in excluded for p in el.iter("p", "div")}
+    prose = _prose(body, "p", outside)
     total = sum(size for _, size in prose)
+    if total < _FEW_PARAGRAPHS:  # a page that writes its text in divs: a div that holds no box is a paragraph
+        prose += _prose(body, "div", outside)
+        total = sum(size for _, size in prose)
     if not total:
         return chosen
-    held_by_choice = {p for el in chosen for p in el.iter("p")}
+    held_by_choice = {p for el in chosen for p in el.iter("p", "div")}
     inside = sum(size for p, size in prose if p in held_by_choice)
     # A choice of some size that holds a fair share of the prose is the article beside other articles' teasers or
     # readers' comments, which also read as prose: it stays.
@@ -280,7 +315,7 @@ def widen_to_prose(root, chosen: list, excluded: list | None = None) -> list:
             break
         if ancestor in excluded_set:
             continue
-        held = {p for p in ancestor.iter("p")}
+        held = {p for p in ancestor.iter("p", "div")}
         if sum(size for p, size in prose if p in held) >= 0.8 * total:
             return [ancestor]
     return chosen
@@ -410,6 +445,7 @@ def strip_boilerplate(
     layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
     for caption in captions:  # (a caption known by its class is a figure's)
         layout.figure.update(caption.iter())
+    structures = html_structures.Structures(article, layout, level)  # contents, a graphic's labels, metadata lines
     candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
@@ -422,6 +458,8 @@ def strip_boilerplate(
         found = evidence_for(el, level)
         size = 0
         named = True  # by markup or shape: counts towards its kind's share of the container (below)
+        if found is None:
+            found = structures.evidence(el)
         if found is None:
             found = shape_evidence(el, layout)
         if found is None:

@@ -356,10 +356,42 @@ def guarded_paragraphs(el, paragraph_texts) -> list[str]:
         for a in el.iter("a")
         if len(a.text_content()) >= 100  # only long link texts can hold a paragraph the guard would keep
     }
+    paragraphs = _own_items(el, paragraph_texts(el))
     if not teasers:
-        return paragraph_texts(el)
-    kept = [text for text in paragraph_texts(el) if not any(text in teaser for teaser in teasers)]
+        return paragraphs
+    kept = [text for text in paragraphs if not any(text in teaser for teaser in teasers)]
     return kept or [""]
+
+
+def _own_items(el, paragraphs: list[str]) -> list[str]:
+    """The paragraphs, a list item that holds a list read as its own words: the items of the inner list are
+    paragraphs of their own, judged apart (a table of contents' "3 Software" over "3.1 Firefox", "3.2 Thunderbird",
+    ... is no paragraph of 40 words)."""
+    own: dict[str, str] = {}
+    for li in el.iter("li"):
+        inner = _outer_lists(li)
+        if not inner:
+            continue
+        whole = _WS.sub(" ", li.text_content()).strip()
+        rest = whole
+        for lst in inner:
+            rest = rest.replace(_WS.sub(" ", lst.text_content()).strip(), " ", 1)
+        own[whole] = _WS.sub(" ", rest).strip()
+    if not own:
+        return paragraphs
+    return [own.get(_WS.sub(" ", text).strip(), text) for text in paragraphs]
+
+
+def _outer_lists(li) -> list:
+    """The lists inside a list item that no other list inside it holds."""
+    found = []
+    for lst in li.iterdescendants("ul", "ol"):
+        up = lst.getparent()
+        while up is not li and up.tag not in ("ul", "ol"):
+            up = up.getparent()
+        if up is li:
+            found.append(lst)
+    return found
 
 
 def label_line(el) -> tuple[str, str] | None:
