@@ -184,11 +184,16 @@ def test_continues(first, second, joined):
     assert continues(first, second) is joined
 
 
-def test_odd_whitespace_is_normalised_without_touching_words():
+def test_odd_whitespace_is_read_as_spaces_and_written_as_it_was():
     text = "Prices\u00a0rose by 4\u200b per cent in\u2009March, the\u202foffice for national statistics said."
     result = cleanser.clean(text)
-    assert result.text == "Prices rose by 4 per cent in March, the office for national statistics said."
-    assert cleanser.clean("naïve café\u00a0owners").text == "naïve café owners"
+    assert result.text == text  # the text output gives a text input back as written
+    plain = "Prices rose by 4 per cent in March, the office for national statistics said."
+    assert result.markdown.strip() == plain and [b["text"] for b in result.blocks] == [plain]
+    # Rules read the odd spaces as spaces: the promo goes, and the article line around it keeps its own.
+    promo = "Read\u00a0the full\u2009article here"
+    cut = cleanser.clean(f"{text}\n{promo}", url="https://www.ft.com/content/0000")
+    assert [r.rule for r in cut.removed] == ["ft/read-full-article"] and cut.text == text
 
 
 def test_blank_line_layout_round_trips_through_markdown():
@@ -221,4 +226,4 @@ def test_lines_ending_in_cjk_full_stops_are_terminated_and_never_unwrapped():
         "居民将在下个月的公开会议上提出意见。",
         "交通部门会在网站上公布详细的路线图。",
     ]
-    assert clean("\n".join(lines) + "\n").text == "\n".join(lines)
+    assert clean("\n".join(lines) + "\n").text == "\n".join(lines) + "\n"

@@ -87,6 +87,9 @@ class Block:
     ordered: bool = False  # for list items
     line: int | None = None  # 1-based line in a text input
     start: int | None = None  # offset of `text` in the decoded input
+    # Text input: where the line's text ends in the decoded input. `start:end` is the line as written (odd spaces,
+    # format characters), which the text output gives back wherever the block is still that line.
+    end: int | None = None
     removal: Removal | None = None
     # True when the block was cut from the same input line as the next block (a glued or inline promo sat
     # between them); the structure stage may join the halves again.
@@ -116,6 +119,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     flags: dict[str, str] = field(default_factory=dict)
     removals: list[Removal] = field(default_factory=list)  # removals made by plugin hooks outside the blocks
+    original: str | None = None  # a text input as decoded: what the text output is cut from
 
     def kept(self) -> list[Block]:
         return [b for b in self.blocks if b.kept]

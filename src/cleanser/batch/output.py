@@ -147,6 +147,7 @@ class StreamOutput:
         if self.style == "lines" or (self.style == "auto" and record.kind != DOC):
             self._add(data + b"\n")
         elif self.style in ("text", "auto"):
+            data = data.rstrip(b"\r\n")  # a text that kept its input's last line break: the stream adds its own
             self._add(b"\n\n" + data if self._texts else data)
             self._texts += 1
         elif data:
@@ -275,8 +276,8 @@ class TreeOutput:
 
     def commit(self, final: bool = False) -> dict[str, Any]:
         for path, data, record in self._docs:
-            if isinstance(record.data, bytes) and record.data.endswith(b"\n"):
-                data += b"\n"  # the file ends as its input did
+            if isinstance(record.data, bytes) and record.data.endswith(b"\n") and not data.endswith(b"\n"):
+                data += b"\r\n" if record.data.endswith(b"\r\n") else b"\n"  # the file ends as its input did
             if self.in_place and data == record.data:  # nothing removed: leave the file, and make no backup
                 continue
             if self.in_place and (why := _not_writable(path)):

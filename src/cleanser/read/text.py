@@ -20,10 +20,12 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|article|section|span|a)\b[^>]*>", re.IGNORECASE)
-# Odd spaces become plain spaces; zero-width characters go. Words are never touched.
+# What rules and detectors read: odd spaces become plain spaces and invisible breaks go (zero-width space, word
+# joiner, byte order mark). The zero-width joiner and non-joiner stay: they are part of words (Persian and Indic
+# spelling, emoji sequences). A text input's own characters are given back by the text output (`Document.original`).
 _ODD_SPACE = str.maketrans(
     {c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"}
-    | {c: None for c in "\u200b\u200c\u200d\u2060\ufeff"}
+    | {c: None for c in "\u200b\u2060\ufeff"}
 )
 
 
@@ -82,6 +84,7 @@ def read_text(text: str, url: str | None = None) -> Document:
         else:
             blank_run = 0
             lead = len(content) - len(content.lstrip())
-            blocks.append(Block(text=content.strip(), kind=LINE, line=n, start=pos + lead))
+            end = pos + len(raw.rstrip())
+            blocks.append(Block(text=content.strip(), kind=LINE, line=n, start=pos + lead, end=end))
         pos += len(raw)
-    return Document(blocks=blocks, source="text", url=url)
+    return Document(blocks=blocks, source="text", url=url, original=text)

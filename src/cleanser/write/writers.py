@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from ..document import BLANK, CAPTION, CODE, HEADING, LIST_ITEM, QUOTE, TABLE, Block, Document
 from ..read.page import safe_href
+from ..read.text import normalize_spaces
 
 
 def _kept_with_gaps(doc: Document) -> list[tuple[Block, bool]]:
@@ -53,9 +54,64 @@ def _given_number(block: Block) -> int | None:
     return int(head) if head.isdigit() and len(head) <= 9 else None
 
 
+def _as_written(original: str, block: Block) -> str | None:
+    """A text input's block as its line was written (odd spaces, format characters), or None when the block is no
+    longer that line (cut, joined)."""
+    if block.start is None or block.end is None:
+        return None
+    written = original[block.start : block.end]
+    same = block.prefix + block.text
+    # The quick test holds for almost every line: nothing odd in it, so the block's text is the line itself.
+    if written == same or normalize_spaces(written).strip() == same.strip():
+        return written
+    return None
+
+
+def _text_as_written(doc: Document, original: str) -> str:
+    """A text input in lines layout, cut from the input itself: each kept line as written and, between two such
+    lines with nothing removed between them, the input's own line breaks, blank lines and indentation (CRLF, blank
+    runs); where something was removed, or a block is no longer its line (cut, joined), its text and a line break
+    in the input's style. An input with nothing removed comes out character for character, the space around its
+    first and last lines included; a cleaned one starts at its first kept line and ends with its last."""
+    parts: list[str] = []
+    first_break = original.find("\n")
+    newline = "\r\n" if first_break > 0 and original[first_break - 1] == "\r" else "\n"
+    prev: Block | None = None
+    prev_written = gap = removed = False
+    for block in doc.blocks:
+        if block.kind == BLANK:
+            gap = True
+            continue
+        if block.removal is not None:
+            removed = True
+            continue
+        written = _as_written(original, block)
+        if prev is None:
+            parts.append("")  # the space before the first line: set below when nothing was removed
+        elif written is not None and prev_written and not removed and prev.end <= block.start:  # type: ignore[operator]
+            parts.append(original[prev.end : block.start])
+        else:
+            parts.append(newline * 2 if gap else newline)
+        parts.append(written if written is not None else block.prefix + block.text)
+        prev, prev_written, gap, removed = block, written is not None, False, False
+    # Refused removals (the guard's) are kept text: only a removal that happened makes the text a cleaned one.
+    untouched = all(r.refused is not None for r in doc.removals) and all(b.removal is None for b in doc.blocks)
+    if not parts and untouched:
+        return original  # blank lines only
+    if parts and untouched:
+        first = next(b for b in doc.blocks if b.kind != BLANK)
+        if _as_written(original, first) is not None and prev_written:
+            parts[0] = original[: first.start]
+            parts.append(original[prev.end :])  # type: ignore[union-attr]
+    return "".join(parts)
+
+
 def to_text(doc: Document) -> str:
-    """The article as plain text: a text input keeps its lines and blank lines as they were, markers included;
-    an HTML input gives one block per line, list items with their markers."""
+    """The article as plain text: a text input keeps its lines and blank lines as they were, markers included
+    (character for character where nothing was removed: `_text_as_written`); an HTML input gives one block per
+    line, list items with their markers."""
+    if doc.source == "text" and doc.original is not None and doc.layout != "wrapped":
+        return _text_as_written(doc, doc.original)
     parts: list[str] = []
     wrapped = doc.layout == "wrapped"
     numbers = _Numbers()
