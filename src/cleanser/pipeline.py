@@ -241,12 +241,13 @@ class Cleaner:
         # of the generic plugin, so on whenever its rules are).
         if any(rs.name == WALL_PLUGIN for rs in active):
             mark_wall_lines(doc)
-        # Whole lines a CMS template prints ("Leave a Reply", "Older posts"), in every language (cms_strings.py).
-        cms_strings.mark_lines(doc, self.generic)
         # The generic line scorer takes the boilerplate no rule named (text input; `generic` says how boldly).
         mark_lines(doc, self.generic)
         # ... and the zones around the article: a tail of page furniture below it (generic_zones.py).
         mark_zones(doc, self.generic)
+        # ... and what is left of the whole lines a CMS template prints ("Leave a Reply"), in any language
+        # (cms_strings.py; after the zones, which read such a line as the boundary of a comment section).
+        cms_strings.mark_lines(doc, self.generic)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
         with timed:

@@ -184,8 +184,9 @@ def lookup(text: str) -> tuple[Known, ...] | None:
 
 
 def _alone(found: tuple[Known, ...]) -> bool:
-    """A line that may go by itself: one string that may, or several strings together."""
-    return len(found) > 1 or found[0].alone
+    """A line that may go by itself: it holds a string that may (two words of a form glued together, "Name
+    Website", are still two words)."""
+    return any(k.alone for k in found)
 
 
 def _pick(matches: list[tuple[Known, ...] | None]) -> list[str | None]:
