@@ -15,7 +15,11 @@ an admin string. Their translations are read from the public catalogues of Debia
   email, and website in this browser for the next time I comment.", are not there: docs/quality.md says what that
   leaves);
 - `wordpress-theme-twentytwentyone`: the bundled theme's templates, read for the English front-end strings that
-  only themes print ("Older posts", "Proudly powered by %s."), checked to stand literally in its PHP files.
+  only themes print ("Older posts", "Proudly powered by %s."), checked to stand literally in its PHP files;
+- `wordpress`: core's own templates, for the English strings newer than those catalogues (checked the same way).
+
+A few English strings of Jetpack (its comment subscription checkboxes and subscription widget), which no Debian
+package ships, are listed with the public source file and commit they were read from (`SEEN`).
 
 Each entry keeps its source (package, version, msgid). Placeholders stay in the texts ("%s", "%1$s", "%d", and "%"
 for WordPress's comment count); `slot` says what the stage may match there: `mark` (WordPress passes "*", the
@@ -23,7 +27,7 @@ required-field mark, so "*" is written in), `num` (a number), `name` (a name or 
 
 Rerun (no network needed once the packages are downloaded):
 
-    mkdir -p /tmp/wp && cd /tmp/wp && apt-get download wordpress-l10n wordpress-theme-twentytwentyone
+    mkdir -p /tmp/wp && cd /tmp/wp && apt-get download wordpress wordpress-l10n wordpress-theme-twentytwentyone
     for f in *.deb; do dpkg-deb -x "$f" root; done
     python bench/cms_strings.py /tmp/wp/root            # writes src/cleanser/data/cms_strings.json
     python bench/cms_strings.py /tmp/wp/root --check    # fails if the file would change
@@ -156,6 +160,32 @@ THEME_STRINGS = [
     ("Primary menu", "navigation", False, None),
 ]
 
+# English strings of WordPress core's templates that the translation catalogues of `wordpress-l10n` predate, checked
+# to stand literally in the `wordpress` package's wp-includes/*.php (comment_form() since WordPress 4.9.6).
+CORE_PHP = [
+    ("Save my name, email, and website in this browser for the next time I comment.", "comments", True, None),
+]
+
+# Strings of a plugin that no Debian package ships, seen in the plugin's own public source (read through a code
+# search index; this script does not fetch them again): Jetpack's subscription form under the comment form and
+# its subscription widget.
+SEEN = {
+    "jetpack": (
+        "Automattic/jetpack modules/subscriptions.php at commit 0525cebdc45d8659a1adbcb79cc0e60a12ad5a9e",
+        [
+            ("Notify me of follow-up comments by email.", "subscribe", True, None),
+            ("Notify me of new posts by email.", "subscribe", True, None),
+            ("Subscribe to Blog via Email", "subscribe", True, None),
+            ("Enter your email address to subscribe to this blog and receive notifications of new posts by email.",
+             "subscribe", True, None),
+            ("Click to subscribe to this blog and receive notifications of new posts by email.", "subscribe", True,
+             None),
+            ("Join %s other subscribers", "subscribe", True, "num"),
+            ("Email Address:", "subscribe", False, None),
+        ],
+    ),
+}
+
 _TAGS = re.compile(r"<[^>]+>")
 _WS = re.compile(r"\s+")
 
@@ -279,6 +309,20 @@ def build(root: Path, extra: list[Path]) -> dict:
         if f"'{msgid}'" not in php and f'"{msgid}"' not in php:
             raise SystemExit(f"not in {package}'s templates: {msgid!r}")
         add("wp-theme-2021", msgid, kind, alone, slot, "en", msgid)
+
+    package, folder = "wordpress", "usr/share/wordpress/wp-includes"
+    version = package_version(root, package)
+    sources["wp-core-php"] = f"Debian {package} {version}, {folder}/*.php"
+    php = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted((root / folder).glob("*.php")))
+    for msgid, kind, alone, slot in CORE_PHP:
+        if f"'{msgid}'" not in php:
+            raise SystemExit(f"not in {package}'s {folder}: {msgid!r}")
+        add("wp-core-php", msgid, kind, alone, slot, "en", msgid)
+
+    for name, (where, strings) in SEEN.items():
+        sources[name] = where
+        for msgid, kind, alone, slot in strings:
+            add(name, msgid, kind, alone, slot, "en", msgid)
 
     for path in extra:
         source = f"catalog:{path.name}"

@@ -43,8 +43,8 @@ def test_the_data_file_loads_is_small_and_every_entry_has_its_source():
     assert d["strings"]
     for entry in d["strings"]:
         assert entry["msgid"] and entry["texts"], entry
-        source = d["sources"][entry["source"]]  # a known source: package and version
-        assert "Debian" in source and any(c.isdigit() for c in source), source
+        source = d["sources"][entry["source"]]  # a known source: a package and its version, or a file at a commit
+        assert ("Debian" in source or "commit" in source) and any(c.isdigit() for c in source), source
         for text, locales in entry["texts"].items():
             assert text.strip() and locales, (entry["msgid"], text)
     # WordPress's comment form in several languages, as its catalogues give it.
