@@ -47,7 +47,7 @@ MAX_GLUED_WORDS = 12  # a line of two strings run together (a form's title and i
 
 # Marks a template or a scraper puts around a label: a required-field star, a colon, an ellipsis, arrows, guillemets,
 # bullets, quotes. Stripped from both ends of a line before comparing.
-_LEAD = " \"'«‹»›←→↑↓<>-•·|*▸►▶#"
+_LEAD = " \"'«‹»›←→↑↓<>-•·|*▸►▶#‘’“”„–—"
 _TAIL = " \"'.!?:;,*…»›«‹→←↑↓<>-|"
 _SPACES = re.compile(r"\s+")
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\s+[|•·]\s+")
@@ -88,6 +88,11 @@ class Index:
     last: dict[str, list[tuple[re.Pattern[str], Known]]]  # patterns that start with a slot, by their last word
     starts: frozenset[str]  # first words of the exact strings (a line of two glued strings starts with one)
     sources: dict[str, str]
+    # What a line must start or end with to be looked up at all: the first words of every string, the last words of
+    # the patterns that start with a placeholder. Most lines of an article start with neither: one short normalise
+    # and a set lookup reject them.
+    firsts: frozenset[str] = frozenset()
+    lasts: frozenset[str] = frozenset()
 
 
 def _may_go_alone(alone: bool, norm: str) -> bool:
@@ -134,7 +139,7 @@ def index() -> Index:
             if held is None or (held.alone and not known.alone):
                 exact[norm] = known
     starts = frozenset(k.split()[0] for k in exact)
-    return Index(exact, first, last, starts, data["sources"])
+    return Index(exact, first, last, starts, data["sources"], starts | frozenset(first), frozenset(last))
 
 
 def _one(norm: str, idx: Index) -> Known | None:
@@ -159,6 +164,9 @@ def lookup(text: str) -> tuple[Known, ...] | None:
     if len(text) > MAX_CHARS:
         return None
     idx = index()
+    words = text.lstrip(_LEAD).split()
+    if not words or (normalise(words[0]) not in idx.firsts and normalise(words[-1]) not in idx.lasts):
+        return None
     norm = normalise(text)
     found = _one(norm, idx)
     if found is not None:
