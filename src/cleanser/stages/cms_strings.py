@@ -66,6 +66,12 @@ def normalise(text: str) -> str:
     return text.lstrip(_LEAD).rstrip(_TAIL)
 
 
+def _key(word: str) -> str:
+    """A word as it starts or ends a normalised line (for the quick test of `lookup`): folded, case folded, the
+    marks after it stripped. Looser than `normalise`, never stricter."""
+    return fold(word).casefold().replace("...", "…").rstrip(_TAIL)
+
+
 @dataclass(frozen=True, slots=True)
 class Known:
     """A CMS string: which msgid, from which source, in which languages; and whether it may go alone."""
@@ -165,7 +171,7 @@ def lookup(text: str) -> tuple[Known, ...] | None:
         return None
     idx = index()
     words = text.lstrip(_LEAD).split()
-    if not words or (normalise(words[0]) not in idx.firsts and normalise(words[-1]) not in idx.lasts):
+    if not words or (_key(words[0]) not in idx.firsts and _key(words[-1]) not in idx.lasts):
         return None
     norm = normalise(text)
     found = _one(norm, idx)
@@ -271,28 +277,51 @@ _INLINE = frozenset({"span", "a", "small", "strong", "b", "em", "i"})
 Judge = Callable[[Rule, list[str]], "str | None"]
 
 
-def _lines_of(article, placeholder: str) -> list:
-    """The container's lines in document order: elements with text and no block inside, and inline elements that
-    stand as a line of their own among blocks; the outermost such element of a line only."""
+def _lines_of(article, placeholder: str, idx: Index) -> list[tuple[object, tuple[Known, ...] | None]]:
+    """The container's pieces of text in document order, each with the CMS strings it is, or None.
+
+    One pass over the tree. Every element whose own first text has a letter or digit is a piece (a run of CMS
+    strings is broken by any text between them). It is looked up only when it is a line (a paragraph, label, button,
+    list item or heading with no block inside, or an inline element standing as a line of its own) and its first word
+    starts a known string or is a number: most pieces of an article cost a word's normalising and a set lookup, and
+    only those few a walk of their text."""
     out: list = []
     skip: set = set()
-    for el in article.iter():
-        if not isinstance(el.tag, str) or el.tag == placeholder or el is article:
-            continue
-        if el in skip:
+    for el in article.iterdescendants():
+        if el in skip or not isinstance(el.tag, str) or el.tag == placeholder:
             continue
         if el.tag in ("pre", "code", "table", "script", "style"):
             skip.update(el.iterdescendants())
+            out.append((el, None))
             continue
-        if el.tag not in _LINES:
+        own = (el.text or "").lstrip(_LEAD + "\t\n\r\xa0")
+        if not own or not any(c.isalnum() for c in own[:40]):
             continue
-        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
-            continue
-        if el.tag in _INLINE and not _own_line(el):
-            continue
-        out.append(el)
-        skip.update(el.iterdescendants())
+        found = None
+        if el.tag in _LINES:
+            first = _key(own.split(None, 1)[0])
+            if (first in idx.firsts or first[:1].isdigit()) and (el.tag not in _INLINE or _own_line(el)) and not any(
+                isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()
+            ):
+                text = _short_text(el)
+                found = lookup(text) if text else None
+                if found is not None:
+                    skip.update(el.iterdescendants())
+        out.append((el, found))
     return out
+
+
+def _short_text(el) -> str | None:
+    """The element's text, whitespace collapsed, or None when it is longer than any line looked up (read only as far
+    as needed)."""
+    parts: list[str] = []
+    n = 0
+    for piece in el.itertext():
+        n += len(piece)
+        if n > 2 * MAX_CHARS:  # (whitespace counts here; the collapsed text is measured by `lookup`)
+            return None
+        parts.append(piece)
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 def _own_line(el) -> bool:
@@ -313,17 +342,16 @@ def _own_line(el) -> bool:
 def strip_html(article, removals: list[Removal], judge: Judge | None) -> int:
     """Remove the container's lines that are CMS strings, each judged first (`judge`, the guard's check for
     generic HTML removals), leaving a placeholder that indexes its removal in `removals`. Returns how many went."""
-    lines = _lines_of(article, PLACEHOLDER)
-    texts = [_SPACES.sub(" ", el.text_content()).strip() for el in lines]
-    keep = [(el, t) for el, t in zip(lines, texts, strict=True) if t]
-    matches = [lookup(t) for _, t in keep]
+    pieces = _lines_of(article, PLACEHOLDER, index())
+    matches = [found for _, found in pieces]
     if not any(matches):
         return 0
     why = _pick(matches)
     done = 0
-    for (el, text), found, reason in zip(keep, matches, why, strict=True):
+    for (el, found), reason in zip(pieces, why, strict=True):
         if reason is None or el.getparent() is None:
             continue
+        text = _SPACES.sub(" ", el.text_content()).strip()
         removal = Removal(rule=HTML_RULE.qualified, plugin=HTML_PLUGIN, text=text, kind="html",
                           evidence=_evidence(found, reason))  # type: ignore[arg-type]
         removals.append(removal)
