@@ -95,8 +95,8 @@ class Index:
     starts: frozenset[str]  # first words of the exact strings (a line of two glued strings starts with one)
     sources: dict[str, str]
     # What a line must start or end with to be looked up at all: the first words of every string, the last words of
-    # the patterns that start with a placeholder. Most lines of an article start with neither: one short normalise
-    # and a set lookup reject them.
+    # the patterns that start with a number. Most lines of an article start with neither: one word's folding and a
+    # set lookup reject them.
     firsts: frozenset[str] = frozenset()
     lasts: frozenset[str] = frozenset()
 
@@ -124,8 +124,11 @@ def index() -> Index:
                 # Normalised with the placeholders in, then cut at them: the literal pieces are compared as they are.
                 pieces = _SLOT.split(normalise(text))
                 literal = [p for p in pieces if p.strip()]
-                if not pieces[0].strip() and not pieces[-1].strip():
-                    continue  # a slot at both ends ("%1$s is proudly powered by %2$s") has no word to index it by
+                if not pieces[0].strip() and (slot != "num" or not pieces[-1].strip()):
+                    # A string that starts with a name ("%s としてログイン中。", "Logged in as" in Japanese) is
+                    # printed to a logged-in user or after a click, never on a scraped page; one that starts with a
+                    # count ("12 Comments") is indexed by its last word.
+                    continue
                 pattern = re.compile(_SLOTS[slot].join(re.escape(p) for p in pieces))
                 norm = " ".join(literal)
                 known = Known(entry["msgid"], entry["source"], entry["kind"],
@@ -170,8 +173,10 @@ def lookup(text: str) -> tuple[Known, ...] | None:
     if len(text) > MAX_CHARS:
         return None
     idx = index()
-    words = text.lstrip(_LEAD).split()
-    if not words or (_key(words[0]) not in idx.firsts and _key(words[-1]) not in idx.lasts):
+    head = text.lstrip(_LEAD).split(None, 1)
+    if not head:
+        return None
+    if _key(head[0]) not in idx.firsts and not (head[0][:1].isdigit() and _key(text.rsplit(None, 1)[-1]) in idx.lasts):
         return None
     norm = normalise(text)
     found = _one(norm, idx)
