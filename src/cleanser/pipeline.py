@@ -25,7 +25,7 @@ from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
 from .sites.siteconfig import SiteConfigs, open_site_configs
-from .stages import generic_html, second_opinion
+from .stages import cms_strings, generic_html, second_opinion
 from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.generic_lines import PLUGIN as SCORER_PLUGIN
@@ -177,6 +177,8 @@ class Cleaner:
                     title=page.metadata.get("title"),
                     second_opinion=second_opinion.extract(text, url) if self.settings.second_opinion else None,
                 )
+                # ... and the lines a CMS template prints, whole (cms_strings.py, data/cms_strings.json).
+                cms_strings.strip_html(article, html_removals, self._judge_generic)
             place_removals(root, article, html_removals)
             blocks = to_blocks(article, links=links, removals=html_removals)
             doc = Document(blocks, source="html", url=url, layout="html", metadata=page.metadata)
@@ -243,6 +245,9 @@ class Cleaner:
         mark_lines(doc, self.generic)
         # ... and the zones around the article: a tail of page furniture below it (generic_zones.py).
         mark_zones(doc, self.generic)
+        # ... and what is left of the whole lines a CMS template prints ("Leave a Reply"), in any language
+        # (cms_strings.py; after the zones, which read such a line as the boundary of a comment section).
+        cms_strings.mark_lines(doc, self.generic)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
         with timed:

@@ -1,0 +1,369 @@
+"""Lines a CMS template prints: a whole line that equals one is page furniture, never article text.
+
+Millions of news sites and blogs run on a handful of CMSs, and what their templates print around an article is fixed,
+translated text: the comment form ("Leave a Reply", "Your email address will not be published. Required fields are
+marked *"), the comment list ("Reply", "Comments are closed."), post navigation ("Older posts"), meta lines, footer
+credits ("Powered by WordPress"), search boxes. `data/cms_strings.json` holds those strings in every language their
+public translation catalogues give (built by `bench/cms_strings.py`, each with its package, version and msgid).
+
+A line is compared whole, once normalised (`normalise`: case folded, whitespace collapsed, quotes folded, and the
+marks templates and scrapers put around a label stripped from its ends: "Name *", "Search for:", "« Older posts",
+"Reply ↓"). It matches when it equals a known string, fits one with a placeholder (a number, a name, a title, within
+bounds: "Leave a Reply to Jane Doe"), or is made of known strings only (two sentences of the comment form on one
+line; a title and its cancel link run together). A line that holds a string and more ("Readers were asked to leave
+a reply.") never matches.
+
+One or two words that templates print ("Reply", "Search", "Archives", "Comments", a translation of one word) are
+also common words of headings in many languages: such a line goes only in a run of matched lines (next lines with
+nothing between but blank lines) that holds a string that may go alone.
+
+Text input: matched lines are marked `generic/cms-string` (plugin `generic`, kind `line`) with their evidence (the
+msgid, its source, the languages). HTML input: a block inside the container (paragraph, label, button, list item,
+heading, or an inline element standing as a line) whose whole text matches is removed as `generic-html/cms-string`.
+The guard judges both as a generic rule's removals. Lookups are a dict of normalised strings and, for strings with a
+placeholder, a dict by first (or last) word of a few compiled patterns: O(1) per line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..document import BLANK, Block, Document, Removal
+from ..read.page import PLACEHOLDER
+from ..rules.model import GENERIC_PRIORITY, Rule
+from ..text import WIDE, fold
+from .html_rules import paragraph_texts, replace_with_placeholder
+
+PLUGIN = "generic"
+RULE = f"{PLUGIN}/cms-string"
+HTML_PLUGIN = "generic-html"
+MAX_CHARS = 300  # longer lines are never looked up: no template string is that long
+MAX_GLUED_WORDS = 12  # a line of two strings run together (a form's title and its cancel link) is short
+
+# Marks a template or a scraper puts around a label: a required-field star, a colon, an ellipsis, arrows, guillemets,
+# bullets, quotes. Stripped from both ends of a line before comparing.
+_LEAD = " \"'«‹»›←→↑↓<>-•·|*▸►▶#‘’“”„–—"
+_TAIL = " \"'.!?:;,*…»›«‹→←↑↓<>-|"
+_SPACES = re.compile(r"\s+")
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+|\s+[|•·]\s+")
+_SLOT = re.compile(r"%(?:\d\$)?[sd]|%")
+# What a placeholder may stand for, by the slot kind the data gives.
+_SLOTS = {
+    "num": r"\d[\d.,]*",
+    "name": r"[^.!?|]{1,60}?",
+}
+
+
+def normalise(text: str) -> str:
+    """The form a line is compared in: folded (quotes, dashes, spaces), case folded, whitespace collapsed, an
+    ellipsis as one character, and the marks around a label stripped from its ends."""
+    text = _SPACES.sub(" ", fold(text).casefold().replace("...", "…"))
+    return text.lstrip(_LEAD).rstrip(_TAIL)
+
+
+def _key(word: str) -> str:
+    """A word as it starts or ends a normalised line (for the quick test of `lookup`): folded, case folded, the
+    marks after it stripped. Looser than `normalise`, never stricter."""
+    return fold(word).casefold().replace("...", "…").rstrip(_TAIL)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A CMS string: which msgid, from which source, in which languages; and whether it may go alone."""
+
+    msgid: str
+    source: str
+    kind: str
+    alone: bool
+    locales: tuple[str, ...]
+
+    def evidence(self) -> str:
+        langs = ", ".join(self.locales[:4]) + (f" +{len(self.locales) - 4}" if len(self.locales) > 4 else "")
+        return f"cms string {self.msgid!r} ({self.source}; {langs})"
+
+
+@dataclass
+class Index:
+    exact: dict[str, Known]
+    first: dict[str, list[tuple[re.Pattern[str], Known]]]  # patterns that start with a literal word, by that word
+    last: dict[str, list[tuple[re.Pattern[str], Known]]]  # patterns that start with a slot, by their last word
+    starts: frozenset[str]  # first words of the exact strings (a line of two glued strings starts with one)
+    sources: dict[str, str]
+    # What a line must start or end with to be looked up at all: the first words of every string, the last words of
+    # the patterns that start with a number. Most lines of an article start with neither: one word's folding and a
+    # set lookup reject them.
+    firsts: frozenset[str] = frozenset()
+    lasts: frozenset[str] = frozenset()
+
+
+def _may_go_alone(alone: bool, norm: str) -> bool:
+    """A string that may go by itself: its msgid says so, and its text is more than one word (a translation of one
+    word, "Vastaa", "Kommentieren", is a common word somewhere)."""
+    if not alone:
+        return False
+    wide = len(WIDE.findall(norm)) if not norm.isascii() else 0
+    return len(norm.split()) >= 2 or wide >= 4
+
+
+@lru_cache(maxsize=1)
+def index() -> Index:
+    """The packaged strings (`data/cms_strings.json`), indexed once per process."""
+    data = json.loads(resources.files("cleanser").joinpath("data", "cms_strings.json").read_text(encoding="utf-8"))
+    exact: dict[str, Known] = {}
+    first: dict[str, list] = {}
+    last: dict[str, list] = {}
+    for entry in data["strings"]:
+        for text, locales in entry["texts"].items():
+            slot = entry.get("slot")
+            if slot in _SLOTS and _SLOT.search(text):
+                # Normalised with the placeholders in, then cut at them: the literal pieces are compared as they are.
+                pieces = _SLOT.split(normalise(text))
+                literal = [p for p in pieces if p.strip()]
+                if not pieces[0].strip() and (slot != "num" or not pieces[-1].strip()):
+                    # A string that starts with a name ("%s としてログイン中。", "Logged in as" in Japanese) is
+                    # printed to a logged-in user or after a click, never on a scraped page; one that starts with a
+                    # count ("12 Comments") is indexed by its last word.
+                    continue
+                pattern = re.compile(_SLOTS[slot].join(re.escape(p) for p in pieces))
+                norm = " ".join(literal)
+                known = Known(entry["msgid"], entry["source"], entry["kind"],
+                              _may_go_alone(entry["alone"], norm), tuple(locales))
+                if pieces[0].strip():
+                    first.setdefault(pieces[0].split()[0], []).append((pattern, known))
+                else:
+                    last.setdefault(pieces[-1].split()[-1], []).append((pattern, known))
+                continue
+            norm = normalise(text)
+            if not norm:
+                continue
+            known = Known(entry["msgid"], entry["source"], entry["kind"], _may_go_alone(entry["alone"], norm),
+                          tuple(locales))
+            held = exact.get(norm)
+            # The same text under two msgids: the cautious reading wins (a word that is "Comments" somewhere).
+            if held is None or (held.alone and not known.alone):
+                exact[norm] = known
+    starts = frozenset(k.split()[0] for k in exact)
+    return Index(exact, first, last, starts, data["sources"], starts | frozenset(first), frozenset(last))
+
+
+def _one(norm: str, idx: Index) -> Known | None:
+    """The known string a normalised piece of text is, exactly or through a placeholder pattern."""
+    found = idx.exact.get(norm)
+    if found is not None or not norm:
+        return found
+    words = norm.split(" ")
+    for pattern, known in idx.first.get(words[0], ()):
+        if pattern.fullmatch(norm):
+            return known
+    for pattern, known in idx.last.get(words[-1], ()):
+        if pattern.fullmatch(norm):
+            return known
+    return None
+
+
+def lookup(text: str) -> tuple[Known, ...] | None:
+    """The known strings a whole line is made of, or None: the line is one ("Leave a Reply"), or each of its
+    sentences (or pieces between separator bars) is one ("Your email address will not be published. Required fields
+    are marked *"), or it is two run together ("Leave a Reply Cancel reply")."""
+    if len(text) > MAX_CHARS:
+        return None
+    idx = index()
+    head = text.lstrip(_LEAD).split(None, 1)
+    if not head:
+        return None
+    if _key(head[0]) not in idx.firsts and not (head[0][:1].isdigit() and _key(text.rsplit(None, 1)[-1]) in idx.lasts):
+        return None
+    norm = normalise(text)
+    found = _one(norm, idx)
+    if found is not None:
+        return (found,)
+    if not norm:
+        return None
+    pieces = [normalise(p) for p in _SENTENCES.split(text)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) > 1:
+        parts = [_one(p, idx) for p in pieces]
+        if all(parts):
+            return tuple(parts)  # type: ignore[arg-type]
+        return None
+    words = norm.split(" ")
+    if 2 <= len(words) <= MAX_GLUED_WORDS and words[0] in idx.starts:
+        for i in range(1, len(words)):
+            head = idx.exact.get(" ".join(words[:i]))
+            if head is not None:
+                tail = _one(normalise(" ".join(words[i:])), idx)
+                if tail is not None:
+                    return (head, tail)
+    return None
+
+
+def _alone(found: tuple[Known, ...]) -> bool:
+    """A line that may go by itself: it holds a string that may (two words of a form glued together, "Name
+    Website", are still two words)."""
+    return any(k.alone for k in found)
+
+
+def _pick(matches: list[tuple[Known, ...] | None]) -> list[str | None]:
+    """For each item of a sequence (None: not a CMS string), why it goes, or None: a string that may go alone goes;
+    one that may not goes in a run of matched items that holds one that may."""
+    why: list[str | None] = [None] * len(matches)
+    i = 0
+    while i < len(matches):
+        if matches[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < len(matches) and matches[j] is not None:
+            j += 1
+        strong = [k for k in range(i, j) if _alone(matches[k])]  # type: ignore[arg-type]
+        for k in range(i, j):
+            if k in strong:
+                why[k] = "a whole line"
+            elif strong:
+                why[k] = f"in a run of {j - i} CMS strings with one that goes alone"
+        i = j
+    return why
+
+
+def _evidence(found: tuple[Known, ...], why: str) -> tuple[str, ...]:
+    return (*(k.evidence() for k in found), why)
+
+
+def mark_lines(doc: Document, level: str) -> int:
+    """Mark the lines of a text document that are CMS strings; return how many. HTML documents and level "off"
+    are left alone."""
+    if level == "off" or doc.source != "text":
+        return 0
+    blocks = [b for b in doc.blocks if b.kind != BLANK and b.text.strip()]
+    # Lines a rule already took stand in the run (their text may be a CMS string that makes a neighbour go).
+    matches = [lookup(b.text) if len(b.text) <= MAX_CHARS else None for b in blocks]
+    if not any(matches):
+        return 0
+    why = _pick(matches)
+    picked = [(b, m, w) for b, m, w in zip(blocks, matches, why, strict=True) if w is not None and b.is_live]
+    # A document made only of such lines is nothing to judge against (a test page, a lone form): none is taken.
+    if not picked or len(picked) >= sum(1 for b in blocks if b.removal is None):
+        return 0
+    for block, found, reason in picked:
+        block.removal = _removal(block, found, reason)  # type: ignore[arg-type]
+    return len(picked)
+
+
+def _removal(block: Block, found: tuple[Known, ...], why: str) -> Removal:
+    return Removal(
+        rule=RULE,
+        plugin=PLUGIN,
+        text=block.text,
+        kind="line",
+        line=block.line,
+        start=block.start,
+        end=None if block.start is None else block.start + len(block.text),
+        evidence=_evidence(found, why),
+    )
+
+
+# --- HTML -------------------------------------------------------------------------------------------------------
+
+HTML_RULE = Rule(id="cms-string", plugin=HTML_PLUGIN, kind="html", priority=GENERIC_PRIORITY,
+                 description="a block whose whole text is a string a CMS template prints (data/cms_strings.json)")
+
+_LINES = frozenset({"p", "li", "label", "button", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "legend",
+                    "span", "a", "small", "strong", "b", "em", "i", "th", "caption"})
+_BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "aside", "ul", "ol", "li", "table", "tr",
+                     "figure", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "dl",
+                     "dd", "dt", "form", "nav", "main", "label", "button", "legend", "fieldset", "pre"})
+_INLINE = frozenset({"span", "a", "small", "strong", "b", "em", "i"})
+
+Judge = Callable[[Rule, list[str]], "str | None"]
+
+
+def _lines_of(article, placeholder: str, idx: Index) -> list[tuple[object, tuple[Known, ...] | None]]:
+    """The container's pieces of text in document order, each with the CMS strings it is, or None.
+
+    One pass over the tree. Every element whose own first text has a letter or digit is a piece (a run of CMS
+    strings is broken by any text between them). It is looked up only when it is a line (a paragraph, label, button,
+    list item or heading with no block inside, or an inline element standing as a line of its own) and its first word
+    starts a known string or is a number: most pieces of an article cost a word's normalising and a set lookup, and
+    only those few a walk of their text."""
+    out: list = []
+    skip: set = set()
+    for el in article.iterdescendants():
+        if el in skip or not isinstance(el.tag, str) or el.tag == placeholder:
+            continue
+        if el.tag in ("pre", "code", "table", "script", "style"):
+            skip.update(el.iterdescendants())
+            out.append((el, None))
+            continue
+        own = (el.text or "").lstrip(_LEAD + "\t\n\r\xa0")
+        if not own or not any(c.isalnum() for c in own[:40]):
+            continue
+        found = None
+        if el.tag in _LINES:
+            first = _key(own.split(None, 1)[0])
+            if (first in idx.firsts or first[:1].isdigit()) and (el.tag not in _INLINE or _own_line(el)) and not any(
+                isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()
+            ):
+                text = _short_text(el)
+                found = lookup(text) if text else None
+                if found is not None:
+                    skip.update(el.iterdescendants())
+        out.append((el, found))
+    return out
+
+
+def _short_text(el) -> str | None:
+    """The element's text, whitespace collapsed, or None when it is longer than any line looked up (read only as far
+    as needed)."""
+    parts: list[str] = []
+    n = 0
+    for piece in el.itertext():
+        n += len(piece)
+        if n > 2 * MAX_CHARS:  # (whitespace counts here; the collapsed text is measured by `lookup`)
+            return None
+        parts.append(piece)
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _own_line(el) -> bool:
+    """An inline element with nothing but whitespace and blocks beside it in its parent."""
+    parent = el.getparent()
+    if parent is None or (el.tail or "").strip():
+        return False
+    prev = el.getprevious()
+    if prev is None:
+        if (parent.text or "").strip():
+            return False
+    elif (prev.tail or "").strip() or not isinstance(prev.tag, str) or prev.tag not in _BLOCKS:
+        return False
+    nxt = el.getnext()
+    return nxt is None or (isinstance(nxt.tag, str) and nxt.tag in _BLOCKS)
+
+
+def strip_html(article, removals: list[Removal], judge: Judge | None) -> int:
+    """Remove the container's lines that are CMS strings, each judged first (`judge`, the guard's check for
+    generic HTML removals), leaving a placeholder that indexes its removal in `removals`. Returns how many went."""
+    pieces = _lines_of(article, PLACEHOLDER, index())
+    matches = [found for _, found in pieces]
+    if not any(matches):
+        return 0
+    why = _pick(matches)
+    done = 0
+    for (el, found), reason in zip(pieces, why, strict=True):
+        if reason is None or el.getparent() is None:
+            continue
+        text = _SPACES.sub(" ", el.text_content()).strip()
+        removal = Removal(rule=HTML_RULE.qualified, plugin=HTML_PLUGIN, text=text, kind="html",
+                          evidence=_evidence(found, reason))  # type: ignore[arg-type]
+        removals.append(removal)
+        if judge is not None:
+            removal.refused = judge(HTML_RULE, paragraph_texts(el))
+            if removal.refused is not None:
+                continue
+        replace_with_placeholder(el, len(removals) - 1)
+        done += 1
+    return done

@@ -1,0 +1,186 @@
+"""Whole lines a CMS template prints (`stages/cms_strings.py`, data in `data/cms_strings.json`): they go in text and
+inside the HTML container, in any language the data holds, with their evidence; a line that holds one and more
+stays; a word or two that templates print ("Reply", "Archives") goes only next to a line that may go alone."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanser import Cleaner
+from cleanser.stages.cms_strings import HTML_RULE, RULE, index, lookup, normalise
+from cleanser.testing.strategies import paragraphs
+
+# Our own article: three paragraphs of invented prose.
+PROSE = [
+    "The river authority said on Monday that the old weir would be rebuilt next year, after engineers found that "
+    "floods had worn away much of its stone base during the last two winters.",
+    "Anglers who use the stretch below the weir said they welcomed the work, though some asked the authority to "
+    "keep the banks open to the public while the builders are on site.",
+    "The rebuilding is expected to take eight months and to cost about four million, most of it from a national "
+    "fund for flood defences that the town applied to in the spring.",
+]
+
+CLEANERS = {level: Cleaner(generic=level) for level in ("off", "safe", "aggressive")}
+
+
+def cms_removals(result, rule: str = RULE):
+    return [r for r in result.removed if r.rule == rule and r.refused is None]
+
+
+def data() -> dict:
+    return json.loads(resources.files("cleanser").joinpath("data", "cms_strings.json").read_text(encoding="utf-8"))
+
+
+def test_the_data_file_loads_is_small_and_every_entry_has_its_source():
+    raw = resources.files("cleanser").joinpath("data", "cms_strings.json").read_bytes()
+    assert len(raw) < 300_000
+    d = data()
+    assert d["strings"]
+    for entry in d["strings"]:
+        assert entry["msgid"] and entry["texts"], entry
+        source = d["sources"][entry["source"]]  # a known source: a package and its version, or a file at a commit
+        assert ("Debian" in source or "commit" in source) and any(c.isdigit() for c in source), source
+        for text, locales in entry["texts"].items():
+            assert text.strip() and locales, (entry["msgid"], text)
+    # WordPress's comment form in several languages, as its catalogues give it.
+    texts = {t for e in d["strings"] if e["msgid"] == "Leave a Reply" for t in e["texts"]}
+    assert {"Leave a Reply", "Hinterlasse eine Antwort", "Laisser un commentaire", "Deja un comentario"} <= texts
+
+
+def test_normalise_strips_the_marks_around_a_label_and_folds_case_and_quotes():
+    assert normalise("  Name *") == "name"
+    assert normalise("Search for:") == "search for"
+    assert normalise("« Older posts") == "older posts"
+    assert normalise("Reply ↓") == "reply"
+    assert normalise("Comments are  closed.") == "comments are closed"
+    assert normalise("Don’t miss…") == normalise("Don't miss...")
+
+
+@pytest.mark.parametrize(
+    "line, msgid, locale",
+    [
+        ("Leave a Reply", "Leave a Reply", "en"),
+        ("Hinterlasse eine Antwort", "Leave a Reply", "de_DE"),
+        ("Laisser un commentaire", "Leave a Reply", "fr_FR"),
+        ("Deja un comentario", "Leave a Reply", "es_ES"),
+        ("Deine E-Mail-Adresse wird nicht veröffentlicht.", "Your email address will not be published.", "de_DE"),
+        ("Les commentaires sont fermés.", "Comments are closed.", "fr_FR"),
+        ("Leave a Reply to Jane Doe", "Leave a Reply to %s", "en"),
+    ],
+)
+def test_whole_lines_in_several_languages_go_with_their_evidence(line, msgid, locale):
+    found = lookup(line)
+    assert found is not None and found[0].msgid == msgid and locale in found[0].locales
+    # (between paragraphs: under the last one, the zone stage takes a comment form's line with what follows it)
+    result = CLEANERS["safe"].clean("\n".join([*PROSE[:2], line, PROSE[2]]))
+    removed = cms_removals(result)
+    assert [r.text for r in removed] == [line]
+    evidence = " ".join(removed[0].evidence)
+    assert msgid in evidence and "wp-core" in evidence and locale in evidence
+    assert removed[0].plugin == "generic" and removed[0].kind == "line"
+    assert line not in result.text and all(p in result.text for p in PROSE)
+
+
+def test_two_strings_on_one_line_go_as_one():
+    for line in ("Your email address will not be published. Required fields are marked *",
+                 "Leave a Reply Cancel reply"):
+        result = CLEANERS["safe"].clean("\n".join([*PROSE[:2], line, PROSE[2]]))
+        assert [r.text for r in cms_removals(result)] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Readers were asked to leave a reply.",
+        "Leave a reply, the mayor told the residents who had written to her.",
+        "Comments are closed. The council will decide on the plan in March.",
+        "Powered by WordPress and a small team, the site grew quickly.",
+        "Older posts were moved to the archive in 2019.",
+    ],
+)
+def test_a_line_that_holds_a_string_and_more_stays(line):
+    assert lookup(line) is None
+    result = CLEANERS["safe"].clean("\n".join([PROSE[0], line, *PROSE[1:]]))
+    assert not cms_removals(result)
+    assert line in result.text
+
+
+def test_a_word_templates_print_stays_alone_and_goes_next_to_a_form_string():
+    # "Archives" or "Reply" as a heading of an article is the article's.
+    for word in ("Archives", "Reply", "Comments", "Search"):
+        text = "\n".join([PROSE[0], word, PROSE[1], PROSE[2]])
+        result = CLEANERS["safe"].clean(text)
+        assert not cms_removals(result), word
+        assert word in result.text.split("\n")
+    # Under a comment form's title they are the form's.
+    text = "\n".join([*PROSE, "Leave a Reply", "Name *", "Email *", "Website", "Post Comment"])
+    result = CLEANERS["safe"].clean(text)
+    gone = {r.text: r for r in cms_removals(result)}
+    assert set(gone) == {"Leave a Reply", "Name *", "Email *", "Website", "Post Comment"}
+    assert "in a run of" in gone["Name *"].evidence[-1]
+
+
+def test_level_off_takes_nothing_and_aggressive_takes_them_too():
+    text = "\n".join([PROSE[0], "Leave a Reply", "Cancel reply", *PROSE[1:]])
+    kept = CLEANERS["off"].clean(text)
+    assert not cms_removals(kept) and "Cancel reply" in kept.text
+    assert len(cms_removals(CLEANERS["safe"].clean(text))) == 2
+    assert "Leave a Reply" not in CLEANERS["aggressive"].clean(text).text
+
+
+def test_a_document_of_cms_strings_only_is_left_alone():
+    result = CLEANERS["safe"].clean("Leave a Reply\nCancel reply\nPost Comment")
+    assert not cms_removals(result)
+
+
+def test_html_blocks_whose_whole_text_is_a_cms_string_go_inside_the_container():
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    page = (
+        "<html><head><title>Weir</title></head><body><article><h1>The old weir will be rebuilt</h1>"
+        f"{body}<h3>Schreibe einen Kommentar</h3><p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p>"
+        "<p>Hinterlasse eine Antwort</p><p>Readers were asked to leave a reply.</p></article></body></html>"
+    )
+    result = CLEANERS["safe"].clean(page)
+    gone = [r for r in cms_removals(result, HTML_RULE.qualified)]
+    assert {r.text for r in gone} == {"Deine E-Mail-Adresse wird nicht veröffentlicht.", "Hinterlasse eine Antwort"}
+    assert all(r.plugin == "generic-html" and "de_DE" in " ".join(r.evidence) for r in gone)
+    assert "Readers were asked to leave a reply." in result.text
+    assert all(p in result.text for p in PROSE)
+    assert not cms_removals(CLEANERS["off"].clean(page), HTML_RULE.qualified)
+
+
+def test_placeholder_patterns_are_bounded():
+    assert lookup("12 Comments") is not None
+    assert lookup("Leave a Reply to " + "x" * 100) is None  # a name, not a paragraph
+    assert lookup("Continue reading the report. It was long.") is None  # a slot never spans sentences
+    assert index().exact and index().first
+
+
+_CMS_LINES = [
+    "Leave a Reply", "Cancel reply", "Hinterlasse eine Antwort", "Antworten abbrechen", "Post Comment",
+    "Your email address will not be published. Required fields are marked *", "Name *", "Email *", "Website",
+    "Comments are closed.", "Reply", "« Older posts", "Laisser un commentaire", "Powered by WordPress",
+]
+
+
+@settings(max_examples=60, database=None, derandomize=True, deadline=None)
+@given(
+    st.lists(paragraphs(min_sentences=1, max_sentences=4), min_size=1, max_size=6),
+    st.lists(st.tuples(st.integers(min_value=0, max_value=20), st.sampled_from(_CMS_LINES)), max_size=8),
+)
+def test_prose_with_cms_lines_injected_loses_none_of_its_prose(blocks, injected):
+    prose = [" ".join(b.sentences) for b in blocks]
+    lines = list(prose)
+    for at, cms in injected:
+        lines.insert(min(at, len(lines)), cms)
+    result = CLEANERS["safe"].clean("\n".join(lines))
+    kept = result.text
+    for paragraph in prose:
+        assert paragraph in kept
+    for removal in cms_removals(result):
+        assert removal.text in _CMS_LINES
