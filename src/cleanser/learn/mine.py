@@ -196,20 +196,33 @@ def frequent_parts(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, fl
     """The words, line starts and line ends of short units found in `floor` documents or more (a superset: the
     start and end counts are bounded tables, `sketch.HeavyHitters`)."""
     words: Counter[str] = Counter()
-    total = sum(min(len(u.norm.split()), settings.max_words + 1) for units in by_doc for u in units)
+    # A site's template lines recur in most of its documents: each distinct text is split and hashed once.
+    parts: dict[str, tuple[tuple[str, ...], list[int], list[int]] | None] = {}
+    for units in by_doc:
+        for u in units:
+            if u.norm not in parts:
+                split = tuple(u.norm.split())
+                if len(split) > settings.max_words:
+                    parts[u.norm] = None
+                else:
+                    s, e = _chains(split)
+                    parts[u.norm] = (split, s[1:], e[:-1])
+    total = sum(
+        len(p[0]) if (p := parts[u.norm]) is not None else settings.max_words + 1 for units in by_doc for u in units
+    )
     starts, ends = HeavyHitters.for_floor(total, floor), HeavyHitters.for_floor(total, floor)
     for units in by_doc:
         in_doc: set[str] = set()
         doc_starts: set[int] = set()
         doc_ends: set[int] = set()
         for u in units:
-            split = tuple(u.norm.split())
-            if len(split) > settings.max_words:
+            found = parts[u.norm]
+            if found is None:
                 continue
+            split, s, e = found
             in_doc.update(split)
-            s, e = _chains(split)
-            doc_starts.update(s[1:])
-            doc_ends.update(e[:-1])
+            doc_starts.update(s)
+            doc_ends.update(e)
         words.update(in_doc)
         starts.update(doc_starts)
         ends.update(doc_ends)
@@ -244,25 +257,39 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
     # the units that have a wanted one; larger archives build them again for every unit.
     remember = bound <= _REMEMBER_KEYS
     hashes: list[array] = []
+    # A unit's keys depend on its words and on whether it is a piece alone: the units of a site's template lines,
+    # which recur in most documents, are keyed once per distinct text (when the keys are remembered at all: a
+    # table no larger than `hashes`).
+    known: dict[tuple[str, bool], array] = {}
     for units in by_doc:
         in_doc: set[int] = set()
         for u in units:
-            mine = [hash(k) for k in unit_keys(u, settings, frequent)]  # a Key's hash is not cached: once each
+            mine = known.get((u.norm, u.piece))
+            if mine is None:
+                mine = array("q", [hash(k) for k in unit_keys(u, settings, frequent)])  # a Key's hash: not cached
+                if remember:
+                    known[u.norm, u.piece] = mine
             in_doc.update(mine)
             if remember:
-                hashes.append(array("q", mine))
+                hashes.append(mine)
         df.update(in_doc)
     wanted = df.frequent(floor)
+    known.clear()
     # Pass 2: the units of the keys that may become candidates.
     found: dict[Key, list[Unit]] = defaultdict(list)
+    keys_of: dict[tuple[str, bool], list[Key]] = {}
     n = 0
     for units in by_doc:
         for u in units:
             n += 1
             if remember and wanted.isdisjoint(hashes[n - 1]):
                 continue
-            for k in unit_keys(u, settings, frequent):
-                if hash(k) in wanted:
-                    found[k].append(u)
+            mine_wanted = keys_of.get((u.norm, u.piece))
+            if mine_wanted is None:
+                mine_wanted = [k for k in unit_keys(u, settings, frequent) if hash(k) in wanted]
+                if remember:
+                    keys_of[u.norm, u.piece] = mine_wanted
+            for k in mine_wanted:
+                found[k].append(u)
     support = {k: len({u.doc for u in us}) for k, us in found.items()}
     return Counts(df, found, support)
