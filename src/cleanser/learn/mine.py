@@ -11,6 +11,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..rules.model import SLOT_MAX
@@ -64,8 +65,10 @@ class Key(NamedTuple):
         return sum(map(len, self.prefix)) + sum(map(len, self.suffix))
 
 
+@lru_cache(maxsize=1 << 12)
 def normalise(text: str) -> str:
-    """A line's words as the matcher sees them (folded, trimmed, lower case), each run of digits as '#'."""
+    """A line's words as the matcher sees them (folded, trimmed, lower case), each run of digits as '#'. Learning
+    asks it of a site's template lines again and again (mining, duplicates, judging): the recent ones are kept."""
     return DIGITS.sub("#", fold_for_match(text).lower())
 
 
