@@ -5,9 +5,13 @@ same counts, the same matches and the same plugin as doing all the work every ti
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_learn import make_archive
+from test_matcher import _key, one_by_one_line, one_by_one_start, rules_and_lines
 
 from cleanser import ruleset_from_dict
 from cleanser.learn import LearnSettings, learn, mine, plugin_toml
@@ -15,7 +19,7 @@ from cleanser.learn.mine import count_keys, doc_units, unit_keys
 from cleanser.plugins.manager import load_plugins
 from cleanser.rules import matcher
 from cleanser.rules.matcher import LineMatcher
-from cleanser.text import fold_for_match
+from cleanser.text import fold, fold_for_match
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +91,7 @@ def test_matchers_share_the_expressions_of_the_same_rules():
     beside = LineMatcher([*learned, *generic])  # the generic rules are numbered after the learned ones here
 
     def group(m: LineMatcher, line: str):
-        return m._whole.lookup(fold_for_match(line))
+        return m._whole.lookup(fold_for_match(line))[0]
 
     line = "Share this story"
     assert alone.match_text(line).rule.id == beside.match_text(line).rule.id == "speedgeneric-1"
@@ -111,3 +115,25 @@ def test_the_shared_expressions_are_bounded(monkeypatch):
     assert m.match_text("Read more about harbours here").rule.id == "speedbound-1"
     assert 0 < matcher._compiled_chars <= 60
     assert len(matcher._COMPILED) == 1  # the second expression did not fit; it is its matcher's alone
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rules_and_lines(), st.lists(st.sampled_from(["generic", "site", "learned"]), min_size=12, max_size=12))
+def test_rules_of_several_plugins_match_as_if_tried_one_by_one(case, plugins):
+    """A line whose head is not plain ASCII is tried against each plugin's keyed rules apart (one expression per
+    plugin, shared between books): the rule that wins is still the one trying every rule in turn finds. Each rule
+    has a twin in another plugin at another priority, so that most lines are matched by rules of two plugins."""
+    rules, lines = case
+    mixed = []
+    for n, r in enumerate(rules):
+        pattern = "über " + r.pattern
+        mixed.append(replace(r, plugin=plugins[n % 12], pattern=pattern))
+        twin = plugins[(n + 1) % 12] if plugins[(n + 1) % 12] != plugins[n % 12] else "other"
+        mixed.append(replace(r, plugin=twin, id=r.id + "-twin", pattern=pattern, priority=300 - r.priority))
+    m = LineMatcher(mixed)
+    for line in [*lines, *(f"Über {line}" for line in lines)]:
+        folded = fold_for_match(line)
+        expected = one_by_one_line(mixed, m.max_len, folded)
+        assert _key(m.match_line(folded)) == expected, (line, [(r.plugin, r.pattern) for r in mixed])
+        glued = fold(line)
+        assert _key(m.match_glued_start(glued)) == one_by_one_start(mixed, glued), line

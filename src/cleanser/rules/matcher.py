@@ -147,13 +147,19 @@ class _Heads:
             for key in keys:
                 tables[size if len(key) == size else KEY_LEN][key].append(i)
         self._groups: dict[tuple[int, ...], _Group] = {}
-        self._seen: dict[str, _Group | None] = {}  # group by line head, worked out once per head
+        self._seen: dict[str, tuple[_Group, ...]] = {}  # groups by line head, worked out once per head
         built = {size: {k: self._group(tuple(v)) for k, v in table.items()} for size, table in tables.items()}
         self.by_key = built.pop(KEY_LEN, {})
         self.shorter = sorted(built.items())  # (size, table) for rules keyed by fewer characters
         unkeyed = set(wild)
         keyed = tuple(i for i in members if i not in unkeyed)
-        self.keyed = self._group(keyed) if keyed else None  # for lines whose key is not plain ASCII
+        # For lines whose key is not plain ASCII: every keyed rule, as one group per plugin. A book's largest
+        # expression, compiled once per rule set rather than once per combination of them (each host's book in
+        # `clean --learn` combines the generic rules with its own learned ones).
+        by_plugin: dict[str, list[int]] = defaultdict(list)
+        for i in keyed:
+            by_plugin[rules[i].plugin].append(i)
+        self.keyed = tuple(self._group(tuple(v)) for v in by_plugin.values())
         self.wild = self._group(tuple(wild)) if wild else None
 
     def _group(self, members: tuple[int, ...]) -> _Group:
@@ -162,7 +168,8 @@ class _Heads:
             found = self._groups[members] = _Group(self._rules, members, self._wrap, self._group)
         return found
 
-    def lookup(self, folded: str) -> _Group | None:
+    def lookup(self, folded: str) -> tuple[_Group, ...]:
+        """The groups to try on a line: the lowest-numbered rule any of them matches wins."""
         head = folded[:KEY_LEN]
         if not head.isascii():
             return self.keyed
@@ -176,7 +183,7 @@ class _Heads:
         found = self._seen[head] = self._find(head)
         return found
 
-    def _find(self, head: str) -> _Group | None:
+    def _find(self, head: str) -> tuple[_Group, ...]:
         found = self.by_key.get(head)
         hits = [found] if found is not None else []
         for size, table in self.shorter:
@@ -184,8 +191,8 @@ class _Heads:
             if group is not None:
                 hits.append(group)
         if len(hits) < 2:
-            return hits[0] if hits else None
-        return self._group(tuple(sorted({i for g in hits for i in g.members})))
+            return tuple(hits)
+        return (self._group(tuple(sorted({i for g in hits for i in g.members}))),)
 
 
 class LineMatcher:
@@ -244,7 +251,7 @@ class LineMatcher:
         if not n or n > self.max_len:
             return None
         found: tuple[int, re.Match[str]] | None = None
-        for group in (self._whole.lookup(folded), self._whole.wild):
+        for group in (*self._whole.lookup(folded), self._whole.wild):
             if group is None or not group.lo <= n <= group.hi:
                 continue
             group = group.narrow(folded)
@@ -277,7 +284,7 @@ class LineMatcher:
     def match_glued_start(self, folded: str) -> Hit | None:
         """A rule whose text starts the line, with the article's first sentence glued after it."""
         found: tuple[int, re.Match[str]] | None = None
-        for group in (self._start.lookup(folded), self._start.wild):
+        for group in (*self._start.lookup(folded), self._start.wild):
             group = group.narrow(folded) if group is not None else None
             if group is None:
                 continue
