@@ -66,10 +66,12 @@ def test_the_plugin_learned_is_the_same_without_the_speed_ups(articles, monkeypa
     fast_toml = plugin_toml(fast.sites[0], LearnSettings())
     assert len(fast.sites[0].rules) >= 5
 
-    # Every speed-up off: normalise computed every time, keys made for every unit, no expression shared.
+    # Every speed-up off: normalise and pieces computed every time, keys made for every unit, no expression
+    # shared.
     slow_normalise = mine.normalise.__wrapped__
     for module in ("mine", "dedup", "holdout", "verify", "context"):
         monkeypatch.setattr(f"cleanser.learn.{module}.normalise", slow_normalise)
+    monkeypatch.setattr(mine, "_pieces", mine._pieces.__wrapped__)
     monkeypatch.setattr(mine, "_REMEMBER_KEYS", 0)
     monkeypatch.setattr(matcher, "COMPILED_MAX_CHARS", 0)
     monkeypatch.setattr(matcher, "_COMPILED", {})

@@ -96,6 +96,12 @@ def pieces(line: str) -> list[str]:
     return [p for p in out if p]
 
 
+@lru_cache(maxsize=1 << 12)
+def _pieces(line: str) -> tuple[str, ...]:
+    """`pieces`, kept for recent lines: a site's template lines are cut in every document."""
+    return tuple(pieces(line))
+
+
 def _span(lines: Sequence[str], skip: Collection[str]) -> tuple[int, int]:
     """The first and the last prose line's index, prose whose normalised text is in `skip` left out."""
     prose = [i for i, line in enumerate(lines) if is_prose(line) and not (skip and normalise(line) in skip)]
@@ -118,7 +124,7 @@ def doc_units(index: int, lines: Sequence[str], template: Collection[str] = ()) 
         where = _place(i, first, last)
         at = (i - first) / (last - first) if where == INLINE and last > first else 0.0
         units.append(Unit(index, i, line, where, normalise(line), seen_where=_place(i, seen_first, seen_last), at=at))
-        parts = pieces(line)
+        parts = _pieces(line)
         if len(parts) > 1:
             for k, part in enumerate(parts):
                 glued = GLUED_START if k == 0 else GLUED_END if k == len(parts) - 1 else GLUED_MID
