@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..rules.model import SLOT_MAX
@@ -238,6 +239,7 @@ def frequent_parts(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, fl
     return Frequent({w for w, c in words.items() if c >= floor}, starts.frequent(floor), ends.frequent(floor))
 
 
+_DOC = attrgetter("doc")
 _REMEMBER_KEYS = 4_000_000  # keys (an upper bound) up to which pass 1 keeps their hashes for pass 2: 32 MB
 
 class Counts(NamedTuple):
@@ -300,5 +302,5 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
                     keys_of[u.norm, u.piece] = mine_wanted
             for k in mine_wanted:
                 found[k].append(u)
-    support = {k: len({u.doc for u in us}) for k, us in found.items()}
+    support = {k: len(set(map(_DOC, us))) for k, us in found.items()}
     return Counts(df, found, support)
