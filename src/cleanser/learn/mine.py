@@ -11,6 +11,8 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..rules.model import SLOT_MAX
@@ -64,8 +66,10 @@ class Key(NamedTuple):
         return sum(map(len, self.prefix)) + sum(map(len, self.suffix))
 
 
+@lru_cache(maxsize=1 << 12)
 def normalise(text: str) -> str:
-    """A line's words as the matcher sees them (folded, trimmed, lower case), each run of digits as '#'."""
+    """A line's words as the matcher sees them (folded, trimmed, lower case), each run of digits as '#'. Learning
+    asks it of a site's template lines again and again (mining, duplicates, judging): the recent ones are kept."""
     return DIGITS.sub("#", fold_for_match(text).lower())
 
 
@@ -93,6 +97,12 @@ def pieces(line: str) -> list[str]:
     return [p for p in out if p]
 
 
+@lru_cache(maxsize=1 << 12)
+def _pieces(line: str) -> tuple[str, ...]:
+    """`pieces`, kept for recent lines: a site's template lines are cut in every document."""
+    return tuple(pieces(line))
+
+
 def _span(lines: Sequence[str], skip: Collection[str]) -> tuple[int, int]:
     """The first and the last prose line's index, prose whose normalised text is in `skip` left out."""
     prose = [i for i, line in enumerate(lines) if is_prose(line) and not (skip and normalise(line) in skip)]
@@ -115,7 +125,7 @@ def doc_units(index: int, lines: Sequence[str], template: Collection[str] = ()) 
         where = _place(i, first, last)
         at = (i - first) / (last - first) if where == INLINE and last > first else 0.0
         units.append(Unit(index, i, line, where, normalise(line), seen_where=_place(i, seen_first, seen_last), at=at))
-        parts = pieces(line)
+        parts = _pieces(line)
         if len(parts) > 1:
             for k, part in enumerate(parts):
                 glued = GLUED_START if k == 0 else GLUED_END if k == len(parts) - 1 else GLUED_MID
@@ -196,26 +206,40 @@ def frequent_parts(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, fl
     """The words, line starts and line ends of short units found in `floor` documents or more (a superset: the
     start and end counts are bounded tables, `sketch.HeavyHitters`)."""
     words: Counter[str] = Counter()
-    total = sum(min(len(u.norm.split()), settings.max_words + 1) for units in by_doc for u in units)
+    # A site's template lines recur in most of its documents: each distinct text is split and hashed once.
+    parts: dict[str, tuple[tuple[str, ...], list[int], list[int]] | None] = {}
+    for units in by_doc:
+        for u in units:
+            if u.norm not in parts:
+                split = tuple(u.norm.split())
+                if len(split) > settings.max_words:
+                    parts[u.norm] = None
+                else:
+                    s, e = _chains(split)
+                    parts[u.norm] = (split, s[1:], e[:-1])
+    total = sum(
+        len(p[0]) if (p := parts[u.norm]) is not None else settings.max_words + 1 for units in by_doc for u in units
+    )
     starts, ends = HeavyHitters.for_floor(total, floor), HeavyHitters.for_floor(total, floor)
     for units in by_doc:
         in_doc: set[str] = set()
         doc_starts: set[int] = set()
         doc_ends: set[int] = set()
         for u in units:
-            split = tuple(u.norm.split())
-            if len(split) > settings.max_words:
+            found = parts[u.norm]
+            if found is None:
                 continue
+            split, s, e = found
             in_doc.update(split)
-            s, e = _chains(split)
-            doc_starts.update(s[1:])
-            doc_ends.update(e[:-1])
+            doc_starts.update(s)
+            doc_ends.update(e)
         words.update(in_doc)
         starts.update(doc_starts)
         ends.update(doc_ends)
     return Frequent({w for w, c in words.items() if c >= floor}, starts.frequent(floor), ends.frequent(floor))
 
 
+_DOC = attrgetter("doc")
 _REMEMBER_KEYS = 4_000_000  # keys (an upper bound) up to which pass 1 keeps their hashes for pass 2: 32 MB
 
 class Counts(NamedTuple):
@@ -244,25 +268,39 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
     # the units that have a wanted one; larger archives build them again for every unit.
     remember = bound <= _REMEMBER_KEYS
     hashes: list[array] = []
+    # A unit's keys depend on its words and on whether it is a piece alone: the units of a site's template lines,
+    # which recur in most documents, are keyed once per distinct text (when the keys are remembered at all: a
+    # table no larger than `hashes`).
+    known: dict[tuple[str, bool], array] = {}
     for units in by_doc:
         in_doc: set[int] = set()
         for u in units:
-            mine = [hash(k) for k in unit_keys(u, settings, frequent)]  # a Key's hash is not cached: once each
+            mine = known.get((u.norm, u.piece))
+            if mine is None:
+                mine = array("q", [hash(k) for k in unit_keys(u, settings, frequent)])  # a Key's hash: not cached
+                if remember:
+                    known[u.norm, u.piece] = mine
             in_doc.update(mine)
             if remember:
-                hashes.append(array("q", mine))
+                hashes.append(mine)
         df.update(in_doc)
     wanted = df.frequent(floor)
+    known.clear()
     # Pass 2: the units of the keys that may become candidates.
     found: dict[Key, list[Unit]] = defaultdict(list)
+    keys_of: dict[tuple[str, bool], list[Key]] = {}
     n = 0
     for units in by_doc:
         for u in units:
             n += 1
             if remember and wanted.isdisjoint(hashes[n - 1]):
                 continue
-            for k in unit_keys(u, settings, frequent):
-                if hash(k) in wanted:
-                    found[k].append(u)
-    support = {k: len({u.doc for u in us}) for k, us in found.items()}
+            mine_wanted = keys_of.get((u.norm, u.piece))
+            if mine_wanted is None:
+                mine_wanted = [k for k in unit_keys(u, settings, frequent) if hash(k) in wanted]
+                if remember:
+                    keys_of[u.norm, u.piece] = mine_wanted
+            for k in mine_wanted:
+                found[k].append(u)
+    support = {k: len(set(map(_DOC, us))) for k, us in found.items()}
     return Counts(df, found, support)

@@ -84,7 +84,9 @@ def build_candidate(key: Key, units: list[Unit], n_docs: int, *, refine: bool = 
     """The template of a key, from the units that have it; None when the template matches none of them."""
     rep = _representative(units)
     rep_words = original_words(rep)
-    all_words = [original_words(u.text) for u in units]
+    # A key's units are mostly the same few texts (a template line in every document): each is split once.
+    split = {t: original_words(t) for t in {u.text for u in units}}
+    all_words = [split[u.text] for u in units]
     n_pre, n_suf = len(key.prefix), len(key.suffix)
     if key.slot:
         positions = list(range(n_pre)) + [-k for k in range(n_suf, 0, -1)]
@@ -104,7 +106,8 @@ def build_candidate(key: Key, units: list[Unit], n_docs: int, *, refine: bool = 
     if not braces and refine:
         # A unit the template cannot match (a slot longer than a template slot may be) is not explained by it.
         pattern = re.compile(template_regex(fold_for_match(template)), re.IGNORECASE)
-        matched = [u for u in units if pattern.fullmatch(fold_for_match(u.text))]
+        fits = {t for t in split if pattern.fullmatch(fold_for_match(t))}
+        matched = [u for u in units if u.text in fits]
         if len(matched) < len(units):
             return build_candidate(key, matched, n_docs, refine=False) if matched else None
     docs = len({u.doc for u in units})

@@ -59,6 +59,28 @@ def _info(pattern: str) -> _Info:
     return found
 
 
+# Combined expressions by their text, shared by every matcher in the process. A group's expression names its
+# alternatives by their place in the group, not by the rule list's numbering, so that the same rules make the
+# same text in every rule book: the generic rules' groups in each site's book, and a host's groups in the second
+# pass of `clean --learn`, which the first pass compiled for the learned plugin's check (a forked worker inherits
+# them). Kept until COMPILED_MAX_CHARS characters of expressions are held (about 26 bytes of compiled code a
+# character: 26 MiB); later ones are compiled for their matcher alone, as before.
+COMPILED_MAX_CHARS = 1 << 20
+_COMPILED: dict[str, re.Pattern[str]] = {}
+_compiled_chars = 0
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    global _compiled_chars
+    found = _COMPILED.get(source)
+    if found is None:
+        found = re.compile(source, re.IGNORECASE)
+        if _compiled_chars + len(source) <= COMPILED_MAX_CHARS:
+            _COMPILED[source] = found
+            _compiled_chars += len(source)
+    return found
+
+
 class _Group:
     """Rules tried together: one combined expression, listing them by priority, compiled on first use. Rules
     that need a literal text (see pattern_keys.needed_literals) are left out for a line that holds none of it."""
@@ -75,8 +97,8 @@ class _Group:
         broad = [x.needs is not None and (x.lead is None or x.lead[0] < KEY_LEN) for x in infos]
         self.needy = [(i, x.needs) for i, x, b in zip(members, infos, broad, strict=True) if b]
         self.plain = tuple(i for i, b in zip(members, broad, strict=True) if not b)
-        # Group names index into the shared rule list, so a hit names its rule directly.
-        self._source = wrap.format("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in members))
+        # Group names are places in `members` (see _COMPILED); `index` turns a match's into the rule's number.
+        self._source = wrap.format("|".join(f"(?P<r{k}>{rules[i].pattern})" for k, i in enumerate(members)))
         self._pattern: re.Pattern[str] | None = None
         self._make = make  # the owner's group factory, which shares groups of the same members
         self._narrowed: dict[tuple[int, ...], _Group | None] = {}
@@ -84,8 +106,12 @@ class _Group:
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
-            self._pattern = re.compile(self._source, re.IGNORECASE)
+            self._pattern = _compile(self._source)
         return self._pattern
+
+    def index(self, m: re.Match[str]) -> int:
+        """The number, in the matcher's rule list, of the rule whose alternative matched."""
+        return self.members[int(m.lastgroup[1:])]  # type: ignore[index]
 
     def narrow(self, folded: str) -> _Group | None:
         """This group without the rules whose needed text the line lacks (ASCII lines: lowercasing is exact)."""
@@ -121,13 +147,19 @@ class _Heads:
             for key in keys:
                 tables[size if len(key) == size else KEY_LEN][key].append(i)
         self._groups: dict[tuple[int, ...], _Group] = {}
-        self._seen: dict[str, _Group | None] = {}  # group by line head, worked out once per head
+        self._seen: dict[str, tuple[_Group, ...]] = {}  # groups by line head, worked out once per head
         built = {size: {k: self._group(tuple(v)) for k, v in table.items()} for size, table in tables.items()}
         self.by_key = built.pop(KEY_LEN, {})
         self.shorter = sorted(built.items())  # (size, table) for rules keyed by fewer characters
         unkeyed = set(wild)
         keyed = tuple(i for i in members if i not in unkeyed)
-        self.keyed = self._group(keyed) if keyed else None  # for lines whose key is not plain ASCII
+        # For lines whose key is not plain ASCII: every keyed rule, as one group per plugin. A book's largest
+        # expression, compiled once per rule set rather than once per combination of them (each host's book in
+        # `clean --learn` combines the generic rules with its own learned ones).
+        by_plugin: dict[str, list[int]] = defaultdict(list)
+        for i in keyed:
+            by_plugin[rules[i].plugin].append(i)
+        self.keyed = tuple(self._group(tuple(v)) for v in by_plugin.values())
         self.wild = self._group(tuple(wild)) if wild else None
 
     def _group(self, members: tuple[int, ...]) -> _Group:
@@ -136,7 +168,8 @@ class _Heads:
             found = self._groups[members] = _Group(self._rules, members, self._wrap, self._group)
         return found
 
-    def lookup(self, folded: str) -> _Group | None:
+    def lookup(self, folded: str) -> tuple[_Group, ...]:
+        """The groups to try on a line: the lowest-numbered rule any of them matches wins."""
         head = folded[:KEY_LEN]
         if not head.isascii():
             return self.keyed
@@ -150,7 +183,7 @@ class _Heads:
         found = self._seen[head] = self._find(head)
         return found
 
-    def _find(self, head: str) -> _Group | None:
+    def _find(self, head: str) -> tuple[_Group, ...]:
         found = self.by_key.get(head)
         hits = [found] if found is not None else []
         for size, table in self.shorter:
@@ -158,8 +191,8 @@ class _Heads:
             if group is not None:
                 hits.append(group)
         if len(hits) < 2:
-            return hits[0] if hits else None
-        return self._group(tuple(sorted({i for g in hits for i in g.members})))
+            return tuple(hits)
+        return (self._group(tuple(sorted({i for g in hits for i in g.members}))),)
 
 
 class LineMatcher:
@@ -202,8 +235,8 @@ class LineMatcher:
         """Rules that may sit glued between two sentences of a line, with the literal text they start with."""
         return self._inline
 
-    def _hit(self, m: re.Match[str]) -> Hit:
-        return Hit(self.rules[int(m.lastgroup[1:])], m.start(), m.end())  # type: ignore[index]
+    def _hit(self, found: tuple[int, re.Match[str]] | None) -> Hit | None:
+        return None if found is None else Hit(self.rules[found[0]], found[1].start(), found[1].end())
 
     def match_text(self, text: str) -> Hit | None:
         """`match_line` on a line as written. A line too long to match is not folded first: unless one of its
@@ -217,8 +250,8 @@ class LineMatcher:
         n = len(folded)
         if not n or n > self.max_len:
             return None
-        found = None
-        for group in (self._whole.lookup(folded), self._whole.wild):
+        found: tuple[int, re.Match[str]] | None = None
+        for group in (*self._whole.lookup(folded), self._whole.wild):
             if group is None or not group.lo <= n <= group.hi:
                 continue
             group = group.narrow(folded)
@@ -226,9 +259,9 @@ class LineMatcher:
                 continue
             m = group.pattern.fullmatch(folded)
             # Rules are numbered in priority order: the lower number wins.
-            if m is not None and (found is None or int(m.lastgroup[1:]) < int(found.lastgroup[1:])):  # type: ignore[index]
-                found = m
-        return None if found is None else self._hit(found)
+            if m is not None and (found is None or group.index(m) < found[0]):
+                found = (group.index(m), m)
+        return self._hit(found)
 
     def match_line_below(self, folded: str, rule: Rule) -> Hit | None:
         """The highest-priority rule below `rule` matching the whole line. One rule at a time: this is for the
@@ -250,15 +283,15 @@ class LineMatcher:
 
     def match_glued_start(self, folded: str) -> Hit | None:
         """A rule whose text starts the line, with the article's first sentence glued after it."""
-        found = None
-        for group in (self._start.lookup(folded), self._start.wild):
+        found: tuple[int, re.Match[str]] | None = None
+        for group in (*self._start.lookup(folded), self._start.wild):
             group = group.narrow(folded) if group is not None else None
             if group is None:
                 continue
             m = group.pattern.match(folded)
-            if m is not None and (found is None or int(m.lastgroup[1:]) < int(found.lastgroup[1:])):  # type: ignore[index]
-                found = m
-        return None if found is None else self._hit(found)
+            if m is not None and (found is None or group.index(m) < found[0]):
+                found = (group.index(m), m)
+        return self._hit(found)
 
     def match_glued_end(self, folded: str) -> Hit | None:
         """The highest-priority rule whose text ends the line, glued after the article's last sentence; its
