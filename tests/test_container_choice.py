@@ -72,3 +72,19 @@ def test_a_page_that_writes_its_text_in_divs_widens_as_one_with_paragraphs_does(
     )
     story = with_paragraphs.find_class("story")[0]
     assert generic_html.widen_to_prose(with_paragraphs, [story]) == [story]
+
+
+def test_teasers_in_links_under_a_short_walled_article_are_no_text_written_in_divs():
+    # A short article stopped by a wall, with a "most read" box under it whose teasers are divs inside links: the
+    # page has under 1,000 characters of prose in <p>, but the teasers are other pages', so the choice stays.
+    teasers = "".join(
+        f'<li><a href="/t{i}"><div class="teaser-text"><span>{text}</span></div></a></li>'
+        for i, text in enumerate((SECOND, THIRD, MORE))
+    )
+    root = lxml.html.document_fromstring(
+        f"""<html><body><div id="page"><div class="story"><p>{LEDE}</p>
+        <div class="wall">Already a subscriber? Log in</div></div>
+        <div class="most-read"><ul>{teasers}</ul></div></div></body></html>"""
+    )
+    story = root.find_class("story")[0]
+    assert generic_html.widen_to_prose(root, [story]) == [story]

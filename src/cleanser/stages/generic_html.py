@@ -272,6 +272,13 @@ def _prose(body, tag: str, outside: set) -> list:
         if el in outside or (tag == "div" and any(d.tag in _BOXES for d in el.iterdescendants())):
             continue
         text = _WS.sub(" ", el.text_content()).strip()
+        # A div inside a link, or whose words are mostly a link's, is a teaser of another page (a related box under
+        # a short, walled article), not the article's text written in divs.
+        if tag == "div" and (
+            any(a.tag == "a" for a in el.iterancestors())
+            or 2 * sum(len(a.text_content()) for a in el.iter("a")) >= len(text)
+        ):
+            continue
         if is_prose(text):
             found.append((el, len(text)))
     return found
