@@ -192,12 +192,12 @@ def _outside_prose(el, layout: Layout) -> str | None:
     """Where the element stands: "above the article" or "below the article" when no paragraph of prose but its own
     (a long byline reads as one) stands before it or after it, else None."""
     start, stop = layout.order.get(el, -1), layout.end.get(el, -1)
-    others = [i for i in layout.prose if not start <= i <= stop]
-    if not others:
-        return None
-    if stop < others[0]:
+    prose = layout.prose  # positions in document order: the first and the last say whether any is before or after
+    before = bool(prose) and prose[0] < start
+    after = bool(prose) and prose[-1] > stop
+    if after and not before:
         return "above the article"
-    if start > others[-1]:
+    if before and not after:
         return "below the article"
     return None
 
