@@ -5,12 +5,22 @@ text here is our own."""
 
 from __future__ import annotations
 
+import pytest
 from test_generic_zones import ARTICLE
 
 from cleanser import Cleaner
+from cleanser.stages import generic_zones
 from cleanser.stages.generic_zones import TAIL_RULE
 
-CLEANER = Cleaner()  # the default level, `safe`
+CLEANER = Cleaner()  # the default level, `safe`: the detector is switched on there for these tests (below)
+
+
+@pytest.fixture(autouse=True)
+def _teaser_tails_at_safe(monkeypatch, request):
+    """The detector runs at `aggressive` only (generic_zones.TEASER_TAIL_LEVELS); these tests judge what it takes
+    and leaves, so it runs at `safe` here, where the line scorer leaves the furniture line among the teasers."""
+    if request.node.name != "test_the_default_level_leaves_a_teaser_tail_alone":
+        monkeypatch.setattr(generic_zones, "TEASER_TAIL_LEVELS", frozenset({"safe", "aggressive"}))
 
 TEASERS = [
     "Village bakery wins national bread award for the third time",
@@ -101,3 +111,8 @@ def test_three_sentences_in_a_row_under_the_headlines_stay_with_them():
     ]
     result, zones = tail_zones([*ARTICLE, *TEASERS[:3], SIGN_UP, *TEASERS[3:], *more])
     assert zones == [] and all(line in result.text.split("\n") for line in [*TEASERS, *more])
+
+
+def test_the_default_level_leaves_a_teaser_tail_alone():
+    result, zones = tail_zones([*ARTICLE, *TEASERS[:3], SIGN_UP, *TEASERS[3:]])
+    assert zones == [] and all(t in result.text for t in TEASERS)

@@ -22,8 +22,9 @@ line at a time; this stage judges the zones:
    A long reader comment pulls the core over a comment header: a boundary inside the core starts a tail as well
    when two thirds of the core's article words stand above it (`_mark_tail_in_core`).
    Where no line is a boundary, a tail may still be told by its shape: a run of short furniture lines to the end
-   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`); or a run of other
-   stories' headlines whose words the article does not share (`generic_zone_teasers.teaser_tail`).
+   of the document, with furniture words in two of them (`generic_zone_shapes.furniture_run`); or, at
+   `aggressive` only, a run of other stories' headlines whose words the article does not share
+   (`generic_zone_teasers.teaser_tail`).
 3. **The head** above the core: at `aggressive`, a run of three or more menu-shaped lines (one to three words, no
    sentence, digit or colon) at the top of the document, above the title and standfirst; at every level, a run of
    short lines there whose words say furniture (`generic_zone_shapes.furniture_head`: a menu with "Home" and
@@ -56,6 +57,9 @@ from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
 
 PLUGIN = "generic"
+# Where a tail of teasers is taken: at `aggressive` only. On bench/archive_quality.py's held-out sites it took the
+# last paragraphs of articles at `safe` (17 of 9,687 article lines: "To sum up, here is the list of drawbacks ...").
+TEASER_TAIL_LEVELS = frozenset({"aggressive"})
 TAIL_RULE = f"{PLUGIN}/zone-tail"
 HEAD_RULE = f"{PLUGIN}/zone-head"
 KIND = "zone"
@@ -321,7 +325,7 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
         marked = _mark_tail_in_core(doc, blocks, states, article, first, last, core_words, lines)
     if not marked:
         marked = _mark_shape_tail(doc, blocks, states, article, last, lines)
-    if not marked:
+    if not marked and level in TEASER_TAIL_LEVELS:
         marked = _mark_teaser_tail(doc, blocks, states, article, core, lines)
     marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
