@@ -63,6 +63,24 @@ class Removal:
         return d
 
     @classmethod
+    def whole_line(
+        cls, rule: str, plugin: str, block: Block, *, score: float | None = None,
+        evidence: tuple[str, ...] | None = None,
+    ) -> Removal:
+        """A generic detector's removal of a whole line (`rule` is "plugin/id"), placed where the block stands."""
+        return cls(
+            rule=rule,
+            plugin=plugin,
+            text=block.text,
+            kind="line",
+            line=block.line,
+            start=block.start,
+            end=None if block.start is None else block.start + len(block.text),
+            score=score,
+            evidence=evidence,
+        )
+
+    @classmethod
     def made_by(cls, rule: Rule, text: str, block: Block, kind: str | None = None, offset: int = 0) -> Removal:
         """The one constructor of a rule's removal: `text`, found at `offset` in `block` (apply and the guard's
         second chance both build removals here)."""

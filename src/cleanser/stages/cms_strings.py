@@ -255,16 +255,7 @@ def mark_lines(doc: Document, level: str) -> int:
 
 
 def _removal(block: Block, found: tuple[Known, ...], why: str) -> Removal:
-    return Removal(
-        rule=RULE,
-        plugin=PLUGIN,
-        text=block.text,
-        kind="line",
-        line=block.line,
-        start=block.start,
-        end=None if block.start is None else block.start + len(block.text),
-        evidence=_evidence(found, why),
-    )
+    return Removal.whole_line(RULE, PLUGIN, block, evidence=_evidence(found, why))
 
 
 # --- HTML -------------------------------------------------------------------------------------------------------

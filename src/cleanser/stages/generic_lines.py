@@ -382,16 +382,7 @@ def mark_lines(doc: Document, level: str) -> int:
         return 0
     marked = 0
     for block, (score, _, _, feats) in picked:
-        block.removal = Removal(
-            rule=RULE,
-            plugin=PLUGIN,
-            text=block.text,
-            kind="line",
-            line=block.line,
-            start=block.start,
-            end=None if block.start is None else block.start + len(block.text),
-            score=round(score, 3),
-            evidence=evidence(feats, weights),
-        )
+        found = evidence(feats, weights)
+        block.removal = Removal.whole_line(RULE, PLUGIN, block, score=round(score, 3), evidence=found)
         marked += 1
     return marked
