@@ -76,18 +76,19 @@ def _text_as_written(doc: Document, original: str) -> str:
     parts: list[str] = []
     first_break = original.find("\n")
     newline = "\r\n" if first_break > 0 and original[first_break - 1] == "\r" else "\n"
+    first: Block | None = None
     prev: Block | None = None
-    prev_written = gap = removed = False
+    first_written = prev_written = gap = removed = any_removed = False
     for block in doc.blocks:
         if block.kind == BLANK:
             gap = True
             continue
         if block.removal is not None:
-            removed = True
+            removed = any_removed = True
             continue
         written = _as_written(original, block)
         if prev is None:
-            parts.append("")  # the space before the first line: set below when nothing was removed
+            first, first_written = block, written is not None
         elif written is not None and prev_written and not removed and prev.end <= block.start:  # type: ignore[operator]
             parts.append(original[prev.end : block.start])
         else:
@@ -95,14 +96,12 @@ def _text_as_written(doc: Document, original: str) -> str:
         parts.append(written if written is not None else block.prefix + block.text)
         prev, prev_written, gap, removed = block, written is not None, False, False
     # Refused removals (the guard's) are kept text: only a removal that happened makes the text a cleaned one.
-    untouched = all(r.refused is not None for r in doc.removals) and all(b.removal is None for b in doc.blocks)
-    if not parts and untouched:
+    if any_removed or any(r.refused is None for r in doc.removals):
+        return "".join(parts)
+    if first is None:
         return original  # blank lines only
-    if parts and untouched:
-        first = next(b for b in doc.blocks if b.kind != BLANK)
-        if _as_written(original, first) is not None and prev_written:
-            parts[0] = original[: first.start]
-            parts.append(original[prev.end :])  # type: ignore[union-attr]
+    if first_written and prev_written:  # the space around the first and last lines, as written
+        return original[: first.start] + "".join(parts) + original[prev.end :]  # type: ignore[union-attr]
     return "".join(parts)
 
 
