@@ -10,7 +10,8 @@ carries a `guard` flag saying why. The checks, for a removal by a rule that is n
    (`generic/zone-tail`, kind "zone") that starts at its boundary below the article and runs to the end of the
    document (`zone_tail`): it is judged on the evidence of the zone, not line by line (also exempt from 3).
 2. Unanchored sentence: a removal holds a line that reads as a sentence (`reads_as_sentence`: four words or
-   more ending a sentence, or prose) while fewer than `MIN_ANCHOR` of its characters are literal text of the
+   more ending a sentence, or prose; a short line opening with a copyright sign and a year is a notice, not a
+   sentence) while fewer than `MIN_ANCHOR` of its characters are literal text of the
    rule's pattern: the rule matched it through wildcards (`.{40,}`, a `{slot}`) rather than by recognising a
    promo phrase. Blurb lines (the pitch under a promo header) are matched by shape only and so have no anchor: a
    blurb that reads as a sentence is refused, and so are the header's blurb lines under it.
@@ -84,6 +85,10 @@ MIN_ANCHOR = 6  # literal characters of its own pattern a rule must find in a se
 SENTENCE_MIN_WORDS = 4  # "Is the plan affordable?" is a sentence; "Read more." is not
 BOX_PROSE_WORDS = 15  # a pitch line inside a newsletter box is shorter than a paragraph of prose
 
+# A line that opens with a copyright sign and a year ("© 1999-2017 Leaf Group Ltd.", "©2020 Derechos Reservados.")
+# is a notice, whatever its full stop says: no sentence of any language starts that way.
+_NOTICE = re.compile(r"(?:©|\(c\)|copyright ?©)\s?(?:\d{4}(?:\s?[-–]\s?\d{4})?\b)", re.IGNORECASE)
+
 Entry = tuple[Removal, list[Block]]
 # What the pipeline gives the guard to mark what a refused removal freed (apply.second_chance).
 Retry = Callable[[Document, Removal, list[Block]], list[Entry]]
@@ -93,6 +98,8 @@ def reads_as_sentence(line: str, min_words: int = SENTENCE_MIN_WORDS) -> bool:
     """A line that reads as article prose or at least one full sentence: `is_prose`, or `min_words` words or
     more ending with a full stop, question or exclamation mark (closing quotes and brackets aside)."""
     line = line.strip()
+    if _NOTICE.match(line) and len(line) < 200:
+        return False
     if is_prose(line):
         return True
     return word_count(line) >= min_words and ends_sentence(line)
