@@ -14,7 +14,8 @@ line at a time; this stage judges the zones:
      learned boundary vocabulary (`data/generic_zones.json`, fitted by `bench/fit_zones.py`: "Kommentare",
      "Required fields are marked", "All rights reserved", "Impressum"...) or reach the line scorer's safe
      floor, or that bears a copyright sign; a sentence with twice that vocabulary; a legal footer opening with a
-     dated copyright; or a line a rule (or the line scorer, with its safe floor's evidence) removed;
+     dated copyright; or a line a rule (or the line scorer, with its safe floor's evidence) removed, but for a
+     "read also" link to a headline (`INLINE_LINK_RULES`), which stands between the article's paragraphs;
    - the article has closed above it: the core's last line ends a sentence, and between the core and the
      boundary stand a few lines at most, none of them prose, a colon's introduction, a heading, a list item or a
      quote;
@@ -57,6 +58,8 @@ from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
 
 PLUGIN = "generic"
+INLINE_LINK_RULES = frozenset({"generic/read-also", "generic/read-more-link"})
+_LINK_HEADLINE = re.compile(r"[:>»|–-] ?\w")
 # Where a tail of teasers is taken: at `aggressive` only. On bench/archive_quality.py's held-out sites it took the
 # last paragraphs of articles at `safe` (17 of 9,687 article lines: "To sum up, here is the list of drawbacks ...").
 TEASER_TAIL_LEVELS = frozenset({"aggressive"})
@@ -109,6 +112,10 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
         assert block.removal is not None
         # A promo glued onto an article line is no line of its own: no boundary.
         if block.removal.kind == "glued" or block.removal.where == "glued":
+            return None
+        # A "read also" link (its formula, a separator, a headline) stands between the article's paragraphs by
+        # design: the article may go on under it. The formula alone is a heading, and may head the furniture.
+        if block.removal.rule in INLINE_LINK_RULES and _LINK_HEADLINE.search(text):
             return None
         # The line scorer's removal at the aggressive level is no boundary unless its words reach the safe floor:
         # a boundary starts the removal of everything under it, so it needs the evidence the safe level does.
