@@ -24,6 +24,7 @@ from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph
 from .wall_signs import wall_sign
+from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
@@ -64,8 +65,10 @@ _OFFER = re.compile(
     r"\d\s*(?:€|eur)\b",
     re.IGNORECASE,
 )
-# Marks an excerpt function leaves: four dots, or a sentence of one word ("... on Monday. All...").
-_CMS_CUT = re.compile(r"\w\.{4,}$|[.!?]\s+[A-Z]\w*(?:\.\.\.|…)$")
+# Marks an excerpt function leaves: four dots, or a sentence of one word ("... on Monday. All..."). A word that
+# says "more" there is a link to the rest, after a finished sentence ("... für das iPad an. Mehr…"), not a cut.
+_MORE = r"(?:Mehr|More|Más|Mas|Plus|Suite|Meer|Mer|Mere|Więcej|Lisää|Weiter|Verder|Altro|Mais|Read|Lire|Leer|Lees)"
+_CMS_CUT = re.compile(r"\w\.{4,}$|[.!?]\s+(?!" + _MORE + r"\W)[A-Z]\w*(?:\.\.\.|…)$")
 _SPACED = re.compile(r"\w\s(?:\.\.\.|…)$")
 TEASER_WORDS = 150  # a text this short that trails off is a teaser
 _REGWALL = re.compile(r"reg(?:istration)?[-_]?wall|regwall|register", re.IGNORECASE)
@@ -98,6 +101,8 @@ def set_flags(
     kept = doc.kept()
     after = text_after(page.visible_text, kept[-1].text) if page is not None and kept else ""
     wall = find_wall(doc, after)
+    if wall is not None and templates_only(doc):
+        wall = None  # the page's hidden wall templates, saved as text: no wall stands where it stops
     if wall is not None:
         prefix = "registration wall: " if wall.kind == REGISTRATION_WALL else ""
         doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
