@@ -107,3 +107,65 @@ def test_a_one_word_sentence_cut_by_an_excerpt_is_still_a_cut():
     text = ("The council approved the new ferry berth on Thursday after a two-year dispute with the fishing "
             "co-operative. All...")
     assert "truncated" in cleanser.clean(text).flags
+
+
+# Teasers as news and blog templates cut them: the excerpt stops inside a sentence, a "read more" link under it or
+# glued to it, in the languages of the wall wording.
+TEASERS = [
+    ("Der Gemeinderat hat am Montag die Sanierung des Hallenbads beschlossen.",
+     "Die Arbeiten sollen im Frühjahr beginnen und mindestens anderthalb Jahre dauern, sagte der", "Lesen Sie weiter"),
+    ("Le conseil municipal a voté lundi soir la rénovation de la piscine du quartier nord.",
+     "Les travaux doivent commencer au printemps et durer au moins dix-huit mois, selon l'adjoint chargé des",
+     "Continuer la lecture"),
+    ("El ayuntamiento aprobó el lunes la reforma de la piscina del barrio norte.",
+     "Las obras empezarán en primavera y durarán al menos dieciocho meses, según el concejal de", "Sigue leyendo"),
+    ("Kommunfullmäktige beslutade på måndagen att renovera simhallen i norra stadsdelen.",
+     "Arbetet ska börja i vår och pågå i minst ett och ett halvt år, sade idrottsrådet på mötet med", "Läs vidare"),
+    ("Rada miasta zatwierdziła w poniedziałek remont basenu w północnej dzielnicy.",
+     "Prace mają ruszyć wiosną i potrwać co najmniej półtora roku, powiedział radny odpowiedzialny za",
+     "Czytaj więcej"),
+    ("Zastupitelstvo v pondělí schválilo rekonstrukci bazénu v severní čtvrti města.",
+     "Práce mají začít na jaře a potrvat nejméně rok a půl, řekl radní pro sport na setkání s",
+     "Pokračovat ve čtení"),
+    ("A câmara municipal aprovou na segunda-feira a reforma da piscina do bairro norte.",
+     "As obras devem começar na primavera e durar pelo menos dezoito meses, disse o secretário de", "Continue lendo"),
+    ("De gemeenteraad heeft maandag ingestemd met de renovatie van het zwembad in de noordwijk.",
+     "De werkzaamheden beginnen in het voorjaar en duren minstens anderhalf jaar, zei de wethouder tijdens de",
+     "Lees meer"),
+]
+
+
+@pytest.mark.parametrize(("lede", "cut", "link"), TEASERS)
+def test_a_teaser_cut_before_its_read_more_link_is_truncated(lede, cut, link):
+    flags = cleanser.clean(f"{lede}\n{cut}\n{link}").flags
+    assert flags["truncated"].startswith("the last paragraph stops mid-sentence"), flags
+    assert "paywalled" not in flags  # a teaser's link is no wall
+
+
+@pytest.mark.parametrize(("lede", "cut", "link"), TEASERS)
+def test_a_read_more_link_glued_after_an_ellipsis_is_a_teasers(lede, cut, link):
+    flags = cleanser.clean(f"{lede}\n{cut} … {link}").flags
+    assert flags["truncated"].startswith("the last paragraph trails off"), flags
+
+
+@pytest.mark.parametrize(("lede", "cut", "link"), TEASERS)
+def test_a_finished_text_before_a_read_more_link_is_complete(lede, cut, link):
+    assert "truncated" not in cleanser.clean(f"{lede}\n{cut} den Abend.\n{link}").flags
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Suivez-nous sur Facebook et Instagram pour ne rien manquer de la vie du quartier",
+        "Folgen Sie uns auf Facebook und Instagram für mehr Nachrichten aus der Region",
+        "Sledujte nás na Facebooku a Instagramu pro další zprávy z regionu",
+        "Weitere Informationen zum Hallenbad gibt es bei der Stadtverwaltung im ersten Stock",
+        "Más información sobre las obras en la oficina de atención al vecino del ayuntamiento",
+        "Con información de las agencias EFE y AFP y de la redacción",
+        "Mit Material von dpa und epd sowie eigenen Recherchen der Redaktion",
+    ],
+)
+def test_a_sign_off_or_call_to_action_before_a_link_is_no_cut(last):
+    text = ("Le conseil municipal a voté lundi soir la rénovation de la piscine du quartier nord, fermée depuis deux "
+            f"ans.\n{last}\nWeiterlesen")
+    assert "truncated" not in cleanser.clean(text).flags

@@ -22,7 +22,7 @@ from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
-from .text_end import READ_MORE, article_end, is_read_more, last_paragraph
+from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
 from .wall_signs import wall_sign
 from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
@@ -52,7 +52,9 @@ _NOT_A_CUT = re.compile(
     r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
     r"le puede interesar|à lire aussi|lire aussi|leggi anche|leia (?:também|mais)|lees (?:ook|meer)|volg ons|"
     r"seguici|siga-nos|czytaj więcej|obserwuj nas|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere)|"
-    r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä)\b)",
+    r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä|suivez-nous|folgen sie uns|folge uns|"
+    r"sledujte nás|sígannos|seguinos|segui-nos|weitere informationen|more information|más información|"
+    r"plus d'informations|mais informações|maggiori informazioni|meer informatie|więcej informacji)\b)",
     re.IGNORECASE,
 )
 # A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
@@ -193,6 +195,9 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     if last_block is None:
         return None
     text = last_block.text.rstrip()[-END_CHARS:]
+    unlinked = without_read_more(text)
+    if unlinked is not None:
+        text, read_more = unlinked, True  # "... sagte der … Weiterlesen": the link closes a teaser's excerpt
     words = text.split()
     if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None
