@@ -169,3 +169,55 @@ def test_a_sign_off_or_call_to_action_before_a_link_is_no_cut(last):
     text = ("Le conseil municipal a voté lundi soir la rénovation de la piscine du quartier nord, fermée depuis deux "
             f"ans.\n{last}\nWeiterlesen")
     assert "truncated" not in cleanser.clean(text).flags
+
+
+# Walls in the wordings added with their sources in data/wall_wording.json, each after a short text (the last line
+# a naive scraper saves), and sentences of articles that use the same words as the article's own.
+LEDE_DE = ("Die Werft am Nordkai soll bis zum Sommer einen neuen Eigentümer bekommen, wie der Insolvenzverwalter am "
+           "Montag mitteilte.")
+SECOND_DE = "Rund 400 Beschäftigte hoffen nun auf eine Übernahme ohne Entlassungen, sagte der Betriebsrat."
+NEW_WALLS = [
+    "Diesen Artikel weiterlesen mit SPIEGEL+",
+    "Sie haben bereits ein Digital-Abo? Zum Login",
+    "Jetzt weiter mit NW+",
+    "Wöchentliche Grenze an kostenfreien Artikeln erreicht",
+    "Tento článek je přístupný pouze pro předplatitele",
+    "A cikk csak előfizetőknek",
+    "Эта статья доступна только для подписчиков",
+    "Bli medlem för att läsa vidare",
+    "You must be logged in to read this article.",
+]
+NEW_LOOK_ALIKES = [
+    "Sie haben bereits ein Digital-Abo? Dann ändert sich für Sie nichts, teilte der Verlag mit.",
+    "Weiterlesen mit SPIEGEL+ können nun auch Leser in Österreich, die ein Abo der Wiener Zeitung haben.",
+    "Nur für Abonnenten gibt es den Rabatt, sagte die Sprecherin der Werft.",
+    "Tento článek je přístupný pouze pro předplatitele, kteří si koupili roční předplatné loni v zimě.",
+    "You must be logged in to vote, the union told its members in a letter on Friday.",
+]
+
+
+@pytest.mark.parametrize("wall", NEW_WALLS)
+def test_new_wall_wordings_flag_a_short_text(wall):
+    result = cleanser.clean(f"{LEDE_DE}\n{SECOND_DE}\n{wall}")
+    assert result.flags["paywalled"].startswith(("visible paywall", "registration wall: visible")), result.flags
+    assert "truncated" in result.flags
+    assert [r.rule for r in result.removed] == ["generic/wall-lines"]
+
+
+@pytest.mark.parametrize("line", NEW_LOOK_ALIKES)
+def test_article_sentences_with_the_new_wordings_flag_nothing(line):
+    text = f"{LEDE_DE}\n{SECOND_DE}\n{line}"
+    result = cleanser.clean(text)
+    assert result.flags == {} and result.text == text, (result.flags, result.removed)
+
+
+def test_a_list_of_teasers_with_glued_links_is_no_cut_of_the_article():
+    text = (
+        "Der Gemeinderat hat am Montag die Sanierung des Hallenbads beschlossen, das seit zwei Jahren geschlossen ist.\n"
+        "Die Pferde im Stall am Ortsrand reagieren bei Gefahr meist mit Davonlaufen, doch nicht alle suchen ihr "
+        "Heil in der... Mehr lesen\n"
+        "Eintöniges Reiten in der Halle ist auf Dauer ein Motivationskiller, sagen die Trainer vom Verein.\n"
+        "Abwehrverhalten beim Satteln ist weit verbreitet, zeigt eine Studie. Mehr als die Hälfte der Pferde "
+        "fühlte sich... Mehr lesen"
+    )
+    assert "truncated" not in cleanser.clean(text).flags

@@ -197,7 +197,11 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     text = last_block.text.rstrip()[-END_CHARS:]
     unlinked = without_read_more(text)
     if unlinked is not None:
-        text, read_more = unlinked, True  # "... sagte der … Weiterlesen": the link closes a teaser's excerpt
+        # "... sagte der … Weiterlesen": the link closes a teaser's excerpt. Where other paragraphs close with one
+        # too, they are a list of other stories' teasers, whose cuts say nothing of the article's end.
+        if any(without_read_more(b.text) is not None for b in kept if b is not last_block):
+            return None
+        text, read_more = unlinked, True
     words = text.split()
     if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None

@@ -71,7 +71,9 @@ _SUBJECT_WORDS = (
     "dit deze het de ten ta to denne dette den det "
     "article story post content artikel beitrag inhalt text artículo nota contenido noticia conteúdo matéria "
     "reportagem contenuto articolo artikkelen artikeln artikkel artiklen artykuł tekst juttu indhold "
-    "is ist es est è é er är jest on"
+    "is ist es est è é er är jest on "
+    "tento tato toto článek obsah je a cikk tartalom "
+    "эта этот статья материал доступна доступен ця цей стаття матеріал доступна"
 )
 _SUBJECT = frozenset(_SUBJECT_WORDS.split())
 LEAD_WORDS = 4  # words of `_SUBJECT` before a wall's wording
