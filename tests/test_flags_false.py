@@ -213,7 +213,7 @@ def test_article_sentences_with_the_new_wordings_flag_nothing(line):
 
 def test_a_list_of_teasers_with_glued_links_is_no_cut_of_the_article():
     text = (
-        "Der Gemeinderat hat am Montag die Sanierung des Hallenbads beschlossen, das seit zwei Jahren geschlossen ist.\n"
+        "Der Gemeinderat hat am Montag die Sanierung des Hallenbads beschlossen, das lange geschlossen ist.\n"
         "Die Pferde im Stall am Ortsrand reagieren bei Gefahr meist mit Davonlaufen, doch nicht alle suchen ihr "
         "Heil in der... Mehr lesen\n"
         "Eintöniges Reiten in der Halle ist auf Dauer ein Motivationskiller, sagen die Trainer vom Verein.\n"
