@@ -221,3 +221,22 @@ def test_a_list_of_teasers_with_glued_links_is_no_cut_of_the_article():
         "fühlte sich... Mehr lesen"
     )
     assert "truncated" not in cleanser.clean(text).flags
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Post author By Jana Novak", "Jana Novak"),
+        ("Eingestellt von Unknown", None),
+        ("Erstellt von Lena Brandt", "Lena Brandt"),
+        ("Recipe by The Harbour Kitchen", None),  # the site's own name, given as the site name below
+        ('<a href="/experts/jan-kowal" hreflang="pl">Jan Kowal</a>', "Jan Kowal"),
+        ("Marta Ruiz @martaruiz", "Marta Ruiz"),
+        ("Newsdesk", None),
+        ("Pétition soutenue par un Super contributeur", None),
+    ],
+)
+def test_bylines_lose_ui_words_markup_handles_and_newsrooms(byline, expected):
+    from cleanser.read.metadata_values import people
+
+    assert people(byline, ("The Harbour Kitchen",)) == expected
