@@ -240,3 +240,28 @@ def test_bylines_lose_ui_words_markup_handles_and_newsrooms(byline, expected):
     from cleanser.read.metadata_values import people
 
     assert people(byline, ("The Harbour Kitchen",)) == expected
+
+
+# A naive scraper's text keeps the page's furniture under the wall: teaser headlines, labels, section names.
+FURNITURE = ["Nachwuchs", "Jung, cool, Blasmusik", "Landgericht", "Der Autoreisezug rollt wieder", "Comeback",
+             "Hast Du denn keinen Bruder?", "American Football"]
+
+
+def test_a_wall_under_the_last_paragraph_with_furniture_below_flags():
+    lines = [LEDE_DE, SECOND_DE, "Bereits Abonnent/in? Anmelden", "Jetzt diesen Artikel lesen!",
+             "nach 3 Monaten jederzeit kündbar", *FURNITURE]
+    flags = cleanser.clean("\n".join(lines)).flags
+    assert flags["paywalled"] == 'visible paywall in the last lines: "Bereits Abonnent"', flags
+    assert "truncated" in flags
+
+
+def test_a_premium_label_among_the_furniture_is_no_wall():
+    # "Exclusivo para Assinantes" as a menu's section under a teaser list: no wall stops this article.
+    lines = [LEDE_DE, SECOND_DE, "Pesquisa aponta que 83% dos filhos vão presentear na data",
+             "Pesquisa aponta que 83% dos filhos vão p...", "Exclusivo para Assinantes", *FURNITURE]
+    assert cleanser.clean("\n".join(lines)).flags == {}
+
+
+def test_a_login_line_far_below_the_article_is_no_wall():
+    lines = [LEDE_DE, SECOND_DE, *FURNITURE, "Bereits Abonnent/in? Anmelden", *FURNITURE]
+    assert "paywalled" not in cleanser.clean("\n".join(lines)).flags
