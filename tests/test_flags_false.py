@@ -265,3 +265,26 @@ def test_a_premium_label_among_the_furniture_is_no_wall():
 def test_a_login_line_far_below_the_article_is_no_wall():
     lines = [LEDE_DE, SECOND_DE, *FURNITURE, "Bereits Abonnent/in? Anmelden", *FURNITURE]
     assert "paywalled" not in cleanser.clean("\n".join(lines)).flags
+
+
+CUT_DE = "Die Arbeiten sollen im Frühjahr beginnen und mindestens anderthalb Jahre dauern, sagte der Sportdez…"
+
+
+def test_a_wall_glued_after_the_cut_on_the_same_line_flags():
+    flags = cleanser.clean(f"{LEDE_DE}\n{CUT_DE} Diesen Artikel weiterlesen mit SPIEGEL+").flags
+    assert flags["paywalled"].startswith("visible paywall"), flags
+    assert "truncated" in flags
+
+
+def test_a_sentence_after_an_ellipsis_is_no_glued_wall():
+    line = f"{CUT_DE} Already a subscriber? The discount applies automatically, the firm said."
+    assert "paywalled" not in cleanser.clean(f"{LEDE_DE}\n{line}").flags
+
+
+def test_a_wall_box_above_a_kept_line_is_read():
+    # The box's last button stays (or any short line does): the wall's lines above it still flag the page.
+    text = (f"{LEDE_DE}\n{SECOND_DE}\nDiesen Artikel weiterlesen mit SPIEGEL+\nSie haben bereits ein Digital-Abo?\n"
+            "Zum Login\nImpressum")
+    result = cleanser.clean(text)
+    assert result.flags["paywalled"].startswith("visible paywall"), result.flags
+    assert "Zum Login" not in result.text  # a button of the wall's box goes with it

@@ -100,7 +100,7 @@ _PRICE = re.compile(
 )
 # Buttons of a wall's box: log in, read on, see the offers (a piece that is only this).
 _BUTTON = re.compile(
-    r"(?:(?:hier|jetzt|bitte) )?(?:anmelden|einloggen|login|log ?in|sign ?in|se connecter|connexion|"
+    r"(?:(?:hier|jetzt|bitte|zum) )?(?:anmelden|einloggen|login|log ?in|sign ?in|se connecter|connexion|"
     r"iniciar sesi[oó]n|inicia sesi[oó]n|ingres[aá]|ingresar|entrar|fa[cç]a login|accedi|inloggen|"
     r"zaloguj si[eę]|logga in|logg inn(?: her)?|log ind|kirjaudu(?: sisään)?|"
     r"(?:jetzt )?weiterlesen|continue reading|keep reading|read on|seguir leyendo|continuar leyendo|"

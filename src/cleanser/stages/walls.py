@@ -105,9 +105,10 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
     words = sum(len(b.text.split()) for b in kept)
     if not kept or words > SHORT_WORDS:
         return None
-    last = doc.blocks.index(kept[-1])
-    lines = [b.text for b in kept[-LAST_BLOCKS:]] + [b.text for b in doc.blocks[last + 1 :] if b.text]
-    lines += _under_last_paragraph(doc, kept)
+    # The last lines kept, and every line removed among or after them (a wall's box between two kept lines).
+    first = doc.blocks.index(kept[-LAST_BLOCKS] if len(kept) >= LAST_BLOCKS else kept[0])
+    lines = [b.text for b in doc.blocks[first:] if b.text]
+    lines += _under_last_paragraph(doc, kept) + _after_the_cut(kept[-1].text)
     # A wall is a line of its own, as the stage that removes it reads one (stages/wall_lines.py, which imports
     # this module's patterns): a sentence about walls ("Subscribers only get the archive, the study found") is
     # prose, wherever it stands.
@@ -139,6 +140,18 @@ def _paragraph(text: str) -> bool:
         return True
     # A shorter line that trails off is a teaser's excerpt cut to fit ("Pesquisa aponta que 83% dos filhos vão p...").
     return words >= PARAGRAPH_WORDS and ends_sentence(text) and not text.rstrip().endswith(("…", ".."))
+
+
+# A preview cut with an ellipsis and the wall's words glued after it on the same line ("... sagte der Sportdez…
+# Diesen Artikel weiterlesen mit SPIEGEL+"): what follows the line's last ellipsis is read as a line of its own.
+_CUT_THEN = re.compile(r"\w(?:…|\.{3})\s*(?=\S)")
+GLUED_WALL_CHARS = 200  # how far from a line's end a glued wall is looked for
+
+
+def _after_the_cut(text: str) -> list[str]:
+    tail = text[-GLUED_WALL_CHARS:]
+    cuts = list(_CUT_THEN.finditer(tail))
+    return [tail[cuts[-1].end() :]] if cuts else []
 
 
 # A premium label standing alone ("Exclusivo para Assinantes", a menu's section or a teaser's badge) names a kind
