@@ -288,3 +288,9 @@ def test_a_wall_box_above_a_kept_line_is_read():
     result = cleanser.clean(text)
     assert result.flags["paywalled"].startswith("visible paywall"), result.flags
     assert "Zum Login" not in result.text  # a button of the wall's box goes with it
+
+
+def test_a_wordpress_excerpt_with_its_continue_reading_link_is_a_teaser():
+    text = ("The harbour authority approved a second ferry berth on Thursday after a two-year dispute with the "
+            "fishing co-operative over the depth of the […] Continue reading “A second berth for the ferry” →")
+    assert cleanser.clean(text).flags["truncated"].startswith("the last paragraph trails off")

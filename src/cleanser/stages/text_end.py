@@ -41,13 +41,15 @@ READ_MORE = re.compile(
     r"read (?:the )?full (?:article|story)|続きを読む)\b",
     re.IGNORECASE,
 )
-# A "read more" link glued to the paragraph it closes, after an ellipsis ("... sagte der … Weiterlesen").
+# A "read more" link glued to the paragraph it closes, after an ellipsis ("... sagte der … Weiterlesen"), with the
+# post's title in quotes after it as WordPress themes print it for screen readers ("[…] Continue reading "Title"").
 _GLUED_READ_MORE = re.compile(
-    r"(?P<end>…|\.{3,}|\[…\]|\[\.\.\.\])\s*[\[(]?\s*(?:" + READ_MORE.pattern + r")[\s\])»›→.!:]*$",
+    r"(?P<end>…|\.{3,}|\[…\]|\[\.\.\.\])\s*[\[(]?\s*(?:" + READ_MORE.pattern + r")"
+    r"(?:\s*[\"“„«‘'][^\"“”„«»]{1,120}[\"”“»’'])?[\s\])»›→.!:]*$",
     re.IGNORECASE,
 )
 _TRAILING_OFF = re.compile(r"(?:…|\.{3,}|\[…\]|\[\.\.\.\])\s*$")
-GLUED_CHARS = 80  # how far from a paragraph's end a glued "read more" link is looked for
+GLUED_CHARS = 200  # how far from a paragraph's end a glued "read more" link is looked for
 LINK_WORDS = 5  # a "read more" line with more words than this ("weiterlesen 3 Minuten" has three) is prose
 
 
