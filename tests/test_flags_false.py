@@ -294,3 +294,23 @@ def test_a_wordpress_excerpt_with_its_continue_reading_link_is_a_teaser():
     text = ("The harbour authority approved a second ferry berth on Thursday after a two-year dispute with the "
             "fishing co-operative over the depth of the […] Continue reading “A second berth for the ferry” →")
     assert cleanser.clean(text).flags["truncated"].startswith("the last paragraph trails off")
+
+
+def _page(header: str) -> str:
+    # Wall templates a stylesheet hides: parsed as a page, their text is still the page's.
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_ES[:2])
+    return (
+        "<html><head><style>.tpl{display:none}</style></head><body><header><nav><a href='/'>Inicio</a></nav>"
+        f"{header}</header><article><h1>Paritarias</h1>{paragraphs}</article>"
+        f"<div class='tpl'><p>{FOOTER_TEMPLATE}</p></div><footer><a href='/c'>Contacto</a></footer></body></html>"
+    )
+
+
+def test_wall_templates_hidden_by_a_stylesheet_flag_nothing():
+    header = "<div class='tpl'>" + "".join(f"<p>{t}</p>" for t in HEADER_TEMPLATES) + "</div>"
+    assert cleanser.clean(_page(header), URL).flags == {}
+
+
+def test_the_same_page_without_templates_above_shows_its_wall():
+    flags = cleanser.clean(_page(""), URL).flags
+    assert flags["paywalled"].startswith("visible paywall") and "truncated" in flags

@@ -103,7 +103,7 @@ def set_flags(
     kept = doc.kept()
     after = text_after(page.visible_text, kept[-1].text) if page is not None and kept else ""
     wall = find_wall(doc, after)
-    if wall is not None and templates_only(doc):
+    if wall is not None and templates_only(doc, page.visible_text if page is not None else ""):
         wall = None  # the page's hidden wall templates, saved as text: no wall stands where it stops
     if wall is not None:
         prefix = "registration wall: " if wall.kind == REGISTRATION_WALL else ""

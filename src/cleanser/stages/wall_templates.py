@@ -25,9 +25,11 @@ from ..document import Document
 from ..text import ends_sentence, word_count
 from .text_end import article_end, last_paragraph
 from .wall_lines import RULE, wall_line
+from .walls import PAYWALL_SEARCH, REGISTRATION_SEARCH
 
 PROSE_WORDS = 8  # a paragraph of the article's prose (as stages/text_end.py counts one)
 PARAGRAPHS_UNDER = 2  # paragraphs of prose under a stop wall that show it did not stop the text
+BEFORE_CHARS = 5000  # how much of a page's text before the article is read for templates
 # What a wall says when it stops the reader: read on, continue, a limit reached (in the languages of the wall
 # wording; the statement of what the article is, "for subscribers only", is not among them).
 STOP = re.compile(
@@ -60,11 +62,29 @@ def template_wall(doc: Document) -> str | None:
     return None
 
 
-def templates_only(doc: Document) -> bool:
+def template_before(visible: str, kept: list) -> str | None:
+    """The first wall wording that stops the reader in a page's visible text before the article's first paragraph
+    of prose (templates a stylesheet hides, which the page's text still holds), or None."""
+    first = next((b.text for b in kept if word_count(b.text) >= PROSE_WORDS and ends_sentence(b.text)), None)
+    if not visible or first is None:
+        return None
+    at = visible.find(" ".join(first.split()[:PROSE_WORDS]))
+    if at <= 0:
+        return None
+    before = " ".join(visible[max(0, at - BEFORE_CHARS) : at].split())
+    for pattern in (PAYWALL_SEARCH, REGISTRATION_SEARCH):
+        for match in pattern.finditer(before):
+            if STOP.search(match.group(0)):
+                return match.group(0)
+    return None
+
+
+def templates_only(doc: Document, visible: str = "") -> bool:
     """Whether the walls this document shows are the page's templates (see the module's doc): a stop wall above
-    the article's prose, and the text's last paragraph ends on a finished sentence."""
+    the article's prose (in the document, or in the page's visible text before it), and the text's last
+    paragraph ends on a finished sentence."""
     kept = doc.kept()
     last = last_paragraph(article_end(kept)) if kept else None
     if last is None or not ends_sentence(last.text) or last.text.rstrip().endswith(("…", "..")):
         return False  # a text that stops open or trails off shows its wall, template or not
-    return template_wall(doc) is not None
+    return template_wall(doc) is not None or template_before(visible, kept) is not None
