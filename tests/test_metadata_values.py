@@ -111,4 +111,6 @@ def test_no_placeholder_date_entity_or_organisation_byline_on_the_dev_sets():
         byline = md["byline"] or ""
         if byline and (_ORGANISATION.match(byline) or byline.casefold() == (md["site_name"] or "").casefold()):
             problems.append((page.name, "byline", byline))
+        if re.search(r"[<>@]|^(?:post author|eingestellt von|erstellt von|recipe by)\b", byline, re.IGNORECASE):
+            problems.append((page.name, "byline markup or label", byline))
     assert problems == []

@@ -32,10 +32,14 @@ _FUTURE_SLACK = timedelta(days=1)
 _EARLIEST = 1800
 
 _BY = re.compile(
-    r"^\s*(?:(?:posted|written|published|geschrieben|artikel|beitrag|verfasst|veröffentlicht|publicado|escrito|publié|écrit)\s+"
-    r"(?:by|von|por|par)|by|von|vom|por|par|door|di|autor(?:in)?|author|text|texto)(?:\s*[:\s]\s*|(?=[A-Z]))",
+    r"^\s*(?:post author\s*:?\s*)?(?:(?:posted|written|published|geschrieben|artikel|beitrag|verfasst|veröffentlicht|"
+    r"publicado|escrito|publié|écrit|eingestellt|erstellt|recipe|scritto|pubblicato|geplaatst|gepubliceerd)\s+"
+    r"(?:by|von|por|par|da|door)|by|von|vom|por|par|door|di|autor(?:in)?|author|text|texto)(?:\s*[:\s]\s*|(?=[A-Z]))",
     re.IGNORECASE,
 )
+# Markup a JSON-LD author sometimes holds ("<a href=...>Jane Doe</a>"), and a social handle after a name.
+_TAG = re.compile(r"<[^<>]*>")
+_HANDLE = re.compile(r"\s*@[\w.]+")
 _PARENTHESISED_ADDRESS = re.compile(r"\s*\([^)]*(?:https?:|www\.|@|\.[a-z]{2,3}\b)[^)]*\)", re.IGNORECASE)
 # What a date or time cut off leaves behind: "Jane Doe at", "Jane Doe am", "Jane Doe Fr".
 _TRAILING = re.compile(r"\s+(?:at|am|um|on|le|el|à|Mo|Di|Mi|Do|Fr|Sa|So)$")
@@ -73,7 +77,8 @@ _COMMENT_FORM = re.compile(
 _ORGANISATION = re.compile(
     r"\b(?:news|nachrichten|noticias|notícias|nouvelles|media|medien|press|presse|prensa|agency|agentur|agencia|"
     r"agence|redaktion|redacci[oó]n|rédaction|redazione|redactie|redakcja|staff|team|editorial|editors|desk|"
-    r"newsroom|verlag|zeitung|gmbh|ltd|inc|llc|e\.v\.|reuters|afp|dpa|apa|associated press|al jazeera|bbc|cnn|"
+    r"newsroom|newsdesk|contributeurs?|verlag|zeitung|gmbh|ltd|inc|llc|e\.v\.|reuters|afp|dpa|apa|associated press|"
+    r"al jazeera|bbc|cnn|"
     r"cbs|nbc|abc|sda|efe|ansa|online|departement|department|ministerium|ministry|ministerio|ministère|amt|"
     r"bundesamt|universität|university|universidad|université|institut|institute|instituto|verband|verein|"
     r"stiftung|foundation|fundación|association|gruppe|group|grupo|contributors|support)\b|"
@@ -165,11 +170,13 @@ def iso_date(value: str | None, now: datetime | None = None) -> str | None:
 def people(byline: str | None, not_people: tuple[str | None, ...] = ()) -> str | None:
     """The byline's people as "A, B": organisations, labels, dates, UI words and repeats dropped."""
     byline = decode(byline)
+    if byline and "<" in byline:
+        byline = decode(_TAG.sub(" ", byline))
     if not byline or _COMMENT_FORM.match(byline):
         return None
     if _COMMENTER.search(byline):
         return None  # "B.A. says:": a comment's author
-    byline = _PARENTHESISED_ADDRESS.sub("", byline)
+    byline = _HANDLE.sub("", _PARENTHESISED_ADDRESS.sub("", byline))
     halves = byline.split(" & ")
     if len(halves) > 1 and all(len(h.split()) >= 2 for h in halves):
         byline = ", ".join(halves)

@@ -22,8 +22,9 @@ from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
-from .text_end import READ_MORE, article_end, is_read_more, last_paragraph
+from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
 from .wall_signs import wall_sign
+from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
 
 PAYWALLED = "paywalled"
@@ -51,7 +52,9 @@ _NOT_A_CUT = re.compile(
     r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
     r"le puede interesar|à lire aussi|lire aussi|leggi anche|leia (?:também|mais)|lees (?:ook|meer)|volg ons|"
     r"seguici|siga-nos|czytaj więcej|obserwuj nas|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere)|"
-    r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä)\b)",
+    r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä|suivez-nous|folgen sie uns|folge uns|"
+    r"sledujte nás|sígannos|seguinos|segui-nos|weitere informationen|more information|más información|"
+    r"plus d'informations|mais informações|maggiori informazioni|meer informatie|więcej informacji)\b)",
     re.IGNORECASE,
 )
 # A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
@@ -64,8 +67,10 @@ _OFFER = re.compile(
     r"\d\s*(?:€|eur)\b",
     re.IGNORECASE,
 )
-# Marks an excerpt function leaves: four dots, or a sentence of one word ("... on Monday. All...").
-_CMS_CUT = re.compile(r"\w\.{4,}$|[.!?]\s+[A-Z]\w*(?:\.\.\.|…)$")
+# Marks an excerpt function leaves: four dots, or a sentence of one word ("... on Monday. All..."). A word that
+# says "more" there is a link to the rest, after a finished sentence ("... für das iPad an. Mehr…"), not a cut.
+_MORE = r"(?:Mehr|More|Más|Mas|Plus|Suite|Meer|Mer|Mere|Więcej|Lisää|Weiter|Verder|Altro|Mais|Read|Lire|Leer|Lees)"
+_CMS_CUT = re.compile(r"\w\.{4,}$|[.!?]\s+(?!" + _MORE + r"\W)[A-Z]\w*(?:\.\.\.|…)$")
 _SPACED = re.compile(r"\w\s(?:\.\.\.|…)$")
 TEASER_WORDS = 150  # a text this short that trails off is a teaser
 _REGWALL = re.compile(r"reg(?:istration)?[-_]?wall|regwall|register", re.IGNORECASE)
@@ -98,6 +103,8 @@ def set_flags(
     kept = doc.kept()
     after = text_after(page.visible_text, kept[-1].text) if page is not None and kept else ""
     wall = find_wall(doc, after)
+    if wall is not None and templates_only(doc, page.visible_text if page is not None else ""):
+        wall = None  # the page's hidden wall templates, saved as text: no wall stands where it stops
     if wall is not None:
         prefix = "registration wall: " if wall.kind == REGISTRATION_WALL else ""
         doc.flags.setdefault(PAYWALLED, f"{prefix}visible {wall.kind} {wall.where}: {_quote(wall.phrase)}")
@@ -188,6 +195,13 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
     if last_block is None:
         return None
     text = last_block.text.rstrip()[-END_CHARS:]
+    unlinked = without_read_more(text)
+    if unlinked is not None:
+        # "... sagte der … Weiterlesen": the link closes a teaser's excerpt. Where other paragraphs close with one
+        # too, they are a list of other stories' teasers, whose cuts say nothing of the article's end.
+        if any(without_read_more(b.text) is not None for b in kept if b is not last_block):
+            return None
+        text, read_more = unlinked, True
     words = text.split()
     if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None

@@ -27,14 +27,37 @@ MIN_WORDS = 8  # a block shorter than this is a label, a date, a link or a sign-
 EXCERPT_WORDS = 90  # a teaser's excerpt is at most this long
 SHORT_AROUND = 4  # at most this many short lines go with one teaser
 FURNITURE_BLOCKS = 4  # at most this many short blocks are passed over after the last paragraph
+# A "read more" link's label, in the languages of the wall wording. Beyond the first set: "Lesen Sie weiter",
+# "Continuer la lecture" (a French blog template's read-more label, public front-end code), "Sigue leyendo",
+# "Läs vidare" (a Swedish WordPress excerpt's link after "..."), "Pokračovat ve čtení" (a Czech template's link),
+# "Czytaj więcej", "続きを読む" and the rest as news and blog templates print them under a teaser.
 READ_MORE = re.compile(
     r"(?:weiterlesen|read more|continue reading|keep reading|leer más|seguir leyendo|lire la suite|ler mais|"
     r"czytaj dalej|mehr lesen|lees verder|leggi (?:tutto|di più)|continua a leggere|läs mer|les mer|læs mere|"
-    r"lue lisää)\b",
+    r"lue lisää|lesen sie weiter|weiter lesen|zum (?:ganzen|vollständigen) artikel|continuer (?:la|à) lire|"
+    r"continuer la lecture|lire plus|sigue leyendo|siga leyendo|continuar leyendo|leer (?:la nota|el artículo) "
+    r"completo|leia mais|continue lendo|continuar lendo|leggi l'articolo|lees meer|czytaj więcej|läs vidare|"
+    r"les videre|læs videre|jatka lukemista|pokračovat ve čtení|číst dál(?:e)?|čítať ďalej|"
+    r"read (?:the )?full (?:article|story)|続きを読む)\b",
+    re.IGNORECASE,
+)
+# A "read more" link glued to the paragraph it closes, after an ellipsis ("... sagte der … Weiterlesen"), with the
+# post's title in quotes after it as WordPress themes print it for screen readers ("[…] Continue reading "Title"").
+_GLUED_READ_MORE = re.compile(
+    r"(?P<end>…|\.{3,}|\[…\]|\[\.\.\.\])\s*[\[(]?\s*(?:" + READ_MORE.pattern + r")"
+    r"(?:\s*[\"“„«‘'][^\"“”„«»]{1,120}[\"”“»’'])?[\s\])»›→.!:]*$",
     re.IGNORECASE,
 )
 _TRAILING_OFF = re.compile(r"(?:…|\.{3,}|\[…\]|\[\.\.\.\])\s*$")
+GLUED_CHARS = 200  # how far from a paragraph's end a glued "read more" link is looked for
 LINK_WORDS = 5  # a "read more" line with more words than this ("weiterlesen 3 Minuten" has three) is prose
+
+
+def without_read_more(text: str) -> str | None:
+    """`text` up to its ellipsis when a "read more" link is glued after it ("... sagte der … Weiterlesen"), or None
+    when none is."""
+    glued = _GLUED_READ_MORE.search(text, max(0, len(text) - GLUED_CHARS))
+    return None if glued is None else text[: glued.end("end")]
 
 
 def is_read_more(block: Block) -> bool:

@@ -45,6 +45,15 @@ BOX_PIECE_WORDS = 8  # ... and so is each of its pieces
 MAX_CHARS = 400  # a line longer than this has more than `WALL_LINE_WORDS` words (a cheap test before counting)
 PLAIN_WORDS = 10  # a plain sentence beside a wall's wording on its line ("Votre temps de lecture gratuit est écoulé.")
 _CLAUSE = re.compile(r"[,;:()]")
+# A plain sentence a metered wall prints beside its wording: free reading used up, in the wall wording's languages
+# (a word of free access and a word of reading or articles). Any other sentence on the line is the article's.
+_METER = re.compile(
+    r"(?=.*\b(?:free|gratuit\w*|gratis|kostenlos\w*|kostenfrei\w*|gratuit[oa]s?|grátis|gratuite|gratuiti|"
+    r"vrij|gratis|darmow\w*|ilmai\w*|zdarma|bezplatn\w*|無料))"
+    r"(?=.*(?:read|lecture|lectura|leitura|lettura|lesen|lese|läs|læs|lees|lezen|czyta\w*|luku|čten\w*|"
+    r"articles?|artikel\w*|art[ií]culos?|artigos?|articoli|artykuł\w*|stories|notas|記事))",
+    re.IGNORECASE,
+)
 PROSE_WORDS = 8  # a paragraph of prose around a lone wall phrase makes it a subheading
 ABOVE_LINES = 3  # box lines above the wall line that go with it ("Jetzt weiterlesen", "3 € / Monat")
 
@@ -62,7 +71,9 @@ _SUBJECT_WORDS = (
     "dit deze het de ten ta to denne dette den det "
     "article story post content artikel beitrag inhalt text artículo nota contenido noticia conteúdo matéria "
     "reportagem contenuto articolo artikkelen artikeln artikkel artiklen artykuł tekst juttu indhold "
-    "is ist es est è é er är jest on"
+    "is ist es est è é er är jest on "
+    "tento tato toto článek obsah je a cikk tartalom "
+    "эта этот статья материал доступна доступен ця цей стаття матеріал доступна"
 )
 _SUBJECT = frozenset(_SUBJECT_WORDS.split())
 LEAD_WORDS = 4  # words of `_SUBJECT` before a wall's wording
@@ -89,7 +100,7 @@ _PRICE = re.compile(
 )
 # Buttons of a wall's box: log in, read on, see the offers (a piece that is only this).
 _BUTTON = re.compile(
-    r"(?:(?:hier|jetzt|bitte) )?(?:anmelden|einloggen|login|log ?in|sign ?in|se connecter|connexion|"
+    r"(?:(?:hier|jetzt|bitte|zum) )?(?:anmelden|einloggen|login|log ?in|sign ?in|se connecter|connexion|"
     r"iniciar sesi[oó]n|inicia sesi[oó]n|ingres[aá]|ingresar|entrar|fa[cç]a login|accedi|inloggen|"
     r"zaloguj si[eę]|logga in|logg inn(?: her)?|log ind|kirjaudu(?: sisään)?|"
     r"(?:jetzt )?weiterlesen|continue reading|keep reading|read on|seguir leyendo|continuar leyendo|"
@@ -194,16 +205,25 @@ def wall_line(text: str) -> str | None:
 
 def wall_wording(text: str) -> str | None:
     """The wall wording of a line that says a wall stands though not all of it is the wall's box: its other
-    pieces are short plain sentences ("Votre temps de lecture gratuit est écoulé."), never a clause or a quotation
-    ("Bereits Abonnent? Diese Frage stellen viele Seiten, bevor ..."). What `walls.find_wall` reads in a text's
-    last lines; the removal takes only whole wall lines (`wall_line`)."""
+    pieces are short plain sentences that speak of the wall (its wording inside them, "Libération réserve cet
+    article à ses abonnés.") or of free reading used up ("Votre temps de lecture gratuit est écoulé.",
+    "Wöchentliche Grenze an kostenfreien Artikeln erreicht."), never a clause, a quotation ("Bereits
+    Abonnent? Diese Frage stellen viele Seiten, bevor ...") or a sentence of the article's own ("Already a
+    subscriber? Then nothing changes."). What `walls.find_wall` reads in a text's last lines; the removal takes
+    only whole wall lines (`wall_line`)."""
     found = _read_line(text)
     if found is None:
         return None
     phrase, others = found
-    if any(word_count(piece) > PLAIN_WORDS or _CLAUSE.search(piece) for piece in others):
+    if any(word_count(piece) > PLAIN_WORDS or _CLAUSE.search(piece) or not _of_the_wall(piece) for piece in others):
         return None
     return phrase
+
+
+def _of_the_wall(piece: str) -> bool:
+    """Whether a plain sentence beside a wall's wording speaks of the wall: it holds wall wording of its own
+    ("Libération réserve cet article à ses abonnés.") or says the free reading is used up."""
+    return bool(_METER.search(piece) or PAYWALL.search(piece) or REGISTRATION.search(piece))
 
 
 def _read_line(text: str) -> tuple[str, list[str]] | None:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from ..text import ends_sentence
 from .wall_wording import alternation
 
 PAYWALL_KIND = "paywall"
@@ -104,8 +105,10 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
     words = sum(len(b.text.split()) for b in kept)
     if not kept or words > SHORT_WORDS:
         return None
-    last = doc.blocks.index(kept[-1])
-    lines = [b.text for b in kept[-LAST_BLOCKS:]] + [b.text for b in doc.blocks[last + 1 :] if b.text]
+    # The last lines kept, and every line removed among or after them (a wall's box between two kept lines).
+    first = doc.blocks.index(kept[-LAST_BLOCKS] if len(kept) >= LAST_BLOCKS else kept[0])
+    lines = [b.text for b in doc.blocks[first:] if b.text]
+    lines += _under_last_paragraph(doc, kept) + _after_the_cut(kept[-1].text)
     # A wall is a line of its own, as the stage that removes it reads one (stages/wall_lines.py, which imports
     # this module's patterns): a sentence about walls ("Subscribers only get the archive, the study found") is
     # prose, wherever it stands.
@@ -124,6 +127,50 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
     if registration:
         return Wall(REGISTRATION_WALL, registration.group(0), "after the article")
     return None
+
+
+PARAGRAPH_WORDS = 8  # a kept line this long that ends a sentence is a paragraph of the article ...
+LONG_PARAGRAPH_WORDS = 15  # ... and one this long, however it ends (a preview is cut mid-sentence); teaser
+# headlines and labels after it are shorter
+
+
+def _paragraph(text: str) -> bool:
+    words = len(text.split())
+    if words >= LONG_PARAGRAPH_WORDS:
+        return True
+    # A shorter line that trails off is a teaser's excerpt cut to fit ("Pesquisa aponta que 83% dos filhos vão p...").
+    return words >= PARAGRAPH_WORDS and ends_sentence(text) and not text.rstrip().endswith(("…", ".."))
+
+
+# A preview cut with an ellipsis and the wall's words glued after it on the same line ("... sagte der Sportdez…
+# Diesen Artikel weiterlesen mit SPIEGEL+"): what follows the line's last ellipsis is read as a line of its own.
+_CUT_THEN = re.compile(r"\w(?:…|\.{3})\s*(?=\S)")
+GLUED_WALL_CHARS = 200  # how far from a line's end a glued wall is looked for
+
+
+def _after_the_cut(text: str) -> list[str]:
+    tail = text[-GLUED_WALL_CHARS:]
+    cuts = list(_CUT_THEN.finditer(tail))
+    return [tail[cuts[-1].end() :]] if cuts else []
+
+
+# A premium label standing alone ("Exclusivo para Assinantes", a menu's section or a teaser's badge) names a kind
+# of article, not a wall that stops this one: under the last paragraph, among the page's furniture, it is no wall.
+_LABEL = re.compile(r"[\W_]*(?:" + alternation("premium_label") + r")[\W_]*", re.IGNORECASE)
+
+
+def _under_last_paragraph(doc: Document, kept: list) -> list[str]:
+    """The lines right under the article's last paragraph (kept or removed), when only short lines are kept after
+    it: a plain text saves the page's furniture (teaser headlines, labels) under the wall, as a page's visible text
+    holds it after the article (`text_after`)."""
+    at = len(kept) - 1
+    while at >= 0 and not _paragraph(kept[at].text):
+        at -= 1
+    if at < 0 or at >= len(kept) - LAST_BLOCKS:
+        return []  # no paragraph, or the last lines hold it and what follows it already
+    start = doc.blocks.index(kept[at]) + 1
+    under = [b.text for b in doc.blocks[start : start + 2 * LAST_BLOCKS] if b.text.strip()][:LAST_BLOCKS]
+    return [text for text in under if not _LABEL.fullmatch(text.strip())]
 
 
 # A related link's label ("Article réservé à nos abonnés Lire aussi <headline>"): the wording marks another
