@@ -50,7 +50,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes, html_structures
+from . import html_credits, html_headings, html_shapes, html_structures, html_widgets
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -131,6 +131,14 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
     return None
 
 
+
+
+def _widget_evidence(el, article) -> tuple[str, str] | None:
+    """A sidebar of widgets, or a widget of one (`html_widgets.py`); never an element named as the article body."""
+    names = _names(el)
+    if not names or ARTICLE_NAME.search(names):
+        return None
+    return html_widgets.evidence(el, names, article)
 
 
 def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
@@ -465,6 +473,8 @@ def strip_boilerplate(
         found = evidence_for(el, level)
         size = 0
         named = True  # by markup or shape: counts towards its kind's share of the container (below)
+        if found is None:
+            found = _widget_evidence(el, article)
         if found is None:
             found = structures.evidence(el)
         if found is None:

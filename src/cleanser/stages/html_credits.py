@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from ..text import is_prose
-from .html_vocabulary import CAPTION_CLASS, CREDIT_TAIL
+from .html_vocabulary import AGENCY_TAIL, CAPTION_CLASS, CREDIT_TAIL
 
 _HINT = re.compile(r"(?i:caption|legend|bildunter|desc)")  # a quick look before CAPTION_CLASS
 MARK = "data-cleanser-credit"  # the attribute of a span set apart here (no class: the class tokens say nothing of it)
@@ -39,29 +39,38 @@ def is_caption(el) -> bool:
     return el.tag in ("figure", "figcaption") or bool(cls and CAPTION_CLASS.search(cls.lower()))
 
 
+def _credit_start(text: str) -> int | None:
+    """Where a credit that runs to the end of `text` starts (trailing whitespace aside: pages indent their markup)."""
+    text = text.rstrip()
+    m = CREDIT_TAIL.search(text) or AGENCY_TAIL.search(text)
+    return m.start() if m else None
+
+
 def set_apart(caption) -> bool:
     """Wrap the credit at the end of the caption's text in a span of its own; whether there was one. The caption's
-    last piece of text must hold it, from a credit word or sign to the end, in ten words or fewer, after some
-    words of its own (a caption that is all credit is a credit element already)."""
-    last = None
+    last piece of text must hold it, from a credit word or sign (or an opening parenthesis before an agency's name)
+    to the end, in ten words or fewer, after some words of its own (a caption that is all credit is a credit element
+    already). A credit whose end is a link ("Foto: Name | <a>flickr</a> | CC BY 2.0") is read across the caption's
+    own inline children."""
+    pieces = []
     for el in caption.iter():
         if not isinstance(el.tag, str):
             continue
         if (el.text or "").strip():
-            last = (el, "text")
+            pieces.append((el, "text"))
         if el is not caption and (el.tail or "").strip():
-            last = (el, "tail")
-    if last is None:
+            pieces.append((el, "tail"))
+    if not pieces:
         return False
-    holder, where = last
+    holder, where = pieces[-1]
     if where == "text" and len(holder):
-        return False  # elements with no text follow it (a line break, an icon): leave it
+        return _set_apart_across(caption)  # elements follow it (a line break, an icon, a link)
     text = getattr(holder, where)
-    m = CREDIT_TAIL.search(text)
-    if m is None:
-        return False
-    credit = text[m.start():]
-    before = text[: m.start()]
+    start = _credit_start(text)
+    if start is None:
+        return _set_apart_across(caption)
+    credit = text[start:]
+    before = text[:start]
     if len(credit.split()) > 10 or is_prose(credit):
         return False
     if where == "text" and not before.strip() and holder is caption:
@@ -91,3 +100,49 @@ def _has_words_before(caption, holder, where: str, before: str) -> bool:
         if el is holder:
             return False
     return False
+
+
+_INLINE = frozenset({"a", "span", "em", "i", "b", "strong", "small", "br"})
+
+
+def _set_apart_across(caption) -> bool:
+    """A credit that starts in a piece of the caption's own text and runs over its inline children to the end: the
+    piece's rest and what follows go into a span of their own."""
+    kids = list(caption)
+    if not kids or any(not isinstance(k.tag, str) or k.tag not in _INLINE or len(k) for k in kids):
+        return False  # only flat captions: text, links and spans with nothing inside
+    whole = "".join(caption.itertext())
+    # The pieces of text in order: (element, "text" or "tail"); where each starts in the whole text.
+    pieces = [(caption, "text")] + [(k, p) for k in kids for p in ("text", "tail")]
+    offset = 0
+    starts = []
+    for el, where in pieces:
+        starts.append(offset)
+        offset += len(getattr(el, where) or "")
+    start = _credit_start(whole)
+    if start is None:
+        return False
+    credit = whole[start:]
+    if len(credit.split()) > 10 or is_prose(credit) or not whole[:start].strip(" \t\n|–—-("):
+        return False
+    # The piece of caption text the credit starts in: the caption's text or a child's tail (never inside a child).
+    for i in range(len(pieces) - 1, -1, -1):
+        if starts[i] <= start:
+            el, where = pieces[i]
+            break
+    if where != "tail" and el is not caption:
+        return False
+    own = getattr(el, where) or ""
+    cut = start - starts[i]
+    span = etree.Element("span")
+    span.set(MARK, "")
+    span.text = own[cut:]
+    setattr(el, where, own[:cut])
+    following = kids if el is caption else kids[kids.index(el) + 1 :]
+    if el is caption:
+        caption.insert(0, span)
+    else:
+        el.addnext(span)
+    for k in following:
+        span.append(k)  # moved, tail and all
+    return True

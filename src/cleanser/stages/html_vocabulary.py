@@ -177,6 +177,13 @@ CREDIT_TAIL = re.compile(
     rf"(?:^|(?<=[\s.,;|–—]))\(?\s*(?:(?:{_PHOTO_WORDS}|{_SOURCE_WORDS})\s*:|©|\(c\) )[^\n]{{1,80}}$",
     re.IGNORECASE,
 )
+# A credit in parentheses at the end of a caption's text that names a picture agency, with no credit word ("... in
+# winter. (mlharing / iStock.com)", "(Photo by J. Doe / Getty Images)").
+AGENCY_TAIL = re.compile(
+    r"(?:^|(?<=[\s.,;|–—]))\((?=[^()]{0,80}\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|"
+    r"reuters|picture-alliance|imago|ap\s?photo|epa|keystone|efe|unsplash|pixabay|flickr)\b)[^()]{1,80}\)$",
+    re.IGNORECASE,
+)
 # A caption by its class: "wp-caption-text", "figure__caption", "news-img-caption", "bildunterschrift", "legend".
 CAPTION_CLASS = re.compile(r"caption|legend|bildunterschrift|bilduntertitel|image-?desc|img-?desc|photo-?desc")
 AGENCY = re.compile(

@@ -1,0 +1,107 @@
+"""A blog's widget area inside the container (html_widgets.py) and photo credits that end a caption across its links
+or in parentheses after an agency's name (html_credits.py): they go audited with their evidence; a fact box named
+"sidebar", a widget's prose and a caption's own words stay."""
+
+from __future__ import annotations
+
+import pytest
+from test_generic_html import LEDE, SECOND, THIRD
+from test_generic_html_shapes import page, removed
+
+from cleanser import Cleaner
+from cleanser.plugins.manager import Plugins
+
+FEED_SUMMARY = (
+    "The harbour board met on Tuesday evening to hear the engineers explain why the timber piles under the old "
+    "market hall had rotted faster than anyone expected, and what a full replacement would cost the town."
+)
+
+
+@pytest.fixture(scope="module")
+def safe() -> Cleaner:
+    return Cleaner(Plugins.from_rulesets(), generic="safe")
+
+
+def blog(sidebar: str) -> str:
+    """A blog page whose post's paragraphs stand in the page's wrapper, the theme's sidebar beside them: the wrapper
+    is the container."""
+    return f"""<!DOCTYPE html><html><head><title>Kelby fish market to close</title></head><body>
+<div id="page"><h1>Kelby fish market to close</h1>
+<p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p>
+{sidebar}</div></body></html>"""
+
+
+SIDEBAR = """<div id="sidebar"><ul>
+<li class="widget widget_calendar"><table><caption>December 2008</caption><tr><td>1</td><td>2</td></tr></table></li>
+<li class="widget widget_text"><div class="textwidget">Die Inhalte dieser Seite stehen unter einer Lizenz.</div></li>
+<li class="widget widget_archive"><h2>Archiv</h2><ul><li><a href="/2008/12">Dezember 2008</a></li></ul></li>
+</ul></div>"""
+
+
+def test_a_sidebar_of_widgets_goes_whole(safe):
+    result = safe.clean(blog(SIDEBAR))
+    assert LEDE in result.text and SECOND in result.text and THIRD in result.text
+    assert "Dezember 2008" not in result.text and "Lizenz" not in result.text
+    (removal,) = removed(result)["generic-html/aside"]
+    assert removal.evidence[0].startswith('a widget area ("sidebar" in class/id')
+
+
+def test_a_widget_with_prose_stays_its_neighbours_go(safe):
+    feed = f"""<div id="sidebar">
+<div class="widget widget_rss"><h2>Aus der Region</h2><ul><li><a href="https://example.org/x">Board meets</a>
+<div class="rssSummary">{FEED_SUMMARY}</div></li></ul></div>
+<div class="widget widget_search"><h2>Suche</h2><form><input name="s"></form></div>
+<div class="widget widget_meta"><h2>Meta</h2><ul><li><a href="/wp-login.php">Anmelden</a></li></ul></div>
+</div>"""
+    result = safe.clean(blog(feed))
+    assert FEED_SUMMARY in result.text  # the guard keeps a widget's paragraph of prose (and the area around it)
+    assert "Anmelden" not in result.text and "Suche" not in result.text
+    assert any("a widget of a widget area" in r.evidence[0] for r in removed(result)["generic-html/aside"])
+    assert any(r.refused for r in result.audit if r.rule == "generic-html/aside")
+
+
+def test_a_fact_box_named_sidebar_stays(safe):
+    # A news site's "sidebar" inside the story is a fact box: it holds no widgets, and it stays.
+    box = '<div class="story-sidebar"><h3>Key dates</h3><ul><li>1887: the market opens</li></ul></div>'
+    result = safe.clean(page(middle=box))
+    assert "1887: the market opens" in result.text
+    one = '<div class="sidebar"><div class="widget"><h3>Key dates</h3><p>1887: the market opens</p></div></div>'
+    assert "1887: the market opens" in safe.clean(page(middle=one)).text  # one widget is no widget area
+
+
+def test_a_credit_across_a_caption_link_goes_the_caption_stays(safe):
+    figure = """<figure><img src="a.jpg"><figcaption>
+      Stalls on Mill Lane before the market opened. Foto: Ann Lee | <a href="https://flickr.com/p">flickr</a>| CC BY 2.0
+    </figcaption></figure>"""
+    result = safe.clean(page(middle=figure))
+    assert "Stalls on Mill Lane before the market opened." in result.text
+    assert "Ann Lee" not in result.text and "CC BY" not in result.text
+    (credit,) = removed(result)["generic-html/credit"]
+    assert credit.text == "Foto: Ann Lee | flickr| CC BY 2.0"
+
+
+def test_an_agency_credit_in_parentheses_goes_a_remark_stays(safe):
+    figure = """<figure><img src="a.jpg"><figcaption>
+        The stoat is white in winter.
+          (mlharing
+            /
+          iStock.com)
+    </figcaption></figure>"""
+    result = safe.clean(page(middle=figure))
+    assert "The stoat is white in winter." in result.text and "iStock" not in result.text
+    assert removed(result)["generic-html/credit"][0].text == "(mlharing / iStock.com)"
+    # Parentheses that are the caption's own words stay: no agency, or more words than a credit's.
+    for caption in (
+        "The stoat (Mustela erminea) at dawn",
+        "The quay in 1950 (a Reuters photographer took it from the crane on the harbour wall)",
+    ):
+        kept = safe.clean(page(middle=f"<figure><img src='b.jpg'><figcaption>{caption}</figcaption></figure>"))
+        assert caption in kept.text
+
+
+def test_a_credit_with_the_caption_indented_goes(safe):
+    figure = """<figure><img src="a.jpg"><figcaption>
+        The new quay wall. (Quelle: Name/Unsplash)
+    </figcaption></figure>"""
+    result = safe.clean(page(middle=figure))
+    assert "The new quay wall." in result.text and "Unsplash" not in result.text
