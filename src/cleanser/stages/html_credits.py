@@ -71,7 +71,7 @@ def set_apart(caption) -> bool:
         return _set_apart_across(caption)
     credit = text[start:]
     before = text[:start]
-    if len(credit.split()) > 10 or is_prose(credit):
+    if len(credit.split()) > 10 or is_prose(" ".join(credit.split())):  # (measured as read, not as indented)
         return False
     if where == "text" and not before.strip() and holder is caption:
         return False
@@ -123,7 +123,7 @@ def _set_apart_across(caption) -> bool:
     if start is None:
         return False
     credit = whole[start:]
-    if len(credit.split()) > 10 or is_prose(credit) or not whole[:start].strip(" \t\n|–—-("):
+    if len(credit.split()) > 10 or is_prose(" ".join(credit.split())) or not whole[:start].strip(" \t\n|–—-("):
         return False
     # The piece of caption text the credit starts in: the caption's text or a child's tail (never inside a child).
     for i in range(len(pieces) - 1, -1, -1):

@@ -178,10 +178,11 @@ CREDIT_TAIL = re.compile(
     re.IGNORECASE,
 )
 # A credit in parentheses at the end of a caption's text that names a picture agency, with no credit word ("... in
-# winter. (mlharing / iStock.com)", "(Photo by J. Doe / Getty Images)").
+# winter. (mlharing / iStock.com)", "(Photo by J. Doe / Getty Images)"). Its length is the characters of indented
+# markup (a page may break the credit over lines); its words are counted where it is used (ten at most).
 AGENCY_TAIL = re.compile(
-    r"(?:^|(?<=[\s.,;|–—]))\((?=[^()]{0,80}\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|"
-    r"reuters|picture-alliance|imago|ap\s?photo|epa|keystone|efe|unsplash|pixabay|flickr)\b)[^()]{1,80}\)$",
+    r"(?:^|(?<=[\s.,;|–—]))\((?=[^()]{0,200}\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|"
+    r"reuters|picture-alliance|imago|ap\s?photo|epa|keystone|efe|unsplash|pixabay|flickr)\b)[^()]{1,200}\)$",
     re.IGNORECASE,
 )
 # A caption by its class: "wp-caption-text", "figure__caption", "news-img-caption", "bildunterschrift", "legend".
