@@ -105,3 +105,13 @@ def test_a_credit_with_the_caption_indented_goes(safe):
     </figcaption></figure>"""
     result = safe.clean(page(middle=figure))
     assert "The new quay wall." in result.text and "Unsplash" not in result.text
+
+
+def test_what_the_page_styles_as_a_button_goes_a_link_in_a_sentence_stays(safe):
+    buttons = """<div class="recipe-card-buttons"><a class="recipe-print button" href="/print">Print Recipe</a></div>
+    <p><a class="tcb-button-link" href="/signup"><span>HIER KOSTENLOS ANMELDEN »</span></a></p>"""
+    inline = f'<p>{SECOND[:-1]}, as <a class="btn-inline" href="/report">the board\'s report</a> shows.</p>'
+    result = safe.clean(page(middle=buttons, after=inline))
+    assert "Print Recipe" not in result.text and "ANMELDEN" not in result.text
+    assert "the board's report shows." in result.text and LEDE in result.text
+    assert all('"button' in r.evidence[0] for r in removed(result)["generic-html/ui"])

@@ -51,12 +51,16 @@ SAFE_TOKENS: dict[str, str] = {
         rf"{_E}(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|"
         rf"skip-?link|jump-?links?){_Z}"
     ),
+    # ... and what the page styles as a button ("btn", "button-link", "wprm-recipe-print ... button"): a `<button>`
+    # is junk already (read/page.py); a link or box made to look like one is a control or a call to action ("Print
+    # Recipe", "Zum Deal", "HIER KOSTENLOS ANMELDEN"), never the article's words (an inline one only as a line of
+    # its own, as every inline candidate).
     "ui": (
         rf"{_E}(?:sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|"
         rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
         rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
         rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
-        rf"rating\w*|post-?ratings){_Z}"
+        rf"rating\w*|post-?ratings|button\w*|btn\w*){_Z}"
     ),
     "legal": (
         rf"{_E}(?:copyright\w*|cite-?as|citate|license|licence|rights|disclaimer|credits?|photo-?credits?|"
