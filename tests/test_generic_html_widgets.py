@@ -115,3 +115,36 @@ def test_what_the_page_styles_as_a_button_goes_a_link_in_a_sentence_stays(safe):
     assert "Print Recipe" not in result.text and "ANMELDEN" not in result.text
     assert "the board's report shows." in result.text and LEDE in result.text
     assert all('"button' in r.evidence[0] for r in removed(result)["generic-html/ui"])
+
+
+# --- the second opinion on a box the guard kept -------------------------------------------------------------------
+
+BIO = (
+    "Ann Lee has reported on the harbour and its markets for the Kelby Gazette since 2009, and before that she "
+    "spent ten years on trawlers out of Grimsby, which is where she learned to tell a good quay from a bad one."
+)
+
+
+def test_a_named_box_the_guard_kept_goes_when_trafilatura_leaves_its_prose_out(monkeypatch):
+    from cleanser.stages import second_opinion
+
+    monkeypatch.setattr(second_opinion, "extract", lambda html, url: "\n".join([LEDE, SECOND, THIRD]))
+    cleaner = Cleaner(Plugins.from_rulesets(), second_opinion=True)
+    html = page(after=f'<div class="author-bio"><p>{BIO}</p></div>')
+    result = cleaner.clean(html)
+    assert BIO not in result.text and LEDE in result.text and THIRD in result.text
+    (removal,) = removed(result)["generic-html/second-opinion"]
+    assert removal.evidence[0].startswith('"author-bio" in class/id') and "none of its prose" in removal.evidence[0]
+    # Without the second opinion the guard keeps the bio's paragraph of prose.
+    assert BIO in Cleaner(Plugins.from_rulesets()).clean(html).text
+
+
+def test_a_misnamed_box_whose_prose_trafilatura_keeps_stays(monkeypatch):
+    from cleanser.stages import second_opinion
+
+    # A page that puts "comments" on a box of the article's own text: trafilatura keeps that text, so it stays.
+    monkeypatch.setattr(second_opinion, "extract", lambda html, url: "\n".join([LEDE, SECOND, THIRD, BIO]))
+    cleaner = Cleaner(Plugins.from_rulesets(), second_opinion=True)
+    result = cleaner.clean(page(after=f'<div class="comments-enabled"><p>{BIO}</p></div>'))
+    assert BIO in result.text
+    assert not removed(result).get("generic-html/second-opinion")

@@ -82,7 +82,11 @@ RULES = {
         _rule("dateline", "a date or byline line above the article's first paragraph"),
         _rule("published", "a line that says when the page was published or changed"),
         _rule("credit", "a photo credit in a figure"),
-        _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura leaves out"),
+        _rule(
+            "second-opinion",
+            "a short line outside the article's paragraphs, or a box its markup names as furniture, that trafilatura "
+            "leaves out",
+        ),
     )
 }
 
@@ -510,6 +514,7 @@ def strip_boilerplate(
     content = {kind for kind, size in shares.items() if size > 0.5 * total}
     removed: set = set()
     markers: list = []
+    kept: list = []  # (element, evidence) of the boxes with markup evidence the guard kept for their prose
     for el, kind, evidence, _, _counts in candidates:
         if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
@@ -518,7 +523,10 @@ def strip_boilerplate(
             removed.add(el)
             _take_heading(marker, removals, judge)
             markers.append(marker)
-        elif _counts and kind in _LINES_OF_REFUSED:  # the guard kept the box for its prose: its short lines go
+            continue
+        if _counts:
+            kept.append((el, evidence))
+        if _counts and kind in _LINES_OF_REFUSED:  # the guard kept the box for its prose: its short lines go
             for line in _short_lines(el, kind, code):
                 why = f"a short line of a box the guard kept ({evidence})"
                 if _remove(line, kind, why, removals, judge) is not None:
@@ -527,7 +535,7 @@ def strip_boilerplate(
     if second_opinion is not None:  # trafilatura's text of the page (Settings.second_opinion): second_opinion.py
         from .second_opinion import strip_absent
 
-        strip_absent(article, second_opinion, removals, judge, _remove)
+        strip_absent(article, second_opinion, removals, judge, _remove, kept=kept)
 
 
 _FOLD = re.compile(r"\W+")
