@@ -148,3 +148,32 @@ def test_a_misnamed_box_whose_prose_trafilatura_keeps_stays(monkeypatch):
     result = cleaner.clean(page(after=f'<div class="comments-enabled"><p>{BIO}</p></div>'))
     assert BIO in result.text
     assert not removed(result).get("generic-html/second-opinion")
+
+
+# --- a related list's excerpts -----------------------------------------------------------------------------------
+
+EXCERPT = (
+    "Final clearance at the harbour shops: grab the last of the season's bargains before the autumn stock "
+    "arrives, whether you are after oilskins, boots or a new set of crab pots for the weekend […]"
+)
+
+
+def test_a_related_list_with_excerpts_goes_whole(safe):
+    items = "".join(
+        f'<li><h3><a href="/story-{i}">Harbour story number {i}</a></h3><div class="excerpt"><p>{EXCERPT}</p></div>'
+        f'<a href="/story-{i}">Read more</a></li>'
+        for i in range(2)  # (a related list larger than the article is a kind over half the container: it stays)
+    )
+    result = safe.clean(page(after=f'<div id="related_posts"><h2>Related Posts</h2><ul>{items}</ul></div>'))
+    assert "Final clearance" not in result.text and "Harbour story number" not in result.text
+    assert LEDE in result.text and THIRD in result.text
+    assert removed(result)["generic-html/related"][0].evidence[0].startswith('"related" in class/id')
+
+
+def test_a_box_named_related_with_a_paragraph_of_its_own_stays(safe):
+    # One item that opens with a link is a paragraph that starts with one; a paragraph outside any run of items is
+    # the box's own prose: the guard keeps the box.
+    own = f'<div class="related-content"><p><a href="/quay">The quay</a> {EXCERPT}</p><p>{EXCERPT}</p></div>'
+    result = safe.clean(page(after=own))
+    assert "Final clearance" in result.text
+    assert any(r.refused for r in result.audit if r.rule == "generic-html/related")

@@ -50,7 +50,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes, html_structures, html_widgets
+from . import html_credits, html_headings, html_shapes, html_structures, html_teasers, html_widgets
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -569,6 +569,8 @@ def _remove(el, kind: str, evidence: str, removals: list[Removal], judge: Judge 
         removal.refused = judge(rule, paragraph_texts(el))
         if removal.refused is not None:  # unless the prose it saw is teasers inside links (html_shapes)
             removal.refused = judge(rule, html_shapes.guarded_paragraphs(el, paragraph_texts))
+        if removal.refused is not None and kind == "related":  # ... or a related list's excerpts (html_teasers)
+            removal.refused = judge(rule, html_teasers.shown(el, html_shapes.guarded_paragraphs(el, paragraph_texts)))
         if removal.refused is not None:
             return None
     return replace_with_placeholder(el, len(removals) - 1)
