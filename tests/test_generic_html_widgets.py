@@ -177,3 +177,19 @@ def test_a_box_named_related_with_a_paragraph_of_its_own_stays(safe):
     result = safe.clean(page(after=own))
     assert "Final clearance" in result.text
     assert any(r.refused for r in result.audit if r.rule == "generic-html/related")
+
+
+def test_a_widget_that_names_itself_a_sidebars_goes(safe):
+    widget = """<div class="sidebar-widget widget_custom"><h3>Welpen nach Rassen</h3><ul>
+    <li><a href="/a">Affenpinscher</a></li><li><a href="/b">Beagle</a></li></ul></div>"""
+    result = safe.clean(blog(widget))
+    assert "Beagle" not in result.text and LEDE in result.text
+    assert "a widget of a sidebar" in removed(result)["generic-html/aside"][0].evidence[0]
+
+
+def test_a_consent_gate_for_an_embed_goes(safe):
+    gate = """<div class="_brlbs-content-blocker"><p>Klicken Sie auf den unteren Button, um den Inhalt von
+    maps.example.org zu laden.</p><p><a class="_brlbs-btn" href="#">Inhalt laden</a></p></div>"""
+    result = safe.clean(page(middle=gate))
+    assert "Inhalt laden" not in result.text and "Klicken Sie" not in result.text and SECOND in result.text
+    assert '"content-blocker"' in removed(result)["generic-html/ui"][0].evidence[0]

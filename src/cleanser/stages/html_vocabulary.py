@@ -60,7 +60,11 @@ SAFE_TOKENS: dict[str, str] = {
         rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
         rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
         rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
-        rf"rating\w*|post-?ratings|button\w*|btn\w*){_Z}"
+        rf"rating\w*|post-?ratings|button\w*|btn\w*|"
+        # a consent gate in place of an embedded video, map or post ("Klicken Sie auf den unteren Button, um den
+        # Inhalt von ... zu laden"): the page's question to the reader, not the article
+        rf"consent\w*|content-?blocker\w*|cookie-?(?:consent|notice|banner|bar|hint|box|wall|message)\w*|"
+        rf"cookiebar|gdpr\w*|dsgvo\w*){_Z}"
     ),
     "legal": (
         rf"{_E}(?:copyright\w*|cite-?as|citate|license|licence|rights|disclaimer|credits?|photo-?credits?|"

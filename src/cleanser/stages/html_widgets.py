@@ -43,6 +43,8 @@ def evidence(el, names: str, container) -> tuple[str, str] | None:
             return "aside", f'a widget area ("{area.group(0).strip(" _-")}" in class/id, {widgets} widgets)'
         return None
     if WIDGET.search(names):
+        if area is not None:  # "sidebar-widget": the element names itself a sidebar's widget
+            return "aside", f'a widget of a sidebar ("{area.group(0).strip(" _-")}" and "widget" in class/id)'
         for up in el.iterancestors():
             if up is container:
                 break
