@@ -193,3 +193,17 @@ def test_a_consent_gate_for_an_embed_goes(safe):
     result = safe.clean(page(middle=gate))
     assert "Inhalt laden" not in result.text and "Klicken Sie" not in result.text and SECOND in result.text
     assert '"content-blocker"' in removed(result)["generic-html/ui"][0].evidence[0]
+
+
+def test_a_copyright_credit_ending_a_plain_line_goes_an_agency_byline_stays(safe):
+    under = """<div class="image"><a href="/p.jpg"><img src="p.jpg" alt=""></a>
+    <div class="text">The quay in 1975, the year the market opened. | © Harbour Archive/Getty Images</div></div>"""
+    byline = f"<p>{SECOND} (dpa)</p>"
+    result = safe.clean(page(middle=under, after=byline))
+    assert "The quay in 1975, the year the market opened." in result.text
+    assert "Getty" not in result.text and f"{SECOND} (dpa)" in result.text
+    (credit,) = removed(result)["generic-html/credit"]
+    assert credit.text == "© Harbour Archive/Getty Images"
+    # A copyright sign inside a sentence, or a site's own notice, is no such credit.
+    own = "<p>The recipe, © Ann Lee 2019, is reproduced with permission of the harbour cookery club.</p>"
+    assert "© Ann Lee 2019" in safe.clean(page(middle=own)).text

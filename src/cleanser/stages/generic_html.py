@@ -461,9 +461,11 @@ def strip_boilerplate(
     captions = html_credits.captions(article)
     for caption in captions:  # a credit at the end of a caption's text gets an element of its own
         html_credits.set_apart(caption)
+    tails = html_credits.copyright_tails(article, captions)  # ... and "... | © Agency" ending a plain line
     layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
     for caption in captions:  # (a caption known by its class is a figure's)
         layout.figure.update(caption.iter())
+    layout.figure.update(tails)
     structures = html_structures.Structures(article, layout, level)  # contents, a graphic's labels, metadata lines
     candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.

@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from ..text import is_prose
-from .html_vocabulary import AGENCY_TAIL, CAPTION_CLASS, CREDIT_TAIL
+from .html_vocabulary import AGENCY, AGENCY_TAIL, CAPTION_CLASS, COPYRIGHT_TAIL, CREDIT_TAIL, SLASH_CREDIT
 
 _HINT = re.compile(r"(?i:caption|legend|bildunter|desc)")  # a quick look before CAPTION_CLASS
 MARK = "data-cleanser-credit"  # the attribute of a span set apart here (no class: the class tokens say nothing of it)
@@ -146,3 +146,40 @@ def _set_apart_across(caption) -> bool:
     for k in following:
         span.append(k)  # moved, tail and all
     return True
+
+
+_LINE_BLOCKS = frozenset({"p", "div", "span", "td", "dd", "li", "small"})
+_INNER_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "figure", "blockquote", "li"})
+
+
+def copyright_tails(article, captions: list) -> list:
+    """The credits set apart at the end of lines that are no caption by their markup: a short line (60 words at most)
+    that ends with a copyright sign after a bar or a sentence's end and an agency's name or "Name/Agency" ("... der
+    Zuschauermagnet. | © Augusta National/Getty Images"). An article's sentence does not end with "© Getty Images";
+    a bare "(dpa)" ending a paragraph names the agency that wrote it, and stays. Returns the spans set apart."""
+    inside = {el for caption in captions for el in caption.iter()}
+    spans: list = []
+    seen: set = set()
+    for el in article.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for holder, text in ((el, el.text), (el.getparent(), el.tail)):
+            if not text or ("©" not in text and "(c) " not in text and "(C) " not in text):
+                continue
+            if holder is None or holder in seen:
+                continue
+            seen.add(holder)
+            if holder in inside or holder.tag not in _LINE_BLOCKS:
+                continue
+            if any(isinstance(d.tag, str) and d.tag in _INNER_BLOCKS for d in holder.iterdescendants()):
+                continue
+            whole = " ".join("".join(holder.itertext()).split())
+            m = COPYRIGHT_TAIL.search(whole)
+            if m is None or len(whole.split()) > 60:
+                continue
+            credit = whole[m.start():].strip(" |")
+            if not (AGENCY.search(credit) or SLASH_CREDIT.match(credit.lstrip("©(c) ").strip())):
+                continue
+            if set_apart(holder):
+                spans += [d for d in holder.iter("span") if d.get(MARK) is not None]
+    return spans

@@ -193,6 +193,9 @@ AGENCY_TAIL = re.compile(
     r"reuters|picture-alliance|imago|ap\s?photo|epa|keystone|efe|unsplash|pixabay|flickr)\b)[^()]{1,200}\)$",
     re.IGNORECASE,
 )
+# A copyright credit ending a line that is no caption by its markup ("Lee Elder at the Masters in 1975. | © Augusta
+# National/Getty Images" in a plain div under the picture): a copyright sign after a bar or a sentence's end.
+COPYRIGHT_TAIL = re.compile(r"(?:(?<=[.!?)])\s+|\s*\|\s*)(?:©|\(c\) )[^©|\n]{1,80}$", re.IGNORECASE)
 # A caption by its class: "wp-caption-text", "figure__caption", "news-img-caption", "bildunterschrift", "legend".
 CAPTION_CLASS = re.compile(r"caption|legend|bildunterschrift|bilduntertitel|image-?desc|img-?desc|photo-?desc")
 AGENCY = re.compile(
