@@ -7,7 +7,8 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
 - its role: `aside`, `nav`, `footer` and `form` elements, ARIA landmark and widget roles (navigation, complementary,
   contentinfo, search, dialog, menu, toolbar...);
 - the tokens of its `class` and `id`: comment, share, social, related, most-read, newsletter, subscribe, promo,
-  advert, author bio, tags, pagination, gallery controls, screen-reader-only text, copyright...;
+  advert, author bio, tags, pagination, gallery controls, screen-reader-only text, buttons, consent gates,
+  copyright...; a blog's widget area, a sidebar of widgets (`html_widgets.py`);
 - how the page is built (`html_structures.py`): a graphic's labels placed on a picture by inline coordinates, a line
   of the page's marked publication metadata (`<time datetime>`, `itemprop`) above or below the prose, and at the
   `aggressive` level a table of contents (a list of links to the container's own headings);
@@ -33,7 +34,8 @@ looser shape (link-dense boxes after the article's end) and on weaker tokens (te
 
 Every removal is judged first, as a generic HTML rule's is (`guard.refuse_html`): an element that holds a paragraph
 of prose over 25 words stays, and the refusal is in the audit (a paragraph that is wholly a link's text is a teaser
-of another page, not prose of this one: `html_shapes.guarded_paragraphs`). The element that holds most of the
+of another page, not prose of this one: `html_shapes.guarded_paragraphs`; nor are the excerpts of a related
+list's teaser items: `html_teasers.py`). The element that holds most of the
 container's text is never a candidate (a page that puts "comments-enabled" on its article body). Removals are
 `Removal(kind="html")` under the plugin "generic-html", rule "generic-html/<kind>", with the evidence in
 `Removal.evidence`.

@@ -2,6 +2,11 @@
 dawn. Foto: J. Doe", "... | © Agency/Getty Images", "... (Quelle: Name/Unsplash)"), and captions known by their class
 rather than a `figure` ("wp-caption-text", "news-img-caption", "bildunterschrift").
 
+A caption's credit may also run over the caption's links ("Foto: Name | <a>flickr</a> | CC BY 2.0") or stand in
+parentheses naming an agency ("(mlharing / iStock.com)"); and a line that is no caption by its markup may end with a
+copyright credit naming an agency ("... | © Augusta National/Getty Images" in a plain div under its picture:
+`copyright_tails`).
+
 A caption is the article's (a reader sees it under the picture, and Mozilla's Readability keeps it); its credit is
 the picture agency's, and trafilatura's evaluation counts it as boilerplate. `set_apart` wraps such a credit in a
 `span` of its own, so that the generic layer's credit evidence (`html_shapes.credit`) can remove it like any credit
