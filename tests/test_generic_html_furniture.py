@@ -96,7 +96,7 @@ def test_a_one_word_share_heading_of_a_menu_stays(safe):
 
 def test_a_feedback_prompt_and_a_back_link_go_a_heading_that_starts_alike_stays(safe):
     after = """<p><strong>War der Artikel nützlich?</strong></p>
-    <div class="button-wrapper"><a href="/lexikon">Zurück zum Lexikon</a></div>"""
+    <div class="box-end"><a href="/lexikon">Zurück zum Lexikon</a></div>"""
     result = safe.clean(page(middle="<h2>Back to school in the harbour</h2>", after=after))
     assert "War der Artikel nützlich?" not in result.text and "Zurück zum Lexikon" not in result.text
     assert "Back to school in the harbour" in result.text and article_intact(result.text)

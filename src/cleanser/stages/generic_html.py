@@ -7,7 +7,8 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
 - its role: `aside`, `nav`, `footer` and `form` elements, ARIA landmark and widget roles (navigation, complementary,
   contentinfo, search, dialog, menu, toolbar...);
 - the tokens of its `class` and `id`: comment, share, social, related, most-read, newsletter, subscribe, promo,
-  advert, author bio, tags, pagination, gallery controls, screen-reader-only text, copyright...;
+  advert, author bio, tags, pagination, gallery controls, screen-reader-only text, buttons, consent gates,
+  copyright...; a blog's widget area, a sidebar of widgets (`html_widgets.py`);
 - how the page is built (`html_structures.py`): a graphic's labels placed on a picture by inline coordinates, a line
   of the page's marked publication metadata (`<time datetime>`, `itemprop`) above or below the prose, and at the
   `aggressive` level a table of contents (a list of links to the container's own headings);
@@ -33,7 +34,8 @@ looser shape (link-dense boxes after the article's end) and on weaker tokens (te
 
 Every removal is judged first, as a generic HTML rule's is (`guard.refuse_html`): an element that holds a paragraph
 of prose over 25 words stays, and the refusal is in the audit (a paragraph that is wholly a link's text is a teaser
-of another page, not prose of this one: `html_shapes.guarded_paragraphs`). The element that holds most of the
+of another page, not prose of this one: `html_shapes.guarded_paragraphs`; nor are the excerpts of a related
+list's teaser items: `html_teasers.py`). The element that holds most of the
 container's text is never a candidate (a page that puts "comments-enabled" on its article body). Removals are
 `Removal(kind="html")` under the plugin "generic-html", rule "generic-html/<kind>", with the evidence in
 `Removal.evidence`.
@@ -50,7 +52,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes, html_structures
+from . import html_credits, html_headings, html_shapes, html_structures, html_teasers, html_widgets
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -82,7 +84,11 @@ RULES = {
         _rule("dateline", "a date or byline line above the article's first paragraph"),
         _rule("published", "a line that says when the page was published or changed"),
         _rule("credit", "a photo credit in a figure"),
-        _rule("second-opinion", "a short line outside the article's paragraphs that trafilatura leaves out"),
+        _rule(
+            "second-opinion",
+            "a short line outside the article's paragraphs, or a box its markup names as furniture, that trafilatura "
+            "leaves out",
+        ),
     )
 }
 
@@ -131,6 +137,14 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
     return None
 
 
+
+
+def _widget_evidence(el, article) -> tuple[str, str] | None:
+    """A sidebar of widgets, or a widget of one (`html_widgets.py`); never an element named as the article body."""
+    names = _names(el)
+    if not names or ARTICLE_NAME.search(names):
+        return None
+    return html_widgets.evidence(el, names, article)
 
 
 def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
@@ -449,9 +463,11 @@ def strip_boilerplate(
     captions = html_credits.captions(article)
     for caption in captions:  # a credit at the end of a caption's text gets an element of its own
         html_credits.set_apart(caption)
+    tails = html_credits.copyright_tails(article, captions)  # ... and "... | © Agency" ending a plain line
     layout = html_shapes.Layout.of(article)  # where the article's prose starts and ends, for shape evidence
     for caption in captions:  # (a caption known by its class is a figure's)
         layout.figure.update(caption.iter())
+    layout.figure.update(tails)
     structures = html_structures.Structures(article, layout, level)  # contents, a graphic's labels, metadata lines
     candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
@@ -465,6 +481,8 @@ def strip_boilerplate(
         found = evidence_for(el, level)
         size = 0
         named = True  # by markup or shape: counts towards its kind's share of the container (below)
+        if found is None:
+            found = _widget_evidence(el, article)
         if found is None:
             found = structures.evidence(el)
         if found is None:
@@ -500,6 +518,7 @@ def strip_boilerplate(
     content = {kind for kind, size in shares.items() if size > 0.5 * total}
     removed: set = set()
     markers: list = []
+    kept: list = []  # (element, evidence) of the boxes with markup evidence the guard kept for their prose
     for el, kind, evidence, _, _counts in candidates:
         if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
@@ -508,7 +527,10 @@ def strip_boilerplate(
             removed.add(el)
             _take_heading(marker, removals, judge)
             markers.append(marker)
-        elif _counts and kind in _LINES_OF_REFUSED:  # the guard kept the box for its prose: its short lines go
+            continue
+        if _counts:
+            kept.append((el, evidence))
+        if _counts and kind in _LINES_OF_REFUSED:  # the guard kept the box for its prose: its short lines go
             for line in _short_lines(el, kind, code):
                 why = f"a short line of a box the guard kept ({evidence})"
                 if _remove(line, kind, why, removals, judge) is not None:
@@ -517,7 +539,7 @@ def strip_boilerplate(
     if second_opinion is not None:  # trafilatura's text of the page (Settings.second_opinion): second_opinion.py
         from .second_opinion import strip_absent
 
-        strip_absent(article, second_opinion, removals, judge, _remove)
+        strip_absent(article, second_opinion, removals, judge, _remove, kept=kept)
 
 
 _FOLD = re.compile(r"\W+")
@@ -551,6 +573,8 @@ def _remove(el, kind: str, evidence: str, removals: list[Removal], judge: Judge 
         removal.refused = judge(rule, paragraph_texts(el))
         if removal.refused is not None:  # unless the prose it saw is teasers inside links (html_shapes)
             removal.refused = judge(rule, html_shapes.guarded_paragraphs(el, paragraph_texts))
+        if removal.refused is not None and kind == "related":  # ... or a related list's excerpts (html_teasers)
+            removal.refused = judge(rule, html_teasers.shown(el, html_shapes.guarded_paragraphs(el, paragraph_texts)))
         if removal.refused is not None:
             return None
     return replace_with_placeholder(el, len(removals) - 1)

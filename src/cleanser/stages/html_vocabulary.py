@@ -51,12 +51,20 @@ SAFE_TOKENS: dict[str, str] = {
         rf"{_E}(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|"
         rf"skip-?link|jump-?links?){_Z}"
     ),
+    # ... and what the page styles as a button ("btn", "button-link", "wprm-recipe-print ... button"): a `<button>`
+    # is junk already (read/page.py); a link or box made to look like one is a control or a call to action ("Print
+    # Recipe", "Zum Deal", "HIER KOSTENLOS ANMELDEN"), never the article's words (an inline one only as a line of
+    # its own, as every inline candidate).
     "ui": (
         rf"{_E}(?:sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|"
         rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
         rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
         rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
-        rf"rating\w*|post-?ratings){_Z}"
+        rf"rating\w*|post-?ratings|button\w*|btn\w*|"
+        # a consent gate in place of an embedded video, map or post ("Klicken Sie auf den unteren Button, um den
+        # Inhalt von ... zu laden"): the page's question to the reader, not the article
+        rf"consent\w*|content-?blocker\w*|cookie-?(?:consent|notice|banner|bar|hint|box|wall|message)\w*|"
+        rf"cookiebar|gdpr\w*|dsgvo\w*){_Z}"
     ),
     "legal": (
         rf"{_E}(?:copyright\w*|cite-?as|citate|license|licence|rights|disclaimer|credits?|photo-?credits?|"
@@ -177,6 +185,17 @@ CREDIT_TAIL = re.compile(
     rf"(?:^|(?<=[\s.,;|–—]))\(?\s*(?:(?:{_PHOTO_WORDS}|{_SOURCE_WORDS})\s*:|©|\(c\) )[^\n]{{1,80}}$",
     re.IGNORECASE,
 )
+# A credit in parentheses at the end of a caption's text that names a picture agency, with no credit word ("... in
+# winter. (mlharing / iStock.com)", "(Photo by J. Doe / Getty Images)"). Its length is the characters of indented
+# markup (a page may break the credit over lines); its words are counted where it is used (ten at most).
+AGENCY_TAIL = re.compile(
+    r"(?:^|(?<=[\s.,;|–—]))\((?=[^()]{0,200}\b(?:getty\s?images|shutterstock|istock(?:photo)?|adobe\s?stock|afp|dpa|"
+    r"reuters|picture-alliance|imago|ap\s?photo|epa|keystone|efe|unsplash|pixabay|flickr)\b)[^()]{1,200}\)$",
+    re.IGNORECASE,
+)
+# A copyright credit ending a line that is no caption by its markup ("Lee Elder at the Masters in 1975. | © Augusta
+# National/Getty Images" in a plain div under the picture): a copyright sign after a bar or a sentence's end.
+COPYRIGHT_TAIL = re.compile(r"(?:(?<=[.!?)])\s+|\s*\|\s*)(?:©|\(c\) )[^©|\n]{1,80}$", re.IGNORECASE)
 # A caption by its class: "wp-caption-text", "figure__caption", "news-img-caption", "bildunterschrift", "legend".
 CAPTION_CLASS = re.compile(r"caption|legend|bildunterschrift|bilduntertitel|image-?desc|img-?desc|photo-?desc")
 AGENCY = re.compile(

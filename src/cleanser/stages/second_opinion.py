@@ -87,13 +87,18 @@ def agrees(article, extracted: str, layout: Layout | None = None) -> bool:
     return bool(total) and held >= AGREEMENT * total
 
 
-def strip_absent(article, extracted: str | None, removals: list[Removal], judge, remove) -> int:
+def strip_absent(
+    article, extracted: str | None, removals: list[Removal], judge, remove, kept: list | None = None
+) -> int:
     """Remove the container's short non-prose blocks outside the reading flow that trafilatura's extraction does not
     hold (see the module's docstring); `remove(el, kind, evidence, removals, judge)` is the generic layer's removal
-    (judged by the guard, audited). Returns how many were removed."""
+    (judged by the guard, audited). `kept` are (element, evidence) of the boxes whose markup names them furniture
+    but that the guard kept for a paragraph of prose: such a box goes when none of its prose is in trafilatura's
+    extraction (`take_kept`). Returns how many were removed."""
     if not extracted or not agrees(article, extracted):
         return 0
     other = _squash(extracted)
+    removed = take_kept(article, kept or [], other, removals, judge, remove)
     layout = Layout.of(article)
     chosen: list = []
     inside: set = set()
@@ -106,11 +111,47 @@ def strip_absent(article, extracted: str | None, removals: list[Removal], judge,
         if reason is not None:
             chosen.append((el, reason))
             inside.add(el)
-    removed = 0
     for el, reason in chosen:
         if remove(el, "second-opinion", reason, removals, judge) is not None:
             removed += 1
     return removed
+
+
+def take_kept(article, kept: list, other: str, removals: list[Removal], judge, remove) -> int:
+    """The boxes the markup names as furniture (a comment, a bio, a related list, post metadata) that the guard kept
+    for their prose go when trafilatura, which found the same article, leaves all of that prose out: two extractors
+    agree that it is not the article's, and the box's own markup says what it is. The guard is shown the paragraphs
+    of the box that trafilatura keeps, so that a box misnamed "comments" or "sharebar" around the article's own
+    prose stays. In document order (outermost first); a box inside one that went is gone with it."""
+    taken = 0
+    for el, evidence in kept:
+        if not any(a is article for a in el.iterancestors()):
+            continue  # inside a box that went (replaced by its placeholder)
+        prose = _prose_of(el)
+        if not prose or any(_squash(text) in other for text in prose):
+            continue  # trafilatura keeps some of its prose: the article's, or it is not sure either
+
+        def shown(rule, texts, other=other):
+            return judge(rule, [t for t in texts if _squash(t) in other]) if judge is not None else None
+
+        why = f"{evidence}, and none of its prose is in trafilatura's extraction"
+        if remove(el, "second-opinion", why, removals, shown) is not None:
+            taken += 1
+    return taken
+
+
+def _prose_of(el) -> list[str]:
+    """The box's paragraphs of prose: the texts of its blocks that hold no block, read as prose."""
+    found = []
+    for d in el.iter():
+        if not isinstance(d.tag, str) or (d.tag not in _BLOCKS and d is not el):
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in d.iterdescendants()):
+            continue
+        text = _text(d)
+        if is_prose(text):
+            found.append(text)
+    return found
 
 
 def _heads_absent(el, other: str) -> bool:
