@@ -1,0 +1,123 @@
+"""Front-end strings of CMS plugins and platforms that no package here ships, each read from a public file at a
+commit (through a code search index; `bench/cms_strings.py` does not fetch them again) and listed with it.
+
+What a reader sees around an article on millions of WordPress sites comes not only from core: Akismet prints its
+privacy notice under the comment form, Jetpack its share bar ("Share this:", "Click to share on Twitter (Opens in new
+window)"), its likes ("Like this:", "Like Loading...") and its comment subscription checkboxes; core itself is
+translated anew with each release, so that a page of 2023 says "Schreibe einen Kommentar" where Debian's catalogues
+(of 2013, the same in Debian 11, 12 and 13) say "Hinterlasse eine Antwort". Other platforms print theirs: Disqus's
+embed code its noscript line, Blogger's layouts "Post a Comment" and "Subscribe to: Post Comments (Atom)".
+
+Each source: where its strings were read (repository, path, commit; or the plugin's file for each locale), then its
+strings as (msgid, kind, alone, slot, translations): `translations` maps a locale to the text of that file (the
+English msgid is always added as "en"). `alone` and `slot` mean what they mean in `bench/cms_strings.py`.
+"""
+
+from __future__ import annotations
+
+# WordPress core's German catalogue of WordPress 6.4 (translate.wordpress.org's export, as a site installs it), for
+# msgids whose translation changed since the catalogue Debian ships.
+_WP_DE = "MaximilianPfitzenmaier/docker-wordpress wp-content/languages/de_DE.po at commit ee73e592"
+_AKISMET = (
+    "Akismet's translation files as WordPress installs them, wp-content/languages/plugins/akismet-LOCALE.po: "
+    "de_DE in MaximilianPfitzenmaier/docker-wordpress at commit ee73e592; fr_FR, es_ES, it_IT, nl_NL in "
+    "TaGiOo/tagioo.github.io at commit fd973522; pt_BR in turnpiece/ccluk at commit bdd79a87"
+)
+_JETPACK_SHARING = (
+    "Automattic/jetpack projects/plugins/jetpack/modules/sharedaddy/sharing-service.php at commit c37ff237 "
+    "(default_sharing_label), sharing-sources.php at commit 410e4f48 (get_link: the title, and ' (Opens in new "
+    "window)' after it for icon-only buttons), modules/likes.php (the likes placeholder), modules/carousel "
+    "(loading_comments)"
+)
+
+SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, str | list[str]]]]]] = {
+    "wp-core-de-6.4": (
+        _WP_DE,
+        [
+            ("Leave a Reply", "comments", True, None, {"de_DE": "Schreibe einen Kommentar"}),
+            ("Leave a Reply to %s", "comments", True, "name", {"de_DE": "Schreibe einen Kommentar zu %s"}),
+            ("Leave a Comment", "comments", True, None, {"de_DE": "Schreibe einen Kommentar"}),
+            ("Cancel reply", "comments", True, None, {"de_DE": "Antworten abbrechen"}),
+            ("Post Comment", "comments", True, None, {"de_DE": "Kommentar abschicken"}),
+            ("Save my name, email, and website in this browser for the next time I comment.", "comments", True, None,
+             {"de_DE": "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste "
+                       "Kommentierung speichern."}),
+            ("Click here to cancel reply.", "comments", True, None,
+             {"de_DE": "Hier klicken, um das Antworten abzubrechen."}),
+            ("Log in to leave a Comment", "comments", True, None,
+             {"de_DE": "Melde dich an, um einen Kommentar zu schreiben"}),
+            ("Log in to Reply", "comments", True, None, {"de_DE": "Zum Antworten anmelden"}),
+            ("Your comment is awaiting moderation.", "comments", True, None,
+             {"de_DE": "Dein Kommentar wartet auf Freischaltung."}),
+            ("Comments are closed.", "comments", True, None, {"de_DE": "Kommentare sind geschlossen."}),
+            ("Protected Comments: Please enter your password to view comments.", "comments", True, None,
+             {"de_DE": "Geschützte Kommentare: Bitte gib dein Passwort ein, um Kommentare zu sehen."}),
+            ("No Comments", "comments", False, None, {"de_DE": "Keine Kommentare"}),
+            ("1 Comment", "comments", False, None, {"de_DE": "Ein Kommentar"}),
+            ("Skip to content", "navigation", True, None, {"de_DE": "Direkt zum Inhalt wechseln"}),
+            ("Next Page &raquo;", "navigation", False, None, {"de_DE": "Nächste Seite &raquo;"}),
+            ("&laquo; Previous Page", "navigation", False, None, {"de_DE": "&laquo; Vorherige Seite"}),
+            ("Next &raquo;", "navigation", False, None, {"de_DE": "Weiter &raquo;"}),
+            ("&laquo; Previous", "navigation", False, None, {"de_DE": "&laquo; Zurück"}),
+            ("Recent Posts", "widgets", False, None, {"de_DE": "Neueste Beiträge"}),
+            ("Recent Comments", "widgets", False, None, {"de_DE": "Neueste Kommentare"}),
+            ("Log in", "widgets", False, None, {"de_DE": "Anmelden"}),
+            ("Pages:", "navigation", False, None, {"de_DE": "Seiten:"}),
+        ],
+    ),
+    "akismet": (
+        _AKISMET,
+        [
+            ("This site uses Akismet to reduce spam. <a href=\"%s\" target=\"_blank\" rel=\"nofollow noopener\">"
+             "Learn how your comment data is processed</a>.", "comments", True, None, {
+                 "de_DE": "Diese Website verwendet Akismet, um Spam zu reduzieren. <a href=\"%s\">Erfahre mehr "
+                          "darüber, wie deine Kommentardaten verarbeitet werden</a>.",
+                 "fr_FR": "Ce site utilise Akismet pour réduire les indésirables. <a href=\"%s\">En savoir plus sur "
+                          "comment les données de vos commentaires sont utilisées</a>.",
+                 "es_ES": "Este sitio usa Akismet para reducir el spam. <a href=\"%s\">Aprende cómo se procesan los "
+                          "datos de tus comentarios</a>.",
+                 "it_IT": "Questo sito usa Akismet per ridurre lo spam. <a href=\"%s\">Scopri come i tuoi dati "
+                          "vengono elaborati</a>.",
+                 "nl_NL": "Deze site gebruikt Akismet om spam te verminderen. <a href=\"%s\">Bekijk hoe je "
+                          "reactie-gegevens worden verwerkt</a>.",
+                 "pt_BR": "Esse site utiliza o Akismet para reduzir spam. <a href=\"%s\">Aprenda como seus dados de "
+                          "comentários são processados</a>.",
+             }),
+        ],
+    ),
+    "jetpack-sharing": (
+        _JETPACK_SHARING,
+        [
+            ("Share this:", "share", True, None, {}),
+            # Icon-only buttons carry the title and the new-window note as their text; the title is "Click to
+            # share on NETWORK" for every network (Twitter, Facebook, LinkedIn, Reddit, Tumblr, Pinterest...).
+            ("Click to share on %s (Opens in new window)", "share", True, "word", {}),
+            ("Click to share on %s", "share", True, "word", {}),
+            ("Click to email a link to a friend (Opens in new window)", "share", True, None, {}),
+            ("Click to email a link to a friend", "share", True, None, {}),
+            ("Click to print (Opens in new window)", "share", True, None, {}),
+            ("Click to print", "share", False, None, {}),
+            # "Like this:" also ends a sentence of a tutorial ("It looks like this:"), as a line by itself: it goes
+            # only with the likes placeholder under it.
+            ("Like this:", "likes", False, None, {}),
+            ("Like Loading...", "likes", True, None, {}),
+            ("Loading Comments...", "comments", True, None, {}),
+        ],
+    ),
+    "subscribe-to-comments-reloaded": (
+        "Fourmilab/ratburger.org wp-content/plugins/subscribe-to-comments-reloaded/wp_subscribe_reloaded.php at "
+        "commit 01e160d6 (the default subscribe_reloaded_checkbox_label)",
+        [
+            ("Notify me of followup comments via e-mail. You can also <a href='[subscribe_link]'>subscribe</a> "
+             "without commenting.", "subscribe", True, None, {}),
+        ],
+    ),
+    # Disqus's embed code, as sites paste it: its noscript line is a page's text wherever the script did not run.
+    "disqus": (
+        "jekyll/minima _includes/disqus_comments.html at commit 6c702dec (Disqus's universal embed code)",
+        [
+            ("Please enable JavaScript to view the <a href=\"https://disqus.com/?ref_noscript\" rel=\"nofollow\">"
+             "comments powered by Disqus.</a>", "comments", True, None, {}),
+        ],
+    ),
+}
