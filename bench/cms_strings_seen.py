@@ -18,6 +18,8 @@ from __future__ import annotations
 # WordPress core's German catalogue of WordPress 6.4 (translate.wordpress.org's export, as a site installs it), for
 # msgids whose translation changed since the catalogue Debian ships.
 _WP_DE = "MaximilianPfitzenmaier/docker-wordpress wp-content/languages/de_DE.po at commit ee73e592"
+# Its French, Spanish, Italian and Dutch catalogues of WordPress 6.2, from another site's install.
+_WP_62 = "TaGiOo/tagioo.github.io wp-content/languages/LOCALE.po (fr_FR, es_ES, it_IT, nl_NL) at commit fd973522"
 _AKISMET = (
     "Akismet's translation files as WordPress installs them, wp-content/languages/plugins/akismet-LOCALE.po: "
     "de_DE in MaximilianPfitzenmaier/docker-wordpress at commit ee73e592; fr_FR, es_ES, it_IT, nl_NL in "
@@ -31,7 +33,7 @@ _JETPACK_SHARING = (
 )
 
 SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, str | list[str]]]]]] = {
-    "wp-core-de-6.4": (
+    "wp-core-6.4": (
         _WP_DE,
         [
             ("Leave a Reply", "comments", True, None, {"de_DE": "Schreibe einen Kommentar"}),
@@ -63,6 +65,73 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
             ("Recent Comments", "widgets", False, None, {"de_DE": "Neueste Kommentare"}),
             ("Log in", "widgets", False, None, {"de_DE": "Anmelden"}),
             ("Pages:", "navigation", False, None, {"de_DE": "Seiten:"}),
+        ],
+    ),
+    "wp-core-6.2": (
+        _WP_62,
+        [
+            ("Leave a Reply", "comments", True, None, {
+                "fr_FR": "Laisser un commentaire", "es_ES": "Deja una respuesta", "it_IT": "Lascia un commento",
+                "nl_NL": "Geef een reactie"}),
+            # ("Leave a Reply to %s": "Répondre à %s", "Rispondi a %s" would also take a heading that starts so.)
+            ("Leave a Reply to %s", "comments", True, "name", {"nl_NL": "Laat een antwoord achter aan %s"}),
+            ("Leave a Comment", "comments", True, None, {
+                "fr_FR": "Laisser un commentaire", "es_ES": "Deja un comentario", "it_IT": "Lascia un commento",
+                "nl_NL": "Geef een reactie"}),
+            ("Cancel reply", "comments", True, None, {
+                "fr_FR": "Annuler la réponse", "es_ES": "Cancelar la respuesta", "it_IT": "Annulla risposta",
+                "nl_NL": "Reactie annuleren"}),
+            ("Post Comment", "comments", True, None, {
+                "fr_FR": "Laisser un commentaire", "es_ES": "Publicar el comentario", "it_IT": "Invia commento",
+                "nl_NL": "Reactie plaatsen"}),
+            ("Save my name, email, and website in this browser for the next time I comment.", "comments", True, None, {
+                "fr_FR": "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain "
+                         "commentaire.",
+                "es_ES": "Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que "
+                         "comente.",
+                "it_IT": "Do il mio consenso affinché un cookie salvi i miei dati (nome, email, sito web) per il "
+                         "prossimo commento.",
+                "nl_NL": "Mijn naam, e-mail en site bewaren in deze browser voor de volgende keer wanneer ik een "
+                         "reactie plaats."}),
+            ("Click here to cancel reply.", "comments", True, None, {
+                "fr_FR": "Cliquez ici pour annuler la réponse.", "es_ES": "Haz clic aquí para cancelar la respuesta.",
+                "it_IT": "Fai clic qui per annullare la risposta.", "nl_NL": "Klik hier om je antwoord te annuleren."}),
+            ("Log in to leave a Comment", "comments", True, None, {
+                "fr_FR": "Connectez-vous pour laisser un commentaire", "es_ES": "Accede para dejar un comentario",
+                "it_IT": "Accedi per lasciare un commento", "nl_NL": "Inloggen om een reactie te geven"}),
+            ("Log in to Reply", "comments", True, None, {
+                "fr_FR": "Connectez-vous pour répondre", "es_ES": "Accede para responder",
+                "it_IT": "Accedi per rispondere", "nl_NL": "Log in om te reageren"}),
+            ("Your comment is awaiting moderation.", "comments", True, None, {
+                "fr_FR": "Votre commentaire est en attente de modération.",
+                "es_ES": "Tu comentario está pendiente de moderación.",
+                "it_IT": "Il tuo commento è in attesa di moderazione.",
+                "nl_NL": "Je reactie is in afwachting van moderatie."}),
+            ("Comments are closed.", "comments", True, None, {
+                "es_ES": "Los comentarios están cerrados.", "it_IT": "I commenti sono chiusi.",
+                "nl_NL": "Reacties zijn gesloten."}),
+            ("Protected Comments: Please enter your password to view comments.", "comments", True, None, {
+                "fr_FR": "Commentaires protégés : saisissez votre mot de passe pour accéder aux commentaires.",
+                "es_ES": "Comentarios protegidos: Por favor, introduce tu contraseña para ver los comentarios.",
+                "it_IT": "Commenti protetti: inserisci la tua password per visualizzare i commenti."}),
+            ("No Comments", "comments", False, None, {
+                "es_ES": "No hay comentarios", "it_IT": "Nessun commento", "nl_NL": "Geen reacties"}),
+            ("1 Comment", "comments", False, None, {
+                "es_ES": "1 comentario", "it_IT": "1 commento", "nl_NL": "1 reactie"}),
+            ("Skip to content", "navigation", True, None, {
+                "fr_FR": "Aller au contenu", "es_ES": "Saltar al contenido", "it_IT": "Vai al contenuto",
+                "nl_NL": "Ga naar de inhoud"}),
+            ("Next Page &raquo;", "navigation", False, None, {
+                "es_ES": "Página siguiente &raquo;", "it_IT": "Pagina successiva &raquo;",
+                "nl_NL": "Volgende pagina &raquo;"}),
+            ("&laquo; Previous Page", "navigation", False, None, {
+                "es_ES": "&laquo; Página anterior", "it_IT": "&laquo; Pagina precedente",
+                "nl_NL": "&laquo; Vorige pagina"}),
+            ("Recent Posts", "widgets", False, None, {
+                "fr_FR": "Articles récents", "es_ES": "Entradas recientes", "it_IT": "Articoli recenti",
+                "nl_NL": "Recente berichten"}),
+            ("Pages:", "navigation", False, None, {"es_ES": "Páginas:", "it_IT": "Pagine:", "nl_NL": "Pagina's:"}),
+            ("Log in", "widgets", False, None, {"fr_FR": "Connexion"}),
         ],
     ),
     "akismet": (
