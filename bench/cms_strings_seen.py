@@ -177,6 +177,30 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
             ("Loading Comments...", "comments", True, None, {}),
         ],
     ),
+    # The same buttons in German, from an older Jetpack's catalogue: a button's text is its title and the
+    # new-window note, two msgids printed together, written here as one line with the network as a one-word slot.
+    "jetpack-sharing-de": (
+        "PAStudio/lorin wp-content/languages/plugins/jetpack-de_DE.po at commit 805985e1 (msgids 'Share this:', "
+        "'Click to share on Twitter' and the other networks' titles, 'Click to share on %s', 'Click to print', "
+        "'Click to email this to a friend', ' (Opens in new window)')",
+        [
+            ("Share this:", "share", True, None, {"de_DE": "Teilen mit:"}),
+            ("Click to share on %s (Opens in new window)", "share", True, "word", {"de_DE": [
+                "Klick, um über %s zu teilen (Wird in neuem Fenster geöffnet)",
+                "Klick, um auf %s zu teilen (Wird in neuem Fenster geöffnet)",
+                "Klicken, um auf %s zu teilen (Wird in neuem Fenster geöffnet)",
+                "Zum Teilen auf %s klicken (Wird in neuem Fenster geöffnet)"]}),
+            ("Click to share on %s", "share", True, "word", {"de_DE": [
+                "Klick, um über %s zu teilen", "Klick, um auf %s zu teilen", "Klicken, um auf %s zu teilen",
+                "Zum Teilen auf %s klicken"]}),
+            ("Click to print (Opens in new window)", "share", True, None,
+             {"de_DE": "Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)"}),
+            ("Click to email this to a friend (Opens in new window)", "share", True, None,
+             {"de_DE": "Klick, um dies einem Freund per E-Mail zu senden (Wird in neuem Fenster geöffnet)"}),
+            ("Click to email this to a friend", "share", True, None,
+             {"de_DE": "Klick, um dies einem Freund per E-Mail zu senden"}),
+        ],
+    ),
     "subscribe-to-comments-reloaded": (
         "Fourmilab/ratburger.org wp-content/plugins/subscribe-to-comments-reloaded/wp_subscribe_reloaded.php at "
         "commit 01e160d6 (the default subscribe_reloaded_checkbox_label)",

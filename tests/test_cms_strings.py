@@ -205,6 +205,8 @@ def test_prose_with_cms_lines_injected_loses_none_of_its_prose(blocks, injected)
          "Save my name, email, and website", "wp-core-6.2", "nl_NL"),
         ("Click to share on Twitter (Opens in new window)", "Click to share on %s (Opens in new window)",
          "jetpack-sharing", "en"),
+        ("Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)",
+         "Click to share on %s (Opens in new window)", "jetpack-sharing-de", "de_DE"),
         ("Notify me of followup comments via e-mail. You can also subscribe without commenting.",
          "Notify me of followup comments", "subscribe-to-comments-reloaded", "en"),
     ],

@@ -170,7 +170,9 @@ def index() -> Index:
             if held is None or (held.alone and not known.alone):
                 exact[norm] = known
     starts = frozenset(k.split()[0] for k in exact)
-    return Index(exact, first, last, starts, sources, starts | frozenset(first), frozenset(last))
+    # The quick test reads a line's first word as `_key` does (marks after it stripped: "Klick," is "klick").
+    firsts = frozenset(_key(word) for word in starts | set(first))
+    return Index(exact, first, last, starts, sources, firsts, frozenset(_key(word) for word in last))
 
 
 def _one(norm: str, idx: Index) -> Known | None:
