@@ -201,6 +201,22 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
              {"de_DE": "Klick, um dies einem Freund per E-Mail zu senden"}),
         ],
     ),
+    "jetpack-subscriptions-de": (
+        "PAStudio/lorin wp-content/languages/plugins/jetpack-de_DE.po at commit 805985e1 (modules/subscriptions.php)",
+        [
+            ("Enter your email address to subscribe to this blog and receive notifications of new posts by email.",
+             "subscribe", True, None, {"de_DE": "Gib deine E-Mail-Adresse an, um diesen Blog zu abonnieren und "
+                                                "Benachrichtigungen über neue Beiträge via E-Mail zu erhalten."}),
+            ("Subscribe to Blog via Email", "subscribe", True, None, {"de_DE": "Blog via E-Mail abonnieren"}),
+            ("Join %s other subscribers", "subscribe", True, "num",
+             {"de_DE": "Schließe dich %s anderen Abonnenten an"}),
+            ("Notify me of follow-up comments by email.", "subscribe", True, None,
+             {"de_DE": "Benachrichtige mich über nachfolgende Kommentare via E-Mail."}),
+            ("Notify me of new posts by email.", "subscribe", True, None,
+             {"de_DE": "Benachrichtige mich über neue Beiträge via E-Mail."}),
+            ("Email Address:", "subscribe", False, None, {"de_DE": "E-Mail-Adresse:"}),
+        ],
+    ),
     "subscribe-to-comments-reloaded": (
         "Fourmilab/ratburger.org wp-content/plugins/subscribe-to-comments-reloaded/wp_subscribe_reloaded.php at "
         "commit 01e160d6 (the default subscribe_reloaded_checkbox_label)",

@@ -207,6 +207,8 @@ def test_prose_with_cms_lines_injected_loses_none_of_its_prose(blocks, injected)
          "jetpack-sharing", "en"),
         ("Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)",
          "Click to share on %s (Opens in new window)", "jetpack-sharing-de", "de_DE"),
+        ("Gib deine E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen über neue Beiträge via "
+         "E-Mail zu erhalten.", "Enter your email address to subscribe", "jetpack-subscriptions-de", "de_DE"),
         ("Notify me of followup comments via e-mail. You can also subscribe without commenting.",
          "Notify me of followup comments", "subscribe-to-comments-reloaded", "en"),
     ],
