@@ -52,6 +52,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from cleanser.stages.cms_strings import normalise  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+import cms_strings_seen  # noqa: E402
+
 L10N = ("wordpress-l10n", "usr/share/wordpress/wp-content/languages")
 THEME = ("wordpress-theme-twentytwentyone", "usr/share/wordpress/wp-content/themes/twentytwentyone")
 
@@ -323,6 +326,17 @@ def build(root: Path, extra: list[Path]) -> dict:
         sources[name] = where
         for msgid, kind, alone, slot in strings:
             add(name, msgid, kind, alone, slot, "en", msgid)
+
+    for name, (where, seen) in cms_strings_seen.SOURCES.items():
+        sources[name] = where
+        for msgid, kind, alone, slot, translations in seen:
+            if name.startswith("wp-core") and msgid not in {m for m, *_ in CORE + THEME_STRINGS + CORE_PHP}:
+                raise SystemExit(f"{name}: not a msgid listed above: {msgid!r}")
+            if not name.startswith("wp-core"):  # a core msgid's English text is wp-core's already
+                add(name, msgid, kind, alone, slot, "en", msgid)
+            for locale, texts in translations.items():
+                for text in [texts] if isinstance(texts, str) else texts:
+                    add(name, msgid, kind, alone, slot, locale, text)
 
     for path in extra:
         source = f"catalog:{path.name}"

@@ -184,3 +184,100 @@ def test_prose_with_cms_lines_injected_loses_none_of_its_prose(blocks, injected)
         assert paragraph in kept
     for removal in cms_removals(result):
         assert removal.text in _CMS_LINES
+
+
+# Strings of plugins and of newer catalogues, read from public files at a commit (bench/cms_strings_seen.py).
+@pytest.mark.parametrize(
+    "line, msgid, source, locale",
+    [
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+         "This site uses Akismet to reduce spam.", "akismet", "en"),
+        ("Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten "
+         "verarbeitet werden.", "This site uses Akismet to reduce spam.", "akismet", "de_DE"),
+        ("Questo sito usa Akismet per ridurre lo spam. Scopri come i tuoi dati vengono elaborati.",
+         "This site uses Akismet to reduce spam.", "akismet", "it_IT"),
+        ("Esse site utiliza o Akismet para reduzir spam. Aprenda como seus dados de comentários são processados.",
+         "This site uses Akismet to reduce spam.", "akismet", "pt_BR"),
+        ("Schreibe einen Kommentar", "Leave a Reply", "wp-core-6.4", "de_DE"),
+        ("Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.",
+         "Save my name, email, and website", "wp-core-6.2", "es_ES"),
+        ("Mijn naam, e-mail en site bewaren in deze browser voor de volgende keer wanneer ik een reactie plaats.",
+         "Save my name, email, and website", "wp-core-6.2", "nl_NL"),
+        ("Click to share on Twitter (Opens in new window)", "Click to share on %s (Opens in new window)",
+         "jetpack-sharing", "en"),
+        ("Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)",
+         "Click to share on %s (Opens in new window)", "jetpack-sharing-de", "de_DE"),
+        ("Gib deine E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen über neue Beiträge via "
+         "E-Mail zu erhalten.", "Enter your email address to subscribe", "jetpack-subscriptions-de", "de_DE"),
+        ("Notify me of followup comments via e-mail. You can also subscribe without commenting.",
+         "Notify me of followup comments", "subscribe-to-comments-reloaded", "en"),
+    ],
+)
+def test_plugin_and_newer_catalogue_lines_go_with_their_evidence(line, msgid, source, locale):
+    found = lookup(line)
+    assert found is not None and found[0].msgid.startswith(msgid) and locale in found[0].locales
+    result = CLEANERS["safe"].clean("\n".join([*PROSE[:2], line, PROSE[2]]))
+    removed = cms_removals(result)
+    assert [r.text for r in removed] == [line]
+    evidence = " ".join(removed[0].evidence)
+    assert msgid in evidence and f"({source};" in evidence and locale in evidence
+    assert all(p in result.text for p in PROSE)
+    assert source in data()["sources"] and "commit" in data()["sources"][source]
+
+
+def test_disqus_noscript_line_is_known_and_goes():
+    line = "Please enable JavaScript to view the comments powered by Disqus."
+    found = lookup(line)
+    assert found is not None and found[0].source == "disqus"
+    # (the media-chrome detector may take it first: either way it goes, with its evidence)
+    result = CLEANERS["safe"].clean("\n".join([*PROSE[:2], line, PROSE[2]]))
+    assert line not in result.text and all(p in result.text for p in PROSE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Click to share on the web what you think about the plan, the council said.",
+        "Click to share on the web",  # a share button names one network, in one word
+        "Diese Website verwendet Akismet, um Spam zu reduzieren, sagte der Betreiber.",
+        "Like this: the council voted, and the weir will be rebuilt.",
+        "Schreibe einen Kommentar zum neuen Haushalt, bat der Bürgermeister.",
+    ],
+)
+def test_a_line_that_holds_a_plugin_string_and_more_stays(line):
+    assert lookup(line) is None
+    result = CLEANERS["safe"].clean("\n".join([PROSE[0], line, *PROSE[1:]]))
+    assert not cms_removals(result) and line in result.text
+
+
+def test_jetpack_likes_heading_goes_only_with_its_placeholder():
+    # "Like this:" ends a tutorial's sentence as a line of its own; under an article, with the likes placeholder
+    # under it, it is Jetpack's heading.
+    alone = CLEANERS["safe"].clean("\n".join([PROSE[0], "Like this:", *PROSE[1:]]))
+    assert not cms_removals(alone) and "Like this:" in alone.text.split("\n")
+    text = "\n".join([PROSE[0], PROSE[1], "Share this:", "Like this:", "Like Loading...", PROSE[2]])
+    result = CLEANERS["safe"].clean(text)
+    assert {"Like this:", "Like Loading..."} <= {r.text for r in cms_removals(result)}
+    assert result.text.split("\n") == PROSE  # ("Share this:" may go by the line scorer first)
+
+
+def test_a_second_data_file_of_the_same_format_is_read(monkeypatch, tmp_path):
+    from cleanser.stages import cms_strings
+
+    extra = {"version": 1, "sources": {"test-widgets": "a widget's file at commit 0123abcd"},
+             "strings": [{"msgid": "Zap this widget line", "source": "test-widgets", "kind": "share", "alone": True,
+                          "slot": None, "texts": {"Zap this widget line": ["en"]}}]}
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "cms_strings.json").write_text(json.dumps(data()), encoding="utf-8")
+    (folder / "extra_strings.json").write_text(json.dumps(extra), encoding="utf-8")
+    monkeypatch.setattr(cms_strings, "DATA_FILES", ("cms_strings.json", "extra_strings.json", "missing.json"))
+    monkeypatch.setattr(cms_strings.resources, "files", lambda _package: tmp_path)
+    cms_strings.index.cache_clear()
+    try:
+        found = cms_strings.lookup("Zap this widget line")
+        assert found is not None and found[0].source == "test-widgets"
+        assert cms_strings.lookup("Leave a Reply") is not None  # the CMS file is read as before
+        assert cms_strings.index().sources["test-widgets"].startswith("a widget's file")
+    finally:
+        cms_strings.index.cache_clear()

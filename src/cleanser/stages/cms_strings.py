@@ -56,6 +56,7 @@ _SLOT = re.compile(r"%(?:\d\$)?[sd]|%")
 _SLOTS = {
     "num": r"\d[\d.,]*",
     "name": r"[^.!?|]{1,60}?",
+    "word": r"[^\s.!?|]{1,30}",  # one word: a network's name in a share button's title
 }
 
 
@@ -110,14 +111,35 @@ def _may_go_alone(alone: bool, norm: str) -> bool:
     return len(norm.split()) >= 2 or wide >= 4
 
 
+# The packaged data files of this format, read in this order: CMS templates' strings, then those of the widgets
+# (share bars, consent banners, newsletter forms) that sites embed. A file not in the package is skipped.
+DATA_FILES = ("cms_strings.json", "widget_strings.json")
+
+
+def _load() -> tuple[list[dict], dict[str, str]]:
+    """The entries and sources of every packaged data file."""
+    strings: list[dict] = []
+    sources: dict[str, str] = {}
+    folder = resources.files("cleanser").joinpath("data")
+    for name in DATA_FILES:
+        path = folder.joinpath(name)
+        if not path.is_file():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        strings.extend(data["strings"])
+        sources.update(data["sources"])
+    return strings, sources
+
+
 @lru_cache(maxsize=1)
 def index() -> Index:
-    """The packaged strings (`data/cms_strings.json`), indexed once per process."""
-    data = json.loads(resources.files("cleanser").joinpath("data", "cms_strings.json").read_text(encoding="utf-8"))
+    """The packaged strings (`data/cms_strings.json` and the files beside it in `DATA_FILES`), indexed once per
+    process."""
+    strings, sources = _load()
     exact: dict[str, Known] = {}
     first: dict[str, list] = {}
     last: dict[str, list] = {}
-    for entry in data["strings"]:
+    for entry in strings:
         for text, locales in entry["texts"].items():
             slot = entry.get("slot")
             if slot in _SLOTS and _SLOT.search(text):
@@ -148,7 +170,9 @@ def index() -> Index:
             if held is None or (held.alone and not known.alone):
                 exact[norm] = known
     starts = frozenset(k.split()[0] for k in exact)
-    return Index(exact, first, last, starts, data["sources"], starts | frozenset(first), frozenset(last))
+    # The quick test reads a line's first word as `_key` does (marks after it stripped: "Klick," is "klick").
+    firsts = frozenset(_key(word) for word in starts | set(first))
+    return Index(exact, first, last, starts, sources, firsts, frozenset(_key(word) for word in last))
 
 
 def _one(norm: str, idx: Index) -> Known | None:
