@@ -7,8 +7,9 @@ asked of these lines is stronger than of a short line at the edge of the article
 
 - in `template_share` of the site's distinct documents or more (the bar above `prose_share`);
 - a long line (an author box, a site blurb, a list of teasers' summaries) at the top or the bottom of the article
-  only, never between its paragraphs, and at most `MAX_TEMPLATE_CHARS` long (600 characters: the loss guard lets
-  an untrusted rule take no more in one piece);
+  only, never between its paragraphs, and at most `MAX_VERIFIED_CHARS` long; over `MAX_TEMPLATE_CHARS` (600
+  characters, the most the loss guard lets an untrusted rule take in one piece) only when the held-back documents
+  verify the rule (`trust.py`);
 - a letterless line (a price, a chart label, a counter) at the top or the bottom only, with something besides
   digits in it (a rule "{number}" would take any number);
 - a short line between the article's paragraphs (an image credit, a "related" box's heading) at most
@@ -33,7 +34,8 @@ from .templates import Candidate
 if TYPE_CHECKING:
     from .read import SiteDocument
 
-MAX_TEMPLATE_CHARS = MAX_CHARS  # a longer line is reported, never a rule: the loss guard refuses such a removal
+MAX_TEMPLATE_CHARS = MAX_CHARS  # a longer line is a rule only when verified (trust.py): the guard refuses it else
+MAX_VERIFIED_CHARS = 4000  # a longer line is reported, never a rule
 INLINE_WORDS = 8
 INLINE_SPREAD = 0.25  # the middle 80% of an inline line's places, as shares of the article, within this
 

@@ -22,6 +22,7 @@ from .plugin import add_counter_examples, check_rule, name_rules
 from .read import SiteDocument, document_lines, reading_cleaner, site_of, site_url
 from .settings import LearnSettings
 from .templates import shape_rule, take_candidates
+from .trust import verify_rules
 from .verify import fixtures_and_check, learned_cleaner
 
 if TYPE_CHECKING:
@@ -135,6 +136,8 @@ def learn_site(
     name_rules(model)
     for cand in model.rules:
         cand.reason = check_rule(cand, model)
+    # Before the fixtures: a verified rule's fixture may come from a document its template outweighs.
+    verify_rules(model, held, settings)
     if base is not None:
         fixtures_and_check(model, docs, base, settings, clean_settings or Settings())
         if held:
