@@ -132,32 +132,37 @@ def fixtures_and_check(
     with the plugin for the self-check. `clean_settings` are those of the cleaner that read the documents."""
     # A rule without a fixture that cleans as predicted goes to review; that changes what the others' fixtures
     # should look like, so the fixtures are made again until every rule has one.
-    for _ in range(5):
+    for round_ in range(_ROUNDS):
         rules = model.rules
         if not rules:
             model.fixtures = []
             break
         cleaner = learned_cleaner(model, base, rules, clean_settings)
         spans = _removed_spans(model, rules)
-        refused_blurbs: set[str] = set()
-        blamed: set[str] = set()
-        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs, blamed)
+        blame = Blame()
+        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, blame)
         if not failed:
             model.fixtures = fixtures
             break
         # A blurb line the loss guard refuses (it reads as a sentence, it runs on into the article) spoils the
         # prediction of every window it is in: its rule is tried again without it, the others as they are.
-        blurbs = [c for c in rules if c.blurb and c.rule_id in refused_blurbs]
+        last = round_ >= _ROUNDS - 3  # the last rounds send every failing rule to review at once
+        blurbs = [] if last else [c for c in rules if c.blurb and c.rule_id in blame.blurbs]
         for cand in blurbs:
             cand.notes.append(f"its blurb line was refused by the loss guard, e.g. {cand.blurbs[0][2][:80]!r}")
             cand.blurb, cand.blurbs = 0, []
         if blurbs:
             continue
-        # A rule the guard refused on its own, while the other learned rules' removals in the window passed, spoils
-        # their fixtures too: it goes to review first, and the others are tried again without it.
-        guilty = [c for c in failed if c.rule_id in blamed]
+        # A rule that fails on its own (the guard refused it while the other learned rules' removals in the window
+        # passed, or the cleaner did not do what was predicted of it) spoils the others' fixtures too: it goes to
+        # review first, and the others are tried again without it.
+        guilty = [] if last else [c for c in failed if c.rule_id in blame.rules]
         for cand in guilty or failed:
             cand.reason = "no archive document cleans exactly as predicted with it, so it has no fixture"
+    else:  # the fixtures did not settle: no rule is kept without one
+        for cand in model.rules:
+            cand.reason = "its fixture could not be made: the rules' fixtures did not settle"
+        model.fixtures = []
     model.notes = list(dict.fromkeys(model.notes))
     if model.rules and settings.check_docs:
         cleaner = learned_cleaner(model, base, model.rules, clean_settings)
@@ -165,6 +170,7 @@ def fixtures_and_check(
 
 
 _TRIES = 5  # documents tried for a rule's fixture before it goes to review
+_ROUNDS = 8  # rounds of fixtures made again after rules went to review
 
 
 def _window(lines: Sequence[str], line: int, where: str) -> tuple[int, int]:
@@ -250,9 +256,38 @@ def _within_budget(words: Sequence[Words], lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _make_fixtures(
-    model, docs, rules, spans, cleaner, refused_blurbs: set[str], blamed: set[str]
-) -> tuple[list[dict], list[Candidate]]:
+@dataclass
+class Blame:
+    """Which learned rules spoiled a fixture on their own: blurb lines the guard refused or the cleaner did not take
+    (`blurbs`, by the header's rule), and rules whose own removal was refused or did not happen as predicted."""
+
+    blurbs: set[str] = field(default_factory=set)
+    rules: set[str] = field(default_factory=set)
+    owners: dict[int, dict[int, tuple[str, bool]]] = field(default_factory=dict)  # doc -> line -> (rule, blurb)
+
+    def own(self, rules: Sequence[Candidate]) -> None:
+        for cand in rules:
+            for u in cand.units:
+                if not u.piece:
+                    self.owners.setdefault(u.doc, {})[u.line] = (cand.rule_id, False)
+            for d, line, _ in cand.blurbs:
+                self.owners.setdefault(d, {})[line] = (cand.rule_id, True)
+
+    def mismatch(self, doc: int, lo: int, window: Sequence[str], spans, result, plugin: str) -> None:
+        """Blame the rules of a window the cleaner did not clean as predicted: a line predicted gone that is still
+        in the output, a line predicted kept that the learned plugin removed."""
+        owners = self.owners.get(doc, {})
+        for i, line in enumerate(window):
+            if spans.get(i, []) is None and line.strip() and line.strip() in result.text:
+                rule, blurb = owners.get(lo + i, ("", False))
+                (self.blurbs if blurb else self.rules).add(rule)
+        predicted = {line.strip() for i, line in enumerate(window) if spans.get(i, []) is None}
+        for r in result.removed:
+            if r.plugin == plugin and r.kind != "glued" and r.text.strip() not in predicted:
+                (self.blurbs if r.kind == "blurb" else self.rules).add(r.rule.split("/", 1)[1])
+
+
+def _make_fixtures(model, docs, rules, spans, cleaner, blame: Blame) -> tuple[list[dict], list[Candidate]]:
     fixtures: list[dict] = []
     failed: list[Candidate] = []
     covered: set[str] = set()
@@ -272,13 +307,14 @@ def _make_fixtures(
     # A document whose removals the loss guard would refuse as a whole (its template outweighs its article, and no
     # verified rule takes it) gives no fixture: the cleaner leaves such documents as they are.
     fitting = {d for d, w in words.items() if _fits(sum(w, Words(0, 0)))}
+    blame.own(rules)
     for cand in rules:
         if cand.rule_id in covered:
             continue
         made = None
         units = [u for u in cand.units if u.doc in fitting]
         for u in sorted(units, key=lambda u: (-len(by_doc[u.doc]), u.doc))[:_TRIES]:
-            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner, words[u.doc], refused_blurbs, blamed)
+            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner, words[u.doc], blame)
             if made is not None:
                 break
         if made is None:
@@ -289,9 +325,7 @@ def _make_fixtures(
     return fixtures, failed
 
 
-def _try_fixture(
-    model, doc: SiteDocument, unit: Unit, spans, cleaner, words, refused_blurbs: set[str], blamed: set[str]
-) -> dict | None:
+def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, blame: Blame) -> dict | None:
     """A window of the document around the unit, as a fixture, when the cleaner leaves exactly the predicted
     text (whole promo lines gone, glued ones cut out, nothing else touched by these rules or others)."""
     where = unit.where if unit.where in (TOP, BOTTOM) else INLINE
@@ -304,12 +338,13 @@ def _try_fixture(
     result = cleaner.clean(text, url=url)
     mine = [r for r in result.refused if r.plugin == model.name]
     if mine:
-        refused_blurbs.update(r.rule.split("/", 1)[1] for r in mine if r.kind == "blurb")
+        blame.blurbs.update(r.rule.split("/", 1)[1] for r in mine if r.kind == "blurb")
         if any(r.plugin == model.name for r in result.removed):  # not the budget: these removals on their own
-            blamed.update(r.rule.split("/", 1)[1] for r in mine if r.kind != "blurb")
+            blame.rules.update(r.rule.split("/", 1)[1] for r in mine if r.kind != "blurb")
         return None
     if result.text != expected:
         if result.text.split("\n") != _with_others(window, shifted, result, model.name):
+            blame.mismatch(unit.doc, lo, window, shifted, result, model.name)
             return None
         expected = result.text
     fired = sorted({r.rule.split("/", 1)[1] for r in result.removed if r.plugin == model.name})

@@ -41,7 +41,8 @@ And for every rule, trusted or not:
    marker or the line's end) never takes a sentence of article prose between its markers that its own text does
    not account for: no literal text of the rule, no example starting or ending like it, no pitch named.
 
-Also for every rule: a blurb line under a refused blurb line of the same header is no blurb of it either.
+Also for every rule: a blurb line under a refused blurb line of the same header is no blurb of it either. And a
+zone tail whose boundary is a line a verified learned rule removed takes no sentence (`check_zone_under_template`).
 
 The guard checks; it does not run rules. Each numbered check is one function below, and `guard()` calls them in
 order. When a removal is refused, the caller's `retry` (the pipeline passes `apply.second_chance`) may mark what
@@ -82,7 +83,7 @@ from ..text import (
 )
 from .apply import walk_removals
 from .positions import mark_where
-from .template_budget import check_template_budget, literal_line
+from .template_budget import check_template_budget, guesses_with_sentences, literal_line
 
 GENERIC_MAX_WORDS = 25  # a generic rule never takes a prose line longer than this
 MAX_CHARS = 600  # an untrusted rule never takes more than this in one removal
@@ -160,10 +161,13 @@ def guard(
     over = check_budget(entries, doc, settings, seen)
     if over is not None and seen.book.verified:
         # A host's template verified by learning is judged by the template budget (template_budget.py).
+        book = seen.book
+
         def template() -> str | None:
-            book = seen.book
             return check_template_budget(entries, doc, settings, book.verified, book.trusted, reads_as_sentence)
 
+        for removal, blocks in guesses_with_sentences(entries, book.verified, book.trusted, reads_as_sentence):
+            _refuse(seen, removal, blocks, "beside a verified template past the budget, a guess takes no sentence")
         if _scored_give_way(entries, doc, settings, seen, template) is None:
             over = None
     if over is not None:
@@ -365,6 +369,24 @@ def zone_tail(removal: Removal, blocks: list[Block], seen: Seen) -> bool:
     return all(b.removal is not None for b in seen.doc.blocks[start:] if b.kind != BLANK and b.text.strip())
 
 
+def check_zone_under_template(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """A zone tail whose boundary is a line a verified learned rule removed takes no sentence. A learned line says
+    where the host's template is, which may be between the article's paragraphs, not that the page's furniture
+    begins: the paragraphs under it are no readers' comments for that (template_budget.py)."""
+    if removal.rule != ZONE_TAIL or not seen.book.verified or not blocks:
+        return None
+    i = seen.index[id(blocks[0])] - 1
+    while i >= 0 and seen.doc.blocks[i].kind == BLANK:
+        i -= 1
+    boundary = seen.doc.blocks[i].removal if i >= 0 else None
+    if boundary is None or boundary.rule not in seen.book.verified:
+        return None
+    sentence = next((line for line in _lines(removal) if reads_as_sentence(line)), None)
+    if sentence is None:
+        return None
+    return f"its boundary is a line of the host's learned template, and it would take a sentence ({_quote(sentence)})"
+
+
 CHECKS = (
     check_blurb_under_refused_blurb,
     check_sentence_under_tail,
@@ -375,6 +397,7 @@ CHECKS = (
     check_unanchored_sentence,
     check_long_piece,
     check_sentence_between_markers,
+    check_zone_under_template,
 )
 
 

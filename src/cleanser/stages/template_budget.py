@@ -14,6 +14,10 @@ removals are the document's template, and are judged as such:
 - what no removal touches must still hold the article: at least `MIN_PROSE_WORDS` words in lines that read as
   sentences (`guard.reads_as_sentence`). A document that would be left with no prose is left as it was.
 
+Before it is asked, the generic layer's guesses (the line scorer's and the zones' removals) that take a line reading
+as a sentence give way: with the template set aside the rest is the article, and a zone tail whose boundary was a
+template line standing between its paragraphs would take the paragraphs under it for readers' comments.
+
 When either fails, the ordinary budget decides, as for any rule. A rule that is not verified never uses this
 budget: one unverified rule still cannot take more than half of a document.
 
@@ -40,6 +44,25 @@ Entry = tuple[Removal, list[Block]]
 def is_template(removal: Removal, verified: frozenset[str]) -> bool:
     """A whole line taken by a verified rule (its blurb lines and glued pieces are judged as every rule's)."""
     return removal.refused is None and removal.kind == "line" and removal.rule in verified
+
+
+def guesses_with_sentences(
+    entries: Sequence[Entry], verified: frozenset[str], trusted: frozenset[str], sentence: Callable[[str], bool]
+) -> list[Entry]:
+    """The generic layer's guesses (removals with a score: the line scorer's, the zones') that take a line reading
+    as a sentence, in a document with a verified template: they give way before the template budget is asked. Set
+    beside the template, the document is its article; a zone whose boundary was a template line between the
+    article's paragraphs would take the paragraphs under it as readers' comments."""
+    if not any(is_template(r, verified) for r, _ in entries):
+        return []
+    return [
+        (r, b)
+        for r, b in entries
+        if r.score is not None
+        and r.refused is None
+        and r.rule not in trusted
+        and any(sentence(line) for line in r.text.split("\n") if line.strip())
+    ]
 
 
 def fits(total: int, template: int, rest: int, kept_prose: int, settings: GuardSettings) -> bool:
