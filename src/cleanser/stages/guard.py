@@ -83,7 +83,7 @@ from ..text import (
 )
 from .apply import walk_removals
 from .positions import mark_where
-from .template_budget import check_template_budget, guesses_with_sentences, literal_line
+from .template_budget import NO_TEMPLATE, check_template_budget, guesses_with_sentences, literal_line
 
 GENERIC_MAX_WORDS = 25  # a generic rule never takes a prose line longer than this
 MAX_CHARS = 600  # an untrusted rule never takes more than this in one removal
@@ -159,6 +159,7 @@ def guard(
         entries.extend(freed)
         queue.extendleft(reversed(freed))  # judged next, as the lines they stand for come next
     over = check_budget(entries, doc, settings, seen)
+    why_not: str | None = None
     if over is not None and seen.book.verified:
         # A host's template verified by learning is judged by the template budget (template_budget.py).
         book = seen.book
@@ -168,11 +169,14 @@ def guard(
 
         for removal, blocks in guesses_with_sentences(entries, book.verified, book.trusted, reads_as_sentence):
             _refuse(seen, removal, blocks, "beside a verified template past the budget, a guess takes no sentence")
-        if _scored_give_way(entries, doc, settings, seen, template) is None:
+        why_not = _scored_give_way(entries, doc, settings, seen, template)
+        if why_not is None:
             over = None
     if over is not None:
         over = _scored_give_way(entries, doc, settings, seen)
     if over is not None:
+        if why_not is not None and why_not != NO_TEMPLATE:
+            over += f"; not as a verified template: {why_not}"
         for removal, blocks in entries:
             if removal.refused is None and not seen.trusted(removal):
                 _refuse(seen, removal, blocks, over)

@@ -39,6 +39,7 @@ MIN_PROSE_WORDS = 50  # words of sentences a document must keep for its template
 LITERAL_SHARE = 0.9  # share of a long line the rule must name literally to take it past check 3
 
 Entry = tuple[Removal, list[Block]]
+NO_TEMPLATE = "no whole line taken by a verified rule"
 
 
 def is_template(removal: Removal, verified: frozenset[str]) -> bool:
@@ -95,7 +96,7 @@ def check_template_budget(
     docstring); else why not. The removals that pass as template get the evidence in the audit."""
     template = [r for r, _ in entries if is_template(r, verified)]
     if not template:
-        return "no removal by a verified rule"
+        return NO_TEMPLATE
     total = doc.word_count()
     taken = sum(word_count(r.text) for r in template)
     rest = sum(
