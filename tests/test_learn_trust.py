@@ -125,3 +125,43 @@ def test_learn_writes_verified_on_the_rules_the_held_back_documents_verify(heavy
     text = next(Path(folder).glob("*.toml")).read_text(encoding="utf-8")
     assert text.count("verified = true") == sum(1 for c in model.rules if c.verified) > 0
     assert "verified on" in text  # the evidence, in the rule's description
+
+
+CHART = ["Harbour traffic, thousand tonnes", "’19", "’24", "%"]  # a chart box's title and its letterless labels
+# The article's own section break. (`* * *` is trimmed to nothing as a bullet run: never a candidate at all.)
+BREAK = "◆ ◆ ◆"
+
+
+def test_a_letterless_chart_label_goes_and_an_article_separator_stays(base):
+    """Every page carries a chart box halfway down the article (its title, its year labels and a unit sign, the
+    same text every time), and every article a section break two thirds of the way down: both letterless, both in
+    every page, both at the same place; the labels are the template's, the break is the article's."""
+    docs, articles = archive(60, seed=7)
+    edited, kept = [], []
+    for (url, text), article in zip(docs, articles, strict=True):
+        lines = text.split("\n")
+        body = [i for i, line in enumerate(lines) if line in article]
+        at = body[len(body) // 2]
+        lines[at:at] = CHART
+        cut = lines.index(article[(2 * len(article)) // 3])
+        lines.insert(cut, BREAK)
+        edited.append((url, "\n".join(lines)))
+        kept.append([line for line in lines if line in article or line == BREAK])
+    model = learn(edited, base=base).sites[0]
+    rules = {c.template for c in model.rules}
+    # Each label is learned as its own text (or as the blurb line under the one above it), digits and all.
+    assert CHART[0] in rules and "’24" in rules and not any("{number}" in r and "’" in r for r in rules)
+    assert BREAK not in rules
+    assert "separator" in {c.template: c.reason for c in model.review}[BREAK]
+    folder_rules = Plugins.from_rulesets(*base, _learned_ruleset(model))
+    cleaner = Cleaner(folder_rules, settings=Settings())
+    for (url, text), article in zip(edited, kept, strict=True):
+        out = cleaner.clean(text, url=url).text.split("\n")
+        assert [line for line in out if line in article] == article  # the break and every article line
+        assert not set(CHART) & set(out)
+
+
+def _learned_ruleset(model):
+    from cleanser.learn.plugin import plugin_dict
+
+    return ruleset_from_dict(plugin_dict(model), source="<learned>")

@@ -13,7 +13,7 @@ from ..rules.model import RuleSet
 from ..text import fold_for_match
 from .context import neighbour_reason
 from .dedup import Duplicates, distinct
-from .evidence import letterless_reason, minority_reason
+from .evidence import LETTERLESS_BESIDE, beside_rules, letterless_reason, minority_reason
 from .holdout import check_held_back
 from .judge import content_reason, position_reason, share_reason, variety_reason
 from .mine import count_keys, doc_units
@@ -130,6 +130,12 @@ def learn_site(
             or position_reason(cand, settings)
         )
         if cand.reason is None:
+            folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
+            shape_rule(cand, units, folded)
+    # A letterless line inside the article may go with the learned lines it stands beside, once those are known.
+    for cand in model.candidates:
+        if cand.reason and cand.reason.endswith(LETTERLESS_BESIDE) and beside_rules(cand, model.rules):
+            cand.reason = None
             folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
             shape_rule(cand, units, folded)
     add_counter_examples(model.rules, docs)
