@@ -130,6 +130,7 @@ def test_learn_writes_verified_on_the_rules_the_held_back_documents_verify(heavy
 CHART = ["Harbour traffic, thousand tonnes", "’19", "’24", "%"]  # a chart box's title and its letterless labels
 # The article's own section break. (`* * *` is trimmed to nothing as a bullet run: never a candidate at all.)
 BREAK = "◆ ◆ ◆"
+STARS = "* * *"
 
 
 def test_a_letterless_chart_label_goes_and_an_article_separator_stays(base):
@@ -145,8 +146,9 @@ def test_a_letterless_chart_label_goes_and_an_article_separator_stays(base):
         lines[at:at] = CHART
         cut = lines.index(article[(2 * len(article)) // 3])
         lines.insert(cut, BREAK)
+        lines.insert(lines.index(article[1]), STARS)
         edited.append((url, "\n".join(lines)))
-        kept.append([line for line in lines if line in article or line == BREAK])
+        kept.append([line for line in lines if line in article or line in (BREAK, STARS)])
     model = learn(edited, base=base).sites[0]
     rules = {c.template for c in model.rules}
     # Each label is learned as its own text (or as the blurb line under the one above it), digits and all.
