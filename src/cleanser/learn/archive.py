@@ -84,7 +84,8 @@ def learn_outcome(
         "sample_near_duplicates": model.near_duplicates,
         "threshold": model.threshold,
         "rules": [
-            {"id": c.rule_id, "match": c.template, "support": c.docs, "where": c.where, "glued": c.glued}
+            {"id": c.rule_id, "match": c.template, "support": c.docs, "where": c.where, "glued": c.glued,
+             "verified": bool(c.verified)}
             for c in model.rules
         ],
         "review": [{"template": c.template, "support": c.docs, "reason": c.reason} for c in model.review],

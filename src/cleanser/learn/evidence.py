@@ -7,10 +7,13 @@ asked of these lines is stronger than of a short line at the edge of the article
 
 - in `template_share` of the site's distinct documents or more (the bar above `prose_share`);
 - a long line (an author box, a site blurb, a list of teasers' summaries) at the top or the bottom of the article
-  only, never between its paragraphs, and at most `MAX_TEMPLATE_CHARS` long (600 characters: the loss guard lets
-  an untrusted rule take no more in one piece);
-- a letterless line (a price, a chart label, a counter) at the top or the bottom only, with something besides
-  digits in it (a rule "{number}" would take any number);
+  only, never between its paragraphs, and at most `MAX_VERIFIED_CHARS` long; over `MAX_TEMPLATE_CHARS` (600
+  characters, the most the loss guard lets an untrusted rule take in one piece) only when the held-back documents
+  verify the rule (`trust.py`);
+- a letterless line (a price, a chart label, a counter) with something besides digits in it (a rule "{number}"
+  would take any number): at the top or the bottom; or inside the article when it is the same text (digits too) in
+  every occurrence and stands at the same place in the article, or beside lines learned rules take in most of its
+  occurrences; never a separator (`* * *`, `—`: the article's own section break) inside it;
 - a short line between the article's paragraphs (an image credit, a "related" box's heading) at most
   `INLINE_WORDS` words, not a sentence, not a label that introduces what follows (a heading ending in a colon), and
   at the same place in the article in most documents (the same share of the way down, within `INLINE_SPREAD`).
@@ -21,6 +24,7 @@ sits against the article or is glued into it, is kept out however short.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -33,7 +37,8 @@ from .templates import Candidate
 if TYPE_CHECKING:
     from .read import SiteDocument
 
-MAX_TEMPLATE_CHARS = MAX_CHARS  # a longer line is reported, never a rule: the loss guard refuses such a removal
+MAX_TEMPLATE_CHARS = MAX_CHARS  # a longer line is a rule only when verified (trust.py): the guard refuses it else
+MAX_VERIFIED_CHARS = 4000  # a longer line is reported, never a rule
 INLINE_WORDS = 8
 INLINE_SPREAD = 0.25  # the middle 80% of an inline line's places, as shares of the article, within this
 
@@ -51,15 +56,52 @@ def letterless_reason(cand: Candidate, settings: LearnSettings) -> str | None:
     if any(has_letters(e) for e in cand.examples):
         return None
     edge = cand.positions[TOP] + cand.positions[BOTTOM]
-    if not in_template(cand.share, settings) or edge < sum(cand.positions.values()):
-        return (
-            f"has no letter: taken only at the top or the bottom of {settings.template_share:.0%} of the documents "
-            f"or more (in {cand.share:.0%}, {cand.positions_text()})"
-        )
     if not any(c.strip() for c in cand.template.replace("{number}", "").replace("{year}", "")):
         return "has no letter and nothing but numbers: a rule would take any number"
-    cand.why = f"no letter, at the top or the bottom of {cand.share:.0%} of the documents"
-    return None
+    if in_template(cand.share, settings) and edge == sum(cand.positions.values()):
+        cand.why = f"no letter, at the top or the bottom of {cand.share:.0%} of the documents"
+        return None
+    why = (
+        f"has no letter: taken at the top or the bottom of {settings.template_share:.0%} of the documents or more, "
+        f"or inside the article as the same text at the same place or beside learned lines (in {cand.share:.0%}, "
+        f"{cand.positions_text()})"
+    )
+    if not in_template(cand.share, settings) or len({e.strip() for e in cand.examples}) > 1:
+        return why
+    if separator(cand.examples[0]):
+        return (
+            f"a separator ({cand.examples[0].strip()!r}) between the article's paragraphs: the article's own section "
+            "break, however often it recurs"
+        )
+    # Inside the article the rule takes that text alone, digits too: "’{number}" would take any year's label.
+    cand.template = cand.examples[0].strip()
+    places = [u.at for u in cand.units if not u.piece and u.where == INLINE]
+    if places and spread(places) <= INLINE_SPREAD:
+        cand.why = f"no letter, the same text at the same place in {cand.share:.0%} of the documents"
+        return None
+    return why + LETTERLESS_BESIDE
+
+
+LETTERLESS_BESIDE = "; not beside learned lines"  # a reason `beside_rules` may lift once the rules are known
+
+
+def separator(text: str) -> bool:
+    """A line of punctuation and ornaments only (`***`, `* * *`, `—`, `|`, `◆`): no digit, currency sign, percent
+    or degree sign, which a chart's or a price box's labels have."""
+    chars = [c for c in text if not c.isspace()]
+    return bool(chars) and not any(c.isalnum() or unicodedata.category(c) == "Sc" or c in "%‰‱°" for c in chars)
+
+
+def beside_rules(cand: Candidate, rules: Sequence[Candidate]) -> bool:
+    """Whether most of a letterless candidate's occurrences stand right beside a line a rule takes (a chart's unit
+    sign among its learned labels), so that it goes with them; see `letterless_reason`."""
+    taken = {(u.doc, u.line) for c in rules for u in c.units if not u.piece}
+    lines = [u for u in cand.units if not u.piece]
+    near = sum(1 for u in lines if (u.doc, u.line - 1) in taken or (u.doc, u.line + 1) in taken)
+    if not lines or 2 * near <= len(lines):
+        return False
+    cand.why = f"no letter, the same text in {cand.share:.0%} of the documents, beside learned lines ({near} times)"
+    return True
 
 
 def spread(places: Sequence[float]) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text import ends_sentence, is_prose, word_count
-from .evidence import MAX_TEMPLATE_CHARS, inline_cue
+from .evidence import MAX_VERIFIED_CHARS, inline_cue
 from .mine import INLINE, pieces
 from .settings import LearnSettings
 from .templates import Candidate
@@ -110,7 +110,7 @@ def content_reason(text: str, settings: LearnSettings, share: float | None = Non
         return lead_in
     template = share is not None and share >= settings.template_share  # evidence.py
     long = len(words) > settings.max_words or len(text) > settings.max_chars
-    if long and (not template or len(text) > MAX_TEMPLATE_CHARS):
+    if long and (not template or len(text) > MAX_VERIFIED_CHARS):
         return f"long: {len(words)} words, {len(text)} characters"
     if _REPORTED.search(text) and not template:
         return "reads as prose: reported speech"

@@ -78,6 +78,9 @@ def rule_dict(cand: Candidate, model: SiteModel) -> dict:
         d["blurb"] = cand.blurb
     if cand.glued != "none":
         d["glued"] = cand.glued
+    if cand.verified:
+        d["verified"] = True
+        d["description"] += f"; {cand.verified}"
     d["examples"] = short_examples(cand)
     if cand.counter_examples:
         d["counter_examples"] = cand.counter_examples

@@ -13,7 +13,7 @@ from ..rules.model import RuleSet
 from ..text import fold_for_match
 from .context import neighbour_reason
 from .dedup import Duplicates, distinct
-from .evidence import letterless_reason, minority_reason
+from .evidence import LETTERLESS_BESIDE, beside_rules, letterless_reason, minority_reason
 from .holdout import check_held_back
 from .judge import content_reason, position_reason, share_reason, variety_reason
 from .mine import count_keys, doc_units
@@ -22,6 +22,7 @@ from .plugin import add_counter_examples, check_rule, name_rules
 from .read import SiteDocument, document_lines, reading_cleaner, site_of, site_url
 from .settings import LearnSettings
 from .templates import shape_rule, take_candidates
+from .trust import verify_rules
 from .verify import fixtures_and_check, learned_cleaner
 
 if TYPE_CHECKING:
@@ -131,10 +132,18 @@ def learn_site(
         if cand.reason is None:
             folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
             shape_rule(cand, units, folded)
+    # A letterless line inside the article may go with the learned lines it stands beside, once those are known.
+    for cand in model.candidates:
+        if cand.reason and cand.reason.endswith(LETTERLESS_BESIDE) and beside_rules(cand, model.rules):
+            cand.reason = None
+            folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
+            shape_rule(cand, units, folded)
     add_counter_examples(model.rules, docs)
     name_rules(model)
     for cand in model.rules:
         cand.reason = check_rule(cand, model)
+    # Before the fixtures: a verified rule's fixture may come from a document its template outweighs.
+    verify_rules(model, held, settings)
     if base is not None:
         fixtures_and_check(model, docs, base, settings, clean_settings or Settings())
         if held:

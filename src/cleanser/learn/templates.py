@@ -55,6 +55,7 @@ class Candidate:
     where: str = "any"
     glued: str = "none"
     counter_examples: list[str] = field(default_factory=list)
+    verified: str = ""  # what the held-back documents showed (learn/trust.py); "" when not verified
 
     @property
     def is_rule(self) -> bool:

@@ -6,13 +6,15 @@ archive is cleaned with the plugin for the self-check in the report.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from ..rules.model import RuleSet, ruleset_from_dict
 from ..settings import GuardSettings
+from ..stages.guard import reads_as_sentence
+from ..stages.template_budget import fits
 from ..text import is_prose, word_count
 from .judge import content_reason
 from .mine import BOTTOM, INLINE, TOP, Unit, normalise
@@ -130,28 +132,37 @@ def fixtures_and_check(
     with the plugin for the self-check. `clean_settings` are those of the cleaner that read the documents."""
     # A rule without a fixture that cleans as predicted goes to review; that changes what the others' fixtures
     # should look like, so the fixtures are made again until every rule has one.
-    for _ in range(5):
+    for round_ in range(_ROUNDS):
         rules = model.rules
         if not rules:
             model.fixtures = []
             break
         cleaner = learned_cleaner(model, base, rules, clean_settings)
         spans = _removed_spans(model, rules)
-        refused_blurbs: set[str] = set()
-        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs)
+        blame = Blame()
+        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, blame)
         if not failed:
             model.fixtures = fixtures
             break
         # A blurb line the loss guard refuses (it reads as a sentence, it runs on into the article) spoils the
         # prediction of every window it is in: its rule is tried again without it, the others as they are.
-        blurbs = [c for c in rules if c.blurb and c.rule_id in refused_blurbs]
+        last = round_ >= _ROUNDS - 3  # the last rounds send every failing rule to review at once
+        blurbs = [] if last else [c for c in rules if c.blurb and c.rule_id in blame.blurbs]
         for cand in blurbs:
             cand.notes.append(f"its blurb line was refused by the loss guard, e.g. {cand.blurbs[0][2][:80]!r}")
             cand.blurb, cand.blurbs = 0, []
         if blurbs:
             continue
-        for cand in failed:
+        # A rule that fails on its own (the guard refused it while the other learned rules' removals in the window
+        # passed, or the cleaner did not do what was predicted of it) spoils the others' fixtures too: it goes to
+        # review first, and the others are tried again without it.
+        guilty = [] if last else [c for c in failed if c.rule_id in blame.rules]
+        for cand in guilty or failed:
             cand.reason = "no archive document cleans exactly as predicted with it, so it has no fixture"
+    else:  # the fixtures did not settle: no rule is kept without one
+        for cand in model.rules:
+            cand.reason = "its fixture could not be made: the rules' fixtures did not settle"
+        model.fixtures = []
     model.notes = list(dict.fromkeys(model.notes))
     if model.rules and settings.check_docs:
         cleaner = learned_cleaner(model, base, model.rules, clean_settings)
@@ -159,6 +170,7 @@ def fixtures_and_check(
 
 
 _TRIES = 5  # documents tried for a rule's fixture before it goes to review
+_ROUNDS = 8  # rounds of fixtures made again after rules went to review
 
 
 def _window(lines: Sequence[str], line: int, where: str) -> tuple[int, int]:
@@ -187,42 +199,95 @@ def _with_article(lines: Sequence[str], spans: dict[int, list[str] | None], lo: 
     return lo, hi
 
 
-def _line_words(lines: Sequence[str], spans: dict[int, list[str] | None]) -> list[tuple[int, int]]:
-    """Per line: its words, and the words the rules would remove from it."""
+class Words(NamedTuple):
+    """One line's words as the loss guard will count them: all of them, those the rules remove, those of them that
+    are a verified rule's whole line (the template: stages/template_budget.py), and those of a sentence no rule
+    touches (what the template budget asks to stay)."""
+
+    total: int
+    removed: int
+    template: int = 0
+    prose: int = 0
+
+    def __add__(self, other: tuple) -> Words:  # type: ignore[override]
+        return Words(*(a + b for a, b in zip(self, other, strict=True)))
+
+    def __sub__(self, other: tuple) -> Words:
+        return Words(*(a - b for a, b in zip(self, other, strict=True)))
+
+
+def _line_words(
+    lines: Sequence[str], spans: dict[int, list[str] | None], template: Collection[int] = ()
+) -> list[Words]:
+    """Per line: its words, and the words the rules would remove from it (see `Words`); `template`: the lines
+    verified rules take whole."""
     out = []
     for i, line in enumerate(lines):
         cut = spans.get(i, [])
         total = word_count(line)
-        out.append((total, total if cut is None else sum(map(word_count, cut))))
+        prose = total if not cut and cut is not None and reads_as_sentence(line) else 0
+        out.append(Words(total, total if cut is None else sum(map(word_count, cut)), total * (i in template), prose))
     return out
 
 
-def _fits(total: int, removed: int) -> bool:
-    """Whether the loss guard's budget lets removals of `removed` words of `total` through (with a margin)."""
+def _fits(words: Words) -> bool:
+    """Whether the loss guard lets the rules' removals through (its budget with a margin, or the template budget
+    for verified rules' lines: the other removals are not known here, so they are all counted against it)."""
     guard = GuardSettings()
-    return total < guard.min_words or removed <= 0.9 * guard.budget * total
+    margin = replace(guard, budget=0.9 * guard.budget)
+    return fits(words.total, words.template, words.removed - words.template, words.prose, margin)
 
 
-def _within_budget(words: Sequence[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
+def _within_budget(words: Sequence[Words], lo: int, hi: int) -> tuple[int, int]:
     """The window widened, a line at a time on the side with more article, until the rules' removals would take
     less than the loss guard's budget of its words (else the guard refuses them all, as it would in a document with
     as little article): the rest of the document when nothing less will do."""
-    total = sum(t for t, _ in words[lo:hi])
-    removed = sum(r for _, r in words[lo:hi])
-    up = sum(t - r for t, r in words[:lo])  # words the rules leave above the window, and below it
-    down = sum(t - r for t, r in words[hi:])
-    while not _fits(total, removed) and (lo > 0 or hi < len(words)):
+    inside = sum(words[lo:hi], Words(0, 0))
+    up = sum(t - r for t, r, *_ in words[:lo])  # words the rules leave above the window, and below it
+    down = sum(t - r for t, r, *_ in words[hi:])
+    while not _fits(inside) and (lo > 0 or hi < len(words)):
         i = lo - 1 if (up >= down and lo > 0) or hi >= len(words) else hi
-        t, r = words[i]
+        t, r, *_ = words[i]
         if i < lo:
             lo, up = i, up - (t - r)
         else:
             hi, down = i + 1, down - (t - r)
-        total, removed = total + t, removed + r
+        inside = inside + words[i]
     return lo, hi
 
 
-def _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs: set[str]) -> tuple[list[dict], list[Candidate]]:
+@dataclass
+class Blame:
+    """Which learned rules spoiled a fixture on their own: blurb lines the guard refused or the cleaner did not take
+    (`blurbs`, by the header's rule), and rules whose own removal was refused or did not happen as predicted."""
+
+    blurbs: set[str] = field(default_factory=set)
+    rules: set[str] = field(default_factory=set)
+    owners: dict[int, dict[int, tuple[str, bool]]] = field(default_factory=dict)  # doc -> line -> (rule, blurb)
+
+    def own(self, rules: Sequence[Candidate]) -> None:
+        for cand in rules:
+            for u in cand.units:
+                if not u.piece:
+                    self.owners.setdefault(u.doc, {})[u.line] = (cand.rule_id, False)
+            for d, line, _ in cand.blurbs:
+                self.owners.setdefault(d, {})[line] = (cand.rule_id, True)
+
+    def mismatch(self, doc: int, lo: int, window: Sequence[str], spans, result, plugin: str) -> None:
+        """Blame the rules of a window the cleaner did not clean as predicted: a line predicted gone that is still
+        in the output, a line predicted kept that the learned plugin removed."""
+        owners = self.owners.get(doc, {})
+        for i, line in enumerate(window):
+            if spans.get(i, []) is None and line.strip() and line.strip() in result.text:
+                rule, blurb = owners.get(lo + i, ("", False))
+                (self.blurbs if blurb else self.rules).add(rule)
+        predicted = {line.strip() for i, line in enumerate(window) if spans.get(i, []) is None}
+        for r in result.removed:
+            if r.plugin == plugin and r.kind != "glued" and r.text.strip() not in predicted:
+                (self.blurbs if r.kind == "blurb" else self.rules).add(r.rule.split("/", 1)[1])
+
+
+def _make_fixtures(model, docs, rules, spans, cleaner, blame: Blame) -> tuple[list[dict], list[Candidate]]:
     fixtures: list[dict] = []
     failed: list[Candidate] = []
     covered: set[str] = set()
@@ -230,19 +295,26 @@ def _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs: set[str])
     for cand in rules:
         for u in cand.units:
             by_doc[u.doc].add(cand.rule_id)
-    words: dict[int, list[tuple[int, int]]] = {}
+    template: dict[int, set[int]] = defaultdict(set)  # per document, the lines verified rules take whole
+    for cand in rules:
+        if cand.verified:
+            for u in cand.units:
+                if not u.piece:
+                    template[u.doc].add(u.line)
+    words: dict[int, list[Words]] = {}
     for d in by_doc:
-        words[d] = _line_words(docs[d].lines, spans[d])
-    # A document whose removals the loss guard would refuse as a whole (its template outweighs its article) gives
-    # no fixture: the cleaner leaves such documents as they are.
-    fitting = {d for d, w in words.items() if _fits(sum(t for t, _ in w), sum(r for _, r in w))}
+        words[d] = _line_words(docs[d].lines, spans[d], template.get(d, ()))
+    # A document whose removals the loss guard would refuse as a whole (its template outweighs its article, and no
+    # verified rule takes it) gives no fixture: the cleaner leaves such documents as they are.
+    fitting = {d for d, w in words.items() if _fits(sum(w, Words(0, 0)))}
+    blame.own(rules)
     for cand in rules:
         if cand.rule_id in covered:
             continue
         made = None
         units = [u for u in cand.units if u.doc in fitting]
         for u in sorted(units, key=lambda u: (-len(by_doc[u.doc]), u.doc))[:_TRIES]:
-            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner, words[u.doc], refused_blurbs)
+            made = _try_fixture(model, docs[u.doc], u, spans[u.doc], cleaner, words[u.doc], blame)
             if made is not None:
                 break
         if made is None:
@@ -253,7 +325,7 @@ def _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs: set[str])
     return fixtures, failed
 
 
-def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, refused_blurbs: set[str]) -> dict | None:
+def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, blame: Blame) -> dict | None:
     """A window of the document around the unit, as a fixture, when the cleaner leaves exactly the predicted
     text (whole promo lines gone, glued ones cut out, nothing else touched by these rules or others)."""
     where = unit.where if unit.where in (TOP, BOTTOM) else INLINE
@@ -266,10 +338,13 @@ def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, re
     result = cleaner.clean(text, url=url)
     mine = [r for r in result.refused if r.plugin == model.name]
     if mine:
-        refused_blurbs.update(r.rule.split("/", 1)[1] for r in mine if r.kind == "blurb")
+        blame.blurbs.update(r.rule.split("/", 1)[1] for r in mine if r.kind == "blurb")
+        if any(r.plugin == model.name for r in result.removed):  # not the budget: these removals on their own
+            blame.rules.update(r.rule.split("/", 1)[1] for r in mine if r.kind != "blurb")
         return None
     if result.text != expected:
         if result.text.split("\n") != _with_others(window, shifted, result, model.name):
+            blame.mismatch(unit.doc, lo, window, shifted, result, model.name)
             return None
         expected = result.text
     fired = sorted({r.rule.split("/", 1)[1] for r in result.removed if r.plugin == model.name})

@@ -46,6 +46,11 @@ class RuleBook:
         return frozenset(r.qualified for r in self.rules if r.trusted)
 
     @cached_property
+    def verified(self) -> frozenset[str]:
+        """Qualified names of the rules learning verified on held-back documents (`Rule.verified`)."""
+        return frozenset(r.qualified for r in self.rules if r.verified and not r.trusted)
+
+    @cached_property
     def flags(self) -> dict[str, str]:
         """The flag each flag-setting rule sets, by its qualified name."""
         return {r.qualified: r.flag for r in self.rules if r.flag}

@@ -20,6 +20,7 @@ RULE_KEYS = frozenset({
     "priority", "trusted", "flag", "max_lines", "max_chars", "max_line", "examples", "counter_examples", "source",
     # The evidence `cleanser learn` writes for the person reviewing a learned rule; never read by the matcher.
     "support", "share", "positions", "variants",
+    "verified",  # learn's verdict from the held-back documents: read by the guard (template budget)
 })
 FIXTURE_KEYS = frozenset({"name", "rules", "url", "input", "expected"})
 

@@ -47,6 +47,9 @@ class Rule:
     glued: str = "none"
     priority: int = SITE_PRIORITY
     trusted: bool = False
+    # Written by `cleanser learn` on a rule its held-back documents showed to take only the host's template
+    # (learn/trust.py): the guard judges its whole-line removals by the template budget (stages/template_budget.py).
+    verified: bool = False
     max_lines: int = 12
     max_chars: int = 2000
     max_line: int = 160
@@ -236,6 +239,7 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
         glued=glued or "none",
         priority=int(raw.get("priority", default_priority)),
         trusted=bool(raw.get("trusted", False)),
+        verified=bool(raw.get("verified", False)),
         max_lines=int(raw.get("max_lines", 15 if kind == "tail" else 12)),
         max_chars=int(raw.get("max_chars", 2000)),
         max_line=int(raw.get("max_line", 160)),

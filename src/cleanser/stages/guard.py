@@ -17,11 +17,15 @@ carries a `guard` flag saying why. The checks, for a removal by a rule that is n
    blurb that reads as a sentence is refused, and so are the header's blurb lines under it.
    Inside a start...end box, only the marker lines are named: a line between them that reads as prose of
    `BOX_PROSE_WORDS` words or more refuses the box.
-3. Long piece: one removal takes more than `MAX_CHARS` characters.
+3. Long piece: one removal takes more than `MAX_CHARS` characters (except a verified rule's line that it names
+   literally: `template_budget.literal_line`).
 4. Budget: when a document has at least `min_words` words, the removals left after 1-3 may take at most `budget`
    of its words; beyond that, all of them are refused (a rule that eats most of an article is broken, whichever
    of its removals is to blame). The generic line scorer's removals (they carry a `score`) give way first, least
-   sure first, until the rest fits.
+   sure first, until the rest fits. Whole lines taken by rules that learning verified on the host's held-back
+   documents (`Rule.verified`) are the host's template and are judged by the template budget instead
+   (`template_budget.py`: the others must fit the budget of what is left beside the template, and sentences must
+   stay).
 
 And for every rule, trusted or not:
 
@@ -37,7 +41,8 @@ And for every rule, trusted or not:
    marker or the line's end) never takes a sentence of article prose between its markers that its own text does
    not account for: no literal text of the rule, no example starting or ending like it, no pitch named.
 
-Also for every rule: a blurb line under a refused blurb line of the same header is no blurb of it either.
+Also for every rule: a blurb line under a refused blurb line of the same header is no blurb of it either. And a
+zone tail whose boundary is a line a verified learned rule removed takes no sentence (`check_zone_under_template`).
 
 The guard checks; it does not run rules. Each numbered check is one function below, and `guard()` calls them in
 order. When a removal is refused, the caller's `retry` (the pipeline passes `apply.second_chance`) may mark what
@@ -78,6 +83,7 @@ from ..text import (
 )
 from .apply import walk_removals
 from .positions import mark_where
+from .template_budget import NO_TEMPLATE, check_template_budget, guesses_with_sentences, literal_line
 
 GENERIC_MAX_WORDS = 25  # a generic rule never takes a prose line longer than this
 MAX_CHARS = 600  # an untrusted rule never takes more than this in one removal
@@ -153,9 +159,24 @@ def guard(
         entries.extend(freed)
         queue.extendleft(reversed(freed))  # judged next, as the lines they stand for come next
     over = check_budget(entries, doc, settings, seen)
+    why_not: str | None = None
+    if over is not None and seen.book.verified:
+        # A host's template verified by learning is judged by the template budget (template_budget.py).
+        book = seen.book
+
+        def template() -> str | None:
+            return check_template_budget(entries, doc, settings, book.verified, book.trusted, reads_as_sentence)
+
+        for removal, blocks in guesses_with_sentences(entries, book.verified, book.trusted, reads_as_sentence):
+            _refuse(seen, removal, blocks, "beside a verified template past the budget, a guess takes no sentence")
+        why_not = _scored_give_way(entries, doc, settings, seen, template)
+        if why_not is None:
+            over = None
     if over is not None:
         over = _scored_give_way(entries, doc, settings, seen)
     if over is not None:
+        if why_not is not None and why_not != NO_TEMPLATE:
+            over += f"; not as a verified template: {why_not}"
         for removal, blocks in entries:
             if removal.refused is None and not seen.trusted(removal):
                 _refuse(seen, removal, blocks, over)
@@ -298,6 +319,8 @@ def check_long_piece(removal: Removal, blocks: list[Block], seen: Seen) -> str |
     the end of the document (see `zone_tail`), whose cap is the budget."""
     if seen.trusted(removal) or len(removal.text) <= MAX_CHARS or zone_tail(removal, blocks, seen):
         return None
+    if literal_line(removal, seen.rule(removal)):  # a verified template's own long line (template_budget.py)
+        return None
     return f"an untrusted rule would remove {len(removal.text)} characters in one piece (limit {MAX_CHARS})"
 
 
@@ -350,6 +373,24 @@ def zone_tail(removal: Removal, blocks: list[Block], seen: Seen) -> bool:
     return all(b.removal is not None for b in seen.doc.blocks[start:] if b.kind != BLANK and b.text.strip())
 
 
+def check_zone_under_template(removal: Removal, blocks: list[Block], seen: Seen) -> str | None:
+    """A zone tail whose boundary is a line a verified learned rule removed takes no sentence. A learned line says
+    where the host's template is, which may be between the article's paragraphs, not that the page's furniture
+    begins: the paragraphs under it are no readers' comments for that (template_budget.py)."""
+    if removal.rule != ZONE_TAIL or not seen.book.verified or not blocks:
+        return None
+    i = seen.index[id(blocks[0])] - 1
+    while i >= 0 and seen.doc.blocks[i].kind == BLANK:
+        i -= 1
+    boundary = seen.doc.blocks[i].removal if i >= 0 else None
+    if boundary is None or boundary.rule not in seen.book.verified:
+        return None
+    sentence = next((line for line in _lines(removal) if reads_as_sentence(line)), None)
+    if sentence is None:
+        return None
+    return f"its boundary is a line of the host's learned template, and it would take a sentence ({_quote(sentence)})"
+
+
 CHECKS = (
     check_blurb_under_refused_blurb,
     check_sentence_under_tail,
@@ -360,6 +401,7 @@ CHECKS = (
     check_unanchored_sentence,
     check_long_piece,
     check_sentence_between_markers,
+    check_zone_under_template,
 )
 
 
@@ -379,20 +421,27 @@ def check_budget(entries: list[Entry], doc: Document, settings: GuardSettings, s
     )
 
 
-def _scored_give_way(entries: list[Entry], doc: Document, settings: GuardSettings, seen: Seen) -> str | None:
+def _scored_give_way(
+    entries: list[Entry],
+    doc: Document,
+    settings: GuardSettings,
+    seen: Seen,
+    judge: Callable[[], str | None] | None = None,
+) -> str | None:
     """Over the budget, the generic line scorer's guesses (removals with a `score`) give way first, least sure
     first, until the rest fits: the rules' own removals are not refused for the scorer's excess. What
-    `check_budget` then says of the rest."""
+    `check_budget` (or `judge`, the template budget) then says of the rest."""
+    judge = judge or (lambda: check_budget(entries, doc, settings, seen))
     scored = sorted(
         ((r, b) for r, b in entries if r.score is not None and r.refused is None and not seen.trusted(r)),
         key=lambda entry: entry[0].score or 0.0,
     )
-    over = check_budget(entries, doc, settings, seen)
+    over = judge()
     for removal, blocks in scored:
         if over is None:
             break
         _refuse(seen, removal, blocks, f"{over}; the line scorer's least sure removals are taken back first")
-        over = check_budget(entries, doc, settings, seen)
+        over = judge()
     return over
 
 
