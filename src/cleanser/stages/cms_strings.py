@@ -110,10 +110,17 @@ def _may_go_alone(alone: bool, norm: str) -> bool:
     return len(norm.split()) >= 2 or wide >= 4
 
 
+def _read(name: str) -> dict:
+    return json.loads(resources.files("cleanser").joinpath("data", name).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def index() -> Index:
-    """The packaged strings (`data/cms_strings.json`), indexed once per process."""
-    data = json.loads(resources.files("cleanser").joinpath("data", "cms_strings.json").read_text(encoding="utf-8"))
+    """The packaged strings (`data/cms_strings.json`, `data/widget_strings.json`), indexed once per process."""
+    data = _read("cms_strings.json")
+    # ... and the strings of share, consent and signup widgets, in the same format (bench/widget_strings.py).
+    widgets = _read("widget_strings.json")
+    data = {"strings": data["strings"] + widgets["strings"], "sources": {**data["sources"], **widgets["sources"]}}
     exact: dict[str, Known] = {}
     first: dict[str, list] = {}
     last: dict[str, list] = {}
