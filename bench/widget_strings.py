@@ -20,9 +20,10 @@ string. The texts are read from the packages' own translation files, as the npm 
 - `klaro` (a consent manager): the notice's and the modal's texts and buttons, from `src/translations/LL.yml`;
 - `cookieconsent` (Osano's banner, 3.x): its English default texts, from `src/cookieconsent.js`.
 
-A few English strings of widgets that no registry package ships are listed with the public source they were read
-from (`SEEN`): Jetpack's sharing buttons (the WordPress plugin; read through a code search index, not fetched by this
-script) and Mailchimp's embedded signup form.
+Strings of widgets that no registry package ships are listed with the public source they were read from (read
+through a code search index, not fetched by this script): Jetpack's sharing buttons, the default banners of two
+WordPress cookie plugins (Cookie Notice, with its translations from the plugin's own .po files; GDPR Cookie
+Consent) and Mailchimp's embedded signup form (`SEEN`, `SEEN_PO`).
 
 Each entry keeps its source (package, version, key). Placeholders become `%s` with `slot: "name"` (a name, a few
 words: klaro's "{purposes}", Jetpack's service name).
@@ -138,6 +139,17 @@ SEEN = {
             ("(Opens in new window)", "share", False, None),
         ],
     ),
+    "cookie-law-info": (
+        "GDPR Cookie Consent (CookieLawInfo, a WordPress plugin): its default banner, seen verbatim in "
+        "#cookie-law-info-bar on saved pages and in the plugin's scripts in public code (a code search index)",
+        [
+            ("This website uses cookies to improve your experience. We'll assume you're ok with this, but you can "
+             "opt-out if you wish.", "consent", True, None),
+            ("Cookie settings", "consent", False, None),
+            ("Privacy & Cookies Policy", "consent", True, None),
+            ("Privacy Overview", "consent", False, None),
+        ],
+    ),
     "mailchimp-embed": (
         "Mailchimp's embedded signup form (#mc_embed_signup), as site templates in public code carry it (e.g. "
         "Carawebs/wp-custom-widgets src/partials/forms/mailchimp.php: the field labels and the button)",
@@ -148,6 +160,37 @@ SEEN = {
             ("Last Name", "newsletter", False, None),
             ("Subscribe", "newsletter", False, None),
         ],
+    ),
+}
+
+# Translations of a widget no registry package ships, read from the plugin's own .po files in its public repository
+# (through a code search index; this script does not fetch them again): msgid -> (kind, alone, {locale: text}).
+COOKIE_NOTICE_MESSAGE = ("We use cookies to ensure that we give you the best experience on our website. If you "
+                         "continue to use this site we will assume that you are happy with it.")
+SEEN_PO = {
+    "cookie-notice": (
+        "Cookie Notice (dFactory's WordPress plugin), dfactoryplugins/cookie-notice languages/cookie-notice-LOCALE.po "
+        "(de_DE, es_ES, nl_NL at commit 78ae8e1aac402a0619d0ec71e4f933fa956eec59, fr_FR at 11662616312f, it_IT at "
+        "463c72c2c3e3): its default banner",
+        {
+            COOKIE_NOTICE_MESSAGE: ("consent", True, {
+                "en": COOKIE_NOTICE_MESSAGE,
+                "de_DE": "Diese Website benutzen Cookies. Wenn Sie die Website weiter nutzen, stimmen Sie der "
+                         "Verwendung von Cookies zu.",
+                "fr_FR": "Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site. Si "
+                         "vous continuez à utiliser ce dernier, nous considérerons que vous acceptez l'utilisation "
+                         "des cookies.",
+                "es_ES": "Utilizamos cookies para asegurar que damos la mejor experiencia al usuario en nuestro "
+                         "sitio web. Si continúa utilizando este sitio asumiremos que está de acuerdo.",
+                "it_IT": "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul "
+                         "nostro sito. Se continui ad utilizzare questo sito noi assumiamo che tu ne sia felice.",
+                "nl_NL": "We gebruiken cookies om er zeker van te zijn dat je onze website zo goed mogelijk "
+                         "beleeft. Als je deze website blijft gebruiken gaan we ervan uit dat je dat goed vindt.",
+            }),
+            "Ok": ("consent", False, {"en": "Ok", "de_DE": "Akzeptieren", "es_ES": "Estoy de acuerdo"}),
+            "Read more": ("consent", False, {"en": "Read more", "de_DE": "Erfahren Sie mehr", "fr_FR": "En savoir plus",
+                                             "es_ES": "Leer más", "it_IT": "Leggi di più", "nl_NL": "Lees meer"}),
+        },
     ),
 }
 
@@ -283,6 +326,12 @@ def build(root: Path) -> dict:
         sources[name] = where
         for msgid, kind, alone, slot in strings:
             add(name, msgid, kind, alone, slot, "en", msgid)
+
+    for name, (where, strings) in SEEN_PO.items():
+        sources[name] = where
+        for msgid, (kind, alone, texts) in strings.items():
+            for locale, text in texts.items():
+                add(name, msgid, kind, alone, None, locale, text)
 
     for source, names in MORE_TARGETS.items():
         sources.setdefault("hand", "share targets and e-mail words seen on share bars of news pages (listed in "

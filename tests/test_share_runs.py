@@ -139,6 +139,10 @@ def test_a_share_heading_is_short_and_no_sentence():
     ("Möchten Sie von YouTube bereitgestellte externe Inhalte laden?", "klaro"),
     ("Realized with Klaro!", "klaro"),
     ("* indicates required", "mailchimp-embed"),
+    ("Diese Website benutzen Cookies. Wenn Sie die Website weiter nutzen, stimmen Sie der Verwendung von Cookies zu.",
+     "cookie-notice"),
+    ("Utilizamos cookies para asegurar que damos la mejor experiencia al usuario en nuestro sitio web. Si continúa "
+     "utilizando este sitio asumiremos que está de acuerdo.", "cookie-notice"),
 ])
 def test_widget_strings_go_as_whole_lines_with_their_source(line, source):
     found = lookup(line)
