@@ -16,7 +16,7 @@ from cleanser.read.text import read_text
 from cleanser.stages import cms_strings
 from cleanser.stages.cms_strings import RULE as CMS_RULE
 from cleanser.stages.cms_strings import lookup
-from cleanser.stages.share_runs import FOLLOW_RULE, RULE, is_follow_line, is_head, is_lone_head
+from cleanser.stages.share_runs import FOLLOW_RULE, RULE, bar_targets, is_follow_line, is_head, is_lone_head
 from cleanser.testing.strategies import paragraphs
 
 # Our own article: invented prose.
@@ -59,6 +59,24 @@ def test_a_share_bar_under_its_heading_goes_whole_blank_lines_between_buttons_to
 def test_share_counts_and_shariff_button_words_are_share_targets():
     result = clean(PROSE[0], "Facebook 12", "Twitter 3", "teilen", PROSE[1])
     assert taken(result, RULE) == ["Facebook 12", "Twitter 3", "teilen"]
+
+
+@pytest.mark.parametrize("line", [
+    "Share this: Twitter Twitter Facebook Facebook", "Facebook Twitter WhatsApp E-Mail", "Teilen: Facebook | Drucken",
+    "Facebook 12 Twitter 3",
+])
+def test_a_share_bar_on_one_line_goes(line):
+    assert len(bar_targets(line)) >= 2
+    result = clean(PROSE[0], PROSE[1], line, PROSE[2])
+    assert line not in result.text and PROSE[2] in result.text
+
+
+@pytest.mark.parametrize("line", [
+    "Market share: Facebook Twitter", "The platforms: Facebook, Twitter", "Facebook and Twitter", "Facebook",
+    "Facebook Twitter Google+ Mobile RSS",
+])
+def test_a_line_of_names_with_more_is_no_share_bar(line):
+    assert len(bar_targets(line)) < 2
 
 
 @pytest.mark.parametrize("line", ["Facebook", "Twitter", "Email", "Print"])
@@ -195,7 +213,7 @@ def test_the_widget_data_names_its_sources_and_targets():
 _INJECTED = [
     ["Facebook", "Twitter", "WhatsApp"], ["Share this article", "Facebook", "X", "Email"],
     ["Beitrag teilen:", "Facebook", "Drucken"], ["Follow us on Twitter"], ["Click to share on X (Opens in new window)"],
-    ["Facebook"], ["Share on LinkedIn", "Share on Reddit"],
+    ["Facebook"], ["Share on LinkedIn", "Share on Reddit"], ["Facebook Twitter WhatsApp"],
 ]
 
 

@@ -80,7 +80,8 @@ class Vocabulary:
     targets: frozenset[str]
     verbs: frozenset[str]
     follow: re.Pattern[str]
-    sources: dict[str, tuple[str, ...]]
+    bar: re.Pattern[str]  # a share bar on one line: buttons' names one after the other, after a share heading or not
+    unit: re.Pattern[str]  # one button's name in it
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,12 @@ def vocabulary() -> Vocabulary:
         + target + "(?:" + _AND + target + ")*"
         + r"(?:\s+@\w+)?"
     )
-    return Vocabulary(frozenset(targets), frozenset(verbs), follow, {**targets, **verbs})
+    units = sorted({*targets, *verbs}, key=len, reverse=True)
+    unit = "(?:" + "|".join(re.escape(n) for n in units) + r")(?:\s*\d[\d.,]*\s*[km]?)?"
+    verb = "(?:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")"
+    bar = re.compile(r"(?:[^:]{0,30}?\b" + verb + r"\b[^:]{0,30}?:\s*)?" + unit
+                     + r"(?:(?:\s+|\s*[,|/·•]\s*)" + unit + ")+")
+    return Vocabulary(frozenset(targets), frozenset(verbs), follow, bar, re.compile(unit))
 
 
 def _target(norm: str, vocab: Vocabulary) -> str | None:
@@ -155,6 +161,21 @@ def is_follow_line(text: str, vocab: Vocabulary | None = None) -> bool:
     return vocab.follow.fullmatch(normalise(text)) is not None
 
 
+def bar_targets(text: str, vocab: Vocabulary | None = None) -> frozenset[str]:
+    """The share targets of a line that is a share bar by itself ("Facebook Twitter WhatsApp E-Mail", "Share this:
+    Twitter Facebook"), or nothing: every word after an optional share heading is a button's name."""
+    vocab = vocab or vocabulary()
+    if len(text) > MAX_CHARS:
+        return frozenset()
+    norm = normalise(text)
+    if vocab.bar.fullmatch(norm) is None:
+        return frozenset()
+    head, _, tail = norm.rpartition(":")
+    if head and not is_head(head, vocab):  # "Market share: ..." is a chart's label, not a share heading
+        return frozenset()
+    return frozenset(_COUNT.sub("", m.group()).strip() for m in vocab.unit.finditer(tail))
+
+
 def _kind(block: Block, vocab: Vocabulary) -> tuple[str, str] | None:
     """What a line is in a share bar: ("target", name), ("head", ""), ("widget", "") for a line another stage took
     as a share or widget string, or None."""
@@ -175,6 +196,9 @@ def _kind(block: Block, vocab: Vocabulary) -> tuple[str, str] | None:
         return ("target", norm)  # a button's text: shariff prints "teilen" on each
     if is_head(text, vocab) or is_follow_line(text, vocab):
         return ("head", "")
+    names = bar_targets(text, vocab)
+    if len(names) >= MIN_TARGETS:
+        return ("bar", "\n".join(sorted(names)))
     return None
 
 
@@ -207,10 +231,11 @@ def mark_runs(doc: Document, level: str) -> int:
         while j < len(lines) and kinds[j] is not None:
             j += 1
         names = {k[1] for k in kinds[i:j] if k and k[0] == "target"}
+        names.update(n for k in kinds[i:j] if k and k[0] == "bar" for n in k[1].split("\n"))
         before = lines[i - 1].text if i > 0 else ""
         if len(names) >= MIN_TARGETS and not (before and _opens_list(before, vocab)):
             shown = ", ".join(b.text.strip() for b, k in zip(lines[i:j], kinds[i:j], strict=True)
-                              if k and k[0] == "target")[:80]
+                              if k and k[0] in ("target", "bar"))[:80]
             why = f"a share bar: {len(names)} share targets in a run of {j - i} short lines"
             for block in lines[i:j]:
                 if block.is_live:
