@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..document import BLANK, LINE, Block, Document, Removal
-from .cms_strings import lookup, normalise
+from .cms_strings import _LEAD, _key, lookup, normalise
 
 PLUGIN = "generic"
 RULE = f"{PLUGIN}/share-run"
@@ -70,6 +70,8 @@ _HEAD_EXTRA = frozenset((
     "cet", "cette", "la", "le", "sur", "avec", "ce", "esta", "este", "artículo", "noticia", "nota", "en", "el", "con",
     "questo", "articolo", "pagina", "su", "deze", "dit", "op", "met",
 ))
+# Forms of the verb shariff's own word does not give ("Teile diesen Beitrag", "Partagez cet article").
+_SHARE_FORMS = frozenset(("share", "sharing", "teile", "partagez", "comparte"))
 # Share verbs too short to stand alone as a heading ("Del 2:" is a part of a Danish article).
 _SHORT_VERB = 5
 _COUNT = re.compile(r"\s*\(?\d[\d.,]*\s*[kKmM]?\)?$")  # a share count after a button's name: "Facebook 12"
@@ -82,6 +84,7 @@ class Vocabulary:
     follow: re.Pattern[str]
     bar: re.Pattern[str]  # a share bar on one line: buttons' names one after the other, after a share heading or not
     unit: re.Pattern[str]  # one button's name in it
+    firsts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -102,10 +105,17 @@ def vocabulary() -> Vocabulary:
     )
     units = sorted({*targets, *verbs}, key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(n) for n in units) + r")(?:\s*\d[\d.,]*\s*[km]?)?"
-    verb = "(?:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")"
-    bar = re.compile(r"(?:[^:]{0,30}?\b" + verb + r"\b[^:]{0,30}?:\s*)?" + unit
-                     + r"(?:(?:\s+|\s*[,|/·•]\s*)" + unit + ")+")
-    return Vocabulary(frozenset(targets), frozenset(verbs), follow, bar, re.compile(unit))
+    bar = re.compile(unit + r"(?:(?:\s+|\s*[,|/·•]\s*)" + unit + ")+")
+    # The first word of every line this stage may classify (a target, a verb, a heading's word, a follow call):
+    # most lines of an article start with none, and cost one set lookup.
+    firsts = {_first(n) for n in (*targets, *verbs, *_HEAD_EXTRA, *FOLLOW, *_SHARE_FORMS)}
+    return Vocabulary(frozenset(targets), frozenset(verbs), follow, bar, re.compile(unit), frozenset(firsts))
+
+
+def _first(norm: str) -> str:
+    """A normalised line's first word, the marks after it stripped."""
+    head = norm.split(None, 1)
+    return head[0].rstrip(",;:!|/·•") if head else ""
 
 
 def _target(norm: str, vocab: Vocabulary) -> str | None:
@@ -133,7 +143,7 @@ def is_head(text: str, vocab: Vocabulary | None = None) -> bool:
         return False
     if norm in FOLLOW:
         return True
-    verbs = [w for w in words if w in vocab.verbs or w in ("share", "sharing", "teile", "partagez", "comparte")]
+    verbs = [w for w in words if w in vocab.verbs or w in _SHARE_FORMS]
     return bool(verbs) and all(w in vocab.verbs or w in verbs or w in _HEAD_EXTRA for w in words)
 
 
@@ -168,10 +178,11 @@ def bar_targets(text: str, vocab: Vocabulary | None = None) -> frozenset[str]:
     if len(text) > MAX_CHARS:
         return frozenset()
     norm = normalise(text)
-    if vocab.bar.fullmatch(norm) is None:
-        return frozenset()
     head, _, tail = norm.rpartition(":")
     if head and not is_head(head, vocab):  # "Market share: ..." is a chart's label, not a share heading
+        return frozenset()
+    tail = tail.strip()
+    if vocab.bar.fullmatch(tail) is None:
         return frozenset()
     return frozenset(_COUNT.sub("", m.group()).strip() for m in vocab.unit.finditer(tail))
 
@@ -188,6 +199,8 @@ def _kind(block: Block, vocab: Vocabulary) -> tuple[str, str] | None:
             return ("widget", "")
     if block.kind != LINE or block.protected_by is not None:
         return None
+    if _key(text.lstrip(_LEAD).split(None, 1)[0]).rstrip(",;:!|/·•") not in vocab.firsts:
+        return None  # the line starts with no word this stage knows: most lines, at the cost of one word's folding
     norm = normalise(text)
     name = _target(norm, vocab)
     if name is not None:
