@@ -56,6 +56,12 @@ def test_a_share_bar_under_its_heading_goes_whole_blank_lines_between_buttons_to
     assert result.text.split() == (PROSE[0] + " " + PROSE[1]).split()  # the heading goes too (here or scored)
 
 
+def test_one_button_under_a_share_heading_goes_with_it():
+    result = clean(PROSE[0], "Share this:", "Facebook", PROSE[1], "Facebook", PROSE[2])
+    assert taken(result, RULE, "generic/share-bar", CMS_RULE) == ["Share this:", "Facebook"]
+    assert result.text.splitlines() == [PROSE[0], PROSE[1], "Facebook", PROSE[2]]
+
+
 def test_share_counts_and_shariff_button_words_are_share_targets():
     result = clean(PROSE[0], "Facebook 12", "Twitter 3", "teilen", PROSE[1])
     assert taken(result, RULE) == ["Facebook 12", "Twitter 3", "teilen"]
@@ -84,6 +90,11 @@ def test_a_lone_network_name_stays(line):
     result = clean(PROSE[0], line, PROSE[1])
     assert line in result.text.splitlines()
     assert not taken(result, RULE, FOLLOW_RULE)
+
+
+def test_lines_of_marks_only_and_odd_lines_are_read_without_error():
+    lines = [PROSE[0], "* * *", "—", "•", "|", ":", "Facebook", "© 2022", PROSE[1]]
+    assert clean(*lines).text.splitlines()[0] == PROSE[0]
 
 
 def test_a_photo_credit_and_a_name_between_prose_stay():
@@ -235,3 +246,11 @@ def test_prose_with_share_runs_injected_loses_none_of_its_prose(blocks, injected
     for removal in result.removed:
         if removal.rule in (RULE, FOLLOW_RULE) and removal.refused is None:
             assert removal.text in injected_lines
+
+
+@settings(max_examples=80, database=None, derandomize=True, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*"ab Xx:*•|-—©,.!?@#12", "Facebook", "teilen", "Share", " "]),
+                         max_size=12), max_size=12))
+def test_any_short_lines_around_prose_are_read_and_the_prose_stays(odd):
+    result = CLEANERS["safe"].clean("\n".join([PROSE[0], *("".join(line) for line in odd), PROSE[1]]))
+    assert PROSE[0] in result.text and PROSE[1] in result.text

@@ -13,7 +13,8 @@ verbs are shariff's word for "share" in 24 languages ("teilen", "partager", "com
 
 - A run: kept lines in a row (blank lines, and lines another stage removed as share or widget strings, do not break
   it), each a share target, a share verb, or a heading that names one (at most HEAD_WORDS words: "Share this
-  article", "Diesen Artikel teilen:", "Follow us"), holding at least two different targets. Every line of it goes.
+  article", "Diesen Artikel teilen:", "Follow us"), holding at least two different targets
+  (or one under a share heading). Every line of it goes.
   A run right under a line that introduces a list or asks a question (it ends with ":" and is no share heading, or
   with "?", ",", ";") stays: it is the article's own list ("The platforms that signed the code:").
 - A follow line: a whole line that is a follow call and share targets only ("Follow us on Twitter", "Folgen Sie uns
@@ -199,7 +200,8 @@ def _kind(block: Block, vocab: Vocabulary) -> tuple[str, str] | None:
             return ("widget", "")
     if block.kind != LINE or block.protected_by is not None:
         return None
-    if _key(text.lstrip(_LEAD).split(None, 1)[0]).rstrip(",;:!|/·•") not in vocab.firsts:
+    head = text.lstrip(_LEAD).split(None, 1)
+    if not head or _key(head[0]).rstrip(",;:!|/·•") not in vocab.firsts:
         return None  # the line starts with no word this stage knows: most lines, at the cost of one word's folding
     norm = normalise(text)
     name = _target(norm, vocab)
@@ -246,10 +248,12 @@ def mark_runs(doc: Document, level: str) -> int:
         names = {k[1] for k in kinds[i:j] if k and k[0] == "target"}
         names.update(n for k in kinds[i:j] if k and k[0] == "bar" for n in k[1].split("\n"))
         before = lines[i - 1].text if i > 0 else ""
-        if len(names) >= MIN_TARGETS and not (before and _opens_list(before, vocab)):
+        headed = any(k and k[0] in ("head", "widget") for k in kinds[i:j])
+        if (len(names) >= MIN_TARGETS or (names and headed)) and not (before and _opens_list(before, vocab)):
             shown = ", ".join(b.text.strip() for b, k in zip(lines[i:j], kinds[i:j], strict=True)
                               if k and k[0] in ("target", "bar"))[:80]
-            why = f"a share bar: {len(names)} share targets in a run of {j - i} short lines"
+            why = f"a share bar: {len(names)} share targets in a run of {j - i} short lines" + (
+                " under a share heading" if headed else "")
             for block in lines[i:j]:
                 if block.is_live:
                     block.removal = Removal.whole_line(RULE, PLUGIN, block, evidence=(why, shown))
