@@ -139,6 +139,16 @@ SEEN = {
             ("(Opens in new window)", "share", False, None),
         ],
     ),
+    "jetpack-likes": (
+        "Automattic/jetpack projects/plugins/jetpack/modules/likes.php (read through a code search index): the likes "
+        "block under the share buttons, its heading, button and loading text",
+        [
+            ("Like this:", "share", False, None),
+            ("Like", "share", False, None),
+            ("Loading...", "share", False, None),
+            ("Like Loading...", "share", True, None),
+        ],
+    ),
     "cookie-law-info": (
         "GDPR Cookie Consent (CookieLawInfo, a WordPress plugin): its default banner, seen verbatim in "
         "#cookie-law-info-bar on saved pages and in the plugin's scripts in public code (a code search index)",

@@ -62,6 +62,15 @@ def test_one_button_under_a_share_heading_goes_with_it():
     assert result.text.splitlines() == [PROSE[0], PROSE[1], "Facebook", PROSE[2]]
 
 
+def test_jetpacks_share_and_like_blocks_go_whole():
+    lines = [PROSE[0], PROSE[1], "Share this:", "Twitter", "Facebook", "Like this:", "Like Loading...", PROSE[2]]
+    result = clean(*lines)
+    assert result.text.splitlines() == [PROSE[0], PROSE[1], PROSE[2]]
+    # "Like this:" alone, under prose, is an article's words.
+    lines = [PROSE[0], "Like this:", PROSE[1]]
+    assert clean(*lines).text.splitlines() == lines
+
+
 def test_share_counts_and_shariff_button_words_are_share_targets():
     result = clean(PROSE[0], "Facebook 12", "Twitter 3", "teilen", PROSE[1])
     assert taken(result, RULE) == ["Facebook 12", "Twitter 3", "teilen"]

@@ -109,7 +109,8 @@ def vocabulary() -> Vocabulary:
     bar = re.compile(unit + r"(?:(?:\s+|\s*[,|/·•]\s*)" + unit + ")+")
     # The first word of every line this stage may classify (a target, a verb, a heading's word, a follow call):
     # most lines of an article start with none, and cost one set lookup.
-    firsts = {_first(n) for n in (*targets, *verbs, *_HEAD_EXTRA, *FOLLOW, *_SHARE_FORMS)}
+    widgets = [normalise(t) for e in data["strings"] if e["kind"] == "share" for t in e["texts"]]
+    firsts = {_first(n) for n in (*targets, *verbs, *_HEAD_EXTRA, *FOLLOW, *_SHARE_FORMS, *widgets)}
     return Vocabulary(frozenset(targets), frozenset(verbs), follow, bar, re.compile(unit), frozenset(firsts))
 
 
@@ -214,6 +215,9 @@ def _kind(block: Block, vocab: Vocabulary) -> tuple[str, str] | None:
     names = bar_targets(text, vocab)
     if len(names) >= MIN_TARGETS:
         return ("bar", "\n".join(sorted(names)))
+    found = lookup(text)
+    if found and any(k.kind == "share" for k in found):
+        return ("head", "")  # a share widget's own string ("Like this:", "Bei Facebook teilen") stands in the bar
     return None
 
 
