@@ -21,9 +21,10 @@ string. The texts are read from the packages' own translation files, as the npm 
 - `cookieconsent` (Osano's banner, 3.x): its English default texts, from `src/cookieconsent.js`.
 
 Strings of widgets that no registry package ships are listed with the public source they were read from (read
-through a code search index, not fetched by this script): Jetpack's sharing buttons, the default banners of two
-WordPress cookie plugins (Cookie Notice, with its translations from the plugin's own .po files; GDPR Cookie
-Consent) and Mailchimp's embedded signup form (`SEEN`, `SEEN_PO`).
+through a code search index, not fetched by this script): Jetpack's sharing buttons, likes block and cookie banner
+widget, the default banners of two WordPress cookie plugins (Cookie Notice, with its translations from the plugin's
+own .po files; GDPR Cookie Consent), OneTrust's default English banner and Mailchimp's embedded signup form (`SEEN`,
+`SEEN_PO`).
 
 Each entry keeps its source (package, version, key). Placeholders become `%s` with `slot: "name"` (a name, a few
 words: klaro's "{purposes}", Jetpack's service name).
@@ -147,6 +148,33 @@ SEEN = {
             ("Like", "share", False, None),
             ("Loading...", "share", False, None),
             ("Like Loading...", "share", True, None),
+        ],
+    ),
+    "jetpack-eu-cookie-law": (
+        "Automattic/jetpack modules/widgets/eu-cookie-law.php (read through a code search index): the cookie "
+        "banner widget's default text, policy link and button, in its older and newer wordings",
+        [
+            ("Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use.",
+             "consent", True, None),
+            ("To find out more, including how to control cookies, see here:", "consent", True, None),
+            ("To find out more, including how to control cookies, see here: Cookie Policy", "consent", True, None),
+            ("Privacy & Cookies: This site uses cookies.", "consent", True, None),
+            ("Close and accept", "consent", True, None),
+            ("Our Cookie Policy", "consent", False, None),
+        ],
+    ),
+    "onetrust": (
+        "OneTrust's cookie banner (#onetrust-policy-text and its buttons), its default English text as saved pages "
+        "and site tests in public code show it (a code search index)",
+        [
+            ("By clicking \u201cAccept All Cookies\u201d, you agree to the storing of cookies on your device to "
+             "enhance site navigation, analyze site usage, and assist in our marketing efforts.", "consent", True,
+             None),
+            ("By clicking \u201cAccept All\u201d, you agree to the storing of cookies on your device to enhance site "
+             "navigation, analyze site usage, and assist in our marketing efforts.", "consent", True, None),
+            ("Accept All Cookies", "consent", True, None),
+            ("Cookies Settings", "consent", False, None),
+            ("Reject All", "consent", False, None),
         ],
     ),
     "cookie-law-info": (
