@@ -234,6 +234,11 @@ SEEN_PO = {
 
 # Share targets no package above names as a button, each seen on share bars of news pages; and the words for
 # e-mail in the languages shariff's titles use, which sites print as a button's text.
+# The targets that are a button's action rather than a network an article may list ("Facebook", "Instagram" are
+# both): e-mail, print, copy; with shariff's button words, they tell a share bar from a list of networks.
+ACTIONS = ["Email", "E-mail", "E-Mail", "Mail", "Print", "Copy link", "Copy Link", "Link kopieren", "Copier le lien",
+           "Copiar enlace", "Copia link", "Link kopiëren", "Kopiuj link"]
+
 MORE_TARGETS = {
     "hand": ["X", "Bluesky", "Threads", "Mastodon", "Messenger", "Facebook Messenger", "LINE", "Viber", "Skype",
              "Email", "E-mail", "E-Mail", "Mail", "Copy link", "Copy Link", "Link kopieren", "Copier le lien",
@@ -308,10 +313,12 @@ def build(root: Path) -> dict:
                 verbs.setdefault(text.strip(), set()).add(f"shariff:{lang}")
         else:
             texts[name] = objects.get("shareText", {})
+    actions: set[str] = set(ACTIONS)
     for by_lang in texts.values():  # "drucken", "imprimer", "tweet": a button's own word, not the verb
         for text in by_lang.values():
             if text.strip() and text.strip() not in verbs:
                 targets.setdefault(text.strip(), set()).add("shariff")
+                actions.add(text.strip())
 
     # tarteaucitron: its language files are one object literal each, JSON but for the assignment and comments.
     folder = root / PACKAGES["tarteaucitron"]
@@ -388,6 +395,7 @@ def build(root: Path) -> dict:
         "share": {
             "targets": {k: sorted(v) for k, v in sorted(targets.items(), key=lambda kv: kv[0].casefold())},
             "verbs": {k: sorted(v) for k, v in sorted(verbs.items(), key=lambda kv: kv[0].casefold())},
+            "actions": sorted(actions, key=str.casefold),
         },
         "strings": list(entries.values()),
     }

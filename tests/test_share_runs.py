@@ -113,6 +113,15 @@ def test_a_photo_credit_and_a_name_between_prose_stay():
     assert result.text.splitlines() == lines
 
 
+def test_a_list_of_networks_or_of_names_with_networks_among_them_stays():
+    lines = [PROSE[0], "Facebook", "Instagram", "TikTok", PROSE[1]]  # networks, no button's action among them
+    assert clean(*lines).text.splitlines() == lines
+    lines = [PROSE[0], "Google", "Facebook", "Twitter", "Amazon", PROSE[1]]
+    assert clean(*lines).text.splitlines() == lines
+    lines = [PROSE[0], "Signal", "WhatsApp", "Telegram", PROSE[1]]
+    assert clean(*lines).text.splitlines() == lines
+
+
 def test_an_articles_own_list_of_networks_stays():
     lines = [PROSE[0], "The platforms that signed the code:", "Facebook", "Twitter", "TikTok", PROSE[1]]
     assert clean(*lines).text.splitlines() == lines

@@ -13,10 +13,12 @@ verbs are shariff's word for "share" in 24 languages ("teilen", "partager", "com
 
 - A run: kept lines in a row (blank lines, and lines another stage removed as share or widget strings, do not break
   it), each a share target, a share verb, or a heading that names one (at most HEAD_WORDS words: "Share this
-  article", "Diesen Artikel teilen:", "Follow us"), holding at least two different targets
-  (or one under a share heading). Every line of it goes.
-  A run right under a line that introduces a list or asks a question (it ends with ":" and is no share heading, or
-  with "?", ",", ";") stays: it is the article's own list ("The platforms that signed the code:").
+  article", "Diesen Artikel teilen:", "Follow us"), holding one target under a share heading, or two different
+  targets of which one is a button's action (e-mail, print, copy, a share verb, a share count: "Facebook",
+  "Instagram", "TikTok" alone may be an article's list of networks). Every line of it goes.
+  A run in an article's own list stays: right under a line that introduces one or asks a question (it ends with ":"
+  and is no share heading, or with "?", ",", ";": "The platforms that signed the code:"), or next to a line that is
+  a bare name too ("Google" above "Facebook" and "Twitter").
 - A follow line: a whole line that is a follow call and share targets only ("Follow us on Twitter", "Folgen Sie uns
   auf Facebook und Instagram", "Suivez-nous sur X"); a line that says more ("Follow us on Twitter to get the latest
   ...") stays. The follow calls are the imperatives of eleven languages, in `FOLLOW`.
@@ -86,6 +88,7 @@ class Vocabulary:
     bar: re.Pattern[str]  # a share bar on one line: buttons' names one after the other, after a share heading or not
     unit: re.Pattern[str]  # one button's name in it
     firsts: frozenset[str]
+    actions: frozenset[str]  # targets that are a button's action (e-mail, print, copy), not a network's name
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +114,8 @@ def vocabulary() -> Vocabulary:
     # most lines of an article start with none, and cost one set lookup.
     widgets = [normalise(t) for e in data["strings"] if e["kind"] == "share" for t in e["texts"]]
     firsts = {_first(n) for n in (*targets, *verbs, *_HEAD_EXTRA, *FOLLOW, *_SHARE_FORMS, *widgets)}
-    return Vocabulary(frozenset(targets), frozenset(verbs), follow, bar, re.compile(unit), frozenset(firsts))
+    actions = frozenset(normalise(a) for a in share["actions"]) | frozenset(verbs)
+    return Vocabulary(frozenset(targets), frozenset(verbs), follow, bar, re.compile(unit), frozenset(firsts), actions)
 
 
 def _first(norm: str) -> str:
@@ -186,7 +190,11 @@ def bar_targets(text: str, vocab: Vocabulary | None = None) -> frozenset[str]:
     tail = tail.strip()
     if vocab.bar.fullmatch(tail) is None:
         return frozenset()
-    return frozenset(_COUNT.sub("", m.group()).strip() for m in vocab.unit.finditer(tail))
+    names = set()
+    for m in vocab.unit.finditer(tail):
+        bare = _COUNT.sub("", m.group()).strip()
+        names.add(bare if bare == m.group().strip() else f"{bare} #")  # "#": a share count stood after it
+    return frozenset(names)
 
 
 def _kind(block: Block, vocab: Vocabulary) -> tuple[str, str] | None:
@@ -207,18 +215,33 @@ def _kind(block: Block, vocab: Vocabulary) -> tuple[str, str] | None:
     norm = normalise(text)
     name = _target(norm, vocab)
     if name is not None:
-        return ("target", name)
+        return ("target", name if name == norm else f"{name} #")  # "#": a share count stood after it
     if norm in vocab.verbs:
         return ("target", norm)  # a button's text: shariff prints "teilen" on each
     if is_head(text, vocab) or is_follow_line(text, vocab):
         return ("head", "")
     names = bar_targets(text, vocab)
-    if len(names) >= MIN_TARGETS:
-        return ("bar", "\n".join(sorted(names)))
+    if len(names) >= MIN_TARGETS:  # under its own share heading ("Share this: ...") or not
+        return ("headed-bar" if ":" in text else "bar", "\n".join(sorted(names)))
     found = lookup(text)
     if found and any(k.kind == "share" for k in found):
         return ("head", "")  # a share widget's own string ("Like this:", "Bei Facebook teilen") stands in the bar
     return None
+
+
+def _in_a_list(lines: list[Block], i: int, j: int, vocab: Vocabulary) -> bool:
+    """Whether the run lines[i:j] stands in an article's own list: the line above introduces one or asks a question,
+    or a line next to the run is a bare name too ("Google" above "Facebook", "Twitter": a list of companies)."""
+    before = lines[i - 1].text if i > 0 else ""
+    after = lines[j].text if j < len(lines) else ""
+    return bool(before and _opens_list(before, vocab)) or _bare_name(before) or _bare_name(after)
+
+
+def _bare_name(text: str) -> bool:
+    """A line that is a name and nothing more: one to three capitalised words, no sentence mark."""
+    words = text.split()
+    return (0 < len(words) <= 3 and len(text) <= 40 and not any(c in text for c in ".,:;!?|")
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words))
 
 
 def _opens_list(text: str, vocab: Vocabulary) -> bool:
@@ -249,13 +272,14 @@ def mark_runs(doc: Document, level: str) -> int:
         j = i
         while j < len(lines) and kinds[j] is not None:
             j += 1
-        names = {k[1] for k in kinds[i:j] if k and k[0] == "target"}
-        names.update(n for k in kinds[i:j] if k and k[0] == "bar" for n in k[1].split("\n"))
-        before = lines[i - 1].text if i > 0 else ""
-        headed = any(k and k[0] in ("head", "widget") for k in kinds[i:j])
-        if (len(names) >= MIN_TARGETS or (names and headed)) and not (before and _opens_list(before, vocab)):
+        counted = {k[1] for k in kinds[i:j] if k and k[0] == "target"}
+        counted.update(n for k in kinds[i:j] if k and k[0] in ("bar", "headed-bar") for n in k[1].split("\n"))
+        names = {n.removesuffix(" #") for n in counted}
+        acts = any(n.endswith(" #") or n in vocab.actions for n in counted)
+        headed = any(k and k[0] in ("head", "widget", "headed-bar") for k in kinds[i:j])
+        if ((len(names) >= MIN_TARGETS and acts) or (names and headed)) and not _in_a_list(lines, i, j, vocab):
             shown = ", ".join(b.text.strip() for b, k in zip(lines[i:j], kinds[i:j], strict=True)
-                              if k and k[0] in ("target", "bar"))[:80]
+                              if k and k[0] in ("target", "bar", "headed-bar"))[:80]
             why = f"a share bar: {len(names)} share targets in a run of {j - i} short lines" + (
                 " under a share heading" if headed else "")
             for block in lines[i:j]:
