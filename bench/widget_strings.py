@@ -393,9 +393,9 @@ def build(root: Path) -> dict:
                  "bench/widget_strings.py",
         "sources": sources,
         "share": {
-            "targets": {k: sorted(v) for k, v in sorted(targets.items(), key=lambda kv: kv[0].casefold())},
-            "verbs": {k: sorted(v) for k, v in sorted(verbs.items(), key=lambda kv: kv[0].casefold())},
-            "actions": sorted(actions, key=str.casefold),
+            "targets": {k: sorted(v) for k, v in sorted(targets.items(), key=lambda kv: (kv[0].casefold(), kv[0]))},
+            "verbs": {k: sorted(v) for k, v in sorted(verbs.items(), key=lambda kv: (kv[0].casefold(), kv[0]))},
+            "actions": sorted(actions, key=lambda a: (a.casefold(), a)),
         },
         "strings": list(entries.values()),
     }
