@@ -107,8 +107,8 @@ def test_lines_of_marks_only_and_odd_lines_are_read_without_error():
     assert clean(*lines).text.splitlines()[0] == PROSE[0]
 
 
-def test_a_photo_credit_and_a_name_between_prose_stay():
-    lines = [PROSE[0], "Photo: Facebook", PROSE[1], "Facebook", PROSE[2]]
+def test_lone_names_between_prose_stay():
+    lines = [PROSE[0], "Facebook", PROSE[1], "Twitter", PROSE[2]]  # a credit or a heading under each paragraph
     result = clean(*lines)
     assert result.text.splitlines() == lines
 
