@@ -134,6 +134,7 @@ def test_off_reproduces_the_rules_only_output(monkeypatch):
     monkeypatch.setattr(cleanser.pipeline, "mark_lines", lambda doc, level: 0)
     monkeypatch.setattr(cleanser.pipeline, "mark_zones", lambda doc, level: 0)  # the other generic text stages
     monkeypatch.setattr(cleanser.pipeline.cms_strings, "mark_lines", lambda doc, level: 0)
+    monkeypatch.setattr(cleanser.pipeline.share_runs, "mark_runs", lambda doc, level: 0)
     without_scorer = Cleaner(generic="aggressive")
     assert [without_scorer.clean(t).to_dict() for t in texts] == off
 

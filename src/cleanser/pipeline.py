@@ -25,7 +25,7 @@ from .rules.model import Rule, RuleSet
 from .settings import GuardSettings, Settings
 from .sites.index import SiteIndex
 from .sites.siteconfig import SiteConfigs, open_site_configs
-from .stages import cms_strings, generic_html, second_opinion
+from .stages import cms_strings, generic_html, second_opinion, share_runs
 from .stages.apply import apply_rules, second_chance, walk_removals
 from .stages.flags import set_flags
 from .stages.generic_lines import PLUGIN as SCORER_PLUGIN
@@ -248,6 +248,8 @@ class Cleaner:
         # ... and what is left of the whole lines a CMS template prints ("Leave a Reply"), in any language
         # (cms_strings.py; after the zones, which read such a line as the boundary of a comment section).
         cms_strings.mark_lines(doc, self.generic)
+        # ... and share bars saved one button per line, follow lines (share_runs.py, data/widget_strings.json).
+        share_runs.mark_runs(doc, self.generic)
 
         # 4. The guard takes back removals that look like article text or exceed the budget.
         with timed:
