@@ -131,8 +131,8 @@ SEEN = {
         "and each button's accessible name, to which ' (Opens in new window)' is added",
         [
             ("Share this:", "share", True, None),
-            ("Click to share on %s", "share", True, "name"),
-            ("Click to share on %s (Opens in new window)", "share", True, "name"),
+            ("Click to share on %s", "share", True, "word"),
+            ("Click to share on %s (Opens in new window)", "share", True, "word"),
             ("Click to print", "share", True, None),
             ("Click to print (Opens in new window)", "share", True, None),
             ("Click to email a link to a friend", "share", True, None),
