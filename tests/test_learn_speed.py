@@ -14,7 +14,7 @@ from test_learn import make_archive
 from test_matcher import _key, one_by_one_line, one_by_one_start, rules_and_lines
 
 from cleanser import ruleset_from_dict
-from cleanser.learn import LearnSettings, learn, mine, plugin_toml
+from cleanser.learn import LearnSettings, by_text, learn, mine, plugin_toml
 from cleanser.learn.mine import count_keys, doc_units, unit_keys
 from cleanser.plugins.manager import load_plugins
 from cleanser.rules import matcher
@@ -57,6 +57,30 @@ def test_count_keys_finds_what_counting_every_key_of_every_unit_finds(articles, 
     # Without the per-text tables (the path of samples too large to remember their keys): the same.
     monkeypatch.setattr(mine, "_REMEMBER_KEYS", 0)
     assert found(count_keys(by_doc, settings, floor)) == expected
+
+
+def test_counting_by_distinct_text_gives_the_same_tables_in_the_same_order(articles, monkeypatch):
+    """The fast path (`by_text.py`, each distinct text keyed once) and counting unit by unit give the same document
+    counts, the same pruned table (its counters and error), and the same units under the same keys, in the same
+    order: candidates are made from those lists."""
+    settings = LearnSettings()
+    by_doc = _by_doc(articles)
+    fast = count_keys(by_doc, settings, 12)
+    monkeypatch.setattr(mine, "_REMEMBER_KEYS", 0)
+    slow = count_keys(by_doc, settings, 12)
+    assert list(fast.found) == list(slow.found)
+    assert all(fast.found[k] == slow.found[k] for k in slow.found)  # the very units, in order
+    assert fast.support == slow.support
+    assert (fast.df.counts, fast.df.error, fast.df.total) == (slow.df.counts, slow.df.error, slow.df.total)
+    # A table small enough to be pruned: the same pruning, update after update.
+    monkeypatch.setattr(mine.HeavyHitters, "for_floor", classmethod(lambda cls, total, floor: cls(40)))
+    monkeypatch.setattr(by_text.HeavyHitters, "for_floor", classmethod(lambda cls, total, floor: cls(40)))
+    pruned_slow = count_keys(by_doc, settings, 12)
+    monkeypatch.setattr(mine, "_REMEMBER_KEYS", 4_000_000)
+    pruned_fast = count_keys(by_doc, settings, 12)
+    assert pruned_fast.df.error > 0
+    assert (pruned_fast.df.counts, pruned_fast.df.error) == (pruned_slow.df.counts, pruned_slow.df.error)
+    assert list(pruned_fast.found) == list(pruned_slow.found)
 
 
 def test_the_plugin_learned_is_the_same_without_the_speed_ups(articles, monkeypatch):

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..rules.model import SLOT_MAX
 from ..text import FOLD, fold_for_match, is_prose
+from . import by_text
 from .settings import LearnSettings
 from .sketch import HeavyHitters
 
@@ -257,9 +258,11 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
     # key that may reach `floor` is never dropped (a collision or the table's error only makes a key look wanted;
     # pass 2 counts exactly).
     # A unit gives at most one key per slot position (max_slot_words per word), one "Label:" key and its whole key.
-    bound = sum(
-        1 + min(len(u.norm.split()), settings.max_words) * settings.max_slot_words + 4 for us in by_doc for u in us
-    )
+    doc_ids, firsts = by_text.text_ids(by_doc)
+    bound = by_text.key_bound(doc_ids, firsts, settings)
+    if bound <= _REMEMBER_KEYS:
+        # A sample whose keys can be remembered: every text's keys made once (by_text.py), the same counts.
+        return by_text.count_keys(by_doc, doc_ids, firsts, settings, floor, bound)
     # Pass 0: in how many documents each word, line start and line end occurs. A key is in no more documents
     # than each of them: keys with a rare one are not made (most of an article's lines make none).
     frequent = frequent_parts(by_doc, settings, floor)
