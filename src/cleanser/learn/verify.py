@@ -21,6 +21,7 @@ from .plugin import plugin_dict
 from .read import SiteDocument, site_url, url_on
 from .settings import LearnSettings
 from .templates import Candidate
+from .windows import CleanedWindows
 
 if TYPE_CHECKING:
     from ..pipeline import Cleaner
@@ -138,7 +139,8 @@ def fixtures_and_check(
         cleaner = learned_cleaner(model, base, rules, clean_settings)
         spans = _removed_spans(model, rules)
         refused_blurbs: set[str] = set()
-        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs)
+        # A window tried for several rules is cleaned once (windows.py).
+        fixtures, failed = _make_fixtures(model, docs, rules, spans, CleanedWindows(cleaner), refused_blurbs)
         if not failed:
             model.fixtures = fixtures
             break
