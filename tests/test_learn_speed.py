@@ -14,10 +14,10 @@ from test_learn import make_archive
 from test_matcher import _key, one_by_one_line, one_by_one_start, rules_and_lines
 
 from cleanser import ruleset_from_dict
-from cleanser.learn import LearnSettings, by_text, learn, mine, plugin_toml
+from cleanser.learn import LearnSettings, by_text, learn, mine, plugin_toml, verify
 from cleanser.learn.mine import count_keys, doc_units, unit_keys
 from cleanser.plugins.manager import load_plugins
-from cleanser.rules import matcher
+from cleanser.rules import matcher, regex
 from cleanser.rules.matcher import LineMatcher
 from cleanser.text import fold, fold_for_match
 
@@ -99,6 +99,8 @@ def test_the_plugin_learned_is_the_same_without_the_speed_ups(articles, monkeypa
     monkeypatch.setattr(mine, "_REMEMBER_KEYS", 0)
     monkeypatch.setattr(matcher, "COMPILED_MAX_CHARS", 0)
     monkeypatch.setattr(matcher, "_COMPILED", {})
+    monkeypatch.setattr(verify, "CleanedWindows", lambda cleaner: cleaner)  # every window cleaned each time
+    monkeypatch.setattr("cleanser.rules.model.check_backtracking", regex.check_backtracking.__wrapped__)
     slow = learn(docs, base=base)
     assert plugin_toml(slow.sites[0], LearnSettings()) == fast_toml
     assert matcher._COMPILED == {}
@@ -163,3 +165,26 @@ def test_rules_of_several_plugins_match_as_if_tried_one_by_one(case, plugins):
         assert _key(m.match_line(folded)) == expected, (line, [(r.plugin, r.pattern) for r in mixed])
         glued = fold(line)
         assert _key(m.match_glued_start(glued)) == one_by_one_start(mixed, glued), line
+
+
+def test_a_window_is_cleaned_once_per_cleaner(articles):
+    from cleanser.learn.read import reading_cleaner
+    from cleanser.learn.windows import CleanedWindows
+
+    calls = []
+
+    class Counting:
+        def __init__(self, cleaner):
+            self.settings = cleaner.settings
+            self.cleaner = cleaner
+
+        def clean(self, text, url=None):
+            calls.append((text, url))
+            return self.cleaner.clean(text, url=url)
+
+    windows = CleanedWindows(Counting(reading_cleaner(load_plugins([], entry_points=False).rulesets())))
+    text = articles[0].text
+    first = windows.clean(text, url=articles[0].url)
+    assert windows.clean(text, url=articles[0].url) is first
+    other = windows.clean(text, url="https://elsewhere.example/x")
+    assert len(calls) == 2 and other is not first
