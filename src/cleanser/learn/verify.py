@@ -136,11 +136,10 @@ def fixtures_and_check(
         if not rules:
             model.fixtures = []
             break
-        cleaner = learned_cleaner(model, base, rules, clean_settings)
+        cleaner = CleanedWindows(learned_cleaner(model, base, rules, clean_settings))  # a window cleaned once
         spans = _removed_spans(model, rules)
         refused_blurbs: set[str] = set()
-        # A window tried for several rules is cleaned once (windows.py).
-        fixtures, failed = _make_fixtures(model, docs, rules, spans, CleanedWindows(cleaner), refused_blurbs)
+        fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, refused_blurbs)
         if not failed:
             model.fixtures = fixtures
             break
