@@ -96,6 +96,7 @@ def test_the_plugin_learned_is_the_same_without_the_speed_ups(articles, monkeypa
     for module in ("mine", "dedup", "holdout", "verify", "context"):
         monkeypatch.setattr(f"cleanser.learn.{module}.normalise", slow_normalise)
     monkeypatch.setattr(mine, "_pieces", mine._pieces.__wrapped__)
+    monkeypatch.setattr(mine, "_original_words", lambda text: tuple(mine._split_original(text)))
     monkeypatch.setattr(mine, "_REMEMBER_KEYS", 0)
     monkeypatch.setattr(matcher, "COMPILED_MAX_CHARS", 0)
     monkeypatch.setattr(matcher, "_COMPILED", {})

@@ -77,6 +77,16 @@ def normalise(text: str) -> str:
 def original_words(text: str) -> list[str]:
     """The words of `text` as written, aligned one for one with `normalise(text).split()` (FOLD maps one
     character to one, so positions in the folded, trimmed line are positions in the line)."""
+    return list(_original_words(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _original_words(text: str) -> tuple[str, ...]:
+    """`original_words`, kept for recent texts: a template line is split for each of its keys' candidates."""
+    return tuple(_split_original(text))
+
+
+def _split_original(text: str) -> list[str]:
     folded = text.translate(FOLD)
     trimmed = fold_for_match(text)
     start = folded.find(trimmed) if trimmed else 0
