@@ -57,3 +57,19 @@ def test_compiled_since_lists_only_the_new_expressions(monkeypatch):
     shared_rules.compile_all(["(?P<r0>sign up)", "(?P<r0>read more)"])
     assert shared_rules.compiled_since(before) == ["(?P<r0>read more)"]
     assert matcher._COMPILED["(?P<r0>read more)"].match("READ MORE")
+
+
+def test_a_resumed_run_reuses_the_first_pass_of_two_jobs(tmp_path, dump, monkeypatch):
+    from dataclasses import replace
+
+    plan = Plan(inputs=[str(dump)], options=Options(format="json"), output=str(tmp_path / "out.jsonl"), jobs=2)
+    first = learn_first(plan)
+    texts = {p.name: p.read_text() for p in first.plugin_files()}
+
+    def no_learning(*args, **kwargs):
+        raise AssertionError("a resumed run must not learn again")
+
+    monkeypatch.setattr("cleanser.batch.learned._learn_here", no_learning)
+    again = learn_first(replace(plan, resume=True))
+    assert again.reused is True and again.hosts == first.hosts
+    assert {p.name: p.read_text() for p in again.plugin_files()} == texts
