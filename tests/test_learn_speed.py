@@ -14,10 +14,10 @@ from test_learn import make_archive
 from test_matcher import _key, one_by_one_line, one_by_one_start, rules_and_lines
 
 from cleanser import ruleset_from_dict
-from cleanser.learn import LearnSettings, learn, mine, plugin_toml
+from cleanser.learn import LearnSettings, by_text, learn, mine, plugin_toml, verify
 from cleanser.learn.mine import count_keys, doc_units, unit_keys
 from cleanser.plugins.manager import load_plugins
-from cleanser.rules import matcher
+from cleanser.rules import matcher, regex
 from cleanser.rules.matcher import LineMatcher
 from cleanser.text import fold, fold_for_match
 
@@ -59,6 +59,30 @@ def test_count_keys_finds_what_counting_every_key_of_every_unit_finds(articles, 
     assert found(count_keys(by_doc, settings, floor)) == expected
 
 
+def test_counting_by_distinct_text_gives_the_same_tables_in_the_same_order(articles, monkeypatch):
+    """The fast path (`by_text.py`, each distinct text keyed once) and counting unit by unit give the same document
+    counts, the same pruned table (its counters and error), and the same units under the same keys, in the same
+    order: candidates are made from those lists."""
+    settings = LearnSettings()
+    by_doc = _by_doc(articles)
+    fast = count_keys(by_doc, settings, 12)
+    monkeypatch.setattr(mine, "_REMEMBER_KEYS", 0)
+    slow = count_keys(by_doc, settings, 12)
+    assert list(fast.found) == list(slow.found)
+    assert all(fast.found[k] == slow.found[k] for k in slow.found)  # the very units, in order
+    assert fast.support == slow.support
+    assert (fast.df.counts, fast.df.error, fast.df.total) == (slow.df.counts, slow.df.error, slow.df.total)
+    # A table small enough to be pruned: the same pruning, update after update.
+    monkeypatch.setattr(mine.HeavyHitters, "for_floor", classmethod(lambda cls, total, floor: cls(40)))
+    monkeypatch.setattr(by_text.HeavyHitters, "for_floor", classmethod(lambda cls, total, floor: cls(40)))
+    pruned_slow = count_keys(by_doc, settings, 12)
+    monkeypatch.setattr(mine, "_REMEMBER_KEYS", 4_000_000)
+    pruned_fast = count_keys(by_doc, settings, 12)
+    assert pruned_fast.df.error > 0
+    assert (pruned_fast.df.counts, pruned_fast.df.error) == (pruned_slow.df.counts, pruned_slow.df.error)
+    assert list(pruned_fast.found) == list(pruned_slow.found)
+
+
 def test_the_plugin_learned_is_the_same_without_the_speed_ups(articles, monkeypatch):
     base = load_plugins([], entry_points=False).rulesets()
     docs = [(a.url, a.text) for a in articles]
@@ -72,9 +96,12 @@ def test_the_plugin_learned_is_the_same_without_the_speed_ups(articles, monkeypa
     for module in ("mine", "dedup", "holdout", "verify", "context"):
         monkeypatch.setattr(f"cleanser.learn.{module}.normalise", slow_normalise)
     monkeypatch.setattr(mine, "_pieces", mine._pieces.__wrapped__)
+    monkeypatch.setattr(mine, "_original_words", lambda text: tuple(mine._split_original(text)))
     monkeypatch.setattr(mine, "_REMEMBER_KEYS", 0)
     monkeypatch.setattr(matcher, "COMPILED_MAX_CHARS", 0)
     monkeypatch.setattr(matcher, "_COMPILED", {})
+    monkeypatch.setattr(verify, "CleanedWindows", lambda cleaner: cleaner)  # every window cleaned each time
+    monkeypatch.setattr("cleanser.rules.model.check_backtracking", regex.check_backtracking.__wrapped__)
     slow = learn(docs, base=base)
     assert plugin_toml(slow.sites[0], LearnSettings()) == fast_toml
     assert matcher._COMPILED == {}
@@ -139,3 +166,26 @@ def test_rules_of_several_plugins_match_as_if_tried_one_by_one(case, plugins):
         assert _key(m.match_line(folded)) == expected, (line, [(r.plugin, r.pattern) for r in mixed])
         glued = fold(line)
         assert _key(m.match_glued_start(glued)) == one_by_one_start(mixed, glued), line
+
+
+def test_a_window_is_cleaned_once_per_cleaner(articles):
+    from cleanser.learn.read import reading_cleaner
+    from cleanser.learn.windows import CleanedWindows
+
+    calls = []
+
+    class Counting:
+        def __init__(self, cleaner):
+            self.settings = cleaner.settings
+            self.cleaner = cleaner
+
+        def clean(self, text, url=None):
+            calls.append((text, url))
+            return self.cleaner.clean(text, url=url)
+
+    windows = CleanedWindows(Counting(reading_cleaner(load_plugins([], entry_points=False).rulesets())))
+    text = articles[0].text
+    first = windows.clean(text, url=articles[0].url)
+    assert windows.clean(text, url=articles[0].url) is first
+    other = windows.clean(text, url="https://elsewhere.example/x")
+    assert len(calls) == 2 and other is not first

@@ -47,6 +47,7 @@ from ..learn.archive import (
 from ..learn.read import document_lines
 from ..learn.settings import LearnSettings
 from ..read.text import InputError, decode
+from . import shared_rules
 from .jsonl import parse_jsonl
 from .plan import Plan, UsageError, default_jobs
 from .records import JSONL, STDIN, Record
@@ -60,6 +61,7 @@ MANIFEST_VERSION = 1
 MAX_DOCUMENT = 2 * 2**20
 _CHUNK_DOCS = 64  # documents read per task in a worker process
 _CHUNK_BYTES = 512 * 1024
+COMPILED = "compiled"  # an outcome's key, from a worker process: the matcher's expressions it compiled
 
 
 @dataclass
@@ -174,6 +176,7 @@ class _Outcomes:
         self.file.close()
 
     def __call__(self, key: str, outcome: dict[str, Any]) -> None:
+        shared_rules.compile_all(outcome.pop(COMPILED, ()))  # from a worker process (shared_rules.py)
         outcome = write_plugin(self.folder, outcome)
         self.file.write(json.dumps({"host": key, **outcome}, ensure_ascii=False) + "\n")
 
@@ -247,7 +250,11 @@ def _read_task(items: list[tuple[str | None, str | bytes, str | None, str]]) -> 
 
 
 def _learn_task(key: str, docs, settings: LearnSettings, notes: list[str]) -> dict[str, Any]:
-    return learn_outcome(key, docs, settings, _reader, notes)
+    before = shared_rules.compiled_now()
+    outcome = learn_outcome(key, docs, settings, _reader, notes)
+    # The expressions compiled for the host's rule book, for the parent to compile before forking the second pass.
+    outcome[COMPILED] = shared_rules.compiled_since(before)
+    return outcome
 
 
 def _init_reader(options: Options) -> None:

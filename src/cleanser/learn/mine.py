@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..rules.model import SLOT_MAX
 from ..text import FOLD, fold_for_match, is_prose
+from . import by_text
 from .settings import LearnSettings
 from .sketch import HeavyHitters
 
@@ -76,6 +77,16 @@ def normalise(text: str) -> str:
 def original_words(text: str) -> list[str]:
     """The words of `text` as written, aligned one for one with `normalise(text).split()` (FOLD maps one
     character to one, so positions in the folded, trimmed line are positions in the line)."""
+    return list(_original_words(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _original_words(text: str) -> tuple[str, ...]:
+    """`original_words`, kept for recent texts: a template line is split for each of its keys' candidates."""
+    return tuple(_split_original(text))
+
+
+def _split_original(text: str) -> list[str]:
     folded = text.translate(FOLD)
     trimmed = fold_for_match(text)
     start = folded.find(trimmed) if trimmed else 0
@@ -257,9 +268,11 @@ def count_keys(by_doc: Sequence[Sequence[Unit]], settings: LearnSettings, floor:
     # key that may reach `floor` is never dropped (a collision or the table's error only makes a key look wanted;
     # pass 2 counts exactly).
     # A unit gives at most one key per slot position (max_slot_words per word), one "Label:" key and its whole key.
-    bound = sum(
-        1 + min(len(u.norm.split()), settings.max_words) * settings.max_slot_words + 4 for us in by_doc for u in us
-    )
+    doc_ids, firsts = by_text.text_ids(by_doc)
+    bound = by_text.key_bound(doc_ids, firsts, settings)
+    if bound <= _REMEMBER_KEYS:
+        # A sample whose keys can be remembered: every text's keys made once (by_text.py), the same counts.
+        return by_text.count_keys(by_doc, doc_ids, firsts, settings, floor, bound)
     # Pass 0: in how many documents each word, line start and line end occurs. A key is in no more documents
     # than each of them: keys with a rare one are not made (most of an article's lines make none).
     frequent = frequent_parts(by_doc, settings, floor)

@@ -23,6 +23,7 @@ from .plugin import plugin_dict
 from .read import SiteDocument, site_url, url_on
 from .settings import LearnSettings
 from .templates import Candidate
+from .windows import CleanedWindows
 
 if TYPE_CHECKING:
     from ..pipeline import Cleaner
@@ -137,7 +138,7 @@ def fixtures_and_check(
         if not rules:
             model.fixtures = []
             break
-        cleaner = learned_cleaner(model, base, rules, clean_settings)
+        cleaner = CleanedWindows(learned_cleaner(model, base, rules, clean_settings))  # a window cleaned once
         spans = _removed_spans(model, rules)
         blame = Blame()
         fixtures, failed = _make_fixtures(model, docs, rules, spans, cleaner, blame)

@@ -252,8 +252,10 @@ def _parsed(pattern: str) -> Any:
     return _sre_parse.parse(pattern)
 
 
+@functools.lru_cache(maxsize=4096)
 def check_backtracking(pattern: str) -> str | None:
-    """Why `pattern` can backtrack catastrophically, or None.
+    """Why `pattern` can backtrack catastrophically, or None. Kept for recent patterns: `learn` validates each
+    learned rule as a candidate, again in every learned plugin it builds, and `clean --learn` loads them once more.
 
     Refused: an unbounded repeat inside another repeat (`(a+)+`, `(\\w*\\s?)*`), and an unbounded repeat of an
     alternation whose branches can match the same text (`(a|ab)*`). Both are the shapes behind exponential
