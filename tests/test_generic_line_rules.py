@@ -1,16 +1,168 @@
-"""Generic line rules in the languages of the web: newsletter sign-up prompts (`newsletter-signup-languages`), tag
-and category lines (`tag-line`) and photo credit lines (`photo-credit-line`)."""
+"""Generic line rules in the languages of the web (`generic.toml`): copyright footers (`copyright`, with the guard's
+reading of a line that opens with a copyright sign and a year as a notice), "read also" links (`read-also`, and what
+they say of the page: the article may go on under them), newsletter sign-up prompts (`newsletter-signup-languages`),
+tag and category lines (`tag-line`) and photo credit lines (`photo-credit-line`)."""
 
 from __future__ import annotations
 
 import pytest
 
 import cleanser
+from cleanser.stages.guard import reads_as_sentence
 
-BODY = [
+PARAGRAPHS = [
     "The harbour board met on Tuesday to decide the future of the old ferry terminal, closed since the spring floods.",
+    "Engineers told the board that the pier could be repaired for a fraction of the cost of a new one, if work began "
+    "before the winter storms.",
     "Several fishermen spoke against the plan, saying the repairs would block the inner basin for most of the season.",
+    "The board chair said a decision would be taken at the next meeting, after a survey of the seabed.",
 ]
+BODY = [PARAGRAPHS[0], PARAGRAPHS[2]]
+COUNCIL = [
+    "The council voted on Tuesday to approve the new budget after a long debate that ran late into the night.",
+    "Members of the public were invited to speak, and several did, raising concerns about the cost of the scheme.",
+]
+
+
+def assert_goes(article: list[str], at: int, line: str, rule: str) -> None:
+    """`line` put at index `at` of the article's lines is removed, by `rule` alone, and the article comes back."""
+    result = cleanser.clean("\n".join([*article[:at], line, *article[at:]]))
+    assert result.text == "\n".join(article)
+    assert [removal.rule for removal in result.removed] == [rule]
+
+
+def assert_stays(article: list[str], at: int, line: str) -> None:
+    """`line` put at index `at` of the article's lines is the article's: nothing is removed."""
+    text = "\n".join([*article[:at], line, *article[at:]])
+    assert cleanser.clean(text).text == text
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 1999-2017 Harbour Group Ltd.",
+        "©2021 Derechos Reservados. Puerto Noticias es una marca registrada de Puerto Medios S.A.",
+        "2023 - Todos los derechos reservados.",
+        "Copyright Gazeta do Porto. Todos os direitos reservados.",
+        "© 2022 Hafen Verlag GmbH - Alle Rechte vorbehalten",
+        "© 2020 Le Petit Port. Tous droits réservés.",
+        "© 2019 Porto Editore. Tutti i diritti riservati.",
+        "© 2024 Havenblad B.V. Alle rechten voorbehouden.",
+    ],
+)
+def test_a_copyright_footer_goes_in_its_language(footer: str) -> None:
+    assert_goes(COUNCIL, 2, footer, "generic/copyright")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Todos los derechos reservados a los socios fueron anulados por el tribunal el viernes pasado.",
+        "2024 brachte dem Verlag einen Rekord, alle Rechte vorbehalten blieben beim Autor, sagte er.",
+        "Copyright law has not kept up with artificial intelligence, the judge wrote in her ruling.",
+    ],
+)
+def test_an_article_sentence_with_the_words_stays(sentence: str) -> None:
+    assert_stays(COUNCIL, 2, sentence)
+
+
+def test_a_line_opening_with_a_copyright_sign_and_a_year_is_no_sentence() -> None:
+    assert not reads_as_sentence("© 1999-2017 Harbour Group Ltd.")
+    assert not reads_as_sentence("©2021 Derechos Reservados. Puerto Noticias es una marca registrada.")
+    # The sign alone, or a year without it, says nothing: these are read as any line is.
+    assert reads_as_sentence("© The photographers kept every right to the pictures they took that day.")
+    assert reads_as_sentence("1999 was the year the harbour froze over for the last time.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lesen Sie auch: Hafen bekommt neue Fähre",
+        "Lire aussi : Le port va accueillir un nouveau ferry",
+        "VEA TAMBIÉN: El puerto tendrá un nuevo ferry",
+        "Leia também: Porto terá nova balsa",
+        "Leggi anche: Il porto avrà un nuovo traghetto",
+        "Czytaj też: Czy port dostanie nowy prom?",
+        "Läs också: Hamnen får en ny färja",
+        "Читайте также: В порту появится новый паром",
+    ],
+)
+def test_a_read_also_link_between_paragraphs_goes(line: str) -> None:
+    assert_goes(PARAGRAPHS, 2, line, "generic/read-also")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lesen Sie auch die Stellungnahme des Bürgermeisters, riet der Sprecher am Montag.",
+        "Lire aussi les conclusions du rapport, a conseillé la ministre devant les députés.",
+    ],
+)
+def test_the_words_of_a_read_also_link_in_a_sentence_stay(sentence: str) -> None:
+    assert_stays(PARAGRAPHS, 2, sentence)
+
+
+def test_the_article_goes_on_under_a_read_also_link() -> None:
+    """A removed read-also line is no boundary of the page's furniture: the paragraphs under a run of them (and a
+    teaser headline) are the article's, even with the comment counter, other furniture and the footer below them.
+    As a boundary, a link of the run started a zone tail that took the article's last paragraphs (the shape of a
+    site's template around an article in bench/archive_quality.py)."""
+    links = [
+        f"Czytaj też: {title}"
+        for title in (
+            "Rybacy protestują w porcie",
+            "Czy port dostanie nowy prom?",
+            "Nowe nabrzeże. Kto za nie zapłaci?",
+            "Sztorm zniszczył molo",
+            "Port w liczbach",
+            "Latarnia do remontu",
+        )
+    ]
+    first = [
+        "When the old ferry terminal closed after the spring floods, few in the town expected it to stay shut "
+        "for long, and fewer still expected the argument over its future to last the whole summer.",
+        "That is exactly how the harbour board felt after a survey of the pier on Monday, which found the damage "
+        "worse than any of the engineers had feared when the water first went down.",
+        "The pier's deck rests on timber piles driven into the seabed more than a century ago, and a third of them "
+        "have rotted through at the waterline, the survey found.",
+    ]
+    middle = [
+        "After walking the length of the pier with the surveyors, the board's chair said the choice was now between a "
+        "costly repair and a new terminal on the other side of the basin.",
+        "The most striking part of the survey was a set of photographs taken by divers, which showed piles that had "
+        "split from top to bottom under the weight of the deck.",
+        "Several fishermen spoke against a new terminal, saying the building works would block the inner basin for "
+        "most of the season and cost them their summer catch.",
+    ]
+    last = [
+        "A second engineer, who surveyed the pier last year, said the worst of the damage was below the waterline "
+        "and that it had been visible for years.",
+        "There is plenty about the repairs that remains to be settled, not least who will pay for the divers and "
+        "how long the basin will have to stay closed.",
+        "It is easiest to judge the plan on what it leaves unchanged",
+    ]
+    text = "\n".join(
+        [
+            "Das Molo und die Stadt",
+            "By Lena Halloran",
+            *first,
+            links[0],
+            *middle,
+            *links[1:5],
+            "Były kapitan portu: molo jest groźne",
+            *last,
+            "350 comments",
+            "Alle Partner von Hafenblatt auf einem Blick",
+            "Gedanken über Häfen und Schiffe",
+            links[5],
+            "starszy analityk ds. portów",
+            "© 2025 Harbour Weekly. All rights reserved.",
+        ]
+    )
+    out = cleanser.clean(text).text.split("\n")
+    for paragraph in [*first, *middle, *last]:
+        assert paragraph in out
+    assert not any(link in out for link in links)
 
 
 @pytest.mark.parametrize(
@@ -28,9 +180,7 @@ BODY = [
     ],
 )
 def test_a_sign_up_prompt_goes_in_its_language(line: str) -> None:
-    result = cleanser.clean("\n".join([BODY[0], line, BODY[1]]))
-    assert result.text == "\n".join(BODY)
-    assert [removal.rule for removal in result.removed] == ["generic/newsletter-signup-languages"]
+    assert_goes(BODY, 1, line, "generic/newsletter-signup-languages")
 
 
 @pytest.mark.parametrize(
@@ -42,8 +192,7 @@ def test_a_sign_up_prompt_goes_in_its_language(line: str) -> None:
     ],
 )
 def test_a_sentence_about_a_newsletter_stays(sentence: str) -> None:
-    text = "\n".join([BODY[0], sentence, BODY[1]])
-    assert cleanser.clean(text).text == text
+    assert_stays(BODY, 1, sentence)
 
 
 @pytest.mark.parametrize(
@@ -56,15 +205,12 @@ def test_a_sentence_about_a_newsletter_stays(sentence: str) -> None:
     ],
 )
 def test_a_tag_line_under_the_article_goes(line: str) -> None:
-    result = cleanser.clean("\n".join([*BODY, line]))
-    assert result.text == "\n".join(BODY)
-    assert [removal.rule for removal in result.removed] == ["generic/tag-line"]
+    assert_goes(BODY, 2, line, "generic/tag-line")
 
 
 def test_a_tag_line_inside_the_article_stays() -> None:
     """Between paragraphs a "Themen: ..." line may be the article's own list: the rule takes the edges only."""
-    text = "\n".join([BODY[0], "Themen: Hafen, Fähre, Stadtrat", BODY[1]])
-    assert cleanser.clean(text).text == text
+    assert_stays(BODY, 1, "Themen: Hafen, Fähre, Stadtrat")
 
 
 @pytest.mark.parametrize(
@@ -79,11 +225,8 @@ def test_a_tag_line_inside_the_article_stays() -> None:
     ],
 )
 def test_a_photo_credit_line_goes(line: str) -> None:
-    result = cleanser.clean("\n".join([BODY[0], line, BODY[1]]))
-    assert result.text == "\n".join(BODY)
-    assert [removal.rule for removal in result.removed] == ["generic/photo-credit-line"]
+    assert_goes(BODY, 1, line, "generic/photo-credit-line")
 
 
 def test_a_caption_written_as_sentences_stays() -> None:
-    text = "\n".join([BODY[0], "Photo: the harbour in 1902, before the fire. It burned for three days.", BODY[1]])
-    assert cleanser.clean(text).text == text
+    assert_stays(BODY, 1, "Photo: the harbour in 1902, before the fire. It burned for three days.")
