@@ -1,7 +1,9 @@
 """Generic line rules in the languages of the web (`generic.toml`): copyright footers (`copyright`, with the guard's
 reading of a line that opens with a copyright sign and a year as a notice), "read also" links (`read-also`, and what
 they say of the page: the article may go on under them), newsletter sign-up prompts (`newsletter-signup-languages`),
-tag and category lines (`tag-line`) and photo credit lines (`photo-credit-line`)."""
+tag and category lines (`tag-line`), photo credit lines (`photo-credit-line`), and the page's furniture: ad labels
+and ad scripts, JavaScript notices, form states, back-to-top links, market-data notices and company-register
+footers."""
 
 from __future__ import annotations
 
@@ -230,3 +232,62 @@ def test_a_photo_credit_line_goes(line: str) -> None:
 
 def test_a_caption_written_as_sentences_stays() -> None:
     assert_stays(BODY, 1, "Photo: the harbour in 1902, before the fire. It burned for three days.")
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Anzeige", "generic/ad-label-languages"),
+        ("- Anzeige -", "generic/ad-label-languages"),
+        ("Publicidad", "generic/ad-label-languages"),
+        ("(adsbygoogle = window.adsbygoogle || []).push({});", "generic/ad-code"),
+        ('<!-- google_ad_client = "pub-1"; google_ad_slot = "2"; //-->', "generic/ad-code"),
+        ("Please enable JavaScript to view the comments.", "generic/javascript-notice"),
+        ("Bitte aktivieren Sie JavaScript in Ihrem Browser.", "generic/javascript-notice"),
+        ("You need to enable JavaScript to run this app.", "generic/javascript-notice"),
+        ("Please wait...", "generic/form-state"),
+        ("Oops! Something went wrong. Please try again later.", "generic/form-state"),
+        ("2000 characters left", "generic/form-state"),
+        ("Passwort vergessen?", "generic/form-state"),
+        ("Angemeldet bleiben", "generic/form-state"),
+        ("Se ha producido un error. Inténtalo de nuevo más tarde.", "generic/form-state"),
+        ("Nach oben", "generic/back-to-top"),
+        ("↑ Back to top", "generic/back-to-top"),
+        ("Quotes delayed at least 15 minutes.", "generic/market-data-notice"),
+    ],
+)
+def test_page_furniture_between_paragraphs_goes(line: str, rule: str) -> None:
+    assert_goes(COUNCIL, 1, line, rule)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Harbour Media Ltd is registered in England and Wales with company number 01234567. Registered office: 1 Quay "
+        "Street, Portsmouth.",
+        "Sitz der Gesellschaft: Hafenstadt, Registergericht: Amtsgericht Hafenstadt, HRB 12345",
+        "USt-IdNr.: DE123456789",
+    ],
+)
+def test_a_company_register_footer_goes(footer: str) -> None:
+    assert_goes(COUNCIL, 2, footer, "generic/company-register")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anzeige gegen Unbekannt erstattete die Polizei am Montag.",
+        "Something went wrong in the second half, the coach admitted after the defeat.",
+        "Loading the ship took three days, the harbour master said.",
+        "Remember me to your mother, she wrote at the end of the letter.",
+        "JavaScript is required knowledge for most web jobs, the survey of recruiters found.",
+        "Google's ad business, which runs the AdSense and DoubleClick brands, grew 12 per cent.",
+        "Back to top form after an injury, the striker scored twice.",
+        "Nach oben korrigierte die Bank ihre Prognose am Montag.",
+        "Quotes from the minister were delayed by the translation, reporters said.",
+        "The firm, registered in England with company number 01234567, owed suppliers more than two million pounds.",
+    ],
+)
+def test_an_article_sentence_with_furniture_words_stays(sentence: str) -> None:
+    assert_stays(COUNCIL, 1, sentence)
+    assert_stays(COUNCIL, 2, sentence)
