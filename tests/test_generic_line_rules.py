@@ -291,3 +291,61 @@ def test_a_company_register_footer_goes(footer: str) -> None:
 def test_an_article_sentence_with_furniture_words_stays(sentence: str) -> None:
     assert_stays(COUNCIL, 1, sentence)
     assert_stays(COUNCIL, 2, sentence)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Log out Sign in", "generic/account-links"),
+        ("Einloggen | Registrieren", "generic/account-links"),
+        ("Se connecter / S'inscrire", "generic/account-links"),
+        ("Comments (12 posted)", "generic/comment-prompt"),
+        ("3 Kommentare", "generic/comment-prompt"),
+        ("Hinterlasse einen Kommentar", "generic/comment-prompt"),
+        ("You must be logged in to post a comment.", "generic/comment-prompt"),
+        ("Nur angemeldete Benutzer können kommentieren und bewerten.", "generic/comment-prompt"),
+        ("« Vorige | Nächste »", "generic/prev-next"),
+        ("Article suivant", "generic/prev-next"),
+        ("Version zum Drucken", "generic/print-permalink"),
+        ("Permalink: https://example.org/-123", "generic/print-permalink"),
+        ("Aa", "generic/page-controls"),
+        ("Index : A B C D E F G H I J K L M N O P Q R S T U V W X Y Z", "generic/page-controls"),
+    ],
+)
+def test_navigation_and_comment_chrome_between_paragraphs_goes(line: str, rule: str) -> None:
+    assert_goes(COUNCIL, 1, line, rule)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Os comentários não representam a opinião do jornal; a responsabilidade é do autor da mensagem.",
+         "generic/comment-policy"),
+        ("The views expressed in this column are those of the author and do not necessarily reflect the views of "
+         "Harbour News.", "generic/comment-policy"),
+        ("© 2024 Hafenchor | Impressum | Datenschutz | Kontakt", "generic/legal-links"),
+        ("Privacy | Terms | Careers | Advertise", "generic/legal-links"),
+    ],
+)
+def test_a_comment_policy_or_legal_links_under_the_article_goes(line: str, rule: str) -> None:
+    assert_goes(COUNCIL, 2, line, rule)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Responses",
+        "Reactions",
+        "Comments from the minister angered the union, which called a strike for Monday.",
+        "Kommentieren wollte der Konzern die Zahlen am Montag nicht.",
+        "Log in to the portal was impossible for three days, users said.",
+        "Anmelden können sich Interessierte bis Freitag im Rathaus.",
+        "Next week the council will vote on the plan.",
+        "Search parties found the climbers on Sunday.",
+        "Views expressed by the minister do not reflect the views of the government, a spokesman said.",
+        "We have always been respectful of the court, he said.",
+    ],
+)
+def test_an_article_line_with_navigation_or_comment_words_stays(sentence: str) -> None:
+    assert_stays(COUNCIL, 1, sentence)
+    assert_stays(COUNCIL, 2, sentence)
