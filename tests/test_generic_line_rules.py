@@ -349,3 +349,36 @@ def test_a_comment_policy_or_legal_links_under_the_article_goes(line: str, rule:
 def test_an_article_line_with_navigation_or_comment_words_stays(sentence: str) -> None:
     assert_stays(COUNCIL, 1, sentence)
     assert_stays(COUNCIL, 2, sentence)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule", "at"),
+    [
+        ("Lesezeit: 4 Minuten", "generic/reading-time", 0),
+        ("5 minutes de lecture", "generic/reading-time", 0),
+        ("Dieser Artikel enthält Affiliate-Links.", "generic/sponsor-disclosure", 0),
+        ("Last update on 2024-05-01 / Affiliate links / Images from Amazon Product Advertising API",
+         "generic/sponsor-disclosure", 1),
+        ("Get the latest harbour news delivered to your inbox.", "generic/inbox-pitch", 1),
+        ("Recevez l'essentiel de l'actualité dans votre boîte mail", "generic/inbox-pitch", 2),
+        ("Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung 4.0 Lizenz.",
+         "generic/licence-notice", 2),
+    ],
+)
+def test_disclosures_pitches_and_licences_go(line: str, rule: str, at: int) -> None:
+    assert_goes(COUNCIL, at, line, rule)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scam emails delivered to your inbox often look real.",
+        "The dataset is licensed under a Creative Commons licence, the authors said.",
+        "This post contains references to products that the regulator has since banned, the lawyer said.",
+        "Dieser Beitrag enthält Fehler, räumte die Redaktion am Montag ein.",
+        "Lesezeit ist Lebenszeit, sagt die Bibliothekarin.",
+    ],
+)
+def test_an_article_sentence_about_mail_licences_or_ads_stays(sentence: str) -> None:
+    assert_stays(COUNCIL, 1, sentence)
+    assert_stays(COUNCIL, 2, sentence)
