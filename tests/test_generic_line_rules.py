@@ -382,3 +382,37 @@ def test_disclosures_pitches_and_licences_go(line: str, rule: str, at: int) -> N
 def test_an_article_sentence_about_mail_licences_or_ads_stays(sentence: str) -> None:
     assert_stays(COUNCIL, 1, sentence)
     assert_stays(COUNCIL, 2, sentence)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Name (erforderlich)", "generic/form-label"),
+        ("Email (will not be published)", "generic/form-label"),
+        ("Ja, ich möchte den wöchentlichen Newsletter bekommen.", "generic/form-label"),
+        ("Harbour News would like to send you push notifications.", "generic/push-prompt"),
+        ("© Hafenblatt | Jan Beispiel", "generic/credit-line-sign"),
+        ("(© Harbour Agency/Jane Example)", "generic/credit-line-sign"),
+        ("Meistgelesen", "generic/related-heading-languages"),
+        ("Les plus lus", "generic/related-heading-languages"),
+        ("Most read in Politics", "generic/related-heading-languages"),
+        ("Abonnez-vous 1€ le premier mois", "generic/subscription-offer-languages"),
+        ("Kommentare geschlossen", "generic/comment-prompt"),
+    ],
+)
+def test_forms_credits_list_headings_and_offers_go(line: str, rule: str) -> None:
+    assert_goes(COUNCIL, 1, line, rule)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) any other person named in the order",
+        "Ich möchte den Newsletter bekommen, sagte die Leserin, aber nicht jeden Tag.",
+        "Mehr Beiträge als im Vorjahr zahlten die Mitglieder, sagte der Kassenwart.",
+        "Most read the report before the meeting, the chair said.",
+        "Apps that send you push notifications at night are the worst, the survey found.",
+    ],
+)
+def test_a_legal_list_item_or_sentence_with_those_words_stays(sentence: str) -> None:
+    assert_stays(COUNCIL, 1, sentence)
