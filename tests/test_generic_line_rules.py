@@ -416,3 +416,30 @@ def test_forms_credits_list_headings_and_offers_go(line: str, rule: str) -> None
 )
 def test_a_legal_list_item_or_sentence_with_those_words_stays(sentence: str) -> None:
     assert_stays(COUNCIL, 1, sentence)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Image 3 of 12", "generic/gallery-ui"),
+        ("Bild 2 von 8", "generic/gallery-ui"),
+        ("Zur Bildergalerie", "generic/gallery-ui"),
+        ("Schließen", "generic/gallery-ui"),
+        ("Written by", "generic/byline-label"),
+    ],
+)
+def test_gallery_controls_and_a_lone_byline_label_go(line: str, rule: str) -> None:
+    assert_goes(COUNCIL, 1, line, rule)
+
+
+def test_the_name_under_a_byline_label_stays() -> None:
+    result = cleanser.clean("\n".join(["Written by", "Jane Example", *COUNCIL]))
+    assert result.text == "\n".join(["Jane Example", *COUNCIL])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Close to 300 people attended the vigil on Sunday.", "Written by hand, the letters survived the fire."],
+)
+def test_a_sentence_opening_with_a_control_word_stays(sentence: str) -> None:
+    assert_stays(COUNCIL, 1, sentence)
