@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanser import Cleaner
-from cleanser.stages.cms_strings import HTML_RULE, RULE, index, lookup, normalise
+from cleanser.read.text import read_text
+from cleanser.stages.cms_strings import HTML_RULE, RULE, index, lookup, mark_lines, normalise
 from cleanser.testing.strategies import paragraphs
 
 # Our own article: three paragraphs of invented prose.
@@ -91,6 +92,40 @@ def test_two_strings_on_one_line_go_as_one():
                  "Leave a Reply Cancel reply"):
         result = CLEANERS["safe"].clean("\n".join([*PROSE[:2], line, PROSE[2]]))
         assert [r.text for r in cms_removals(result)] == [line]
+
+
+def test_a_line_made_of_several_strings_goes_with_each_part_in_its_evidence():
+    # A theme that prints the form's title, its cancel link and both notes on one line, with no full stop between
+    # the notes; and a Jetpack subscription box's count and title run together.
+    for line, msgids in [
+        ("Leave a Reply Cancel reply Your email address will not be published Required fields are marked *",
+         ["Leave a Reply", "Cancel reply", "Your email address will not be published.",
+          "Required fields are marked %s"]),
+        ("Join 5 other subscribers Subscribe to Blog via Email", ["Join %s other subscribers",
+                                                                  "Subscribe to Blog via Email"]),
+    ]:
+        assert [k.msgid for k in lookup(line)] == msgids
+        result = CLEANERS["safe"].clean("\n".join([*PROSE[:2], line, PROSE[2]]))
+        assert line not in result.text and all(p in result.text for p in PROSE)
+        # The stage itself (in a whole cleaning, the line scorer may take such a line first): every part in evidence.
+        doc = read_text("\n".join([*PROSE[:2], line, PROSE[2]]))
+        assert mark_lines(doc, "safe") == 1
+        removed = [b.removal for b in doc.blocks if b.removal is not None]
+        assert [r.text for r in removed] == [line] and removed[0].rule == RULE
+        assert all(any(repr(m) in e for e in removed[0].evidence) for m in msgids)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A name or word slot takes any word, so it ends a sequence only: "the" is no network, "web" no string here.
+        "Click to share on the web",
+        "Leave a Reply Cancel reply and tell us what you think",
+        "Your email address will not be published, the clerk told the court. Required fields are marked *",
+    ],
+)
+def test_a_sequence_with_a_word_of_its_own_stays(line):
+    assert lookup(line) is None
 
 
 @pytest.mark.parametrize(
