@@ -116,8 +116,9 @@ def _may_go_alone(alone: bool, norm: str) -> bool:
 
 
 # The packaged data files of this format, read in this order: CMS templates' strings, then those of the widgets
-# (share bars, consent banners, newsletter forms) that sites embed. A file not in the package is skipped.
-DATA_FILES = ("cms_strings.json", "widget_strings.json")
+# (share bars, consent banners, newsletter forms) that sites embed, then the forms and boxes of other CMSs and
+# plugins (Plone's document actions and comment notes, a recipe card's buttons). A file not in the package is skipped.
+DATA_FILES = ("cms_strings.json", "widget_strings.json", "form_strings.json")
 
 
 def _load() -> tuple[list[dict], dict[str, str]]:
