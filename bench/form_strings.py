@@ -12,7 +12,9 @@ plugin with a box of its own, in the same format (`stages/cms_strings.py` reads 
   items"), from each locale's `LC_MESSAGES/plone.po` (English: the catalogue's "Default:" comments);
 - strings of plugins that no registry package ships, each read from a public file at a commit through a code search
   index (not fetched by this script) and listed in `SEEN` with that source: WP Recipe Maker's recipe-card buttons
-  ("Jump to Recipe", "Print Recipe", "Pin Recipe").
+  ("Jump to Recipe", "Print Recipe", "Pin Recipe"); wpDiscuz 7's comment section (its headings, "Be the First to
+  Comment!", "Join the discussion", its subscription bar "Notify of" / "new follow-up comments" / "new replies to my
+  comments", its consent checkbox, its sort tabs), in English and German.
 
 The msgids are picked by hand: only what a reader sees on an article page, never an admin string. `alone` means what
 it means in `bench/cms_strings.py`: a string that may go as a line by itself; otherwise (a word or two that are also
@@ -64,19 +66,65 @@ PLONE_STRINGS = [
     ("batch_previous_x_items", "navigation", False, "num"),
 ]
 
-# Strings of plugins that no registry package ships, read at a commit: source name -> (where, strings).
-SEEN: dict[str, tuple[str, list[tuple[str, str, bool, str | None]]]] = {
+# Strings of plugins that no registry package ships, read at a commit: source name -> (where, strings as (msgid,
+# kind, alone, slot, translations by locale; the English msgid is always added as "en")).
+SEEN: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, str]]]]] = {
     "wp-recipe-maker": (
         "WordPressBugBounty/plugins-wp-recipe-maker (a mirror of the plugin's releases) "
         "wp-recipe-maker/includes/class-wprm-i18n.php at commit 26679a88 (maybe_translate: the recipe card's "
         "default button labels)",
         [
             # The buttons of a recipe card and the snippet above it: no article line is only one of them.
-            ("Jump to Recipe", "recipe", True, None),
-            ("Jump to Video", "recipe", True, None),
-            ("Print Recipe", "recipe", True, None),
-            ("Pin Recipe", "recipe", True, None),
-            ("Rate this Recipe", "recipe", True, None),
+            ("Jump to Recipe", "recipe", True, None, {}),
+            ("Jump to Video", "recipe", True, None, {}),
+            ("Print Recipe", "recipe", True, None, {}),
+            ("Pin Recipe", "recipe", True, None, {}),
+            ("Rate this Recipe", "recipe", True, None, {}),
+        ],
+    ),
+    # wpDiscuz 7 renders its comment section into the page (not an iframe): a scraper keeps its headings, its
+    # subscription bar and its sort tabs as lines.
+    "wpdiscuz": (
+        "WordpressPluginDirectory/wpdiscuz (a mirror of the plugin's releases) wpdiscuz/options/"
+        "class.WpdiscuzOptions.php at commit 22214a3a (initPhrases(): the default phrases) and "
+        "wpdiscuz/forms/wpdFormAttr/Field (the consent checkboxes); German from "
+        "wpdiscuz/languages/wpdiscuz-de_DE.l10n.php at commit b333cf75",
+        [
+            ("Be the First to Comment!", "comments", True, None, {"de_DE": "Hinterlassen Sie den ersten Kommentar!"}),
+            ("Start the discussion", "comments", True, None, {"de_DE": "Starte die Diskussion"}),
+            ("Join the discussion", "comments", True, None, {"de_DE": "An Diskussion beteiligen"}),
+            ("Most reacted comment", "comments", True, None,
+             {"de_DE": "Kommentar, auf das am meisten reagiert wurde"}),
+            ("Hottest comment thread", "comments", True, None, {"de_DE": "Beliebtestes Kommentar Thema"}),
+            ("Inline Feedbacks", "comments", True, None, {}),
+            ("View all comments", "comments", True, None, {"de_DE": "Alle Kommentare anzeigen"}),
+            ("Load More Comments", "comments", True, None, {"de_DE": "Weitere Kommentare anzeigen"}),
+            ("Load Rest of Comments", "comments", True, None, {"de_DE": "Lade alle weiteren Kommentare"}),
+            ("Please login to comment", "comments", True, None,
+             {"de_DE": "Bitte logge dich ein, um zu kommentieren"}),
+            ("Would love your thoughts, please comment.", "comments", True, None,
+             {"de_DE": "Über ein Kommentar würden wir uns freuen."}),
+            # The subscription bar: "Notify of" and a drop-down of two options, often saved as one line.
+            ("Notify of", "subscribe", False, None, {"de_DE": "Benachrichtige mich bei"}),
+            ("new follow-up comments", "subscribe", True, None, {"de_DE": "allen neuen Kommentare"}),
+            ("new replies to my comments", "subscribe", True, None,
+             {"de_DE": "nur Antworten zu meinen Kommentar/en"}),
+            ("Notify of new replies to this comment", "subscribe", True, None,
+             {"de_DE": "Benachrichtige mich falls jemand meinen Eintrag kommentiert"}),
+            ("I allow to use my email address and send notification about new comments and replies (you can "
+             "unsubscribe at any time).", "subscribe", True, None,
+             {"de_DE": "Ich erlaube, meine E-Mail Adresse zu verwenden und Benachrichtigungen über neue Kommentare "
+                       "und Antworten zu senden (Sie können sich jederzeit wieder abmelden)."}),
+            ("Save my data for the next time I comment", "comments", True, None,
+             {"de_DE": "Meine Daten für das nächste Mal speichern"}),
+            # Sort tabs and buttons: words of any page, so only next to a line that goes alone.
+            ("Newest", "comments", False, None, {"de_DE": "Neueste"}),
+            ("Oldest", "comments", False, None, {"de_DE": "Älteste"}),
+            ("Most Voted", "comments", False, None, {"de_DE": "Meist bewertet"}),
+            ("Hide Replies", "comments", False, None, {"de_DE": "Antworten verbergen"}),
+            ("View Replies", "comments", False, None, {"de_DE": "Antworten anzeigen"}),
+            ("Inline Comments", "comments", False, None, {"de_DE": "Inline Kommentare"}),
+            ("Guest", "comments", False, None, {"de_DE": "Gast"}),
         ],
     ),
 }
@@ -149,8 +197,10 @@ def build(root: Path) -> dict:
 
     for name, (where, strings) in SEEN.items():
         sources[name] = where
-        for msgid, kind, alone, slot in strings:
+        for msgid, kind, alone, slot, translations in strings:
             add(name, msgid, kind, alone, slot, "en", msgid)
+            for locale, text in translations.items():
+                add(name, msgid, kind, alone, slot, locale, text)
 
     return {
         "version": 1,
