@@ -9,9 +9,9 @@ public translation catalogues give (built by `bench/cms_strings.py`, each with i
 A line is compared whole, once normalised (`normalise`: case folded, whitespace collapsed, quotes folded, and the
 marks templates and scrapers put around a label stripped from its ends: "Name *", "Search for:", "« Older posts",
 "Reply ↓"). It matches when it equals a known string, fits one with a placeholder (a number, a name, a title, within
-bounds: "Leave a Reply to Jane Doe"), or is made of known strings only (two sentences of the comment form on one
-line; a title and its cancel link run together). A line that holds a string and more ("Readers were asked to leave
-a reply.") never matches.
+bounds: "Leave a Reply to Jane Doe"), or is made of known strings only, one after another (two sentences of the
+comment form on one line; a title and its cancel link run together; a subscription bar's label and its options: see
+`_sequence`). A line that holds a string and more ("Readers were asked to leave a reply.") never matches.
 
 One or two words that templates print ("Reply", "Search", "Archives", "Comments", a translation of one word) are
 also common words of headings in many languages: such a line goes only in a run of matched lines (next lines with
