@@ -132,6 +132,17 @@ CORE = [
     ("Comments <abbr title=\"Really Simple Syndication\">RSS</abbr>", "widgets", True, None),
     ("Entries (RSS)", "widgets", True, None),
     ("Comments (RSS)", "widgets", True, None),
+    # The login form that a login widget, a members' page or a comment form's "log in" link prints (wp_login_form(),
+    # wp-login.php): its labels are words of any page, so they wait for a neighbour; the comment form's line for a
+    # reader who is not logged in may go alone.
+    ("You must be <a href=\"%s\">logged in</a> to post a comment.", "comments", True, None),
+    ("Username", "login", False, None),
+    ("Password", "login", False, None),
+    ("Remember Me", "login", False, None),
+    ("Log In", "login", False, None),
+    ("Lost your password?", "login", False, None),
+    ("Register", "login", False, None),
+    ("Log out", "login", False, None),
     ("Search", "search", False, None),
     ("label\x04Search for:", "search", False, None),
     ("Search for:", "search", False, None),

@@ -69,6 +69,10 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
             ("Recent Comments", "widgets", False, None, {"de_DE": "Neueste Kommentare"}),
             ("Log in", "widgets", False, None, {"de_DE": "Anmelden"}),
             ("Pages:", "navigation", False, None, {"de_DE": "Seiten:"}),
+            # The login form (wp-includes/general-template.php, wp_login_form()).
+            ("Remember Me", "login", False, None, {"de_DE": "Angemeldet bleiben"}),
+            ("Register", "login", False, None, {"de_DE": "Registrieren"}),
+            ("Log out", "login", False, None, {"de_DE": "Abmelden"}),
         ],
     ),
     "wp-core-6.2": (

@@ -9,9 +9,9 @@ public translation catalogues give (built by `bench/cms_strings.py`, each with i
 A line is compared whole, once normalised (`normalise`: case folded, whitespace collapsed, quotes folded, and the
 marks templates and scrapers put around a label stripped from its ends: "Name *", "Search for:", "« Older posts",
 "Reply ↓"). It matches when it equals a known string, fits one with a placeholder (a number, a name, a title, within
-bounds: "Leave a Reply to Jane Doe"), or is made of known strings only (two sentences of the comment form on one
-line; a title and its cancel link run together). A line that holds a string and more ("Readers were asked to leave
-a reply.") never matches.
+bounds: "Leave a Reply to Jane Doe"), or is made of known strings only, one after another (two sentences of the
+comment form on one line; a title and its cancel link run together; a subscription bar's label and its options: see
+`_sequence`). A line that holds a string and more ("Readers were asked to leave a reply.") never matches.
 
 One or two words that templates print ("Reply", "Search", "Archives", "Comments", a translation of one word) are
 also common words of headings in many languages: such a line goes only in a run of matched lines (next lines with
@@ -43,7 +43,9 @@ PLUGIN = "generic"
 RULE = f"{PLUGIN}/cms-string"
 HTML_PLUGIN = "generic-html"
 MAX_CHARS = 300  # longer lines are never looked up: no template string is that long
-MAX_GLUED_WORDS = 12  # a line of two strings run together (a form's title and its cancel link) is short
+MAX_PARTS = 6  # a line made of known strings holds a few (a form's notes, its title and its cancel link)
+MAX_SEQUENCE_WORDS = 60
+_NAME_WORDS = 12  # how many words a name slot may hold (60 characters), for the sequence search's spans
 
 # Marks a template or a scraper puts around a label: a required-field star, a colon, an ellipsis, arrows, guillemets,
 # bullets, quotes. Stripped from both ends of a line before comparing.
@@ -93,8 +95,10 @@ class Index:
     exact: dict[str, Known]
     first: dict[str, list[tuple[re.Pattern[str], Known]]]  # patterns that start with a literal word, by that word
     last: dict[str, list[tuple[re.Pattern[str], Known]]]  # patterns that start with a slot, by their last word
-    starts: frozenset[str]  # first words of the exact strings (a line of two glued strings starts with one)
+    # By first word, how many words the strings that start with it may have: where a sequence's next part may end.
+    spans: dict[str, tuple[int, ...]]
     sources: dict[str, str]
+    named: frozenset[str]  # the patterns (their source) with a name or a word in them: they end a sequence only
     # What a line must start or end with to be looked up at all: the first words of every string, the last words of
     # the patterns that start with a number. Most lines of an article start with neither: one word's folding and a
     # set lookup reject them.
@@ -112,8 +116,9 @@ def _may_go_alone(alone: bool, norm: str) -> bool:
 
 
 # The packaged data files of this format, read in this order: CMS templates' strings, then those of the widgets
-# (share bars, consent banners, newsletter forms) that sites embed. A file not in the package is skipped.
-DATA_FILES = ("cms_strings.json", "widget_strings.json")
+# (share bars, consent banners, newsletter forms) that sites embed, then the forms and boxes of other CMSs and
+# plugins (Plone's document actions and comment notes, a recipe card's buttons). A file not in the package is skipped.
+DATA_FILES = ("cms_strings.json", "widget_strings.json", "form_strings.json")
 
 
 def _load() -> tuple[list[dict], dict[str, str]]:
@@ -139,6 +144,8 @@ def index() -> Index:
     exact: dict[str, Known] = {}
     first: dict[str, list] = {}
     last: dict[str, list] = {}
+    spans: dict[str, set[int]] = {}
+    named: set[str] = set()
     for entry in strings:
         for text, locales in entry["texts"].items():
             slot = entry.get("slot")
@@ -152,11 +159,16 @@ def index() -> Index:
                     # count ("12 Comments") is indexed by its last word.
                     continue
                 pattern = re.compile(_SLOTS[slot].join(re.escape(p) for p in pieces))
+                if slot != "num":
+                    named.add(pattern.pattern)
                 norm = " ".join(literal)
                 known = Known(entry["msgid"], entry["source"], entry["kind"],
                               _may_go_alone(entry["alone"], norm), tuple(locales))
                 if pieces[0].strip():
                     first.setdefault(pieces[0].split()[0], []).append((pattern, known))
+                    width = len(norm.split())
+                    extra = _NAME_WORDS if slot == "name" else 1
+                    spans.setdefault(pieces[0].split()[0], set()).update(range(width, width + extra + 1))
                 else:
                     last.setdefault(pieces[-1].split()[-1], []).append((pattern, known))
                 continue
@@ -169,20 +181,23 @@ def index() -> Index:
             # The same text under two msgids: the cautious reading wins (a word that is "Comments" somewhere).
             if held is None or (held.alone and not known.alone):
                 exact[norm] = known
-    starts = frozenset(k.split()[0] for k in exact)
+            words = norm.split()
+            spans.setdefault(words[0], set()).add(len(words))
     # The quick test reads a line's first word as `_key` does (marks after it stripped: "Klick," is "klick").
-    firsts = frozenset(_key(word) for word in starts | set(first))
-    return Index(exact, first, last, starts, sources, firsts, frozenset(_key(word) for word in last))
+    firsts = frozenset(_key(word) for word in set(spans) | set(first))
+    return Index(exact, first, last, {w: tuple(sorted(n)) for w, n in spans.items()}, sources, frozenset(named), firsts,
+                 frozenset(_key(word) for word in last))
 
 
-def _one(norm: str, idx: Index) -> Known | None:
-    """The known string a normalised piece of text is, exactly or through a placeholder pattern."""
+def _one(norm: str, idx: Index, named: bool = True) -> Known | None:
+    """The known string a normalised piece of text is, exactly or through a placeholder pattern (with `named`
+    false, not through one with a name or a word in it)."""
     found = idx.exact.get(norm)
     if found is not None or not norm:
         return found
     words = norm.split(" ")
     for pattern, known in idx.first.get(words[0], ()):
-        if pattern.fullmatch(norm):
+        if (named or pattern.pattern not in idx.named) and pattern.fullmatch(norm):
             return known
     for pattern, known in idx.last.get(words[-1], ()):
         if pattern.fullmatch(norm):
@@ -190,10 +205,41 @@ def _one(norm: str, idx: Index) -> Known | None:
     return None
 
 
+def _sequence(norm: str, idx: Index) -> tuple[Known, ...] | None:
+    """The known strings a normalised piece of text is made of, one after another with nothing between them, or
+    None: a form's title and its cancel link ("Leave a Reply Cancel reply"), two notes a theme prints with no full
+    stop between them. Each part starts where the last ended, with a word that starts a known string, and is as long
+    as a string that starts with that word may be (`Index.spans`): a few dict lookups per part, never a scan."""
+    words = norm.split(" ")
+    n = len(words)
+    if not 2 <= n <= MAX_SEQUENCE_WORDS:
+        return None
+    # reached[i]: the fewest parts that make words[:i], found left to right.
+    reached: list[tuple[Known, ...] | None] = [None] * (n + 1)
+    reached[0] = ()
+    for i in range(n):
+        done = reached[i]
+        if done is None or len(done) >= MAX_PARTS:
+            continue
+        for width in idx.spans.get(words[i], ()):
+            j = i + width
+            if j > n or (i == 0 and j == n):  # (the whole piece as one string was looked up already)
+                continue
+            if reached[j] is not None and len(reached[j]) <= len(done) + 1:  # type: ignore[arg-type]
+                continue
+            # A name or a word slot takes any word: only the last part may have one ("Click to share on the" and
+            # "web" are no two strings).
+            found = _one(" ".join(words[i:j]).rstrip(_TAIL), idx, named=j == n)
+            if found is not None:
+                reached[j] = (*done, found)
+    return reached[n] or None
+
+
 def lookup(text: str) -> tuple[Known, ...] | None:
     """The known strings a whole line is made of, or None: the line is one ("Leave a Reply"), or each of its
-    sentences (or pieces between separator bars) is one ("Your email address will not be published. Required fields
-    are marked *"), or it is two run together ("Leave a Reply Cancel reply")."""
+    sentences (or pieces between separator bars) is one or a few run together ("Your email address will not be
+    published. Required fields are marked *", "Leave a Reply Cancel reply"). A line with a word that is no part of
+    a known string is none."""
     if len(text) > MAX_CHARS:
         return None
     idx = index()
@@ -210,20 +256,19 @@ def lookup(text: str) -> tuple[Known, ...] | None:
         return None
     pieces = [normalise(p) for p in _SENTENCES.split(text)]
     pieces = [p for p in pieces if p]
-    if len(pieces) > 1:
-        parts = [_one(p, idx) for p in pieces]
-        if all(parts):
-            return tuple(parts)  # type: ignore[arg-type]
-        return None
-    words = norm.split(" ")
-    if 2 <= len(words) <= MAX_GLUED_WORDS and words[0] in idx.starts:
-        for i in range(1, len(words)):
-            head = idx.exact.get(" ".join(words[:i]))
-            if head is not None:
-                tail = _one(normalise(" ".join(words[i:])), idx)
-                if tail is not None:
-                    return (head, tail)
-    return None
+    if len(pieces) <= 1:
+        return _sequence(norm, idx)
+    parts: list[Known] = []
+    for piece in pieces:
+        one = _one(piece, idx)
+        if one is not None:
+            parts.append(one)
+            continue
+        more = _sequence(piece, idx)
+        if more is None:
+            return None
+        parts.extend(more)
+    return tuple(parts) if len(parts) <= MAX_PARTS else None
 
 
 def _alone(found: tuple[Known, ...]) -> bool:
