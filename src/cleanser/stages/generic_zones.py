@@ -56,6 +56,7 @@ from .generic_lines import _headline, _quick_evidence, document_lines, packaged_
 from .generic_lines import model as line_model
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
+from .inline_links import inline_link
 
 PLUGIN = "generic"
 INLINE_LINK_RULES = frozenset({"generic/read-also", "generic/read-more-link"})
@@ -115,7 +116,8 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
             return None
         # A "read also" link (its formula, a separator, a headline) stands between the article's paragraphs by
         # design: the article may go on under it. The formula alone is a heading, and may head the furniture.
-        if block.removal.rule in INLINE_LINK_RULES and _LINK_HEADLINE.search(text):
+        # A site's or a learned rule may have claimed the line first: its wording says what it is (inline_links.py).
+        if (block.removal.rule in INLINE_LINK_RULES or inline_link(text)) and _LINK_HEADLINE.search(text):
             return None
         # The line scorer's removal at the aggressive level is no boundary unless its words reach the safe floor:
         # a boundary starts the removal of everything under it, so it needs the evidence the safe level does.

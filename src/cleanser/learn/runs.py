@@ -1,0 +1,131 @@
+"""Runs of the template inside the article: a chart's labels, an embedded box's lines.
+
+A chart a naive scraper kept is a run of short lines between the article's paragraphs: tick labels (`’23`, `$458`,
+`19.3%`), units (`%`), a legend (`RECESSIONS`, `PROJECTED`) and a title (`Public debt as a share of gross domestic
+product`), often drawn twice (a small and a large version). When the chart is the site's (in nearly every page), each
+of those lines recurs across the host's documents as a *shape*: its digits may change from page to page, its place
+in the article may change, and a label may stand in several places a page (one per version of the chart). So the
+tests that take a line inside the article (the same text at the same place, `evidence.letterless_reason` and
+`evidence.inline_cue`) keep it out, although the run it stands in recurs in every page.
+
+A run is the evidence here: a line between the article's paragraphs is the template's when it is in
+`template_share` of the distinct documents (the bar of every template evidence) and most of its occurrences
+(`RUN_SHARE`) stand in a run of `RUN_LINES` lines or more in a row, each of them a line of the template too (a
+line a rule takes, or a line of another candidate in `template_share` of the documents that is short and no
+sentence, or letterless), of at least two different candidates. An article's content does not come that way: a
+recurring subheading or standfirst stands alone, among the article's own sentences, and a one-off number line is
+no candidate at all.
+
+Only lines that the place alone kept out are taken so (every content test still applies), and never:
+
+- a line that reads as a sentence, ends in a colon (it introduces what follows), or has more than `MAX_WORDS`
+  words (a chart's title) or `MAX_CHARS` characters;
+- a separator (`* * *`, `—`, `◆`: the article's own section break), or a line of nothing but numbers (a rule
+  `{number}` would take any number): lone numbers count towards a run, and are never a rule;
+- a rule the host's held-back documents do not verify (`trust.py`): a run line is kept only when the documents
+  learning never saw show it again, and only as what it was built from (`demote_unverified`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..text import word_count
+from .evidence import has_letters, in_template, separator
+from .settings import LearnSettings
+from .templates import Candidate
+
+RUN_LINES = 3  # lines in a row, the candidate's own included
+RUN_SHARE = 0.8  # of a candidate's line occurrences, in such runs
+MAX_WORDS = 12  # a chart's title: more than a short line at one place (evidence.INLINE_WORDS), never a paragraph
+MAX_CHARS = 80
+
+# The reasons that keep a line out for its place alone (evidence.letterless_reason, judge.position_reason).
+PLACE_REASONS = ("has no letter: taken at the top or the bottom", "its position varies")
+NUMBERS_ONLY = "has no letter and nothing but numbers"
+NOT_VERIFIED = (
+    "inside the article in runs of the template's lines, but the held-back documents do not verify it (a line "
+    "taken for its run must be)"
+)
+
+
+def _short_label(text: str) -> bool:
+    from .judge import sentence_shaped
+
+    text = text.strip()
+    return word_count(text) <= MAX_WORDS and len(text) <= MAX_CHARS and not sentence_shaped(text) and (
+        not text.endswith(":")
+    )
+
+
+def liftable(cand: Candidate, settings: LearnSettings) -> bool:
+    """Whether `cand` was kept out for its place alone and may be the template's by its runs."""
+    if cand.reason is None or not in_template(cand.share, settings) or not cand.reason.startswith(PLACE_REASONS):
+        return False
+    examples = [e.strip() for e in cand.examples[:3]]
+    if any(separator(e) for e in examples):
+        return False
+    return all(_short_label(e) for e in examples) if any(has_letters(e) for e in examples) else True
+
+
+def _member(cand: Candidate, settings: LearnSettings) -> bool:
+    """A line that may make a run: a rule's, a liftable candidate's, or a lone number of the template's."""
+    if cand.is_rule:
+        return True
+    if not in_template(cand.share, settings):
+        return False
+    return liftable(cand, settings) or (cand.reason or "").startswith(NUMBERS_ONLY)
+
+
+def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[Candidate]:
+    """Take the candidates kept out for their place whose occurrences stand in runs of the template's lines (see the
+    module docstring): their reason is cleared and their `why` says so. Returns them (the caller shapes them into
+    rules, and demotes those the held-back documents do not verify)."""
+    members: dict[tuple[int, int], int] = {}
+    for n, cand in enumerate(candidates):
+        if _member(cand, settings):
+            for u in cand.units:
+                if not u.piece:
+                    members.setdefault((u.doc, u.line), n)
+            for doc, line, _ in cand.blurbs:  # the short line under it, which its rule takes along
+                members.setdefault((doc, line), n)
+    if not members:
+        return []
+    # Each member line's run: its length and how many different candidates it holds.
+    run_of: dict[tuple[int, int], tuple[int, int]] = {}
+    for doc, line in sorted(members):
+        if (doc, line) in run_of:
+            continue
+        end = line
+        while (doc, end + 1) in members:
+            end += 1
+        found = (end - line + 1, len({members[doc, i] for i in range(line, end + 1)}))
+        for i in range(line, end + 1):
+            run_of[doc, i] = found
+    lifted = []
+    for cand in candidates:
+        if not liftable(cand, settings):
+            continue
+        lines = [u for u in cand.units if not u.piece]
+        in_runs = sum(
+            1 for u in lines if run_of[u.doc, u.line][0] >= RUN_LINES and run_of[u.doc, u.line][1] >= 2
+        )
+        if not lines or in_runs < RUN_SHARE * len(lines):
+            continue
+        if not has_letters(cand.examples[0]) and len({e.strip() for e in cand.examples}) == 1:
+            cand.template = cand.examples[0].strip()  # the same text every time: the rule is that text
+        cand.reason = None
+        cand.why = (
+            f"inside the article in runs of the template's lines (a chart's labels, a box): in {cand.share:.0%} of "
+            f"the documents, {in_runs} of its {len(lines)} occurrences in a run of {RUN_LINES} lines or more that "
+            "recur as it does"
+        )
+        lifted.append(cand)
+    return lifted
+
+
+def demote_unverified(lifted: Sequence[Candidate]) -> None:
+    """A line taken for its runs stays a rule only when the held-back documents verified it."""
+    for cand in lifted:
+        if cand.is_rule and not cand.verified:
+            cand.reason = NOT_VERIFIED
