@@ -147,3 +147,32 @@ def test_a_read_also_link_a_learned_rule_claims_starts_no_zone_tail(base):
     out = result.text.split("\n")
     assert out == [*ARTICLE, *UNDER]
     assert LINK not in out and "Most popular stories this week" not in out  # the furniture below still goes
+
+
+def test_a_charts_values_between_its_learned_labels_go_and_a_year_between_paragraphs_stays(base):
+    """The values of a chart stay behind as lone numbers when its labels go (no rule takes any number): those that
+    lines removed by named rules enclose go with them; a number between the article's paragraphs stays."""
+    learned = ruleset_from_dict(
+        {"name": "gazette", "domains": ["harbourgazette.example"], "priority": 150,
+         "rule": [{"id": "year", "match": "’{number}", "verified": True},
+                  {"id": "price", "match": "${number}", "verified": True},
+                  {"id": "legend", "match": LEGEND, "verified": True}]},
+        source="<learned>",
+    )
+    cleaner = Cleaner(Plugins.from_rulesets(*base, learned), settings=Settings())
+    article = ARTICLE_EN
+    text = "\n".join([article[0], "’17", "26", "$458", "102", "$409", "’8", "24", "6", LEGEND, article[1], ONE_OFF,
+                      article[2], "’20", "51", article[3]])
+    result = cleaner.clean(text, url="https://www.harbourgazette.example/news/2")
+    assert result.text.split("\n") == [article[0], article[1], ONE_OFF, article[2], "51", article[3]]
+    values = [r for r in result.removed if r.rule == "generic/chart-values"]
+    assert [r.text for r in values] == ["26", "102", "24\n6"]
+    assert all("a chart's values" in r.evidence[0] for r in values)
+
+
+ARTICLE_EN = [
+    "The council approved the new footbridge over the river after a long meeting on Tuesday evening with residents.",
+    "Work on the bridge will start in the spring and should be finished before the summer festival next year.",
+    "Residents who live near the river said they welcomed the plan but asked for the path to stay open meanwhile.",
+    "The harbour master said boats would be able to pass under the new bridge at every state of the tide.",
+]

@@ -50,6 +50,7 @@ from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
+from .chart_values import mark_values
 from .generic_axis import mark_axes
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
@@ -308,9 +309,10 @@ def mark_zones(doc: Document, level: str) -> int:
     blocks, states = document_lines(doc)
     if len(blocks) < 3:
         return 0
-    # A chart's tick labels, wherever they stand (generic_axis.py). The other zones read the lines as they were
-    # before: an axis is no boundary, and the article around a chart is one core.
-    return mark_axes(doc, blocks, states) + _mark_zones(doc, blocks, states, level)
+    # A chart's tick labels, wherever they stand (generic_axis.py), and its values among labels rules took
+    # (chart_values.py). The other zones read the lines as they were before: an axis is no boundary, and the
+    # article around a chart is one core.
+    return mark_axes(doc, blocks, states) + mark_values(doc, blocks, states) + _mark_zones(doc, blocks, states, level)
 
 
 def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: str) -> int:
