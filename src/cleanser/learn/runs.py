@@ -28,7 +28,9 @@ Only lines that the place alone kept out are taken so (every content test still 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..text import word_count
 from .evidence import has_letters, in_template, separator
@@ -53,8 +55,11 @@ def _short_label(text: str) -> bool:
     from .judge import sentence_shaped
 
     text = text.strip()
-    return word_count(text) <= MAX_WORDS and len(text) <= MAX_CHARS and not sentence_shaped(text) and (
-        not text.endswith(":")
+    return (
+        word_count(text) <= MAX_WORDS
+        and len(text) <= MAX_CHARS
+        and not sentence_shaped(text)
+        and (not text.endswith(":"))
     )
 
 
@@ -103,25 +108,64 @@ def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[
         for i in range(line, end + 1):
             run_of[doc, i] = found
     lifted = []
-    for cand in candidates:
+    for cand in list(candidates):
         if not liftable(cand, settings):
             continue
         lines = [u for u in cand.units if not u.piece]
-        in_runs = sum(
-            1 for u in lines if run_of[u.doc, u.line][0] >= RUN_LINES and run_of[u.doc, u.line][1] >= 2
-        )
+        in_runs = sum(1 for u in lines if run_of[u.doc, u.line][0] >= RUN_LINES and run_of[u.doc, u.line][1] >= 2)
         if not lines or in_runs < RUN_SHARE * len(lines):
             continue
-        if not has_letters(cand.examples[0]) and len({e.strip() for e in cand.examples}) == 1:
-            cand.template = cand.examples[0].strip()  # the same text every time: the rule is that text
-        cand.reason = None
-        cand.why = (
+        why = (
             f"inside the article in runs of the template's lines (a chart's labels, a box): in {cand.share:.0%} of "
             f"the documents, {in_runs} of its {len(lines)} occurrences in a run of {RUN_LINES} lines or more that "
             "recur as it does"
         )
-        lifted.append(cand)
+        for taken in _exact_texts(cand, candidates, settings):
+            taken.reason = None
+            taken.why = why
+            lifted.append(taken)
     return lifted
+
+
+def _exact_texts(cand: Candidate, candidates: list[Candidate], settings: LearnSettings) -> list[Candidate]:
+    """The candidate as the rules to make of it. A letterless line whose digits do not vary is learned as its text,
+    digits and all (`’24`, not `’{number}`, which takes any year's label): when each of its texts is in
+    `template_share` of the documents (a chart's fixed labels), each becomes a candidate of its own, in its place in
+    `candidates`. The shape is the rule only when the values change from page to page."""
+    if has_letters(cand.examples[0]):
+        return [cand]
+    texts: dict[str, list] = {}
+    for u in cand.units:
+        texts.setdefault(u.text.strip(), []).append(u)
+    if len(texts) == 1:
+        cand.template = cand.examples[0].strip()  # the same text every time: the rule is that text
+        return [cand]
+    n = round(cand.docs / cand.share)
+    split = [(t, us, len({u.doc for u in us})) for t, us in texts.items()]
+    if not all(in_template(docs / n, settings) for _, _, docs in split):
+        return [cand]
+    at = candidates.index(cand)
+    made = []
+    for t, us, docs in split:
+        lines = {(u.doc, u.line + 1) for u in us}
+        blurbs = [b for b in cand.blurbs if (b[0], b[1]) in lines]  # the blurb lines under this text's lines
+        made.append(
+            replace(
+                cand,
+                template=t,
+                units=us,
+                docs=docs,
+                share=docs / n,
+                positions=Counter(u.where for u in us),
+                examples=[t],
+                variants=1,
+                notes=list(cand.notes),
+                blurbs=blurbs,
+                blurb=cand.blurb if blurbs else 0,
+            )
+        )
+    candidates[at : at + 1] = made
+    return made
 
 
 def demote_unverified(lifted: Sequence[Candidate]) -> None:

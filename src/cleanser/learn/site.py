@@ -112,7 +112,8 @@ def learn_site(
     threshold = max(settings.min_docs, math.ceil(settings.min_share * n))
     floor = max(settings.min_docs, math.ceil(threshold / 2))
     by_doc = [doc_units(i, d.lines, dups.common) for i, d in enumerate(docs)]
-    candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold)
+    own = math.ceil(settings.template_share * n)  # a line in nearly every page is no other line's blurb
+    candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold, own)
     units = [u for us in by_doc for u in us]
     folded: list[str] | None = None
 

@@ -65,8 +65,10 @@ def _remove(doc: Document, taken: list[Block], above: str, below: str) -> None:
         start=first.start,
         end=None if last.start is None else last.start + len(last.text),
         score=0.9,
-        evidence=(f"{len(taken)} lone numbers between lines removed by {above} and {below}: a chart's values",
-                  " ".join(b.text.strip() for b in taken)[:60]),
+        evidence=(
+            f"{len(taken)} lone numbers between lines removed by {above} and {below}: a chart's values",
+            " ".join(b.text.strip() for b in taken)[:60],
+        ),
     )
     for block in taken:
         block.removal = removal
