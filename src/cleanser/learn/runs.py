@@ -33,7 +33,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..text import word_count
-from .evidence import has_letters, in_template, separator
+from .evidence import INLINE_SPREAD, MAX_VERIFIED_CHARS, has_letters, in_template, separator, spread
+from .mine import INLINE
 from .settings import LearnSettings
 from .templates import Candidate
 
@@ -45,6 +46,7 @@ MAX_CHARS = 80
 # The reasons that keep a line out for its place alone (evidence.letterless_reason, judge.position_reason).
 PLACE_REASONS = ("has no letter: taken at the top or the bottom", "its position varies")
 NUMBERS_ONLY = "has no letter and nothing but numbers"
+LONG_INLINE = "long, and between the article's paragraphs"  # judge.position_reason
 NOT_VERIFIED = (
     "inside the article in runs of the template's lines, but the held-back documents do not verify it (a line "
     "taken for its run must be)"
@@ -108,6 +110,11 @@ def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[
         for i in range(line, end + 1):
             run_of[doc, i] = found
     lifted = []
+    for cand in candidates:
+        why = long_at_one_place(cand, settings)
+        if why:
+            cand.reason, cand.why = None, why
+            lifted.append(cand)
     for cand in list(candidates):
         if not liftable(cand, settings):
             continue
@@ -125,6 +132,27 @@ def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[
             taken.why = why
             lifted.append(taken)
     return lifted
+
+
+def long_at_one_place(cand: Candidate, settings: LearnSettings) -> str | None:
+    """Why a long line between the article's paragraphs is the template's, or None: the same text in
+    `template_share` of the documents, at the same place in the article (`evidence.inline_cue`'s test: the middle
+    80% of its places within `INLINE_SPREAD` of the article's length), and at most `MAX_VERIFIED_CHARS` long. A
+    newsletter box's or a notice's paragraph stands so; content that recurs (a series lede, a syndicated paragraph)
+    is in a minority of the documents. Kept only when the held-back documents verify it (`demote_unverified`)."""
+    if cand.reason is None or not cand.reason.startswith(LONG_INLINE) or not in_template(cand.share, settings):
+        return None
+    if len({e.strip() for e in cand.examples}) != 1 or len(cand.examples[0]) > MAX_VERIFIED_CHARS:
+        return None
+    if any(u.piece for u in cand.units):
+        return None
+    places = [u.at for u in cand.units if u.where == INLINE]
+    if not places or spread(places) > INLINE_SPREAD:
+        return None
+    return (
+        f"long, the same text in {cand.share:.0%} of the documents, at the same place in the article (the middle of "
+        f"its places within {spread(places):.0%} of the article's length)"
+    )
 
 
 def _exact_texts(cand: Candidate, candidates: list[Candidate], settings: LearnSettings) -> list[Candidate]:
