@@ -176,3 +176,49 @@ ARTICLE_EN = [
     "Residents who live near the river said they welcomed the plan but asked for the path to stay open meanwhile.",
     "The harbour master said boats would be able to pass under the new bridge at every state of the tide.",
 ]
+
+
+def test_a_datelines_shape_in_every_page_with_text_after_it_is_the_templates_and_a_dateline_is_content():
+    from cleanser.learn.judge import content_reason
+
+    settings = LearnSettings()
+    # The same whole line in nearly every distinct document: no article's opening (that recurs only with another
+    # paragraph after it).
+    for line in ("HGZ - Hourly Harbour News Since 2019", "The Second Tide: What Does the Almanac Predict?"):
+        assert content_reason(line, settings, 1.0) is None
+        assert content_reason(line, settings, 0.5) is not None  # in half of them: a dateline or a kicker's shape
+    assert content_reason("PORT ELLIS (Gazette Wire) —", settings, 1.0) == "a dateline"  # a dateline alone
+    assert content_reason("PORT ELLIS — The council met on Monday.", settings, 0.5) == "a dateline"
+    # A byline is one at any share; an instruction that starts with "By" is none.
+    assert content_reason("By Mara Quist", settings, 1.0) == "a byline"
+    assert content_reason("By clicking accept below, you agree to our cookies", settings, 1.0) is None
+
+
+NOTICE = (
+    "If you have not yet confirmed a subscription to a Harbour Gazette newsletter, you may have to do so, and please "
+    "check your inbox or your spam filter for an email from us."
+)
+
+
+def test_a_long_line_at_one_place_inside_every_article_is_learned_when_verified(base):
+    """A newsletter box's paragraph halfway down every article: long, between the article's paragraphs, the same
+    text at the same place. The series lede (a long line in a fifth of the documents) stays."""
+    docs, articles = archive(60, seed=19)
+    edited = []
+    for (url, text), article in zip(docs, articles, strict=True):
+        lines = text.split("\n")
+        lines.insert(lines.index(article[len(article) // 2]), NOTICE)
+        edited.append((url, "\n".join(lines)))
+    model = learn(edited, base=base).sites[0]
+    rules = {c.template: c for c in model.rules}
+    assert NOTICE.rstrip(".") in rules and rules[NOTICE.rstrip(".")].verified
+    assert "at the same place in the article" in rules[NOTICE.rstrip(".")].why
+    cleaner = Cleaner(Plugins.from_rulesets(*base, ruleset_from_dict(plugin_dict(model), source="<learned>")),
+                      settings=Settings())
+    for (url, text), article in zip(edited, articles, strict=True):
+        out = cleaner.clean(text, url=url).text.split("\n")
+        assert NOTICE not in out
+        assert [line for line in out if line in article] == article
+    # Without held-back documents nothing verifies it: it goes to review.
+    unverified = learn(edited, base=base, settings=LearnSettings(hold_back=0)).sites[0]
+    assert NOTICE.rstrip(".") not in {c.template for c in unverified.rules}
