@@ -118,7 +118,7 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
         # A "read also" link (its formula, a separator, a headline) stands between the article's paragraphs by
         # design: the article may go on under it. The formula alone is a heading, and may head the furniture.
         # A site's or a learned rule may have claimed the line first: its wording says what it is (inline_links.py).
-        if (block.removal.rule in INLINE_LINK_RULES or inline_link(text)) and _LINK_HEADLINE.search(text):
+        if _LINK_HEADLINE.search(text) and (block.removal.rule in INLINE_LINK_RULES or inline_link(text)):
             return None
         # The line scorer's removal at the aggressive level is no boundary unless its words reach the safe floor:
         # a boundary starts the removal of everything under it, so it needs the evidence the safe level does.
