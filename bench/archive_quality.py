@@ -194,6 +194,8 @@ def score_document(
     tally = Tally(unplaced=unplaced)
     for n, (line, kind, (lo, hi)) in enumerate(zip(lines, kinds, spans, strict=True)):
         words = [i for i in range(lo, hi) if _WORDCHAR.match(text[i])]
+        if not words:  # a line of signs alone (a chart's "%", a price box's "$"): judged by its visible characters
+            words = [i for i in range(lo, hi) if not text[i].isspace()]
         taken = sum(mask[i] for i in words)
         tally.lines[kind] += 1
         if kind in BOILERPLATE_KINDS:

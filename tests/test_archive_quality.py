@@ -180,6 +180,15 @@ def test_score_document_counts_removed_kept_and_lost():
         {"text": "Share this", "start": 0, "end": 10, "line": 1}], [BELOW, ABOVE])
     assert tally.figures()["recurring_recall_by_place"] == {ABOVE: 0.0, BELOW: 1.0}
 
+    # A line with no word character (a chart's unit sign) is judged by its visible characters: removed whole, it
+    # counts as removed (it never could before), and an article's section break that a removal took is lost.
+    signs = ["%", "$", "* * *", "The quay reopened on Friday after repairs."]
+    text = "\n".join(signs)
+    tally = archive_quality.score_document(signs, ["template", "template", "body", "body"], "$\n" + signs[3], [
+        {"text": "%", "start": 0, "end": 1, "line": 1}, {"text": "* * *", "start": 4, "end": 9, "line": 3}])
+    assert text[4:9] == "* * *"
+    assert tally.removed == Counter({"template": 1}) and tally.lost == Counter({"body": 1})
+
 
 def test_wrong_rules_are_learned_rules_matching_article_lines(tmp_path, docs):
     standfirst = next(line for d in docs for line, kind in zip(d.lines, d.kinds, strict=True) if kind == "standfirst")

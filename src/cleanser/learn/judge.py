@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text import ends_sentence, is_prose, word_count
-from .evidence import MAX_VERIFIED_CHARS, inline_cue
+from .evidence import MAX_VERIFIED_CHARS, has_letters, inline_cue
 from .mine import INLINE, pieces
 from .settings import LearnSettings
 from .templates import Candidate
@@ -27,6 +27,8 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}(?:, [A-Z][a-z]{2,8}\.?(?: \d{1,2})?)?(?: \([^)]{2,40}\))?|"
     r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [A-Z][a-z]{2,8}\.?(?: \d{1,2})?)? \([^)]{2,40}\)) ?[-–—:]"
 )
+# "By clicking, you agree ...", "By continuing ...": an instruction, not an author (a name is capitalised).
+_INSTRUCTION = re.compile(r"(?i:by)\s+[a-z]+ing\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|explained|announced|reported|wrote)\b", re.I)
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|does|do|not|should|may|might)\b|"
@@ -99,16 +101,21 @@ def content_reason(text: str, settings: LearnSettings, share: float | None = Non
     every page comes with the template (a footer's notice); bylines, datelines, credits and long lines still do."""
     text = text.strip()
     words = text.split()
-    if _BYLINE.search(text):
+    if _BYLINE.search(text) and not _INSTRUCTION.match(text):
         return "a byline"
     if _SIGNOFF.search(text):
         return "a sign-off or credit (reporting, editing, contact)"
-    if _DATELINE.search(text) and not promo_wording(text):
+    template = share is not None and share >= settings.template_share  # evidence.py
+    # A dateline or a lead-in opens an article's first paragraph, so it recurs only with a different paragraph after
+    # it: the same whole line with text after its dash or colon in nearly every distinct document is the template's
+    # ("MNT - Hourly Medical News Since 2019", a teaser "The Second Coming: What Does the Bible Predict?"). A dateline
+    # standing alone on its line ("WASHINGTON (AP) —") is still one.
+    dateline = _DATELINE.search(text)
+    if dateline and not promo_wording(text) and not (template and has_letters(text[dateline.end() :])):
         return "a dateline"
-    lead_in = lead_in_reason(text)
+    lead_in = None if template else lead_in_reason(text)
     if lead_in:
         return lead_in
-    template = share is not None and share >= settings.template_share  # evidence.py
     long = len(words) > settings.max_words or len(text) > settings.max_chars
     if long and (not template or len(text) > MAX_VERIFIED_CHARS):
         return f"long: {len(words)} words, {len(text)} characters"

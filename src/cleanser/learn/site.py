@@ -20,6 +20,7 @@ from .mine import count_keys, doc_units
 from .model import Learning, SiteModel
 from .plugin import add_counter_examples, check_rule, name_rules
 from .read import SiteDocument, document_lines, reading_cleaner, site_of, site_url
+from .runs import demote_unverified, lift_runs
 from .settings import LearnSettings
 from .templates import shape_rule, take_candidates
 from .trust import verify_rules
@@ -111,7 +112,8 @@ def learn_site(
     threshold = max(settings.min_docs, math.ceil(settings.min_share * n))
     floor = max(settings.min_docs, math.ceil(threshold / 2))
     by_doc = [doc_units(i, d.lines, dups.common) for i, d in enumerate(docs)]
-    candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold)
+    own = math.ceil(settings.template_share * n)  # a line in nearly every page is no other line's blurb
+    candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold, own)
     units = [u for us in by_doc for u in us]
     folded: list[str] | None = None
 
@@ -138,12 +140,18 @@ def learn_site(
             cand.reason = None
             folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
             shape_rule(cand, units, folded)
+    # Lines inside the article that stand in runs of the template's lines (a chart's labels), whatever their place.
+    lifted = lift_runs(model.candidates, settings)
+    for cand in lifted:
+        folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
+        shape_rule(cand, units, folded)
     add_counter_examples(model.rules, docs)
     name_rules(model)
     for cand in model.rules:
         cand.reason = check_rule(cand, model)
     # Before the fixtures: a verified rule's fixture may come from a document its template outweighs.
     verify_rules(model, held, settings)
+    demote_unverified(lifted)
     if base is not None:
         fixtures_and_check(model, docs, base, settings, clean_settings or Settings())
         if held:

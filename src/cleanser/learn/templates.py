@@ -134,11 +134,12 @@ def _slot_name(key: Key, fillers: Counter[str]) -> str:
 
 
 def take_candidates(
-    counts: Counts, docs: Sequence[SiteDocument], floor: int, threshold: int
+    counts: Counts, docs: Sequence[SiteDocument], floor: int, threshold: int, own: int | None = None
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The candidates of a site (in `threshold` documents or more) and those below it (in `floor` or more), most
     supported first. Each takes the units it explains, so that its variants and the sub-phrases of its lines do
-    not come back as candidates of their own."""
+    not come back as candidates of their own. A line in `own` documents or more is never another's blurb
+    (`find_blurb`)."""
     found, support = counts.found, counts.support
     ranked = sorted(found, key=lambda k: (-support[k], k.slot, -k.literal_words, -k.literal_chars, k))
     candidates: list[Candidate] = []
@@ -162,16 +163,25 @@ def take_candidates(
         if cand.docs < threshold:
             below.append(cand)
             continue
-        find_blurb(cand, docs, counts.df, taken_lines)
+        find_blurb(cand, docs, counts.df, taken_lines, own)
         taken_lines.update((d, line) for d, line, _ in cand.blurbs)
         candidates.append(cand)
     return candidates, below
 
 
-def find_blurb(cand: Candidate, docs: Sequence[SiteDocument], df: HeavyHitters, taken: set[tuple[int, int]]) -> None:
+def find_blurb(
+    cand: Candidate,
+    docs: Sequence[SiteDocument],
+    df: HeavyHitters,
+    taken: set[tuple[int, int]],
+    own: int | None = None,
+) -> None:
     """A promo header is often followed by a one-line pitch that varies with it (the newsletter's own line):
     when most of its line occurrences are followed by a short recurring line found nowhere else, the rule takes
-    one blurb line."""
+    one blurb line. A line in `own` documents or more (nearly every page: the template's by itself) is no blurb: it
+    is a candidate of its own, judged as one. As a blurb it was lost whenever the loss guard refused the blurb
+    line in a fixture (a comment's "Reply", a chart's unit under its legend), since its header's rule then goes
+    without its blurb and the line had been taken from the candidates."""
     lines = [u for u in cand.units if not u.piece]
     followers: list[tuple[int, int, str]] = []
     for u in lines:
@@ -190,7 +200,7 @@ def find_blurb(cand: Candidate, docs: Sequence[SiteDocument], df: HeavyHitters, 
     for norm, count in after.items():
         seen = df.get(hash(Key(tuple(norm.split()), (), False)), 0)
         # A line that also turns up without the header is a promo of its own (or content), not its blurb.
-        if count < 2 or count < 0.9 * seen:
+        if count < 2 or count < 0.9 * seen or (own is not None and seen >= own):
             return
     cand.blurb = 1
     cand.blurbs = followers

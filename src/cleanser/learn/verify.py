@@ -278,8 +278,10 @@ class Blame:
         """Blame the rules of a window the cleaner did not clean as predicted: a line predicted gone that is still
         in the output, a line predicted kept that the learned plugin removed."""
         owners = self.owners.get(doc, {})
+        # Whole lines: a short one ("%", a chart's unit) is in the text of many a line that stays.
+        out = {line.strip() for line in result.text.split("\n")}
         for i, line in enumerate(window):
-            if spans.get(i, []) is None and line.strip() and line.strip() in result.text:
+            if spans.get(i, []) is None and line.strip() and line.strip() in out:
                 rule, blurb = owners.get(lo + i, ("", False))
                 (self.blurbs if blurb else self.rules).add(rule)
         predicted = {line.strip() for i, line in enumerate(window) if spans.get(i, []) is None}
@@ -331,6 +333,9 @@ def _try_fixture(model, doc: SiteDocument, unit: Unit, spans, cleaner, words, bl
     text (whole promo lines gone, glued ones cut out, nothing else touched by these rules or others)."""
     where = unit.where if unit.where in (TOP, BOTTOM) else INLINE
     lo, hi = _within_budget(words, *_with_article(doc.lines, spans, *_window(doc.lines, unit.line, where)))
+    owners = blame.owners.get(unit.doc, {})
+    while lo > 0 and owners.get(lo, ("", False))[1]:  # a blurb line goes with its header, which the window needs
+        lo -= 1
     window = list(doc.lines[lo:hi])
     shifted = {i - lo: v for i, v in spans.items() if lo <= i < hi}
     expected = "\n".join(_predict(window, shifted))

@@ -50,12 +50,14 @@ from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import ends_sentence, is_prose, word_count
+from .chart_values import mark_values
 from .generic_axis import mark_axes
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
+from .inline_links import inline_link
 
 PLUGIN = "generic"
 INLINE_LINK_RULES = frozenset({"generic/read-also", "generic/read-more-link"})
@@ -115,7 +117,8 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
             return None
         # A "read also" link (its formula, a separator, a headline) stands between the article's paragraphs by
         # design: the article may go on under it. The formula alone is a heading, and may head the furniture.
-        if block.removal.rule in INLINE_LINK_RULES and _LINK_HEADLINE.search(text):
+        # A site's or a learned rule may have claimed the line first: its wording says what it is (inline_links.py).
+        if _LINK_HEADLINE.search(text) and (block.removal.rule in INLINE_LINK_RULES or inline_link(text)):
             return None
         # The line scorer's removal at the aggressive level is no boundary unless its words reach the safe floor:
         # a boundary starts the removal of everything under it, so it needs the evidence the safe level does.
@@ -306,9 +309,10 @@ def mark_zones(doc: Document, level: str) -> int:
     blocks, states = document_lines(doc)
     if len(blocks) < 3:
         return 0
-    # A chart's tick labels, wherever they stand (generic_axis.py). The other zones read the lines as they were
-    # before: an axis is no boundary, and the article around a chart is one core.
-    return mark_axes(doc, blocks, states) + _mark_zones(doc, blocks, states, level)
+    # A chart's tick labels, wherever they stand (generic_axis.py), and its values among labels rules took
+    # (chart_values.py). The other zones read the lines as they were before: an axis is no boundary, and the
+    # article around a chart is one core.
+    return mark_axes(doc, blocks, states) + mark_values(doc, blocks, states) + _mark_zones(doc, blocks, states, level)
 
 
 def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: str) -> int:
