@@ -23,6 +23,7 @@ from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
+from .text_walls import stands_apart, text_wall
 from .wall_signs import wall_sign
 from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
@@ -116,6 +117,14 @@ def set_flags(
         if sign is not None:
             doc.flags[PAYWALLED] = sign
             walled = True
+    if page is None and PAYWALLED not in doc.flags and not walled:
+        # A plain text: the article's end is found in its core, and the lines under it show the wall's box.
+        found = text_wall(doc, cut_preview)
+        if found is not None:
+            end = cut_preview(found.end.text)
+            doc.flags[PAYWALLED] = f'a {found.kind} follows the cut text: {_quote(found.sign)} after "…{end}"'
+            doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph trails off: "…{end}" before the paywall')
+            return
     read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
     if reason is None and (walled or PAYWALLED in doc.flags):
@@ -215,7 +224,10 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
         # review ..."): it counts after a cut word, as an excerpt's mark (four dots, a one-word sentence "All...",
         # or a spaced " ..." closing a teaser-length text), or with a wall after it.
-        if cut_after or _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text)):
+        # An excerpt's mark with nothing after it is judged only at the article's end: an excerpt that stands
+        # apart from the article's prose (under a headline, or past furniture a rule took) is a related teaser.
+        excerpt = _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text))
+        if cut_after or (excerpt and not stands_apart(doc, kept, last_block)):
             return f"the last paragraph trails off: {_quote(_tail(words))}"
         return None
     if text[-1] in _END:
@@ -239,8 +251,13 @@ def trailing_cut(doc: Document) -> str | None:
         kept = kept[:-1]
     if not kept or last_paragraph(kept) is not kept[-1]:
         return None
-    last_block = kept[-1]
-    text = last_block.text.rstrip()[-END_CHARS:]
+    return cut_preview(kept[-1].text)
+
+
+def cut_preview(text: str) -> str | None:
+    """The closing words of a paragraph that trails off in an ellipsis as a cut preview does (a sentence of
+    `MIN_WORDS` or more that is no address, link, rating, tag list, call to action or sign-off), or None."""
+    text = text.rstrip()[-END_CHARS:]
     words = text.split()
     if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
         return None

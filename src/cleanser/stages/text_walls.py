@@ -1,0 +1,148 @@
+"""Walls in a plain text: a preview cut where the article stops, with a log-in prompt or an offer under it.
+
+Most archives hold what a scraper saved of a page: the text of its paragraphs, one per line. The page's declarations
+and its scripted walls are gone, and the article's last line is seldom the document's: a naive scraper also saves the
+author's note, the sign-in box, the offers and the footer under it. What stays of a wall is its shape: the article's
+last paragraph trails off like a cut preview ("... laisser faire les interactions économi...") and, right under it,
+the page's wall box left a line that asks the reader to log in or to buy access ("Haben Sie noch kein Konto?
+Registrieren Sie sich hier", "Ou si vous avez déjà un compte, connectez-vous ici").
+
+So the article's end is found first, in the text's core: the heaviest run of paragraphs (a run may hold a
+sub-heading or a caption between its paragraphs), and its last paragraph. Below it, the next few lines (kept or
+removed) are read for a sign of a wall:
+
+- an account prompt, the line a sign-in box shows ("Already have an account?", "Noch kein Konto?", "Vous avez déjà un
+  compte ?", "¿Ya tienes cuenta?", "Hai già un account?", "Já tem uma conta?", "Masz już konto?", "Har du redan ett
+  konto?"): wording of log-in and sign-up forms as public front-end code writes it (React, Vue, Flutter and PHP
+  forms found with a search of public repositories, December 2026);
+- an offer to buy access (stages/wall_signs.py's `SUBSCRIPTION_CALL`).
+
+Each counts only as a short line of its own, with nothing about a newsletter, a feed or comments in it (a comment
+form asks for an account too), and only under a paragraph that trails off: a finished text with a sign-in box under
+it is a free article on a site with accounts. Nothing here removes text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..document import HEADING, Block, Document
+from ..text import ends_sentence
+from .text_end import PROSE
+from .wall_signs import NOT_A_WALL, SUBSCRIPTION_CALL
+
+PARAGRAPH_WORDS = 8  # a line this long that ends a sentence (or trails off) is a paragraph ...
+LONG_PARAGRAPH_WORDS = 15  # ... and one this long, however it ends
+RUN_GAP = 2  # short lines a run of paragraphs may hold between two of them (a sub-heading, a caption)
+LINES_UNDER = 4  # how many lines under the article's last paragraph are read for a wall's sign
+PROMPT_WORDS = 12  # a line longer than this is prose, whatever it says
+
+# The question a sign-in box asks, in the languages of the wall wording (see the module's doc for where it was seen).
+ACCOUNT_PROMPT = re.compile(
+    r"(?<![\w])(?:"
+    r"(?:already|don'?t|do not) have an account|already registered\?|not (?:yet )?registered\?|"
+    r"(?:haben sie|hast du|sie haben|du hast) (?:noch )?(?:kein(?:en)?|bereits ein(?:en)?|schon ein(?:en)?) "
+    r"(?:benutzer|kunden|leser)?-?konto|noch kein (?:benutzer|kunden|leser)?-?konto|"
+    r"bereits (?:ein (?:benutzer|kunden|leser)?-?konto|registriert)\?|"
+    r"(?:vous avez |avez-vous )?d[ée]j[àa] un compte|(?:vous )?n'avez pas (?:encore )?de compte|pas encore de compte|"
+    r"¿?(?:ya|no) (?:tienes|ten[eé]s|tiene) (?:una )?cuenta|"
+    r"hai gi[àa] un account|non hai (?:ancora )?un account|"
+    r"j[áa] tem (?:uma )?conta|n[ãa]o tem (?:uma )?conta|"
+    r"(?:heb je|heeft u) (?:al|nog geen) (?:een )?account|nog geen account|"
+    r"masz ju[żz] konto|nie masz (?:jeszcze )?konta|"
+    r"har du (?:redan ett|inget) konto|har du allerede en (?:konto|bruker)"
+    r")",
+    re.IGNORECASE,
+)
+# A preview's cut: an ellipsis closing the paragraph, glued to its last word or after it.
+_TRAILS_OFF = re.compile(r"(?:\w|,)\s?(?:…|\.{3,})$")
+
+
+@dataclass(frozen=True)
+class TextWall:
+    end: Block  # the article's last paragraph, cut
+    sign: str  # the line under it that shows the wall
+    kind: str  # "log-in prompt" or "subscription offer"
+
+
+def _paragraph(block: Block) -> bool:
+    if block.kind not in PROSE or block.kind == HEADING:
+        return False
+    text = block.text.rstrip()
+    words = len(text.split())
+    return words >= LONG_PARAGRAPH_WORDS or (
+        words >= PARAGRAPH_WORDS and (ends_sentence(text) or bool(_TRAILS_OFF.search(text)))
+    )
+
+
+def core_end(kept: list[Block]) -> Block | None:
+    """The article's last paragraph: the last of the heaviest run of paragraphs (by words; a run holds at most
+    `RUN_GAP` short lines between two paragraphs), or None when the text has no paragraph."""
+    best_words, best = 0, None
+    run_words, gap, started = 0, 0, False
+    for block in kept:
+        if _paragraph(block):
+            if not started or gap > RUN_GAP:
+                run_words = 0
+            started, gap = True, 0
+            run_words += len(block.text.split())
+            if run_words > best_words:
+                best_words, best = run_words, block
+        else:
+            gap += 1
+    return best
+
+
+def lines_under(doc: Document, block: Block, count: int = LINES_UNDER) -> list[str]:
+    """The text of the next `count` non-empty lines under `block`, kept or removed."""
+    start = next(i for i, b in enumerate(doc.blocks) if b is block) + 1
+    lines: list[str] = []
+    for after in doc.blocks[start:]:
+        text = " ".join(after.text.split())
+        if text:
+            lines.append(text)
+            if len(lines) >= count:
+                break
+    return lines
+
+
+def text_wall(doc: Document, cut_preview: Callable[[str], str | None]) -> TextWall | None:
+    """The wall under the article's cut last paragraph in a plain text, or None. `cut_preview` says whether a
+    paragraph's text trails off like a cut preview (flags.cut_preview: its closing words, or None)."""
+    end = core_end(doc.kept())
+    if end is None or cut_preview(end.text) is None:
+        return None
+    for line in lines_under(doc, end):
+        if len(line.split()) > PROMPT_WORDS or NOT_A_WALL.search(line):
+            continue
+        prompt = ACCOUNT_PROMPT.search(line)
+        if prompt:
+            return TextWall(end, line, "log-in prompt")
+        offer = SUBSCRIPTION_CALL.search(line)
+        if offer:
+            return TextWall(end, line, "subscription offer")
+    return None
+
+
+def stands_apart(doc: Document, kept: list[Block], block: Block) -> bool:
+    """Whether `block` stands apart from the article's prose above it: a short line kept (a headline, a label) or a
+    line a rule removed (page furniture) lies between it and the paragraph before it. A related teaser's excerpt
+    under a complete article stands so; the article's own last paragraph follows the one before it. The first
+    paragraph of a text (a teaser page's excerpt) stands apart from nothing."""
+    at = next((i for i, b in enumerate(kept) if b is block), None)
+    if at is None:
+        return False
+    before = next((b for b in reversed(kept[:at]) if _paragraph(b)), None)
+    if before is None:
+        return False
+    start = next(i for i, b in enumerate(doc.blocks) if b is before) + 1
+    for between in doc.blocks[start:]:
+        if between is block:
+            return False
+        if between.text.strip() and (
+            (between.removal is not None and between.removal.refused is None) or not _paragraph(between)
+        ):
+            return True
+    return False

@@ -1,0 +1,181 @@
+"""Walls in plain text (stages/text_walls.py): a preview cut where the article stops, with the line a sign-in box or an
+offer leaves under it, as a naive scraper saves a walled page; and the excerpt of a related teaser under a complete
+article, which is no cut. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanser
+from cleanser.document import Block, Document
+from cleanser.stages.text_walls import ACCOUNT_PROMPT, core_end
+
+URL = "https://zeitung.example/region/hafen"
+
+# Each: an opening paragraph, a preview paragraph cut by the server, and the lines a saved page keeps under it (an
+# author's note, the wall box's account prompt, an offer, the footer).
+WALLED = {
+    "de": (
+        "Der Stadtrat hat am Dienstagabend mit knapper Mehrheit beschlossen, den alten Hafenkran zu erhalten und "
+        "die Sanierung aus dem Kulturetat zu bezahlen.",
+        "Die Kosten schätzt das Bauamt auf gut 1,2 Millionen Euro, doch in der Debatte ging es vor allem um die "
+        "Frage, wer den Kran künftig betreiben soll und ob der Verein der ...",
+        ["Haben Sie noch kein Konto? Registrieren Sie sich hier", "Impressum · Datenschutz"],
+    ),
+    "fr": (
+        "Le conseil municipal a voté mardi soir, à une courte majorité, la restauration de la vieille grue du port, "
+        "financée sur le budget de la culture.",
+        "Le coût est estimé à 1,2 million d'euros par les services techniques, mais le débat a surtout porté sur la "
+        "question de savoir qui exploitera la grue et si l'association des amis du por...",
+        ["Marie Lenoir", "Journaliste au service Région", "Ou si vous avez déjà un compte, connectez-vous ici"],
+    ),
+    "es": (
+        "El concejo municipal aprobó el martes por la noche, por una mayoría estrecha, restaurar la vieja grúa del "
+        "puerto con fondos del presupuesto de cultura.",
+        "Los técnicos calculan un costo de 1,2 millones de euros, pero el debate giró sobre todo en torno a quién "
+        "operará la grúa y si la asociación de vecinos del puerto podrá…",
+        ["¿Ya tienes cuenta? Inicia sesión", "Términos y condiciones"],
+    ),
+    "it": (
+        "Il consiglio comunale ha approvato martedì sera, con una maggioranza risicata, il restauro della vecchia gru "
+        "del porto con i fondi della cultura.",
+        "I tecnici stimano un costo di 1,2 milioni di euro, ma il dibattito ha riguardato soprattutto chi gestirà la "
+        "gru e se l'associazione degli amici del porto potrà ...",
+        ["Hai già un account? Accedi"],
+    ),
+    "pt": (
+        "A câmara municipal aprovou na terça-feira à noite, por uma maioria estreita, a restauração do velho "
+        "guindaste do porto com verbas da cultura.",
+        "Os técnicos estimam um custo de 1,2 milhão de euros, mas o debate girou sobretudo em torno de quem vai "
+        "operar o guindaste e se a associação dos amigos do porto poderá...",
+        ["Já tem uma conta? Faça login"],
+    ),
+    "en": (
+        "The city council voted narrowly on Tuesday night to restore the old harbour crane and to pay for the work "
+        "out of the culture budget.",
+        "Engineers put the cost at 1.2 million euros, but most of the debate was about who will run the crane once "
+        "it is restored and whether the harbour society can…",
+        ["Already have an account? Log in", "Subscribe now"],
+    ),
+    "pl": (
+        "Rada miejska w wtorek wieczorem niewielką większością głosów zdecydowała o renowacji starego dźwigu "
+        "portowego ze środków na kulturę.",
+        "Koszt inżynierowie szacują na 1,2 mln euro, ale debata dotyczyła głównie tego, kto będzie obsługiwał dźwig "
+        "i czy stowarzyszenie przyjaciół portu będzie mogło...",
+        ["Masz już konto? Zaloguj się"],
+    ),
+    "sv": (
+        "Kommunfullmäktige beslutade på tisdagskvällen med knapp majoritet att renovera den gamla hamnkranen med "
+        "pengar ur kulturbudgeten.",
+        "Ingenjörerna uppskattar kostnaden till 1,2 miljoner euro, men debatten handlade mest om vem som ska sköta "
+        "kranen och om hamnföreningen kan få…",
+        ["Har du redan ett konto? Logga in"],
+    ),
+}
+
+
+def flags(lines: list[str]) -> dict[str, str]:
+    return cleanser.clean("\n".join(lines), URL).flags
+
+
+@pytest.mark.parametrize("language", sorted(WALLED))
+def test_a_cut_preview_with_a_sign_in_box_under_it_is_walled(language):
+    opening, preview, under = WALLED[language]
+    found = flags(["Hafenkran bleibt", opening, preview, *under])
+    assert "log-in prompt" in found["paywalled"] or "subscription offer" in found["paywalled"], found
+    assert "before the paywall" in found["truncated"], found
+    assert not found["paywalled"].startswith("registration wall"), found  # a sign-in box says not which wall
+
+
+@pytest.mark.parametrize("language", sorted(WALLED))
+def test_a_finished_text_with_a_sign_in_box_under_it_is_free(language):
+    opening, preview, under = WALLED[language]
+    finished = preview.rstrip(".… ") + "."
+    found = flags(["Hafenkran bleibt", opening, finished, *under])
+    assert "paywalled" not in found and "truncated" not in found, found
+
+
+def test_a_comment_forms_prompt_is_no_wall():
+    opening, preview, _ = WALLED["en"]
+    found = flags([opening, preview, "Leave a comment", "Already have an account? Log in to comment"])
+    assert "paywalled" not in found, found
+
+
+def test_an_article_sentence_about_accounts_is_no_prompt():
+    opening, preview, _ = WALLED["en"]
+    sentence = (
+        "Residents who already have an account with the harbour society will be asked to confirm their membership "
+        "before the vote in March, the chair said."
+    )
+    found = flags([opening, preview, sentence])
+    assert "paywalled" not in found, found
+
+
+def test_the_prompt_must_be_right_under_the_cut():
+    opening, preview, _ = WALLED["de"]
+    footer = ["Kontakt", "Impressum", "Datenschutz", "Mediadaten", "Noch kein Konto? Jetzt registrieren"]
+    found = flags([opening, preview, *footer])
+    assert "paywalled" not in found, found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Already have an account?",
+        "Don't have an account? Sign up",
+        "Noch kein Konto? Jetzt registrieren",
+        "Bereits registriert? Jetzt anmelden",
+        "Vous avez déjà un compte ? Connectez-vous",
+        "¿No tienes cuenta? Regístrate",
+        "Non hai un account? Registrati",
+        "Não tem uma conta? Cadastre-se",
+        "Nog geen account? Registreer",
+        "Nie masz konta? Zarejestruj się",
+    ],
+)
+def test_account_prompts(prompt):
+    assert ACCOUNT_PROMPT.search(prompt)
+
+
+def test_the_core_is_the_heaviest_run_of_paragraphs():
+    article = [Block(t, kind="paragraph") for t in (WALLED["en"][0], WALLED["en"][1])]
+    footer = [
+        Block("Contact us", kind="paragraph"),
+        Block("Terms", kind="paragraph"),
+        Block("Privacy", kind="paragraph"),
+        Block("We use cookies on this site to understand how readers use it and to improve it.", kind="paragraph"),
+    ]
+    doc = Document(blocks=[Block("Crane stays", kind="heading"), *article, *footer], source="text")
+    assert core_end(doc.kept()) is article[-1]
+
+
+# --- a related teaser's excerpt under a complete article -------------------------------------------------------
+
+ARTICLE = [
+    "Der Stadtrat hat am Dienstagabend mit knapper Mehrheit beschlossen, den alten Hafenkran zu erhalten und die "
+    "Sanierung aus dem Kulturetat zu bezahlen.",
+    "Die Kosten schätzt das Bauamt auf gut 1,2 Millionen Euro. Betreiben soll den Kran künftig der Verein der "
+    "Hafenfreunde, der dafür einen Zuschuss von 20.000 Euro im Jahr erhält.",
+]
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "Die Bauarbeiten an der Uferpromenade dauern länger als geplant, weil im Boden alte Fundamente....",
+        "Wer im Sommer mit der Fähre übersetzen will, muss sich auf neue Preise einstellen, denn der Betreiber ...",
+    ],
+)
+def test_a_teaser_excerpt_under_its_headline_after_the_article_is_no_cut(excerpt):
+    found = flags(["Hafenkran bleibt", *ARTICLE, "Mehr aus der Region", excerpt])
+    assert "truncated" not in found, found
+
+
+def test_the_articles_own_excerpt_still_counts():
+    # A teaser page: the excerpt is the text's only paragraph, under its headline.
+    excerpt = "Die Bauarbeiten an der Uferpromenade dauern länger als geplant, weil im Boden alte Fundamente...."
+    found = flags(["Uferpromenade", excerpt])
+    assert "truncated" in found, found
+    # ... and the last paragraph that follows the article's prose directly.
+    found = flags(["Hafenkran bleibt", *ARTICLE, excerpt])
+    assert "truncated" in found, found
