@@ -179,3 +179,52 @@ def test_the_articles_own_excerpt_still_counts():
     # ... and the last paragraph that follows the article's prose directly.
     found = flags(["Hafenkran bleibt", *ARTICLE, excerpt])
     assert "truncated" in found, found
+
+
+# --- sign-in walls in more languages (data/wall_wording.json), as a page shows them and as a text saves them -------
+
+SIGN_IN_WALLS = [
+    ("fr", "Créez votre compte gratuit ou connectez-vous pour lire la suite de cet article."),
+    ("fr", "Connectez-vous pour lire la suite"),
+    ("pt", "Faça login para continuar lendo."),
+    ("it", "Accedi per continuare a leggere."),
+    ("de", "Bitte melden Sie sich an, um weiterzulesen."),
+    ("de", "Einloggen und weiterlesen"),
+]
+OPENINGS = {
+    "fr": WALLED["fr"][0],
+    "pt": WALLED["pt"][0],
+    "it": WALLED["it"][0],
+    "de": WALLED["de"][0],
+}
+
+
+@pytest.mark.parametrize(("language", "wall"), SIGN_IN_WALLS)
+def test_sign_in_walls_in_text(language, wall):
+    found = flags(["Hafenkran bleibt", OPENINGS[language], wall])
+    assert found["paywalled"].startswith("registration wall: visible registration wall"), found
+    assert "truncated" in found, found
+
+
+@pytest.mark.parametrize(("language", "wall"), SIGN_IN_WALLS)
+def test_sign_in_walls_in_html(language, wall):
+    html = (
+        "<html><head><title>Hafen</title></head><body><article><h1>Hafenkran</h1>"
+        f"<p>{OPENINGS[language]}</p></article><div class='box'><p>{wall}</p></div></body></html>"
+    )
+    found = cleanser.clean(html, URL).flags
+    assert found["paywalled"].startswith("registration wall: visible registration wall"), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wer sich beim Verein anmelden will, um weiterzulesen, was im Archiv über den Kran steht, muss einen Ausweis "
+        "zeigen, sagte die Vorsitzende.",
+        "Les lecteurs qui se connectent pour lire la suite du feuilleton sur le site de la mairie sont de plus en plus "
+        "nombreux, selon l'adjoint.",
+    ],
+)
+def test_an_article_sentence_with_the_words_is_no_wall(sentence):
+    found = flags(["Hafenkran bleibt", WALLED["de"][0], sentence])
+    assert "paywalled" not in found and "truncated" not in found, found
