@@ -8,7 +8,8 @@ import pytest
 
 import cleanser
 from cleanser.document import Block, Document
-from cleanser.stages.text_walls import ACCOUNT_PROMPT, core_end
+from cleanser.stages.text_walls import core_end
+from cleanser.stages.wall_signs import ACCOUNT_PROMPT
 
 URL = "https://zeitung.example/region/hafen"
 
@@ -228,3 +229,18 @@ def test_sign_in_walls_in_html(language, wall):
 def test_an_article_sentence_with_the_words_is_no_wall(sentence):
     found = flags(["Hafenkran bleibt", WALLED["de"][0], sentence])
     assert "paywalled" not in found and "truncated" not in found, found
+
+
+def test_a_sign_in_box_under_a_cut_preview_on_a_page():
+    opening, preview, _ = WALLED["de"]
+    html = (
+        "<html><head><title>Hafen</title></head><body><article><h1>Hafenkran</h1>"
+        f"<p>{opening}</p><p>{preview}</p></article><div class='box'><p>Haben Sie noch kein Konto?</p>"
+        "<a href='/r'>Registrieren Sie sich hier</a></div><footer><a href='/i'>Impressum</a></footer></body></html>"
+    )
+    found = cleanser.clean(html, URL).flags
+    assert found["paywalled"].startswith("a log-in prompt follows the cut text"), found
+    assert "truncated" in found, found
+    # The same page with the article finished: a free article on a site with accounts.
+    finished = html.replace(preview, preview.rstrip(".… ") + ".")
+    assert cleanser.clean(finished, URL).flags == {}

@@ -11,10 +11,10 @@ So the article's end is found first, in the text's core: the heaviest run of par
 sub-heading or a caption between its paragraphs), and its last paragraph. Below it, the next few lines (kept or
 removed) are read for a sign of a wall:
 
-- an account prompt, the line a sign-in box shows ("Already have an account?", "Noch kein Konto?", "Vous avez déjà un
-  compte ?", "¿Ya tienes cuenta?", "Hai già un account?", "Já tem uma conta?", "Masz już konto?", "Har du redan ett
-  konto?"): wording of log-in and sign-up forms as public front-end code writes it (React, Vue, Flutter and PHP
-  forms found with a search of public repositories, December 2026);
+- an account prompt (stages/wall_signs.py's `ACCOUNT_PROMPT`), the line a sign-in box shows ("Already have an
+  account?", "Noch kein Konto?", "Vous avez déjà un compte ?", "¿Ya tienes cuenta?", "Hai già un account?", "Já tem
+  uma conta?", "Masz już konto?", "Har du redan ett konto?"): wording of log-in and sign-up forms as public
+  front-end code writes it (React, Vue, Flutter and PHP forms found with a search of public repositories);
 - an offer to buy access (stages/wall_signs.py's `SUBSCRIPTION_CALL`).
 
 Each counts only as a short line of its own, with nothing about a newsletter, a feed or comments in it (a comment
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ..document import HEADING, Block, Document
 from ..text import ends_sentence
 from .text_end import PROSE
-from .wall_signs import NOT_A_WALL, SUBSCRIPTION_CALL
+from .wall_signs import ACCOUNT_PROMPT, NOT_A_WALL, SUBSCRIPTION_CALL
 
 PARAGRAPH_WORDS = 8  # a line this long that ends a sentence (or trails off) is a paragraph ...
 LONG_PARAGRAPH_WORDS = 15  # ... and one this long, however it ends
@@ -39,23 +39,6 @@ RUN_GAP = 2  # short lines a run of paragraphs may hold between two of them (a s
 LINES_UNDER = 4  # how many lines under the article's last paragraph are read for a wall's sign
 PROMPT_WORDS = 12  # a line longer than this is prose, whatever it says
 
-# The question a sign-in box asks, in the languages of the wall wording (see the module's doc for where it was seen).
-ACCOUNT_PROMPT = re.compile(
-    r"(?<![\w])(?:"
-    r"(?:already|don'?t|do not) have an account|already registered\?|not (?:yet )?registered\?|"
-    r"(?:haben sie|hast du|sie haben|du hast) (?:noch )?(?:kein(?:en)?|bereits ein(?:en)?|schon ein(?:en)?) "
-    r"(?:benutzer|kunden|leser)?-?konto|noch kein (?:benutzer|kunden|leser)?-?konto|"
-    r"bereits (?:ein (?:benutzer|kunden|leser)?-?konto|registriert)\?|"
-    r"(?:vous avez |avez-vous )?d[ée]j[àa] un compte|(?:vous )?n'avez pas (?:encore )?de compte|pas encore de compte|"
-    r"¿?(?:ya|no) (?:tienes|ten[eé]s|tiene) (?:una )?cuenta|"
-    r"hai gi[àa] un account|non hai (?:ancora )?un account|"
-    r"j[áa] tem (?:uma )?conta|n[ãa]o tem (?:uma )?conta|"
-    r"(?:heb je|heeft u) (?:al|nog geen) (?:een )?account|nog geen account|"
-    r"masz ju[żz] konto|nie masz (?:jeszcze )?konta|"
-    r"har du (?:redan ett|inget) konto|har du allerede en (?:konto|bruker)"
-    r")",
-    re.IGNORECASE,
-)
 # A preview's cut: an ellipsis closing the paragraph, glued to its last word or after it.
 _TRAILS_OFF = re.compile(r"(?:\w|,)\s?(?:…|\.{3,})$")
 
