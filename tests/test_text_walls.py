@@ -244,3 +244,21 @@ def test_a_sign_in_box_under_a_cut_preview_on_a_page():
     # The same page with the article finished: a free article on a site with accounts.
     finished = html.replace(preview, preview.rstrip(".… ") + ".")
     assert cleanser.clean(finished, URL).flags == {}
+
+
+def test_a_wall_under_the_articles_core_with_long_furniture_below():
+    # A saved page: the article, its wall, then teasers and a footer whose cookie notice is a paragraph of its own.
+    opening, preview, _ = WALLED["de"]
+    finished = preview.rstrip(".… ") + "."
+    furniture = [
+        "Dieser Artikel ist exklusiv für Abonnenten.",
+        "Mehr aus der Region",
+        "Kontakt",
+        "Impressum",
+        "Wir verwenden Cookies, um zu verstehen, wie unsere Leserinnen und Leser die Seite nutzen, und um sie zu "
+        "verbessern.",
+    ]
+    found = flags(["Hafenkran bleibt", opening, finished, *furniture])
+    assert found["paywalled"].startswith("visible paywall"), found
+    # Without the wall, the same text is free.
+    assert flags(["Hafenkran bleibt", opening, finished, *furniture[1:]]) == {}

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..text import ends_sentence
+from .text_walls import core_end, lines_under
 from .wall_wording import alternation
 
 PAYWALL_KIND = "paywall"
@@ -109,6 +110,11 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
     first = doc.blocks.index(kept[-LAST_BLOCKS] if len(kept) >= LAST_BLOCKS else kept[0])
     lines = [b.text for b in doc.blocks[first:] if b.text]
     lines += _under_last_paragraph(doc, kept) + _after_the_cut(kept[-1].text)
+    # And under the article's last paragraph found in the text's core, where a saved page's furniture (a footer's
+    # long cookie notice, teaser excerpts) holds paragraphs of its own below the wall (stages/text_walls.py).
+    end = core_end(kept)
+    if end is not None:
+        lines += [line for line in lines_under(doc, end, LAST_BLOCKS) if not _LABEL.fullmatch(line)]
     # A wall is a line of its own, as the stage that removes it reads one (stages/wall_lines.py, which imports
     # this module's patterns): a sentence about walls ("Subscribers only get the archive, the study found") is
     # prose, wherever it stands.
