@@ -262,3 +262,36 @@ def test_a_wall_under_the_articles_core_with_long_furniture_below():
     assert found["paywalled"].startswith("visible paywall"), found
     # Without the wall, the same text is free.
     assert flags(["Hafenkran bleibt", opening, finished, *furniture[1:]]) == {}
+
+
+# --- metered walls in more languages ------------------------------------------------------------------------------
+
+METERED = [
+    ("en", "You have reached your limit of free articles. Already a subscriber? Log in"),
+    ("fr", "Vous avez atteint votre limite d'articles gratuits."),
+    ("es", "Has alcanzado tu límite de artículos gratuitos. Suscríbete para continuar leyendo."),
+    ("it", "Hai letto i tuoi 5 articoli gratuiti del mese."),
+    ("de", "Sie haben diesen Monat bereits alle 5 kostenlosen Artikel gelesen."),
+]
+OPENING = {"en": WALLED["en"][0], "fr": WALLED["fr"][0], "es": WALLED["es"][0], "it": WALLED["it"][0]}
+OPENING["de"] = WALLED["de"][0]
+
+
+@pytest.mark.parametrize(("language", "wall"), METERED)
+def test_metered_walls_in_text_and_html(language, wall):
+    found = flags(["Hafenkran", OPENING[language], wall])
+    assert found["paywalled"].startswith("visible paywall"), found
+    assert "truncated" in found, found
+    html = (
+        "<html><head><title>Hafen</title></head><body><article><h1>Hafenkran</h1>"
+        f"<p>{OPENING[language]}</p></article><div class='meter'><p>{wall}</p></div></body></html>"
+    )
+    assert cleanser.clean(html, URL).flags["paywalled"].startswith("visible paywall")
+
+
+@pytest.mark.parametrize(("language", "wall"), METERED)
+def test_a_metered_walls_template_above_a_whole_article_is_no_wall(language, wall):
+    # The page carries its metered wall hidden in the header, and the whole article under it.
+    opening, preview, _ = WALLED[language]
+    finished = preview.rstrip(".… ") + "."
+    assert flags([wall, "Hafenkran", opening, finished, finished]) == {}
