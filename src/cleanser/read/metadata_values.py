@@ -203,7 +203,7 @@ def better_title(
     """The title, unless it only names the site (the site's name, that name as a domain, or the page's host): then
     the first headline that says more (`headlines`: declared ones such as og:title; then the page's `heading`, its
     h1, of two words or more: a one-word h1 above a page titled with the site's name is a greeting or a logo). A
-    headline that is the site's name and a word ("Gaby's - Colours of the Soul") is its banner, not a headline."""
+    headline that is the site's name and a word ("Jo's - Harbour Courier") is its banner, not a headline."""
     title = decode(title)
     if not title or not names_site(title, site_name, host):
         return title
@@ -222,7 +222,7 @@ _TLD = re.compile(r"(?:\.[a-z]{2,10}){1,2}$", re.IGNORECASE)
 
 def names_site(title: str, site_name: str | None, host: str | None = None) -> bool:
     """Whether `title` is only the site's name: equal to `site_name` (also with its domain ending dropped,
-    "100noticias.com.ni"), or to the host's name ("www.pix-bavaria.de" is "pix-bavaria"), letters and digits
+    "99harbour.co.uk"), or to the host's name ("www.harbour-courier.example" is "harbour-courier"), letters and digits
     compared."""
     letters = _letters(title)
     if not letters:
