@@ -147,7 +147,7 @@ def test_the_core_is_the_heaviest_run_of_paragraphs():
         Block("We use cookies on this site to understand how readers use it and to improve it.", kind="paragraph"),
     ]
     doc = Document(blocks=[Block("Crane stays", kind="heading"), *article, *footer], source="text")
-    assert core_end(doc.kept()) is article[-1]
+    assert core_end(doc.blocks) is article[-1]
 
 
 # --- a related teaser's excerpt under a complete article -------------------------------------------------------
@@ -295,3 +295,32 @@ def test_a_metered_walls_template_above_a_whole_article_is_no_wall(language, wal
     opening, preview, _ = WALLED[language]
     finished = preview.rstrip(".… ") + "."
     assert flags([wall, "Hafenkran", opening, finished, finished]) == {}
+
+
+def _teasers(count: int) -> list[str]:
+    lines = []
+    for i in range(count):
+        lines += [
+            f"Aus der Region {i}",
+            f"Am Wochenende {i} feiert der Ruderclub sein Jubiläum mit einer Regatta auf dem alten Hafenbecken, zu der "
+            "Mannschaften aus vier Ländern erwartet werden, wie der Vorstand mitteilte.",
+        ]
+    return lines
+
+
+def test_a_wall_under_a_short_article_with_a_long_teaser_list_below():
+    # The article's words are counted down to its end, not the saved page's teasers under the wall.
+    opening, preview, _ = WALLED["de"]
+    finished = preview.rstrip(".… ") + "."
+    text = ["Hafenkran bleibt", opening, finished, "Dieser Artikel ist exklusiv für Abonnenten.", *_teasers(30)]
+    assert sum(len(line.split()) for line in text) > 800
+    found = flags(text)
+    assert found["paywalled"].startswith("visible paywall"), found
+    assert found["truncated"].startswith("a wall follows the text after"), found
+
+
+def test_a_wall_under_a_long_article_is_still_a_promo():
+    opening, preview, _ = WALLED["de"]
+    finished = preview.rstrip(".… ") + "."
+    text = ["Hafenkran bleibt", *([opening, finished] * 20), "Dieser Artikel ist exklusiv für Abonnenten."]
+    assert flags(text) == {}

@@ -23,7 +23,7 @@ from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
-from .text_walls import stands_apart, text_wall
+from .text_walls import article_words, stands_apart, text_wall
 from .wall_signs import wall_sign
 from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
@@ -130,7 +130,7 @@ def set_flags(
     if reason is None and (walled or PAYWALLED in doc.flags):
         reason = wall_line_end(doc)
     if reason is None and walled:
-        words = sum(len(b.text.split()) for b in doc.kept())
+        words = article_words(doc)
         if words <= SHORT_WORDS:
             reason = f"a wall follows the text after {words} words"
     if reason is None and page is not None and page.word_count:

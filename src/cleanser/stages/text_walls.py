@@ -36,6 +36,7 @@ from .wall_signs import ACCOUNT_PROMPT, NOT_A_WALL, SUBSCRIPTION_CALL
 PARAGRAPH_WORDS = 8  # a line this long that ends a sentence (or trails off) is a paragraph ...
 LONG_PARAGRAPH_WORDS = 15  # ... and one this long, however it ends
 RUN_GAP = 2  # short lines a run of paragraphs may hold between two of them (a sub-heading, a caption)
+WALL_RULE = "/wall-lines"  # the wall stage's rule (stages/wall_lines.py, which imports this module's users)
 LINES_UNDER = 4  # how many lines under the article's last paragraph are read for a wall's sign
 PROMPT_WORDS = 12  # a line longer than this is prose, whatever it says
 
@@ -60,22 +61,44 @@ def _paragraph(block: Block) -> bool:
     )
 
 
-def core_end(kept: list[Block]) -> Block | None:
-    """The article's last paragraph: the last of the heaviest run of paragraphs (by words; a run holds at most
-    `RUN_GAP` short lines between two paragraphs), or None when the text has no paragraph."""
+def core_end(blocks: list[Block]) -> Block | None:
+    """The article's last paragraph among `blocks` (a document's, kept and removed), or None when no paragraph is
+    kept: the last kept paragraph above the first wall line (a line the wall stage took) that has one above it, for a
+    wall ends the article whatever the page holds under it; else the last of the heaviest run of kept paragraphs
+    (by words; a run holds at most `RUN_GAP` short lines between two paragraphs)."""
     best_words, best = 0, None
     run_words, gap, started = 0, 0, False
-    for block in kept:
+    last = None
+    for block in blocks:
+        if not block.kept:
+            if last is not None and block.removal is not None and block.removal.rule.endswith(WALL_RULE):
+                return last
+            continue
         if _paragraph(block):
             if not started or gap > RUN_GAP:
                 run_words = 0
-            started, gap = True, 0
+            started, gap, last = True, 0, block
             run_words += len(block.text.split())
             if run_words > best_words:
                 best_words, best = run_words, block
         else:
             gap += 1
     return best
+
+
+def article_words(doc: Document) -> int:
+    """The words of a plain text's article: its kept lines down to the article's last paragraph (`core_end`), not
+    the saved page's furniture under it; a page's extraction counts whole."""
+    kept = doc.kept()
+    if doc.source != "text":
+        return sum(len(b.text.split()) for b in kept)
+    end = core_end(doc.blocks)
+    words = 0
+    for block in kept:
+        words += len(block.text.split())
+        if block is end:
+            break
+    return words
 
 
 def lines_under(doc: Document, block: Block, count: int = LINES_UNDER) -> list[str]:
@@ -94,7 +117,7 @@ def lines_under(doc: Document, block: Block, count: int = LINES_UNDER) -> list[s
 def text_wall(doc: Document, cut_preview: Callable[[str], str | None]) -> TextWall | None:
     """The wall under the article's cut last paragraph in a plain text, or None. `cut_preview` says whether a
     paragraph's text trails off like a cut preview (flags.cut_preview: its closing words, or None)."""
-    end = core_end(doc.kept())
+    end = core_end(doc.blocks)
     if end is None or cut_preview(end.text) is None:
         return None
     for line in lines_under(doc, end):
