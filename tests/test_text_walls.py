@@ -324,3 +324,17 @@ def test_a_wall_under_a_long_article_is_still_a_promo():
     finished = preview.rstrip(".… ") + "."
     text = ["Hafenkran bleibt", *([opening, finished] * 20), "Dieser Artikel ist exklusiv für Abonnenten."]
     assert flags(text) == {}
+
+
+def test_an_excerpts_mark_with_page_furniture_taken_under_it_is_not_judged():
+    # A plain text whose saved page goes on under the last paragraph (a rule took its copyright line): the
+    # paragraph's four dots may be a related teaser's as well as the article's, and say nothing.
+    excerpt = "Die Bauarbeiten an der Uferpromenade dauern länger als geplant, weil im Boden alte Fundamente...."
+    result = cleanser.clean(
+        "\n".join(["Hafenkran bleibt", *ARTICLE, excerpt, "© 2026 Hafenzeitung. Alle Rechte vorbehalten."]), URL
+    )
+    assert [r.rule for r in result.removed] == ["generic/copyright"]
+    assert "truncated" not in result.flags, result.flags
+    # A wall under it still says the text is cut.
+    found = flags(["Hafenkran bleibt", *ARTICLE, excerpt, "Dieser Artikel ist exklusiv für Abonnenten."])
+    assert "truncated" in found and "paywalled" in found, found

@@ -23,7 +23,7 @@ from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import premium_gap
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
-from .text_walls import article_words, stands_apart, text_wall
+from .text_walls import article_words, furniture_under, stands_apart, text_wall
 from .wall_signs import wall_sign
 from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
@@ -225,9 +225,10 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         # review ..."): it counts after a cut word, as an excerpt's mark (four dots, a one-word sentence "All...",
         # or a spaced " ..." closing a teaser-length text), or with a wall after it.
         # An excerpt's mark with nothing after it is judged only at the article's end: an excerpt that stands
-        # apart from the article's prose (under a headline, or past furniture a rule took) is a related teaser.
+        # apart from the article's prose (under a headline, or past furniture a rule took) is a related teaser,
+        # and in a plain text whose furniture goes on under it, it may be one.
         excerpt = _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text))
-        if cut_after or (excerpt and not stands_apart(doc, kept, last_block)):
+        if cut_after or (excerpt and not stands_apart(doc, kept, last_block) and not furniture_under(doc, last_block)):
             return f"the last paragraph trails off: {_quote(_tail(words))}"
         return None
     if text[-1] in _END:

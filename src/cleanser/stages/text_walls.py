@@ -132,6 +132,20 @@ def text_wall(doc: Document, cut_preview: Callable[[str], str | None]) -> TextWa
     return None
 
 
+def furniture_under(doc: Document, block: Block) -> bool:
+    """Whether, in a plain text, a rule took page furniture under `block` (a line removed below it that is no wall's):
+    the saved page goes on past it, so `block` may be a teaser's excerpt as well as the article's end, and an
+    excerpt's mark on it says nothing. A page's extraction has its furniture cut off already."""
+    if doc.source != "text":
+        return False
+    start = next((i for i, b in enumerate(doc.blocks) if b is block), len(doc.blocks)) + 1
+    return any(
+        b.removal is not None and b.removal.refused is None and not b.removal.rule.endswith(WALL_RULE)
+        for b in doc.blocks[start:]
+        if b.text.strip()
+    )
+
+
 def stands_apart(doc: Document, kept: list[Block], block: Block) -> bool:
     """Whether `block` stands apart from the article's prose above it: a short line kept (a headline, a label) or a
     line a rule removed (page furniture) lies between it and the paragraph before it. A related teaser's excerpt
