@@ -338,3 +338,24 @@ def test_an_excerpts_mark_with_page_furniture_taken_under_it_is_not_judged():
     # A wall under it still says the text is cut.
     found = flags(["Hafenkran bleibt", *ARTICLE, excerpt, "Dieser Artikel ist exklusiv für Abonnenten."])
     assert "truncated" in found and "paywalled" in found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("es", "PARA SUSCRIPTORES"), ("de", "Exklusiv für Abonnenten"), ("en", "Member-only story"), ("fr", "Abonnés")],
+)
+def test_a_premium_label_above_a_cut_preview_in_text(language, label):
+    opening, preview, _ = WALLED[language]
+    found = flags([label, "Hafenkran", opening, preview])
+    assert found["paywalled"].startswith("premium label"), found
+    assert "before the paywall" in found["truncated"], found
+    # The label above a finished text, or a cut text with no label: no wall shows.
+    finished = preview.rstrip(".… ") + "."
+    assert "paywalled" not in flags([label, "Hafenkran", opening, finished])
+    assert "paywalled" not in flags(["Hafenkran", opening, preview])
+
+
+def test_a_premium_label_far_above_the_article_is_a_menus():
+    opening, preview, _ = WALLED["es"]
+    menu = ["PARA SUSCRIPTORES", "Política", "Economía", "Deportes", "Cultura"]
+    assert "paywalled" not in flags([*menu, "Hafenkran", opening, preview])

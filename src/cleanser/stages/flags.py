@@ -122,7 +122,10 @@ def set_flags(
         found = text_wall(doc, cut_preview)
         if found is not None:
             end = cut_preview(found.end.text)
-            doc.flags[PAYWALLED] = f'a {found.kind} follows the cut text: {_quote(found.sign)} after "…{end}"'
+            if found.kind == "premium label":
+                doc.flags[PAYWALLED] = f'premium label {_quote(found.sign)} above a text that trails off: "…{end}"'
+            else:
+                doc.flags[PAYWALLED] = f'a {found.kind} follows the cut text: {_quote(found.sign)} after "…{end}"'
             doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph trails off: "…{end}" before the paywall')
             return
     read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))

@@ -32,6 +32,7 @@ from ..document import HEADING, Block, Document
 from ..text import ends_sentence
 from .text_end import PROSE
 from .wall_signs import ACCOUNT_PROMPT, NOT_A_WALL, SUBSCRIPTION_CALL
+from .wall_wording import alternation
 
 PARAGRAPH_WORDS = 8  # a line this long that ends a sentence (or trails off) is a paragraph ...
 LONG_PARAGRAPH_WORDS = 15  # ... and one this long, however it ends
@@ -39,6 +40,8 @@ RUN_GAP = 2  # short lines a run of paragraphs may hold between two of them (a s
 WALL_RULE = "/wall-lines"  # the wall stage's rule (stages/wall_lines.py, which imports this module's users)
 LINES_UNDER = 4  # how many lines under the article's last paragraph are read for a wall's sign
 PROMPT_WORDS = 12  # a line longer than this is prose, whatever it says
+LABEL_ABOVE = 3  # how many lines above the text's first paragraph are read for a premium label
+_PREMIUM = re.compile(r"[\W_]*(?:" + alternation("premium_label") + r")[\W_]*", re.IGNORECASE)
 
 # A preview's cut: an ellipsis closing the paragraph, glued to its last word or after it.
 _TRAILS_OFF = re.compile(r"(?:\w|,)\s?(?:…|\.{3,})$")
@@ -48,7 +51,7 @@ _TRAILS_OFF = re.compile(r"(?:\w|,)\s?(?:…|\.{3,})$")
 class TextWall:
     end: Block  # the article's last paragraph, cut
     sign: str  # the line under it that shows the wall
-    kind: str  # "log-in prompt" or "subscription offer"
+    kind: str  # "log-in prompt", "subscription offer" or "premium label"
 
 
 def _paragraph(block: Block) -> bool:
@@ -129,6 +132,25 @@ def text_wall(doc: Document, cut_preview: Callable[[str], str | None]) -> TextWa
         offer = SUBSCRIPTION_CALL.search(line)
         if offer:
             return TextWall(end, line, "subscription offer")
+    label = premium_above(doc)
+    if label is not None:
+        return TextWall(end, label, "premium label")
+    return None
+
+
+def premium_above(doc: Document) -> str | None:
+    """A premium label standing alone on one of the `LABEL_ABOVE` lines right above the text's first paragraph
+    ("PARA SUSCRIPTORES", "Exklusiv für Abonnenten", "Member-only story": data/wall_wording.json's
+    `premium_label`), or None. Above the article it marks the article; a label among furniture elsewhere (a menu's
+    section, a teaser's badge) is not read."""
+    blocks = doc.blocks
+    first = next((i for i, b in enumerate(blocks) if b.kept and _paragraph(b)), None)
+    if first is None:
+        return None
+    for block in blocks[max(0, first - LABEL_ABOVE) : first]:
+        text = " ".join(block.text.split())
+        if text and _PREMIUM.fullmatch(text):
+            return text
     return None
 
 
