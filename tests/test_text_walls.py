@@ -359,3 +359,22 @@ def test_a_premium_label_far_above_the_article_is_a_menus():
     opening, preview, _ = WALLED["es"]
     menu = ["PARA SUSCRIPTORES", "Política", "Economía", "Deportes", "Cultura"]
     assert "paywalled" not in flags([*menu, "Hafenkran", opening, preview])
+
+
+def test_a_premium_label_above_a_cut_preview_on_a_page():
+    opening, preview, _ = WALLED["es"]
+    html = (
+        "<html><head><title>Grúa</title></head><body><article><span class='badge'>PARA SUSCRIPTORES</span>"
+        f"<h1>La grúa del puerto</h1><p>{opening}</p><p>{preview}</p></article>"
+        "<footer><a href='/t'>Términos</a></footer></body></html>"
+    )
+    found = cleanser.clean(html, URL).flags
+    assert found["paywalled"].startswith('premium label "PARA SUSCRIPTORES" above a text that trails off'), found
+    assert "truncated" in found, found
+    finished = html.replace(preview, preview.rstrip(".… ") + ".")
+    assert "paywalled" not in cleanser.clean(finished, URL).flags
+    # The label under the article marks a teaser of another: no wall on this one.
+    below = html.replace("<span class='badge'>PARA SUSCRIPTORES</span>", "").replace(
+        "</article>", "</article><div><span>PARA SUSCRIPTORES</span><a href='/o'>Otra nota</a></div>"
+    )
+    assert "paywalled" not in cleanser.clean(below, URL).flags

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
-from .premium import premium_gap
+from .premium import OPENING_WORDS, premium_gap, premium_label
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
 from .text_walls import article_words, furniture_under, stands_apart, text_wall
 from .wall_signs import wall_sign
@@ -113,7 +113,14 @@ def set_flags(
     walled = wall is not None or _wall_removed(doc, rule_flags)
     if PAYWALLED not in doc.flags and not walled:
         # No declaration and no wall wording: a preview cut where the page marks a wall (stages/wall_signs.py).
-        sign = wall_sign(trailing_cut(doc), page.source if page is not None else "", after)
+        end = trailing_cut(doc)
+        sign = wall_sign(end, page.source if page is not None else "", after)
+        if sign is None and end is not None and page is not None and page.source:
+            # A premium label of the article's own above a preview that trails off (stages/premium.py reads it).
+            opening = next((b.text.split() for b in doc.kept() if len(b.text.split()) >= 2 * OPENING_WORDS), [])
+            label = premium_label(page.source, opening[:OPENING_WORDS])
+            if label is not None:
+                sign = f'premium label "{label}" above a text that trails off: "…{end}"'
         if sign is not None:
             doc.flags[PAYWALLED] = sign
             walled = True
