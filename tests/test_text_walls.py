@@ -378,3 +378,16 @@ def test_a_premium_label_above_a_cut_preview_on_a_page():
         "</article>", "</article><div><span>PARA SUSCRIPTORES</span><a href='/o'>Otra nota</a></div>"
     )
     assert "paywalled" not in cleanser.clean(below, URL).flags
+
+
+def test_an_article_sentence_about_subscriptions_under_a_writers_ellipsis_is_no_offer():
+    opening = WALLED["en"][0]
+    trailing = (
+        "Asked what comes next for the crane, the chair of the harbour society only smiled and said: we will see..."
+    )
+    sentence = (
+        "Readers can subscribe to the council's minutes online, the clerk said, and more than 400 residents already "
+        "do so every month."
+    )
+    found = flags(["Crane stays", opening, trailing, sentence])
+    assert "paywalled" not in found, found
