@@ -12,8 +12,9 @@ import pytest
 from conftest import ROOT
 
 from cleanser.read.metadata import read_page
-from cleanser.read.metadata_values import better_title, decode, iso_date, people
+from cleanser.read.metadata_values import better_title, decode, iso_date, names_site, people
 from cleanser.read.page import parse
+from cleanser.text import host_of
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -82,7 +83,38 @@ def test_a_title_that_is_the_site_name_gives_way_to_the_headline():
     assert better_title("Ferry pier to grow", "Harbour Courier", "Other") == "Ferry pier to grow"
 
 
+@pytest.mark.parametrize(
+    ("title", "site_name", "host"),
+    [
+        ("99% Harbour", "99harbour.co.uk", None),  # the site's name given as its domain
+        ("harbour-courier", None, "www.harbour-courier.example"),  # the host's name, no site name declared
+        ("Harbour Courier", None, "harbourcourier.example"),
+    ],
+)
+def test_a_title_that_names_the_site_in_other_notations_gives_way(title, site_name, host):
+    assert better_title(title, site_name, "Ferry pier to grow", host=host) == "Ferry pier to grow"
+    # No headline field: the page's h1 is taken when it says more than a word.
+    assert better_title(title, site_name, None, host=host, heading="Ferry pier to grow") == "Ferry pier to grow"
+
+
+def test_a_greeting_or_the_sites_banner_is_no_headline():
+    assert better_title("Harbour Courier", None, host="harbourcourier.example", heading="Welcome!") == "Harbour Courier"
+    banner = "Jo's - Harbour Courier"
+    assert better_title("Harbour Courier", "Harbour Courier", banner) == "Harbour Courier"
+    # A headline with the site's name after it says more: it is taken.
+    headline = "Ferry pier to grow - Harbour Courier"
+    assert better_title("Harbour Courier", "Harbour Courier", headline) == headline
+
+
+def test_a_title_that_names_a_thing_is_kept_on_any_host():
+    assert better_title("Ferry pier to grow", None, "Other", host="harbourcourier.example") == "Ferry pier to grow"
+
+
 # --- the development sets --------------------------------------------------------------------------------------
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
 
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.IGNORECASE)
 # Newsrooms, agencies and publishers as the dev sets name them; a byline that is one of these is no person.
@@ -113,4 +145,10 @@ def test_no_placeholder_date_entity_or_organisation_byline_on_the_dev_sets():
             problems.append((page.name, "byline", byline))
         if re.search(r"[<>@]|^(?:post author|eingestellt von|erstellt von|recipe by)\b", byline, re.IGNORECASE):
             problems.append((page.name, "byline markup or label", byline))
+        # A title that only names the site, where the page's og:title offers a headline that says more.
+        title = md["title"] or ""
+        og_title = root.xpath("string(//meta[@property='og:title']/@content)").strip()
+        names = title and names_site(title, md["site_name"], host_of(page.url))
+        if names and len(og_title.split()) >= 3 and _letters(title) not in _letters(og_title):
+            problems.append((page.name, "title names the site", title))
     assert problems == []

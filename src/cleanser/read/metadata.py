@@ -108,7 +108,8 @@ def read_page(root: lxml.html.HtmlElement, url: str | None = None) -> PageInfo:
         md["site_name"],
         meta.get("og:title"),
         meta.get("twitter:title"),
-        _h1(root),
+        host=host_of(url) or None,
+        heading=_h1(root),
     )
     # Each candidate is cleaned before the first is taken: an organisation in JSON-LD gives way to a person in the
     # meta tags, a placeholder date to a real one.

@@ -193,15 +193,56 @@ def people(byline: str | None, not_people: tuple[str | None, ...] = ()) -> str |
     return ", ".join(names) or None
 
 
-def better_title(title: str | None, site_name: str | None, *headlines: str | None) -> str | None:
-    """The title, unless it only names the site: then the first headline that says more."""
+def better_title(
+    title: str | None,
+    site_name: str | None,
+    *headlines: str | None,
+    host: str | None = None,
+    heading: str | None = None,
+) -> str | None:
+    """The title, unless it only names the site (the site's name, that name as a domain, or the page's host): then
+    the first headline that says more (`headlines`: declared ones such as og:title; then the page's `heading`, its
+    h1, of two words or more: a one-word h1 above a page titled with the site's name is a greeting or a logo). A
+    headline that is the site's name and a word ("Jo's - Harbour Courier") is its banner, not a headline."""
     title = decode(title)
-    if title and site_name and _fold(title) == _fold(decode(site_name) or ""):
-        for headline in headlines:
-            headline = decode(headline)
-            if headline and _fold(headline) != _fold(title):
-                return headline
+    if not title or not names_site(title, site_name, host):
+        return title
+    for headline in (*headlines, heading if heading and len(heading.split()) >= 2 else None):
+        headline = decode(headline)
+        if not headline or _fold(headline) == _fold(title):
+            continue
+        if _letters(title) in _letters(headline) and _words(headline) - _words(title) < 2:
+            continue  # the site's name with a word or two: its banner
+        return headline
     return title
+
+
+_TLD = re.compile(r"(?:\.[a-z]{2,10}){1,2}$", re.IGNORECASE)
+
+
+def names_site(title: str, site_name: str | None, host: str | None = None) -> bool:
+    """Whether `title` is only the site's name: equal to `site_name` (also with its domain ending dropped,
+    "99harbour.co.uk"), or to the host's name ("www.harbour-courier.example" is "harbour-courier"), letters and digits
+    compared."""
+    letters = _letters(title)
+    if not letters:
+        return False
+    names = []
+    if site_name:
+        site_name = decode(site_name) or ""
+        names += [site_name, _TLD.sub("", site_name.strip())]
+    if host:
+        bare = host.lower().removeprefix("www.")
+        names += [bare, _TLD.sub("", bare)]
+    return any(letters == _letters(name) for name in names if name)
+
+
+def _words(text: str) -> int:
+    return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _name(part: str) -> str | None:

@@ -21,8 +21,9 @@ from collections.abc import Callable, Iterable, Mapping
 from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
-from .premium import premium_gap
+from .premium import OPENING_WORDS, premium_gap, premium_label
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
+from .text_walls import article_words, furniture_under, stands_apart, text_wall
 from .wall_signs import wall_sign
 from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
@@ -112,16 +113,34 @@ def set_flags(
     walled = wall is not None or _wall_removed(doc, rule_flags)
     if PAYWALLED not in doc.flags and not walled:
         # No declaration and no wall wording: a preview cut where the page marks a wall (stages/wall_signs.py).
-        sign = wall_sign(trailing_cut(doc), page.source if page is not None else "", after)
+        end = trailing_cut(doc)
+        sign = wall_sign(end, page.source if page is not None else "", after)
+        if sign is None and end is not None and page is not None and page.source:
+            # A premium label of the article's own above a preview that trails off (stages/premium.py reads it).
+            opening = next((b.text.split() for b in doc.kept() if len(b.text.split()) >= 2 * OPENING_WORDS), [])
+            label = premium_label(page.source, opening[:OPENING_WORDS])
+            if label is not None:
+                sign = f'premium label "{label}" above a text that trails off: "…{end}"'
         if sign is not None:
             doc.flags[PAYWALLED] = sign
             walled = True
+    if page is None and PAYWALLED not in doc.flags and not walled:
+        # A plain text: the article's end is found in its core, and the lines under it show the wall's box.
+        found = text_wall(doc, cut_preview)
+        if found is not None:
+            end = cut_preview(found.end.text)
+            if found.kind == "premium label":
+                doc.flags[PAYWALLED] = f'premium label {_quote(found.sign)} above a text that trails off: "…{end}"'
+            else:
+                doc.flags[PAYWALLED] = f'a {found.kind} follows the cut text: {_quote(found.sign)} after "…{end}"'
+            doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph trails off: "…{end}" before the paywall')
+            return
     read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
     if reason is None and (walled or PAYWALLED in doc.flags):
         reason = wall_line_end(doc)
     if reason is None and walled:
-        words = sum(len(b.text.split()) for b in doc.kept())
+        words = article_words(doc)
         if words <= SHORT_WORDS:
             reason = f"a wall follows the text after {words} words"
     if reason is None and page is not None and page.word_count:
@@ -215,7 +234,11 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
         # review ..."): it counts after a cut word, as an excerpt's mark (four dots, a one-word sentence "All...",
         # or a spaced " ..." closing a teaser-length text), or with a wall after it.
-        if cut_after or _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text)):
+        # An excerpt's mark with nothing after it is judged only at the article's end: an excerpt that stands
+        # apart from the article's prose (under a headline, or past furniture a rule took) is a related teaser,
+        # and in a plain text whose furniture goes on under it, it may be one.
+        excerpt = _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text))
+        if cut_after or (excerpt and not stands_apart(doc, kept, last_block) and not furniture_under(doc, last_block)):
             return f"the last paragraph trails off: {_quote(_tail(words))}"
         return None
     if text[-1] in _END:
@@ -239,8 +262,13 @@ def trailing_cut(doc: Document) -> str | None:
         kept = kept[:-1]
     if not kept or last_paragraph(kept) is not kept[-1]:
         return None
-    last_block = kept[-1]
-    text = last_block.text.rstrip()[-END_CHARS:]
+    return cut_preview(kept[-1].text)
+
+
+def cut_preview(text: str) -> str | None:
+    """The closing words of a paragraph that trails off in an ellipsis as a cut preview does (a sentence of
+    `MIN_WORDS` or more that is no address, link, rating, tag list, call to action or sign-off), or None."""
+    text = text.rstrip()[-END_CHARS:]
     words = text.split()
     if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
         return None

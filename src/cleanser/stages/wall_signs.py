@@ -9,7 +9,10 @@ it. Two signs, each counted only with such a cut:
   registration wall (`registration wall: paywall markup (.regwall) ...`) when a name says so;
 - an offer to subscribe right after the cut text, in any of eight languages ("Jetzt abonnieren", "Subscribe now",
   "Suscríbete", "Abonnez-vous", "Assine", "Abbonati", ...), with no newsletter or feed wording beside it:
-  `a subscription offer follows the cut text: "Jetzt abonnieren"`.
+  `a subscription offer follows the cut text: "Jetzt abonnieren"`;
+- a sign-in box's question right after the cut text ("Already have an account?", "Noch kein Konto?", "Vous avez
+  déjà un compte ?"; stages/text_walls.py's `ACCOUNT_PROMPT`), with no comment, newsletter or feed wording beside
+  it: `a log-in prompt follows the cut text: "Noch kein Konto"`.
 
 The cut is the text's last paragraph trailing off in an ellipsis (a sentence of eight words or more; a last line
 that is an address, a link, a rating, a tag list or a call to action is no cut). A text that ends on a finished
@@ -47,6 +50,25 @@ NOT_A_WALL = re.compile(
     re.IGNORECASE,
 )
 
+# The question a sign-in box asks, in the languages of the wall wording: log-in and sign-up forms as public front-end
+# code writes them (React, Vue, Flutter and PHP forms found with a search of public repositories, December 2026).
+ACCOUNT_PROMPT = re.compile(
+    r"(?<![\w])(?:"
+    r"(?:already|don'?t|do not) have an account|already registered\?|not (?:yet )?registered\?|"
+    r"(?:haben sie|hast du|sie haben|du hast) (?:noch )?(?:kein(?:en)?|bereits ein(?:en)?|schon ein(?:en)?) "
+    r"(?:benutzer|kunden|leser)?-?konto|noch kein (?:benutzer|kunden|leser)?-?konto|"
+    r"bereits (?:ein (?:benutzer|kunden|leser)?-?konto|registriert)\?|"
+    r"(?:vous avez |avez-vous )?d[ée]j[àa] un compte|(?:vous )?n'avez pas (?:encore )?de compte|pas encore de compte|"
+    r"¿?(?:ya|no) (?:tienes|ten[eé]s|tiene) (?:una )?cuenta|"
+    r"hai gi[àa] un account|non hai (?:ancora )?un account|"
+    r"j[áa] tem (?:uma )?conta|n[ãa]o tem (?:uma )?conta|"
+    r"(?:heb je|heeft u) (?:al|nog geen) (?:een )?account|nog geen account|"
+    r"masz ju[żz] konto|nie masz (?:jeszcze )?konta|"
+    r"har du (?:redan ett|inget) konto|har du allerede en (?:konto|bruker)"
+    r")",
+    re.IGNORECASE,
+)
+
 
 def wall_sign(end: str | None, source: str, after: str) -> str | None:
     """Why the page is walled though it neither declares nor words a wall, or None (see the module's doc).
@@ -63,4 +85,8 @@ def wall_sign(end: str | None, source: str, after: str) -> str | None:
     offer = SUBSCRIPTION_CALL.search(window)
     if offer and not NOT_A_WALL.search(window):
         return f'a subscription offer follows the cut text: "{offer.group(0)}" after "…{end}"'
+    # A sign-in box's question right under the cut (stages/text_walls.py reads the same in a plain text).
+    prompt = ACCOUNT_PROMPT.search(window)
+    if prompt and not NOT_A_WALL.search(window):
+        return f'a log-in prompt follows the cut text: "{prompt.group(0)}" after "…{end}"'
     return None

@@ -36,7 +36,8 @@ STOP = re.compile(
     r"continu|keep reading|read on|reading limit|\blimit\b|weiterles|weiter ?zu ?lesen|weiter lesen|"
     r"seguir leyendo|continuar leyendo|l[ií]mite|agotaste|lecturas gratis|lire la suite|la suite|"
     r"pour lire|poursuivre|continuer [àa] lire|continuare|continuar lendo|verder (?:te )?lezen|lees verder|"
-    r"czyta[cć] dalej|lese videre|l[äæ]s(?:e|a)? (?:vidare|videre)|fortsätta läsa|続き",
+    r"czyta[cć] dalej|lese videre|l[äæ]s(?:e|a)? (?:vidare|videre)|fortsätta läsa|続き|"
+    r"articoli gratuiti|kostenlosen artikel|articles gratuits",
     re.IGNORECASE,
 )
 
