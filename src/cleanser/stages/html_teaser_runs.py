@@ -34,6 +34,7 @@ EXCERPT_WORDS = 8  # words of an item's own outside its links that make an excer
 _ITEM_TAGS = frozenset({"li", "article", "div", "section"})
 _NEVER_INSIDE = frozenset({"table", "figure", "pre", "code"})
 _PICTURES = frozenset({"img", "picture", "svg"})
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _WS = re.compile(r"\s+")
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#])", re.I)
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//([^/?#]+)", re.I)
@@ -62,27 +63,33 @@ def _host(href: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _own_words(item) -> int:
-    """Words of the item's text outside its links."""
+def _own_words(item, headline) -> int:
+    """Words of the item's text besides its headline and its other links: the excerpt (which a card may hold inside
+    its one link, under a heading: `a > h3 + p`)."""
     links = [a for a in item.iter("a") if not any(b.tag == "a" for b in a.iterancestors() if b is not item)]
-    return len(_text(item).split()) - sum(len(_text(a).split()) for a in links)
+    outside = len(_text(item).split()) - sum(len(_text(a).split()) for a in links)
+    return max(outside, len(_text(item).split()) - len(_text(headline).split()))
 
 
 def _teaser(item) -> str | None:
     """The host of the item's headline link, when the item is a teaser: a headline link to another page and an excerpt
-    or a picture besides."""
+    or a picture besides. The headline is the link, or the heading inside it when it holds one."""
     link = _headline(item)
     if link is None:
         return None
     href = (link.get("href") or "").strip()
-    headline = _text(link)
     if not href or href.startswith("#") or _PICTURE_FILE.search(href):
         return None  # (a link to a bigger picture: a gallery's item, not another page)
-    if not 2 <= len(headline.split()) <= 25 or is_prose(headline):
+    heading = next(link.iter(*_HEADINGS), None)
+    headline = heading if heading is not None and _text(heading) else link
+    words = _text(headline).split()
+    if not 2 <= len(words) <= 25 or is_prose(" ".join(words)):
         return None
-    if not any(isinstance(d.tag, str) and d.tag in _PICTURES for d in item.iter()) and _own_words(item) < EXCERPT_WORDS:
+    if not any(isinstance(d.tag, str) and d.tag in _PICTURES for d in item.iter()) and (
+        _own_words(item, headline) < EXCERPT_WORDS
+    ):
         return None
-    return _host(link.get("href") or "")
+    return _host(href)
 
 
 def _introduced(box) -> bool:
