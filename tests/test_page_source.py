@@ -54,3 +54,39 @@ def test_noscript_text_is_still_junk_and_a_noscript_inside_a_script_string_hides
     text = cleanser.clean(page).text
     assert ARTICLE in text and SECOND in text
     assert "enable JavaScript" not in text
+
+
+XHTML = f"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html
+     PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"
+     "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
+<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>Market</title>
+<style>.menu {{ float: left; }} .x {{ color: red; }}</style>
+{"".join(f'<link rel="stylesheet" type="text/css" href="/static/css/part-{i}.css" media="all" />' for i in range(80))}
+</head>
+<body><ul class="menu"><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>
+<div id="main"><h1>Kelby fish market to close</h1><p>{ARTICLE}</p><p>{SECOND}</p></div></body></html>"""
+
+
+def test_an_xhtml_page_that_opens_with_an_xml_declaration_is_read_as_a_page():
+    # Read as text, the page came out whole: its markup, its style sheet and its menu as lines of text.
+    result = cleanser.clean(XHTML)
+    assert ARTICLE in result.text and SECOND in result.text
+    assert "<" not in result.text and "float: left" not in result.text
+
+
+def test_a_page_saved_without_its_html_and_head_tags_that_opens_with_a_script_is_read_as_a_page():
+    page = (
+        '<script src="/cdn/app.js"></script><style>.header {float: left; margin: 0 20px 0 0;}</style>'
+        + "\n".join(f"<style>.c{i} {{ color: #333; }}</style>" for i in range(200))
+        + f"<div id='main'><h1>Kelby fish market to close</h1><p>{ARTICLE}</p><p>{SECOND}</p></div>"
+    )
+    text = cleanser.clean(page).text
+    assert ARTICLE in text and SECOND in text
+    assert "float: left" not in text and "color: #333" not in text
+
+
+def test_text_that_mentions_a_tag_is_still_text():
+    text = "Use <script> tags sparingly.\nThe market closes on Friday."
+    assert cleanser.clean(text).text == text

@@ -14,9 +14,11 @@ class InputError(ValueError):
     """Input that cannot be read as a document; the message says why."""
 
 
+# A page may open with an XML declaration (XHTML: `<?xml version="1.0"?>` before its doctype) and with comments; one
+# saved without its `<html>` and `<head>` tags may open with what belongs in its head (a script, a style sheet).
 _HTML_START = re.compile(
-    r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]|"
-    r"ul|ol|table|span|meta|title|header|figure|blockquote)[\s>/]",
+    r"\A(?:\ufeff)?\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|"
+    r"section|div|p|h[1-6]|ul|ol|table|span|meta|title|header|figure|blockquote|script|style|link|base)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
 _TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|article|section|span|a)\b[^>]*>", re.IGNORECASE)

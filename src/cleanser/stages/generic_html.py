@@ -52,7 +52,7 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes, html_structures, html_teasers, html_widgets
+from . import html_credits, html_headings, html_shapes, html_structures, html_teaser_runs, html_teasers, html_widgets
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -84,6 +84,7 @@ RULES = {
         _rule("dateline", "a date or byline line above the article's first paragraph"),
         _rule("published", "a line that says when the page was published or changed"),
         _rule("credit", "a photo credit in a figure"),
+        _rule("teasers", "a run of other stories' teasers: headline links with an excerpt or a picture"),
         _rule(
             "second-opinion",
             "a short line outside the article's paragraphs, or a box its markup names as furniture, that trafilatura "
@@ -469,6 +470,7 @@ def strip_boilerplate(
         layout.figure.update(caption.iter())
     layout.figure.update(tails)
     structures = html_structures.Structures(article, layout, level)  # contents, a graphic's labels, metadata lines
+    teaser_runs = html_teaser_runs.TeaserRuns(article, layout)  # other stories' cards, where no class names them
     candidates: list[tuple] = []  # (element, kind, evidence, size, counts towards its kind's share)
     # The headline is the article's own text to many readers: only the aggressive level leaves it to the metadata.
     heading = _title_heading(article, title) if title and level == "aggressive" else None
@@ -485,6 +487,8 @@ def strip_boilerplate(
             found = _widget_evidence(el, article)
         if found is None:
             found = structures.evidence(el)
+        if found is None:
+            found = teaser_runs.evidence(el)
         if found is None:
             found = shape_evidence(el, layout)
         if found is None:

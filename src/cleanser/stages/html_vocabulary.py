@@ -61,6 +61,11 @@ SAFE_TOKENS: dict[str, str] = {
         rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
         rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
         rf"rating\w*|post-?ratings|button\w*|btn\w*|"
+        # a media player's own text: its controls ("Play", "Mute", "Fullscreen"), caption settings ("Font Size",
+        # "Text Edge Style"), "your browser cannot play this video"; the class prefixes of video.js (Brightcove),
+        # JW Player, MediaElement.js (WordPress's player), Plyr and YouTube's player
+        rf"vjs|video-?js|jwplayer|jw-(?:controls?|controlbar|display\w*|overlays?|title\w*|icon\w*|text\w*|"
+        rf"settings?\w*|nextup\w*|rightclick\w*|captions?|reset)|mejs|plyr|ytp|"
         # a consent gate in place of an embedded video, map or post ("Klicken Sie auf den unteren Button, um den
         # Inhalt von ... zu laden"): the page's question to the reader, not the article
         rf"consent\w*|content-?blocker\w*|cookie-?(?:consent|notice|banner|bar|hint|box|wall|message)\w*|"
