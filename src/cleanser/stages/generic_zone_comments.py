@@ -1,0 +1,149 @@
+"""A readers' comment thread at the end of a plain text, told by its rhythm: comment headers, timestamps and reply
+buttons, one every few lines, down to the end of the document.
+
+A naive scrape keeps a comment section as lines: a header per comment ("Jane Doe wrote on March 11th, 2015 at 02:57:",
+"Nicolai11 schrieb: 05.11.2014 um 14:25 Uhr"), or a name over a timestamp ("18/02/2020 à 16:42"), the comment's
+text (short, first-person, often one line), and a "Reply" button's label under each ("Reply", "Antworten",
+"Répondre": the CMS catalogues' translations of WordPress's "Reply", looked up through `cms_strings.lookup`), with a
+comment count ("12 Comments") or a form ("Leave a Reply") around them. Readers' comments are prose, and one at a
+time no test tells them from the article's last paragraphs; the rhythm of the markers around them does.
+
+`comment_thread` finds the thread's first marker such that, from it to the end of the document,
+
+- markers follow one another at most MAX_GAP kept lines apart (a comment of a few lines between them), and at
+  most MAX_AFTER_PROSE lines that read as the article stand under the last (a bio, a licence line);
+- there are MIN_MARKERS markers or more, MIN_STRONG of them a reply button, a comment count or form, or a header
+  with a date or a time: a header without one ("Various people wrote:", an article's quotation of a mailing list)
+  or a timestamp alone (a live blog's entries) says nothing by itself;
+- no line of the run is a table, code, a protected or a structured line (heading, list item, quote);
+- the article stands above it: MIN_ARTICLE_WORDS words of lines that read as the article, and the kept line right
+  above the first marker introduces nothing with a colon.
+
+The zone starts at the first marker: the first comment's text, when its only marker is the reply button under it,
+stays (it may be the article's last paragraph). The evidence names the markers by kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..document import CODE, TABLE, Block
+from ..text import word_count
+from . import cms_strings
+
+MAX_GAP = 6  # kept lines between two markers: a comment of a few paragraphs
+MAX_AFTER_PROSE = 3  # lines that read as the article under the last marker (an author's bio, a licence)
+MIN_MARKERS = 3
+MIN_STRONG = 2
+MIN_ARTICLE_WORDS = 60
+MARKER_WORDS = 14  # a marker line is short
+
+# Verbs a comment system puts between the commenter's name and the date or the comment ("wrote", "says"), in the
+# languages of the web; a fact of the comment templates (WordPress's "%s says:", phpBB's and vBulletin's "wrote:",
+# Disqus-era blogs' "schrieb am", French "a écrit").
+_VERB = (
+    r"(?:wrote|writes|says|said|replied|commented|posted|schrieb|schreibt|sagt|meint|antwortete|kommentierte|"
+    r"a\s+écrit|écrit|dit|a\s+dit|escribió|escribe|dice|comentó|disse|diz|escreveu|comentou|scrive|ha\s+scritto|"
+    r"schreef|zegt|skrev|sier|säger|skriver|napisał|napisała|pisze|написал|написала|пишет)"
+)
+_HEADER = re.compile(rf"^\W{{0,2}}(?P<name>[^\s:]\S*(?:\s+\S+){{0,4}}?)\s+{_VERB}\b(?P<rest>.*)$", re.IGNORECASE)
+# A time of day ("02:57", "2:57 pm", "14h25") or a date written with digits ("05.11.2014", "2015-03-11",
+# "March 11th, 2015", "11 mars 2015").
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\.?\s+[^\W\d_]{3,10}\.?,?\s+\d{4}\b"
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+# Words a timestamp line may hold beside its date and time ("at", "um", "à", "Uhr", "pm", a weekday or a month).
+TIMESTAMP_WORDS = 4
+
+
+def _timestamp(text: str) -> bool:
+    """A line that is a date with a time of day, and little else: a comment's or a post's timestamp."""
+    if not _TIME.search(text) or not _DATE.search(text):
+        return False
+    rest = _DATE.sub(" ", _TIME.sub(" ", text))
+    return len(_WORDS.findall(rest)) <= TIMESTAMP_WORDS
+
+
+def marker(text: str) -> str | None:
+    """What comment marker a kept line is, or None: "reply" (a reply button or a comment form's or count's CMS
+    string), "header+date" (a commenter's name, a verb and a date or time), "header" (a name and a verb ending
+    with a colon), "time" (a timestamp)."""
+    text = text.strip()
+    if not text or word_count(text) > MARKER_WORDS:
+        return None
+    found = cms_strings.lookup(text)
+    if found is not None and any(k.kind == "comments" for k in found):
+        return "reply"
+    has_digit = any(c.isdigit() for c in text)
+    if not has_digit and not text.endswith(":"):
+        return None
+    m = _HEADER.match(text)
+    if m is not None:
+        rest = m.group("rest").strip()
+        dated = has_digit and (_TIME.search(rest) is not None or _DATE.search(rest) is not None)
+        if dated and (text.endswith(":") or rest.startswith(":") or len(_WORDS.findall(_DATE.sub(" ", rest))) <= 6):
+            return "header+date"
+        if text.endswith(":") and not rest.rstrip(":").strip() and len(m.group("name").split()) <= 3:
+            return "header"
+    if has_digit and _timestamp(text):
+        return "time"
+    return None
+
+
+STRONG = frozenset({"reply", "header+date"})
+
+
+def comment_thread(
+    blocks: list[Block],
+    article_like: Callable[[int], bool],
+    structured: Callable[[Block], bool],
+) -> tuple[int, list[str]] | None:
+    """(first line, evidence) of a comment thread that runs to the end of the document, or None; see the module
+    docstring. `blocks` are the document's non-blank lines; kept lines have no removal. `article_like(i)` says
+    whether line i reads as the article's prose."""
+    kept = [i for i, b in enumerate(blocks) if b.removal is None]
+    if len(kept) < MIN_MARKERS + 1:
+        return None
+    marks = {}
+    for i in kept:
+        kind = marker(blocks[i].text)
+        if kind is not None:
+            marks[i] = kind
+    if sum(1 for k in marks.values() if k in STRONG) < MIN_STRONG:
+        return None
+    # From the last marker up, the chain of markers at most MAX_GAP kept lines apart.
+    position = {i: n for n, i in enumerate(kept)}
+    chain = sorted(marks)
+    last = chain[-1]
+    after = kept[position[last] + 1 :]
+    if sum(1 for i in after if article_like(i)) > MAX_AFTER_PROSE:
+        return None
+    start = len(chain) - 1
+    while start > 0 and position[chain[start]] - position[chain[start - 1]] - 1 <= MAX_GAP:
+        start -= 1
+    run = chain[start:]
+    kinds = [marks[i] for i in run]
+    strong = sum(1 for k in kinds if k in STRONG)
+    if len(run) < MIN_MARKERS or strong < MIN_STRONG:
+        return None
+    first = run[0]
+    for i in kept[position[first] :]:
+        b = blocks[i]
+        if b.kind in (TABLE, CODE) or b.protected_by is not None or structured(b):
+            return None
+    above = kept[: position[first]]
+    if not above or blocks[above[-1]].text.rstrip().endswith(":"):
+        return None
+    if sum(word_count(blocks[i].text) for i in above if article_like(i)) < MIN_ARTICLE_WORDS:
+        return None
+    counts = {k: kinds.count(k) for k in dict.fromkeys(kinds)}
+    why = [
+        "a comment thread to the end: "
+        + ", ".join(f"{n} {k}" for k, n in counts.items())
+        + f" markers at most {MAX_GAP} lines apart"
+    ]
+    return first, why
