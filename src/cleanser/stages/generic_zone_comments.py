@@ -10,10 +10,12 @@ time no test tells them from the article's last paragraphs; the rhythm of the ma
 
 `comment_thread` finds the thread's first marker such that, from it to the end of the document,
 
-- markers follow one another at most MAX_GAP kept lines apart (a comment of a few lines between them), and at
-  most MAX_AFTER_PROSE lines that read as the article stand under the last (a bio, a licence line);
-- there are MIN_MARKERS markers or more, MIN_STRONG of them a reply button, a comment count or form, or a header
-  with a date or a time: a header without one ("Various people wrote:", an article's quotation of a mailing list)
+- markers follow one another at most MAX_GAP kept lines apart (a comment of a few lines between them), and under
+  the last, few lines read as the article (`AFTER_PROSE`: none under a reply button, which ends a comment; one under
+  a header, the last comment; three under a comment form's string, an author's bio or a licence line);
+- there are MIN_MARKERS markers or more, MIN_STRONG of them a reply button or a header with a date or a time (a
+  comment count or a form's label counts as a marker, but a form alone is no thread: `cms_strings.py` takes its
+  lines one by one); a header without a date ("Various people wrote:", an article's quotation of a mailing list)
   or a timestamp alone (a live blog's entries) says nothing by itself;
 - no line of the run is a table, code, a protected or a structured line (heading, list item, quote);
 - the article stands above it: MIN_ARTICLE_WORDS words of lines that read as the article, and the kept line right
@@ -33,7 +35,10 @@ from ..text import word_count
 from . import cms_strings
 
 MAX_GAP = 6  # kept lines between two markers: a comment of a few paragraphs
-MAX_AFTER_PROSE = 3  # lines that read as the article under the last marker (an author's bio, a licence)
+# Lines that read as the article under the last marker, by its kind: under a comment form's string, the page's
+# furniture goes on (an author's bio, a licence); a reply button ends a comment, and what reads as the article under
+# the last one is the article going on; under a header, the last comment.
+AFTER_PROSE = {"form": 3, "reply": 0, "header+date": 1, "header": 1, "time": 1}
 MIN_MARKERS = 3
 MIN_STRONG = 2
 MIN_ARTICLE_WORDS = 60
@@ -69,15 +74,18 @@ def _timestamp(text: str) -> bool:
 
 
 def marker(text: str) -> str | None:
-    """What comment marker a kept line is, or None: "reply" (a reply button or a comment form's or count's CMS
-    string), "header+date" (a commenter's name, a verb and a date or time), "header" (a name and a verb ending
-    with a colon), "time" (a timestamp)."""
+    """What comment marker a kept line is, or None: "reply" (a reply button's CMS string), "form" (another CMS
+    string of a comment section: its count, its form's labels), "header+date" (a commenter's name, a verb and a
+    date or time), "header" (a name and a verb ending with a colon), "time" (a timestamp)."""
     text = text.strip()
     if not text or word_count(text) > MARKER_WORDS:
         return None
     found = cms_strings.lookup(text)
-    if found is not None and any(k.kind == "comments" for k in found):
-        return "reply"
+    if found is not None:
+        if any(k.msgid in REPLY_MSGIDS for k in found):
+            return "reply"
+        if any(k.kind == "comments" for k in found):
+            return "form"
     has_digit = any(c.isdigit() for c in text)
     if not has_digit and not text.endswith(":"):
         return None
@@ -95,6 +103,8 @@ def marker(text: str) -> str | None:
 
 
 STRONG = frozenset({"reply", "header+date"})
+# The CMS catalogues' reply buttons (`data/cms_strings.json`, WordPress core and its translations).
+REPLY_MSGIDS = frozenset({"Reply", "Log in to Reply"})
 
 
 def comment_thread(
@@ -120,7 +130,7 @@ def comment_thread(
     chain = sorted(marks)
     last = chain[-1]
     after = kept[position[last] + 1 :]
-    if sum(1 for i in after if article_like(i)) > MAX_AFTER_PROSE:
+    if sum(1 for i in after if article_like(i)) > AFTER_PROSE[marks[last]]:
         return None
     start = len(chain) - 1
     while start > 0 and position[chain[start]] - position[chain[start - 1]] - 1 <= MAX_GAP:

@@ -17,13 +17,17 @@ newsletter's digest, a mailing list's quotations).
   that is only such a link, a byline line ("By Jane Doe", "Par Service Etranger", "portrait Par Juliette Deborde");
 - the chain holds MIN_LINKED excerpts that end with a link or more; or MIN_BYLINES bylines and no sentence in it
   that reads as the article's own topic (its content words in the article above more than ON_TOPIC of the time);
-- under the chain's last mark, at most MAX_AFTER_PROSE lines read as the article, none of them on its topic;
+- under the chain's last mark, at most MAX_AFTER_PROSE lines read as the article, each off its topic and with
+  furniture words (a pitch, a legal line: the zone stage's furniture strength);
 - no line of the run is a table, code, a protected or structured line (heading, list item, quote);
 - the article stands above it: MIN_ARTICLE_WORDS words of lines that read as the article, and the kept line right
   above introduces nothing with a colon.
 
-The share of the excerpts' words that the article holds is in the evidence (related stories may share the
-article's topic: the links are what decide).
+- the teasers' content words (five letters or more), taken together, stand in the article above at most MAX_SHARED
+  of the time: related stories may share the article's topic, but a "further reading" of the article's own
+  sources, each with its link, talks about what the article talks about.
+
+The share is in the evidence.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ MIN_BYLINES = 3
 MAX_AFTER_PROSE = 2
 MIN_ARTICLE_WORDS = 100
 EXCERPT_WORDS = 4  # words before the link: an excerpt or a headline
+MAX_SHARED = 0.4  # of the teasers' content words together, those the article holds: more, and they are its own
 ON_TOPIC = 0.3  # of a sentence's content words, those the article above holds: the article's topic
 BYLINE_WORDS = 7
 TAIL_CHARS = 60  # the end of a line searched for a link
@@ -61,7 +66,7 @@ _READ_MORE = re.compile(
     rf"(?:(?<=[\s.!?…:;,\"”’»)\]–—-])|^)(?:(?:(?i:{_FORMULA})|Mehr|More){_TRAIL})+$"
 )
 _LINK_END = re.compile(r"(?:[…»›→]|\.\.\.)\s*$")
-_BARE = re.compile(rf"(?:(?<=[\s.!?…:;,\"”’»)\]–—-])|^)(?:Mehr|More|mehr|more)\s*(?:…|\.\.\.|»|›|→)\s*$")
+_BARE = re.compile(r"(?:(?<=[\s.!?…:;,\"”’»)\]–—-])|^)(?:Mehr|More|mehr|more)\s*(?:…|\.\.\.|»|›|→)\s*$")
 _BYLINE = re.compile(
     r"^(?:[^\W\d_]+\s+){0,2}(?i:by|par|por|von|di|door|av|af|przez)\s+"
     r"(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*)(?:\s+(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*|de|da|van|von|der|le|la|di|del)){0,4}$"
@@ -87,6 +92,10 @@ def linked(text: str) -> str | None:
             m = None
     if m is not None:
         head = text[: m.start()].strip()
+        # After a plain word, a link's formula is written apart, with a capital ("... the doctors Leer más"); in
+        # lower case it is the sentence's own ("they should read more").
+        if head and head[-1].isalnum() and m.group().lstrip()[:1].islower():
+            return None
         if not head:
             return "link"
         if word_count(head) >= EXCERPT_WORDS:
@@ -111,10 +120,12 @@ def teaser_excerpts(
     blocks: list[Block],
     article_like: Callable[[int], bool],
     structured: Callable[[Block], bool],
+    strength: Callable[[str], int],
 ) -> tuple[int, list[str]] | None:
     """(first line, evidence) of a run of marked teasers that runs to the end of the document, or None; see the
     module docstring. `blocks` are the document's non-blank lines; kept lines have no removal. `article_like(i)`
-    says whether line i reads as the article's prose."""
+    says whether line i reads as the article's prose; `strength(text)` how strongly a line's words say furniture (0
+    not, 1 some, 2 as a boundary's: `generic_zones._furniture_strength`)."""
     kept = [i for i, b in enumerate(blocks) if b.removal is None]
     marks: dict[int, str] = {}
     for i in kept:
@@ -156,12 +167,19 @@ def teaser_excerpts(
     unmarked = [i for i in kept[position[first] : position[last] + 1] if i not in marks and article_like(i)]
     if excerpts < MIN_LINKED and any(_share(blocks[i].text, vocabulary) > ON_TOPIC for i in unmarked):
         return None
+    # Under the last teaser, a line that reads as the article may be its last paragraph under a box of related
+    # stories (a tenth of an article's late sentences share less than a fifth of their words with the rest): it
+    # must say it is furniture (a pitch, a legal line) and be off the article's topic.
     after = [i for i in kept[position[last] + 1 :] if article_like(i)]
-    if len(after) > MAX_AFTER_PROSE or any(_share(blocks[i].text, vocabulary) > ON_TOPIC for i in after):
+    if len(after) > MAX_AFTER_PROSE or any(
+        _share(blocks[i].text, vocabulary) > ON_TOPIC or not strength(blocks[i].text) for i in after
+    ):
         return None
     teasers = [blocks[i].text for i in run if marks[i] == "excerpt"] + [blocks[i].text for i in unmarked]
     own = set().union(*(content_words(t) for t in teasers)) if teasers else set()
     shared = len(own & vocabulary) / len(own) if own else 0.0
+    if shared > MAX_SHARED:
+        return None  # the article's own reading list, its sources: they talk about what it talks about
     why = [
         f"teasers to the end: {excerpts} ending with a link, {bylines} bylines, {len(unmarked)} unmarked sentences, "
         f"{shared:.0%} of their words in the article"

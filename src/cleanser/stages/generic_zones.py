@@ -328,7 +328,10 @@ def _mark_marked_tail(doc: Document, blocks: list[Block], states: list[str]) -> 
             cache[i] = _article_like(blocks[i], state, lines)
         return cache[i]
 
-    found = comment_thread(blocks, article_like, _structured) or teaser_excerpts(blocks, article_like, _structured)
+    data = vocabulary()
+    found = comment_thread(blocks, article_like, _structured) or teaser_excerpts(
+        blocks, article_like, _structured, lambda t: _furniture_strength(t, data, lines)
+    )
     if found is None:
         return 0
     b, why = found
