@@ -48,7 +48,8 @@ def tail_zones(lines: list[str], cleaner: Cleaner = CLEANER):
 @pytest.mark.parametrize(
     ("line", "kind"),
     [
-        (LINKED[0], "excerpt"),
+        (LINKED[0], "cut"),
+        ("The village shop sells more umbrellas in May than in November. Read more", "excerpt"),
         (LINKED_DE[1], "excerpt"),
         ("Presidente visitó el hospital de la ciudad y habló con los médicos Leer más", "excerpt"),
         ("Wie gelingt ein guter Anfang im neuen Job? Weiterlesen", "excerpt"),
@@ -93,9 +94,11 @@ def test_teasers_each_with_a_byline_go_from_the_first_byline():
 
 
 def test_one_read_more_link_is_not_enough():
-    lines = [*ARTICLE, LINKED[0], "Privacy policy"]
+    """One excerpt that ends a sentence before its link, under the article: it may be the article's own."""
+    excerpt = "The village shop sells more umbrellas in May than in November, its owner says. Read more"
+    lines = [*ARTICLE, excerpt, "Privacy policy"]
     result, zones = tail_zones(lines)
-    assert zones == [] and LINKED[0] in result.text
+    assert zones == [] and excerpt in result.text
 
 
 def test_bylined_sentences_on_the_article_s_topic_stay():
@@ -200,3 +203,33 @@ def test_random_prose_with_an_injected_teaser_tail_loses_no_prose(article, where
     lines = [*text[:at], *TAIL, *text[at:]]
     result = CLEANER.clean("\n".join(lines))
     assert_no_loss(Sample(article), result, "text")
+
+
+CUT = "When you walk into the market hall on a Saturday, you are overwhelmed by the smells, the noise,… Read more"
+
+
+def test_an_excerpt_cut_short_before_its_link_goes_between_the_article_s_paragraphs():
+    lines = [*ARTICLE[:3], CUT, *ARTICLE[3:]]
+    result = CLEANER.clean("\n".join(lines))
+    (removal,) = [r for r in result.removed if r.rule == "generic/teaser-excerpt"]
+    assert removal.text == CUT and "ellipsis" in removal.evidence[0]
+    assert result.text == "\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The harbour master paused. Then she said it again: the terminal will open in the spring. Read more",
+        "The terminal will open… in the spring, or so the authority says.",
+    ],
+    ids=["a sentence's end before the link", "an ellipsis inside a sentence"],
+)
+def test_a_line_not_cut_short_before_a_link_stays_between_paragraphs(line):
+    result = CLEANER.clean("\n".join([*ARTICLE[:3], line, *ARTICLE[3:]]))
+    assert line in result.text
+
+
+def test_a_page_whose_only_text_is_a_cut_excerpt_keeps_it():
+    """A teaser page of the article itself: its excerpt and link are all the text there is."""
+    result = CLEANER.clean("\n".join(["Harbour terminal delayed again", CUT]))
+    assert CUT in result.text

@@ -74,8 +74,9 @@ _BYLINE = re.compile(
 
 
 def linked(text: str) -> str | None:
-    """"excerpt" when a line ends with a "read more" link after EXCERPT_WORDS words or more, "link" when it is only
-    such a link, "byline" when it is a byline, else None."""
+    """"excerpt" when a line ends with a "read more" link after EXCERPT_WORDS words or more ("cut" when an ellipsis
+    cuts those words short of a sentence's end right before the link: "... sights, sounds,… Read more"), "link" when
+    it is only such a link, "byline" when it is a byline, else None."""
     text = text.strip()
     if not text:
         return None
@@ -99,7 +100,8 @@ def linked(text: str) -> str | None:
         if not head:
             return "link"
         if word_count(head) >= EXCERPT_WORDS:
-            return "excerpt"
+            before = head.rstrip(".… ")[-1:]
+            return "cut" if head.endswith(("…", "...")) and (before.isalnum() or before == ",") else "excerpt"
         return None
     if word_count(text) <= BYLINE_WORDS and _BYLINE.match(text):
         return "byline"
@@ -142,7 +144,7 @@ def teaser_excerpts(
     run = chain[start:]
     first, last = run[0], run[-1]
     kinds = [marks[i] for i in run]
-    excerpts = kinds.count("excerpt") + kinds.count("link")
+    excerpts = kinds.count("excerpt") + kinds.count("cut") + kinds.count("link")
     bylines = kinds.count("byline")
     if excerpts < MIN_LINKED and bylines < MIN_BYLINES:
         return None
@@ -175,7 +177,7 @@ def teaser_excerpts(
         _share(blocks[i].text, vocabulary) > ON_TOPIC or not strength(blocks[i].text) for i in after
     ):
         return None
-    teasers = [blocks[i].text for i in run if marks[i] == "excerpt"] + [blocks[i].text for i in unmarked]
+    teasers = [blocks[i].text for i in run if marks[i] in ("excerpt", "cut")] + [blocks[i].text for i in unmarked]
     own = set().union(*(content_words(t) for t in teasers)) if teasers else set()
     shared = len(own & vocabulary) / len(own) if own else 0.0
     if shared > MAX_SHARED:
@@ -185,3 +187,27 @@ def teaser_excerpts(
         f"{shared:.0%} of their words in the article"
     ]
     return first, why
+
+
+def cut_excerpts(
+    blocks: list[Block],
+    article_like: Callable[[int], bool],
+) -> list[int]:
+    """The kept lines, wherever they stand, that are another page's excerpt cut short by an ellipsis right before
+    its "read more" link ("When you walk into a store, you're overloaded with sights, sounds,… Read more"): a
+    related story's teaser set between an article's paragraphs. An article's sentence does not stop mid-clause on
+    an ellipsis and a link's label; the document must hold MIN_ARTICLE_WORDS words of article prose besides (a page
+    whose only text is such an excerpt, a teaser of the article itself, keeps it), and the excerpt's content words stand
+    in it at most MAX_SHARED of the time (an article's own "further reading", its sources with their links, talks
+    about what it talks about)."""
+    cuts = [i for i, b in enumerate(blocks) if b.removal is None and linked(b.text) == "cut"]
+    if not cuts:
+        return []
+    taken = set(cuts)
+    rest = [i for i, b in enumerate(blocks) if b.removal is None and i not in taken and article_like(i)]
+    if sum(word_count(blocks[i].text) for i in rest) < MIN_ARTICLE_WORDS:
+        return []
+    vocabulary: set[str] = set()
+    for i in rest:
+        vocabulary |= content_words(blocks[i].text)
+    return [i for i in cuts if _share(blocks[i].text, vocabulary) <= MAX_SHARED]

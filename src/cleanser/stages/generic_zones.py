@@ -55,7 +55,7 @@ from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
 from .generic_zone_comments import comment_thread
-from .generic_zone_excerpts import teaser_excerpts
+from .generic_zone_excerpts import cut_excerpts, teaser_excerpts
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
 
@@ -67,6 +67,7 @@ _LINK_HEADLINE = re.compile(r"[:>»|–-] ?\w")
 TEASER_TAIL_LEVELS = frozenset({"aggressive"})
 TAIL_RULE = f"{PLUGIN}/zone-tail"
 HEAD_RULE = f"{PLUGIN}/zone-head"
+TEASER_RULE = f"{PLUGIN}/teaser-excerpt"
 KIND = "zone"
 BOUNDARY_WORDS = 12  # a boundary is a header, a label, a share or legal line
 LONG_BOUNDARY_WORDS = 25  # ... or a sentence with strong evidence (the guard's limit for generic prose)
@@ -332,11 +333,16 @@ def _mark_marked_tail(doc: Document, blocks: list[Block], states: list[str]) -> 
     found = comment_thread(blocks, article_like, _structured) or teaser_excerpts(
         blocks, article_like, _structured, lambda t: _furniture_strength(t, data, lines)
     )
-    if found is None:
-        return 0
-    b, why = found
-    article = [article_like(i) for i in range(len(blocks))]
-    return _take_tail(doc, blocks, article, b, 0.85, why, "")
+    marked = 0
+    if found is not None:
+        b, why = found
+        article = [article_like(i) for i in range(len(blocks))]
+        marked = _take_tail(doc, blocks, article, b, 0.85, why, "")
+    # Elsewhere, a related story's excerpt cut short before its link, between the article's paragraphs.
+    for i in cut_excerpts(blocks, article_like):
+        _remove(doc, [blocks[i]], TEASER_RULE, 0.8, ["an excerpt cut short by an ellipsis before its read-more link"])
+        marked += 1
+    return marked
 
 
 def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: str) -> int:
