@@ -45,6 +45,14 @@ THREAD_FR = [
     "Répondre",
 ]
 
+THREAD_AGO = [
+    "Maria Keller • 3 years ago",
+    "I took that ferry every week for ten years.",
+    "Tom Ashby • 2 years ago",
+    "Two years late is generous.",
+    "Reply",
+]
+
 
 def tail_zones(lines: list[str], cleaner: Cleaner = CLEANER):
     result = cleaner.clean("\n".join(lines))
@@ -63,6 +71,9 @@ def tail_zones(lines: list[str], cleaner: Cleaner = CLEANER):
         ("Répondre", "reply"),
         ("12 Comments", "form"),
         ("Jane Doe says:", "header"),
+        ("Maria Keller • 3 years ago", "header+date"),
+        ("hafenfan · vor 2 Tagen", "header+date"),
+        ("il y a 3 jours", "time"),
         ("Various people wrote:", "header"),
         ("The council said on Tuesday that the ferry would run.", None),
         ("Schedule for March 4", None),
@@ -72,7 +83,9 @@ def test_what_marks_a_comment(line, kind):
     assert marker(line) == kind
 
 
-@pytest.mark.parametrize("thread", [THREAD_EN, THREAD_DE, THREAD_FR], ids=["en", "de", "fr"])
+@pytest.mark.parametrize(
+    "thread", [THREAD_EN, THREAD_DE, THREAD_FR, THREAD_AGO], ids=["en", "de", "fr", "how long ago"]
+)
 def test_a_comment_thread_goes_from_its_first_marker_to_the_end(thread):
     lines = [*ARTICLE, *thread, "Privacy policy"]
     result, zones = tail_zones(lines)
@@ -159,7 +172,7 @@ def test_a_thread_above_more_article_prose_stays():
 
 @given(
     article=cst.articles(min_blocks=2, max_blocks=10),
-    thread=st.sampled_from([THREAD_EN, THREAD_DE, THREAD_FR]),
+    thread=st.sampled_from([THREAD_EN, THREAD_DE, THREAD_FR, THREAD_AGO]),
     where=st.integers(min_value=0, max_value=10),
 )
 def test_random_prose_with_an_injected_thread_loses_no_prose(article, thread, where):

@@ -60,16 +60,31 @@ _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\.?\s+[^\W\d_]{3,10}\.?,?\s+\d{4}\b"
 )
+# A time given as how long ago ("3 years ago", "vor 2 Tagen", "il y a 3 jours", "hace 2 horas"): comment systems'
+# headers (Disqus's "Jane Doe • 3 years ago").
+_AGO = re.compile(
+    r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"\bvor\s+\d+\s+(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)\b|"
+    r"\bil\s+y\s+a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans)\b|"
+    r"\bhace\s+\d+\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses|años?)\b",
+    re.IGNORECASE,
+)
+# A commenter's name and how long ago, apart: "Jane Doe • 3 years ago", "hafenfan · vor 2 Tagen".
+_NAME_AGO = re.compile(r"^\W{0,2}\S+(?:\s+\S+){0,3}\s+[•·|–-]\s+")
 _WORDS = re.compile(r"[^\W\d_]+")
 # Words a timestamp line may hold beside its date and time ("at", "um", "à", "Uhr", "pm", a weekday or a month).
 TIMESTAMP_WORDS = 4
 
 
 def _timestamp(text: str) -> bool:
-    """A line that is a date with a time of day, and little else: a comment's or a post's timestamp."""
-    if not _TIME.search(text) or not _DATE.search(text):
+    """A line that is a date with a time of day, or how long ago, and little else: a comment's or a post's
+    timestamp."""
+    if _AGO.search(text):
+        rest = _AGO.sub(" ", text)
+    elif not _TIME.search(text) or not _DATE.search(text):
         return False
-    rest = _DATE.sub(" ", _TIME.sub(" ", text))
+    else:
+        rest = _DATE.sub(" ", _TIME.sub(" ", text))
     return len(_WORDS.findall(rest)) <= TIMESTAMP_WORDS
 
 
@@ -89,10 +104,13 @@ def marker(text: str) -> str | None:
     has_digit = any(c.isdigit() for c in text)
     if not has_digit and not text.endswith(":"):
         return None
+    ago = _AGO.search(text) if has_digit else None
+    if ago is not None and ago.end() >= len(text.rstrip(" .:")) and _NAME_AGO.match(text[: ago.start()] + " "):
+        return "header+date"
     m = _HEADER.match(text)
     if m is not None:
         rest = m.group("rest").strip()
-        dated = has_digit and (_TIME.search(rest) is not None or _DATE.search(rest) is not None)
+        dated = has_digit and any(p.search(rest) is not None for p in (_TIME, _DATE, _AGO))
         if dated and (text.endswith(":") or rest.startswith(":") or len(_WORDS.findall(_DATE.sub(" ", rest))) <= 6):
             return "header+date"
         if text.endswith(":") and not rest.rstrip(":").strip() and len(m.group("name").split()) <= 3:
