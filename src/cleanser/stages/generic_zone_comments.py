@@ -131,16 +131,18 @@ def comment_thread(
     structured: Callable[[Block], bool],
 ) -> tuple[int, list[str]] | None:
     """(first line, evidence) of a comment thread that runs to the end of the document, or None; see the module
-    docstring. `blocks` are the document's non-blank lines; kept lines have no removal. `article_like(i)` says
+    docstring. `blocks` are the document's non-blank lines; kept lines have no removal (markers count whether a rule
+    removed them or not). `article_like(i)` says
     whether line i reads as the article's prose."""
-    kept = [i for i, b in enumerate(blocks) if b.removal is None]
-    if len(kept) < MIN_MARKERS + 1:
-        return None
+    # A marker a rule removed already ("Reply" by a line rule) is a marker still: it stands in the chain.
     marks = {}
-    for i in kept:
-        kind = marker(blocks[i].text)
+    for i, b in enumerate(blocks):
+        kind = marker(b.text)
         if kind is not None:
             marks[i] = kind
+    kept = [i for i, b in enumerate(blocks) if b.removal is None or i in marks]
+    if len(kept) < MIN_MARKERS + 1:
+        return None
     if sum(1 for k in marks.values() if k in STRONG) < MIN_STRONG:
         return None
     # From the last marker up, the chain of markers at most MAX_GAP kept lines apart.

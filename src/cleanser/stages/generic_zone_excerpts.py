@@ -125,15 +125,17 @@ def teaser_excerpts(
     strength: Callable[[str], int],
 ) -> tuple[int, list[str]] | None:
     """(first line, evidence) of a run of marked teasers that runs to the end of the document, or None; see the
-    module docstring. `blocks` are the document's non-blank lines; kept lines have no removal. `article_like(i)`
-    says whether line i reads as the article's prose; `strength(text)` how strongly a line's words say furniture (0
-    not, 1 some, 2 as a boundary's: `generic_zones._furniture_strength`)."""
-    kept = [i for i, b in enumerate(blocks) if b.removal is None]
+    module docstring. `blocks` are the document's non-blank lines; kept lines have no removal (marks count whether a
+    rule removed them or not). `article_like(i)` says whether line i reads as the article's prose; `strength(text)`
+    how strongly a line's words say furniture (0 not, 1 some, 2 as a boundary's: `generic_zones._furniture_strength`).
+    """
+    # A link line a rule removed already ("Weiterlesen") is a mark still: it stands in the chain.
     marks: dict[int, str] = {}
-    for i in kept:
-        kind = linked(blocks[i].text)
+    for i, b in enumerate(blocks):
+        kind = linked(b.text)
         if kind is not None:
             marks[i] = kind
+    kept = [i for i, b in enumerate(blocks) if b.removal is None or i in marks]
     if sum(1 for k in marks.values() if k != "byline") < MIN_LINKED and len(marks) < MIN_BYLINES:
         return None
     position = {i: n for n, i in enumerate(kept)}
