@@ -55,6 +55,8 @@ from .generic_axis import mark_axes
 from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
+from .generic_zone_comments import comment_thread
+from .generic_zone_excerpts import cut_excerpts, teaser_excerpts
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
 from .inline_links import inline_link
@@ -67,6 +69,7 @@ _LINK_HEADLINE = re.compile(r"[:>»|–-] ?\w")
 TEASER_TAIL_LEVELS = frozenset({"aggressive"})
 TAIL_RULE = f"{PLUGIN}/zone-tail"
 HEAD_RULE = f"{PLUGIN}/zone-head"
+TEASER_RULE = f"{PLUGIN}/teaser-excerpt"
 KIND = "zone"
 BOUNDARY_WORDS = 12  # a boundary is a header, a label, a share or legal line
 LONG_BOUNDARY_WORDS = 25  # ... or a sentence with strong evidence (the guard's limit for generic prose)
@@ -312,7 +315,39 @@ def mark_zones(doc: Document, level: str) -> int:
     # A chart's tick labels, wherever they stand (generic_axis.py), and its values among labels rules took
     # (chart_values.py). The other zones read the lines as they were before: an axis is no boundary, and the
     # article around a chart is one core.
-    return mark_axes(doc, blocks, states) + mark_values(doc, blocks, states) + _mark_zones(doc, blocks, states, level)
+    marked = mark_axes(doc, blocks, states) + mark_values(doc, blocks, states)
+    marked += _mark_zones(doc, blocks, states, level)
+    return marked + _mark_marked_tail(doc, blocks, states)
+
+
+def _mark_marked_tail(doc: Document, blocks: list[Block], states: list[str]) -> int:
+    """A tail that marks itself, line after line, whatever the zones above found: a comment thread (its headers,
+    timestamps and reply buttons: `generic_zone_comments.py`) or a run of teasers that end with a "read more" link
+    or carry a byline (`generic_zone_excerpts.py`). It runs to the end of the document, and the lines above it stay
+    as the other zones left them."""
+    lines = line_model()
+    cache: dict[int, bool] = {}
+
+    def article_like(i: int) -> bool:
+        if i not in cache:
+            state = "ruled" if blocks[i].removal is not None else states[i]
+            cache[i] = _article_like(blocks[i], state, lines)
+        return cache[i]
+
+    data = vocabulary()
+    found = comment_thread(blocks, article_like, _structured) or teaser_excerpts(
+        blocks, article_like, _structured, lambda t: _furniture_strength(t, data, lines)
+    )
+    marked = 0
+    if found is not None:
+        b, why = found
+        article = [article_like(i) for i in range(len(blocks))]
+        marked = _take_tail(doc, blocks, article, b, 0.85, why, "")
+    # Elsewhere, a related story's excerpt cut short before its link, between the article's paragraphs.
+    for i in cut_excerpts(blocks, article_like):
+        _remove(doc, [blocks[i]], TEASER_RULE, 0.8, ["an excerpt cut short by an ellipsis before its read-more link"])
+        marked += 1
+    return marked
 
 
 def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: str) -> int:
