@@ -101,7 +101,7 @@ class _Group:
         self._source = wrap.format("|".join(f"(?P<r{k}>{rules[i].pattern})" for k, i in enumerate(members)))
         self._pattern: re.Pattern[str] | None = None
         self._make = make  # the owner's group factory, which shares groups of the same members
-        self._narrowed: dict[tuple[int, ...], _Group | None] = {}
+        self._narrowed: dict[tuple[int, ...], tuple[_Group, ...]] = {}
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -113,18 +113,22 @@ class _Group:
         """The number, in the matcher's rule list, of the rule whose alternative matched."""
         return self.members[int(m.lastgroup[1:])]  # type: ignore[index]
 
-    def narrow(self, folded: str) -> _Group | None:
-        """This group without the rules whose needed text the line lacks (ASCII lines: lowercasing is exact)."""
+    def narrow(self, folded: str) -> tuple[_Group, ...]:
+        """The groups to try instead of this one: without the rules whose needed text the line lacks (ASCII lines:
+        lowercasing is exact). The rules whose text is there are tried one by one, beside the group of the others:
+        a combined expression per combination of them would be compiled for every combination the lines show (a
+        generic group of ten such rules, each an alternation of phrases in many languages, made hundreds, of 5,000
+        to 30,000 characters each); one per rule is compiled once and shared by every book."""
         if not self.needy or not folded.isascii():
-            return self
+            return (self,)
         lower = folded.lower()
         kept = tuple(i for i, needs in self.needy if any(n in lower for n in needs))
         if len(kept) == len(self.needy):
-            return self
-        found = self._narrowed.get(kept, self)
-        if found is self:
-            members = tuple(sorted(self.plain + kept))
-            found = self._narrowed[kept] = self._make(members) if members else None
+            return (self,)
+        found = self._narrowed.get(kept)
+        if found is None:
+            parts = ([self._make(self.plain)] if self.plain else []) + [self._make((i,)) for i in kept]
+            found = self._narrowed[kept] = tuple(parts)
         return found
 
 
@@ -195,15 +199,15 @@ class _Heads:
         return found
 
     def _find(self, head: str, by_key, shorter) -> tuple[_Group, ...]:
+        # Each table's group is tried on its own (the lowest-numbered rule any of them matches wins): a group of
+        # their union would be one more expression for every combination of line heads, compiled again and again.
         found = by_key.get(head)
         hits = [found] if found is not None else []
         for size, table in shorter:
             group = table.get(head[:size]) if len(head) >= size else None
             if group is not None:
                 hits.append(group)
-        if len(hits) < 2:
-            return tuple(hits)
-        return (self._group(tuple(sorted({i for g in hits for i in g.members}))),)
+        return tuple(hits)
 
 
 class LineMatcher:
@@ -262,16 +266,16 @@ class LineMatcher:
         if not n or n > self.max_len:
             return None
         found: tuple[int, re.Match[str]] | None = None
-        for group in (*self._whole.lookup(folded), *self._whole.wild):
-            if group is None or not group.lo <= n <= group.hi:
+        for whole in (*self._whole.lookup(folded), *self._whole.wild):
+            if not whole.lo <= n <= whole.hi:
                 continue
-            group = group.narrow(folded)
-            if group is None or not group.lo <= n <= group.hi:
-                continue
-            m = group.pattern.fullmatch(folded)
-            # Rules are numbered in priority order: the lower number wins.
-            if m is not None and (found is None or group.index(m) < found[0]):
-                found = (group.index(m), m)
+            for group in whole.narrow(folded):
+                if not group.lo <= n <= group.hi:
+                    continue
+                m = group.pattern.fullmatch(folded)
+                # Rules are numbered in priority order: the lower number wins.
+                if m is not None and (found is None or group.index(m) < found[0]):
+                    found = (group.index(m), m)
         return self._hit(found)
 
     def match_line_below(self, folded: str, rule: Rule) -> Hit | None:
@@ -295,13 +299,11 @@ class LineMatcher:
     def match_glued_start(self, folded: str) -> Hit | None:
         """A rule whose text starts the line, with the article's first sentence glued after it."""
         found: tuple[int, re.Match[str]] | None = None
-        for group in (*self._start.lookup(folded), *self._start.wild):
-            group = group.narrow(folded) if group is not None else None
-            if group is None:
-                continue
-            m = group.pattern.match(folded)
-            if m is not None and (found is None or group.index(m) < found[0]):
-                found = (group.index(m), m)
+        for whole in (*self._start.lookup(folded), *self._start.wild):
+            for group in whole.narrow(folded):
+                m = group.pattern.match(folded)
+                if m is not None and (found is None or group.index(m) < found[0]):
+                    found = (group.index(m), m)
         return self._hit(found)
 
     def match_glued_end(self, folded: str) -> Hit | None:
