@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_matcher import _key, one_by_one_end, one_by_one_line, one_by_one_start, rules_and_lines
 
 from cleanser.rules.matcher import LineMatcher
 from cleanser.text import fold, fold_for_match
-from test_matcher import _key, one_by_one_end, one_by_one_line, one_by_one_start, rules_and_lines
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
