@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..text import TRIMMABLE, fold_for_match
@@ -101,7 +101,7 @@ class _Group:
         self._source = wrap.format("|".join(f"(?P<r{k}>{rules[i].pattern})" for k, i in enumerate(members)))
         self._pattern: re.Pattern[str] | None = None
         self._make = make  # the owner's group factory, which shares groups of the same members
-        self._narrowed: dict[tuple[int, ...], _Group | None] = {}
+        self._narrowed: dict[tuple[int, ...], tuple[_Group, ...]] = {}
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -113,29 +113,56 @@ class _Group:
         """The number, in the matcher's rule list, of the rule whose alternative matched."""
         return self.members[int(m.lastgroup[1:])]  # type: ignore[index]
 
-    def narrow(self, folded: str) -> _Group | None:
-        """This group without the rules whose needed text the line lacks (ASCII lines: lowercasing is exact)."""
+    def narrow(self, folded: str) -> tuple[_Group, ...]:
+        """The groups to try instead of this one: without the rules whose needed text the line lacks (ASCII lines:
+        lowercasing is exact). The rules whose text is there are tried one by one, beside the group of the others:
+        a combined expression per combination of them would be compiled for every combination the lines show (a
+        generic group of ten such rules, each an alternation of phrases in many languages, made hundreds, of 5,000
+        to 30,000 characters each); one per rule is compiled once and shared by every book."""
         if not self.needy or not folded.isascii():
-            return self
+            return (self,)
         lower = folded.lower()
         kept = tuple(i for i, needs in self.needy if any(n in lower for n in needs))
         if len(kept) == len(self.needy):
-            return self
-        found = self._narrowed.get(kept, self)
-        if found is self:
-            members = tuple(sorted(self.plain + kept))
-            found = self._narrowed[kept] = self._make(members) if members else None
+            return (self,)
+        found = self._narrowed.get(kept)
+        if found is None:
+            parts = ([self._make(self.plain)] if self.plain else []) + [self._make((i,)) for i in kept]
+            found = self._narrowed[kept] = tuple(parts)
         return found
 
 
 class _Heads:
     """Rules grouped by the keys a match starts with: KEY_LEN characters, or fewer for a rule with too many
     possible starts (a whole-line match shorter than its key size is looked up whole). `prefix`: a match may stop
-    before the line's end, so a rule whose match can be shorter than its key is tried everywhere."""
+    before the line's end, so a rule whose match can be shorter than its key is tried everywhere.
 
-    def __init__(self, rules: Sequence[Rule], members: Sequence[int], wrap: str, prefix: bool):
+    `apart`: plugins whose rules never share a group with other plugins' rules (the generic ones: see
+    `LineMatcher`). A line then tries one group of each side, and the lowest-numbered rule either matches wins, as
+    in one group of both."""
+
+    def __init__(self, rules: Sequence[Rule], members: Sequence[int], wrap: str, prefix: bool,
+                 apart: Collection[str] = ()):
         self._rules = rules
         self._wrap = wrap
+        self._groups: dict[tuple[int, ...], _Group] = {}
+        self._seen: dict[str, tuple[_Group, ...]] = {}  # groups by line head, worked out once per head
+        sides = [[i for i in members if rules[i].plugin in apart], [i for i in members if rules[i].plugin not in apart]]
+        self._sides = [self._side(side, prefix) for side in sides if side]
+        self.wild = tuple(wild for _, _, wild in self._sides if wild is not None)
+        unkeyed = {i for wild in self.wild for i in wild.members}
+        keyed = [i for i in members if i not in unkeyed]
+        # For lines whose key is not plain ASCII: every keyed rule, as one group per plugin. A book's largest
+        # expression, compiled once per rule set rather than once per combination of them (each host's book in
+        # `clean --learn` combines the generic rules with its own learned ones).
+        by_plugin: dict[str, list[int]] = defaultdict(list)
+        for i in keyed:
+            by_plugin[rules[i].plugin].append(i)
+        self.keyed = tuple(self._group(tuple(v)) for v in by_plugin.values())
+
+    def _side(self, members: Sequence[int], prefix: bool):
+        """(groups by KEY_LEN key, [(size, groups by shorter key)], the group of rules tried on every line)."""
+        rules = self._rules
         tables: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         wild: list[int] = []
         for i in members:
@@ -146,21 +173,9 @@ class _Heads:
             size, keys = lead
             for key in keys:
                 tables[size if len(key) == size else KEY_LEN][key].append(i)
-        self._groups: dict[tuple[int, ...], _Group] = {}
-        self._seen: dict[str, tuple[_Group, ...]] = {}  # groups by line head, worked out once per head
         built = {size: {k: self._group(tuple(v)) for k, v in table.items()} for size, table in tables.items()}
-        self.by_key = built.pop(KEY_LEN, {})
-        self.shorter = sorted(built.items())  # (size, table) for rules keyed by fewer characters
-        unkeyed = set(wild)
-        keyed = tuple(i for i in members if i not in unkeyed)
-        # For lines whose key is not plain ASCII: every keyed rule, as one group per plugin. A book's largest
-        # expression, compiled once per rule set rather than once per combination of them (each host's book in
-        # `clean --learn` combines the generic rules with its own learned ones).
-        by_plugin: dict[str, list[int]] = defaultdict(list)
-        for i in keyed:
-            by_plugin[rules[i].plugin].append(i)
-        self.keyed = tuple(self._group(tuple(v)) for v in by_plugin.values())
-        self.wild = self._group(tuple(wild)) if wild else None
+        by_key = built.pop(KEY_LEN, {})
+        return by_key, sorted(built.items()), self._group(tuple(wild)) if wild else None
 
     def _group(self, members: tuple[int, ...]) -> _Group:
         found = self._groups.get(members)
@@ -169,7 +184,7 @@ class _Heads:
         return found
 
     def lookup(self, folded: str) -> tuple[_Group, ...]:
-        """The groups to try on a line: the lowest-numbered rule any of them matches wins."""
+        """The groups to try on a line (besides `wild`): the lowest-numbered rule any of them matches wins."""
         head = folded[:KEY_LEN]
         if not head.isascii():
             return self.keyed
@@ -180,32 +195,32 @@ class _Heads:
             pass
         if len(self._seen) >= _SEEN_MAX:
             self._seen.clear()  # bounded memory on a stream of odd lines; the common heads come back at once
-        found = self._seen[head] = self._find(head)
+        found = self._seen[head] = tuple(g for side in self._sides for g in self._find(head, *side[:2]))
         return found
 
-    def _find(self, head: str) -> tuple[_Group, ...]:
-        found = self.by_key.get(head)
+    def _find(self, head: str, by_key, shorter) -> tuple[_Group, ...]:
+        # Each table's group is tried on its own (the lowest-numbered rule any of them matches wins): a group of
+        # their union would be one more expression for every combination of line heads, compiled again and again.
+        found = by_key.get(head)
         hits = [found] if found is not None else []
-        for size, table in self.shorter:
+        for size, table in shorter:
             group = table.get(head[:size]) if len(head) >= size else None
             if group is not None:
                 hits.append(group)
-        if len(hits) < 2:
-            return tuple(hits)
-        return (self._group(tuple(sorted({i for g in hits for i in g.members}))),)
+        return tuple(hits)
 
 
 class LineMatcher:
     """Whole-line, glued-end and glued-start matching for one set of line-shaped rules."""
 
-    def __init__(self, rules: Sequence[Rule]):
+    def __init__(self, rules: Sequence[Rule], apart: Collection[str] = ()):
         self.rules = sorted(rules, key=Rule.sort_key)
         self.max_len = max((r.max_len or REGEX_MAX_LEN for r in self.rules), default=0)
         everyone = range(len(self.rules))
-        self._whole = _Heads(self.rules, everyone, r"(?:{})", prefix=False)
+        self._whole = _Heads(self.rules, everyone, r"(?:{})", prefix=False, apart=apart)
         glued_end = [i for i in everyone if self.rules[i].glued in ("end", "both")]
         glued_start = [i for i in everyone if self.rules[i].glued in ("start", "both")]
-        self._start = _Heads(self.rules, glued_start, r"(?:{})", prefix=True)
+        self._start = _Heads(self.rules, glued_start, r"(?:{})", prefix=True, apart=apart)
         self._end_by_key, self._end_wild = self._end_index(glued_end)
         self._end_all = tuple(glued_end)
         self._end_rules: dict[int, tuple[str, re.Pattern[str]]] = {}
@@ -251,16 +266,16 @@ class LineMatcher:
         if not n or n > self.max_len:
             return None
         found: tuple[int, re.Match[str]] | None = None
-        for group in (*self._whole.lookup(folded), self._whole.wild):
-            if group is None or not group.lo <= n <= group.hi:
+        for whole in (*self._whole.lookup(folded), *self._whole.wild):
+            if not whole.lo <= n <= whole.hi:
                 continue
-            group = group.narrow(folded)
-            if group is None or not group.lo <= n <= group.hi:
-                continue
-            m = group.pattern.fullmatch(folded)
-            # Rules are numbered in priority order: the lower number wins.
-            if m is not None and (found is None or group.index(m) < found[0]):
-                found = (group.index(m), m)
+            for group in whole.narrow(folded):
+                if not group.lo <= n <= group.hi:
+                    continue
+                m = group.pattern.fullmatch(folded)
+                # Rules are numbered in priority order: the lower number wins.
+                if m is not None and (found is None or group.index(m) < found[0]):
+                    found = (group.index(m), m)
         return self._hit(found)
 
     def match_line_below(self, folded: str, rule: Rule) -> Hit | None:
@@ -284,13 +299,11 @@ class LineMatcher:
     def match_glued_start(self, folded: str) -> Hit | None:
         """A rule whose text starts the line, with the article's first sentence glued after it."""
         found: tuple[int, re.Match[str]] | None = None
-        for group in (*self._start.lookup(folded), self._start.wild):
-            group = group.narrow(folded) if group is not None else None
-            if group is None:
-                continue
-            m = group.pattern.match(folded)
-            if m is not None and (found is None or group.index(m) < found[0]):
-                found = (group.index(m), m)
+        for whole in (*self._start.lookup(folded), *self._start.wild):
+            for group in whole.narrow(folded):
+                m = group.pattern.match(folded)
+                if m is not None and (found is None or group.index(m) < found[0]):
+                    found = (group.index(m), m)
         return self._hit(found)
 
     def match_glued_end(self, folded: str) -> Hit | None:
