@@ -66,12 +66,9 @@ def furniture_run(
     scorer's words), 2 as strongly as a boundary's."""
     if not ends_sentence(blocks[last].text):
         return None
-    # Lines a rule took count in the run as they read (a sign-in box whose "Sign in" a rule took is still a box),
-    # but only kept lines can hold the article.
-    lines = list(range(last + 1, len(blocks)))
-    kept = [i for i in lines if states[i] != "ruled"]
-    if len(kept) < 2 or len(lines) < MIN_RUN:
-        return None  # one kept line under a promo a rule took is the article's last word as often as not
+    kept = [i for i in range(last + 1, len(blocks)) if states[i] != "ruled"]
+    if len(kept) < MIN_RUN:
+        return None
     for i in kept:
         b = blocks[i]
         if b.kind in (TABLE, CODE) or b.protected_by is not None or structured(b):
@@ -82,7 +79,7 @@ def furniture_run(
             return None
     # Only lines that are no sentence say where the furniture is: a short sentence with a word of a button in it
     # ("Read more than you write.") may be a Q&A's last answer.
-    said = {i: strength(blocks[i].text) for i in lines if not reads_as_sentence(blocks[i].text)}
+    said = {i: strength(blocks[i].text) for i in kept if not reads_as_sentence(blocks[i].text)}
     # A short line that comes back, numbers aside, REPEATED times with a number or a furniture word in it is a
     # widget's (a comment's header with its date, a "Reply" button, a teaser's comment count). A word alone that
     # comes back is no sign: the headings of a match report's line-ups ("Goals", "Substitutes") do.
@@ -99,25 +96,25 @@ def furniture_run(
     first = min(said)
     # The short lines above the first that says furniture go with it, unless one may be the article's (see
     # `_stops_run`).
-    above = [i for i in lines if i < first]
+    above = [i for i in kept if i < first]
     while above and not _stops_run(blocks[above[-1]].text):
         first = above.pop()
     # The line right under the article is the article's own when it ends a sentence ("More to come. Watch this
     # space!") and its words do not say furniture as strongly as a boundary's, or when it has some length and no
     # furniture words at all: a last subhead or a closing line with no full stop ("It's easiest to judge the Vision
     # Pro on what won't change", seen lost in bench/archive_quality.py's tune part, whose bodies are real articles').
-    if first == lines[0]:
+    if first == kept[0]:
         text, strength_of_first = blocks[first].text, said.get(first, 0)
         if (ends_sentence(text) and strength_of_first < 2) or (
                 not strength_of_first and word_count(text) > HEAD_TITLE_WORDS):
-            first = lines[1]
-    run = [i for i in lines if i >= first]
+            first = kept[1]
+    run = [i for i in kept if i >= first]
     said = {i: v for i, v in said.items() if i >= first}
     if len(run) < MIN_RUN or (len(said) < 2 and 2 not in said.values()) or len(said) < SAID_SHARE * len(run):
         return None
     # A line that introduces a list ("The release adds:") above the run or in it with no furniture words: the
     # lines under it are the article's list, whatever words its items hold ("Search in comments").
-    if any(blocks[i].text.rstrip().endswith(":") and not said.get(i) for i in lines):
+    if any(blocks[i].text.rstrip().endswith(":") and not said.get(i) for i in kept):
         return None
     why = [f"a furniture run of {len(run)} short lines below the article, {len(said)} with furniture words"]
     return first, why
