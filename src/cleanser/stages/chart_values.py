@@ -17,8 +17,8 @@ between two paragraphs) stays, and so does one beside the generic layer's guesse
 
 from __future__ import annotations
 
-from ..document import Block, Document, Removal
-from .generic_axis import _value
+from ..document import Block, Document
+from .generic_axis import _value, remove_numbers
 
 PLUGIN = "generic"
 RULE = f"{PLUGIN}/chart-values"
@@ -44,7 +44,9 @@ def mark_values(doc: Document, blocks: list[Block], states: list[str]) -> int:
         while j < n and _lone(blocks[j], states[j]):
             j += 1
         if i > 0 and j < n and j - i <= MAX_RUN and _named(blocks[i - 1]) and _named(blocks[j]):
-            _remove(doc, blocks[i:j], blocks[i - 1].removal.rule, blocks[j].removal.rule)  # type: ignore[union-attr]
+            above, below = blocks[i - 1].removal.rule, blocks[j].removal.rule  # type: ignore[union-attr]
+            why = f"{j - i} lone numbers between lines removed by {above} and {below}: a chart's values"
+            remove_numbers(blocks[i:j], RULE, why)
             marked += j - i
         i = j
     return marked
@@ -52,23 +54,3 @@ def mark_values(doc: Document, blocks: list[Block], states: list[str]) -> int:
 
 def _lone(block: Block, state: str) -> bool:
     return state == "short" and block.removal is None and _value(block.text) is not None
-
-
-def _remove(doc: Document, taken: list[Block], above: str, below: str) -> None:
-    first, last = taken[0], taken[-1]
-    removal = Removal(
-        rule=RULE,
-        plugin=PLUGIN,
-        text="\n".join(b.text for b in taken),
-        kind="zone",
-        line=first.line,
-        start=first.start,
-        end=None if last.start is None else last.start + len(last.text),
-        score=0.9,
-        evidence=(
-            f"{len(taken)} lone numbers between lines removed by {above} and {below}: a chart's values",
-            " ".join(b.text.strip() for b in taken)[:60],
-        ),
-    )
-    for block in taken:
-        block.removal = removal

@@ -64,16 +64,18 @@ def mark_axes(doc: Document, blocks: list[Block], states: list[str]) -> int:
         if len(run) >= AXIS_RUN:
             for piece in _monotonic_runs(run):
                 taken = [blocks[j] for j in piece]
-                _remove(doc, taken)
+                remove_numbers(taken, RULE, f"{len(taken)} lone numbers in a row counting one way: a chart's axis")
                 marked += len(taken)
         run = []
     return marked
 
 
-def _remove(doc: Document, taken: list[Block]) -> None:
+def remove_numbers(taken: list[Block], rule: str, why: str) -> None:
+    """Mark a run of lone-number lines as one zone removal under `rule`, `why` and the numbers as its evidence
+    (a chart's axis here, its values in chart_values.py)."""
     first, last = taken[0], taken[-1]
     removal = Removal(
-        rule=RULE,
+        rule=rule,
         plugin=PLUGIN,
         text="\n".join(b.text for b in taken),
         kind="zone",
@@ -81,8 +83,7 @@ def _remove(doc: Document, taken: list[Block]) -> None:
         start=first.start,
         end=None if last.start is None else last.start + len(last.text),
         score=0.9,
-        evidence=(f"{len(taken)} lone numbers in a row counting one way: a chart's axis",
-                  " ".join(b.text.strip() for b in taken)[:60]),
+        evidence=(why, " ".join(b.text.strip() for b in taken)[:60]),
     )
     for block in taken:
         block.removal = removal
