@@ -369,6 +369,24 @@ def build(root: Path, extra: list[Path]) -> dict:
     }
 
 
+def dump(data: dict) -> str:
+    """The catalogue as its data file holds it: one entry a line, so that diffs can be reviewed."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n"
+    return text.replace('},{"msgid"', '},\n{"msgid"')
+
+
+def write_data(data: dict, out: Path, check: bool) -> tuple[int, str]:
+    """Write `data` to `out`; with `check`, write nothing and say whether the file would change (exit code 1 if it
+    would). Returns the exit code and the file's text. The three catalogue builders share it."""
+    text = dump(data)
+    if check:
+        same = out.exists() and out.read_text(encoding="utf-8") == text
+        print("unchanged" if same else f"{out} would change")
+        return (0 if same else 1), text
+    out.write_text(text, encoding="utf-8")
+    return 0, text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", type=Path, help="the folder the Debian packages were extracted into")
@@ -377,13 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     data = build(args.root, args.catalog)
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n"
-    text = text.replace('},{"msgid"', '},\n{"msgid"')  # one entry a line: reviewable diffs
+    code, text = write_data(data, args.out, args.check)
     if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print("unchanged" if same else f"{args.out} would change")
-        return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
+        return code
     n = sum(len(e["texts"]) for e in data["strings"])
     print(f"wrote {args.out}: {len(data['strings'])} msgids, {n} texts, {len(text.encode()) // 1024} KB")
     return 0

@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import gettext
 import html
-import json
 import re
 import sys
 from pathlib import Path
@@ -43,6 +42,9 @@ OUT = ROOT / "src" / "cleanser" / "data" / "form_strings.json"
 sys.path.insert(0, str(ROOT / "src"))
 
 from cleanser.stages.cms_strings import normalise  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cms_strings import write_data  # noqa: E402
 
 PLONE = "plone/app/locales/locales"
 
@@ -218,13 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     data = build(args.root)
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n"
-    text = text.replace('},{"msgid"', '},\n{"msgid"')  # one entry a line: reviewable diffs
+    code, text = write_data(data, args.out, args.check)
     if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print("unchanged" if same else f"{args.out} would change")
-        return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
+        return code
     n = sum(len(e["texts"]) for e in data["strings"])
     print(f"wrote {args.out}: {len(data['strings'])} msgids, {n} texts, {len(text.encode()) // 1024} KB")
     return 0

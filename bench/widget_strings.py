@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "cleanser" / "data" / "widget_strings.json"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cms_strings import usable, visible  # noqa: E402
+from cms_strings import usable, visible, write_data  # noqa: E402
 
 PACKAGES = {
     "shariff": "shariff-3.3.0",
@@ -408,13 +408,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     data = build(args.root)
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n"
-    text = text.replace('},{"msgid"', '},\n{"msgid"')  # one entry a line: reviewable diffs
+    code, text = write_data(data, args.out, args.check)
     if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print("unchanged" if same else f"{args.out} would change")
-        return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
+        return code
     n = sum(len(e["texts"]) for e in data["strings"])
     print(f"wrote {args.out}: {len(data['strings'])} keys, {n} texts, {len(data['share']['targets'])} share targets, "
           f"{len(text.encode()) // 1024} KB")
