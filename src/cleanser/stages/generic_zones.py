@@ -59,10 +59,9 @@ from .generic_zone_comments import comment_thread
 from .generic_zone_excerpts import cut_excerpts, teaser_excerpts
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
-from .inline_links import inline_link
+from .inline_links import INLINE_LINK_RULES, inline_link
 
 PLUGIN = "generic"
-INLINE_LINK_RULES = frozenset({"generic/read-also", "generic/read-more-link"})
 _LINK_HEADLINE = re.compile(r"[:>»|–-] ?\w")
 # Where a tail of teasers is taken: at `aggressive` only. On bench/archive_quality.py's held-out sites it took the
 # last paragraphs of articles at `safe` (17 of 9,687 article lines: "To sum up, here is the list of drawbacks ...").
