@@ -233,3 +233,22 @@ def test_a_page_whose_only_text_is_a_cut_excerpt_keeps_it():
     """A teaser page of the article itself: its excerpt and link are all the text there is."""
     result = CLEANER.clean("\n".join(["Harbour terminal delayed again", CUT]))
     assert CUT in result.text
+
+
+@pytest.mark.parametrize("trail", ["", " »", "…", " ...", ")", " → ", "\u00a0»", ".", "\u3000"])
+def test_every_read_more_formula_passes_the_quick_look_at_the_line_end(trail):
+    """`linked` searches a line for its link only when the line, stripped of a link's trailing marks, ends with a
+    formula's last word: that look must let every formula through, in any case, whatever marks trail it."""
+    import re
+
+    from cleanser.stages import generic_zone_excerpts as excerpts
+
+    formulas = excerpts._FORMULA[3:-1].replace("(?:story|article)", "story").split("|")
+    assert len(formulas) > 30
+    for formula in formulas:
+        phrase = re.sub(r"\\s[*+]", " ", formula).replace("\\", "")
+        for written in (phrase, phrase.upper(), phrase.title()):
+            line = "Seven words of a teaser about the town. " + written + trail
+            assert excerpts._READ_MORE.search(line), line
+            assert excerpts._link_at_end(line, 0), line
+            assert excerpts._link_at_end(line.replace(written, written + " in"), 0) is None

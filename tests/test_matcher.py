@@ -80,7 +80,7 @@ def rules_and_lines(draw) -> tuple[list[Rule], list[str]]:
     lines = []
     for _, text in pairs:
         lines += [text, _case(draw, text), f"{prose} {text}", f"{prose}{text}.", f"{text} {prose}", f"{text}!  "]
-    lines += draw(st.lists(st.text(alphabet="signupnewsk ©é\u212a.!", max_size=30), max_size=5))
+    lines += draw(st.lists(st.text(alphabet="signupnewsk ©é\u212a\u017f\u0130\u0131.!", max_size=30), max_size=5))
     return rules, lines
 
 
@@ -165,3 +165,20 @@ def test_a_long_line_is_not_folded_but_gives_the_same_answer():
     assert matcher.match_text(long_line) is None  # longer than any rule is tried on
     padded = "  " + "\u00a0" * 400 + "Share this"  # trimming makes it short: it must be folded and matched
     assert matcher.match_text(padded) is not None
+
+
+def test_a_rule_left_out_by_its_needed_text_still_matches_letters_that_fold_to_it():
+    """A line is given only to the rules whose literal text it holds; a long s, a dotted or dotless i and the
+    Kelvin sign match "s", "i" and "k" case-insensitively, so they count as those letters in that test too."""
+    rules = ruleset_from_dict(
+        {
+            "name": "t",
+            "rule": [{"id": "pitch", "regex": r".{0,20}newsletter links"}, {"id": "other", "regex": r".{0,9}zzz"}],
+        }
+    ).rules
+    matcher = LineMatcher(rules)
+    for line in ["Our newſletter links", "Our newsletter lİnks", "Our newsletter lınks", "Our newsletter lin\u212as"]:
+        assert re.fullmatch(rules[0].pattern, line, re.IGNORECASE)
+        hit = matcher.match_line(fold_for_match(line))
+        assert hit is not None and hit.rule.id == "pitch", line
+    assert matcher.match_line(fold_for_match("Our newspaper links")) is None

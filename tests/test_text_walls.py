@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import cleanser
-from cleanser.document import Block, Document
+from cleanser.document import Block, Document, Removal
 from cleanser.stages.text_walls import core_end
 from cleanser.stages.wall_signs import ACCOUNT_PROMPT
 
@@ -147,6 +147,11 @@ def test_the_core_is_the_heaviest_run_of_paragraphs():
         Block("We use cookies on this site to understand how readers use it and to improve it.", kind="paragraph"),
     ]
     doc = Document(blocks=[Block("Crane stays", kind="heading"), *article, *footer], source="text")
+    assert core_end(doc.blocks) is article[-1]
+    # Asked again after a removal, of the same blocks, it answers for their new state, not from its memory.
+    article[-1].removal = Removal(rule="generic/x", plugin="generic", text=article[-1].text, kind="line")
+    assert core_end(doc.blocks) is article[0]
+    article[-1].removal = None
     assert core_end(doc.blocks) is article[-1]
 
 

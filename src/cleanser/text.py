@@ -96,6 +96,11 @@ def word_count(text: str) -> int:
     return words if text.isascii() else words + len(WIDE.findall(text)) // 2
 
 
+def at_most_words(text: str, limit: int) -> bool:
+    """`word_count(text) <= limit`, without reading the rest of a long paragraph once `limit` words are passed."""
+    return len(text.split(None, limit)) <= limit and word_count(text) <= limit
+
+
 def ends_sentence(text: str) -> bool:
     """Whether a line ends a sentence: a full stop, question or exclamation mark, closing quotes and brackets
     aside."""

@@ -81,6 +81,12 @@ def _compile(source: str) -> re.Pattern[str]:
     return found
 
 
+# The only characters besides ASCII letters that a case-insensitive expression matches to an ASCII letter, and
+# that lowercasing does not turn into it (the Kelvin sign does become "k"): with them replaced, a line lowercased
+# holds a rule's needed (ASCII) text whenever the rule can match it.
+_CASE_ODD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
 class _Group:
     """Rules tried together: one combined expression, listing them by priority, compiled on first use. Rules
     that need a literal text (see pattern_keys.needed_literals) are left out for a line that holds none of it."""
@@ -95,7 +101,7 @@ class _Group:
         # Only a rule that starts lines broadly (no keys, or keys shorter than KEY_LEN) is worth leaving out by its
         # needed text: one keyed by KEY_LEN characters fails at once on a line it does not match.
         broad = [x.needs is not None and (x.lead is None or x.lead[0] < KEY_LEN) for x in infos]
-        self.needy = [(i, x.needs) for i, x, b in zip(members, infos, broad, strict=True) if b]
+        self.needy = [(i, x.needs, x.lo, x.hi) for i, x, b in zip(members, infos, broad, strict=True) if b]
         self.plain = tuple(i for i, b in zip(members, broad, strict=True) if not b)
         # Group names are places in `members` (see _COMPILED); `index` turns a match's into the rule's number.
         self._source = wrap.format("|".join(f"(?P<r{k}>{rules[i].pattern})" for k, i in enumerate(members)))
@@ -113,16 +119,26 @@ class _Group:
         """The number, in the matcher's rule list, of the rule whose alternative matched."""
         return self.members[int(m.lastgroup[1:])]  # type: ignore[index]
 
-    def narrow(self, folded: str) -> tuple[_Group, ...]:
-        """The groups to try instead of this one: without the rules whose needed text the line lacks (ASCII lines:
-        lowercasing is exact). The rules whose text is there are tried one by one, beside the group of the others:
-        a combined expression per combination of them would be compiled for every combination the lines show (a
-        generic group of ten such rules, each an alternation of phrases in many languages, made hundreds, of 5,000
-        to 30,000 characters each); one per rule is compiled once and shared by every book."""
-        if not self.needy or not folded.isascii():
+    def narrow(self, folded: str, prefix: bool = False) -> tuple[_Group, ...]:
+        """The groups to try instead of this one: without the rules whose needed text the line lacks. The rules
+        whose text is there are tried one by one, beside the group of the others: a combined expression per
+        combination of them would be compiled for every combination the lines show (a generic group of ten such
+        rules, each an alternation of phrases in many languages, made hundreds, of 5,000 to 30,000 characters
+        each); one per rule is compiled once and shared by every book."""
+        if not self.needy:
             return (self,)
-        lower = folded.lower()
-        kept = tuple(i for i, needs in self.needy if any(n in lower for n in needs))
+        lower = folded.lower() if folded.isascii() else folded.translate(_CASE_ODD).lower()
+        n = len(folded)
+        # A rule whose matches cannot be as long as the line (`prefix`: as long or shorter) is left out before its
+        # texts are looked for: an article's paragraph is longer than most furniture.
+        found_in: list[int] = []
+        for i, needs, lo, hi in self.needy:  # a plain loop: a generator per rule cost a fifth more
+            if lo <= n and (prefix or n <= hi):
+                for text in needs:
+                    if text in lower:
+                        found_in.append(i)
+                        break
+        kept = tuple(found_in)
         if len(kept) == len(self.needy):
             return (self,)
         found = self._narrowed.get(kept)
@@ -300,7 +316,7 @@ class LineMatcher:
         """A rule whose text starts the line, with the article's first sentence glued after it."""
         found: tuple[int, re.Match[str]] | None = None
         for whole in (*self._start.lookup(folded), *self._start.wild):
-            for group in whole.narrow(folded):
+            for group in whole.narrow(folded, prefix=True):
                 m = group.pattern.match(folded)
                 if m is not None and (found is None or group.index(m) < found[0]):
                     found = (group.index(m), m)

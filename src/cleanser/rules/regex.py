@@ -188,7 +188,8 @@ def needed_literals(parsed: Any) -> frozenset[str] | None:
         return None
     if found is None or min(len(s) for s in found) < MIN_NEEDED:
         return None
-    return found
+    # A text that holds another of the set adds nothing to "one of them is there", and each costs a search.
+    return frozenset(s for s in found if not any(t != s and t in s for t in found))
 
 
 def _needed(seq: Any) -> frozenset[str] | None:

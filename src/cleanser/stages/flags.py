@@ -44,20 +44,29 @@ _CREDIT = re.compile(
 )
 # Last lines that stop without a full stop and are no cut: a URL or e-mail address, a phone number, a rating, a
 # tag list, a call to action (in several languages).
-_NOT_A_CUT = re.compile(
-    r"(?:https?://|www\.|\S@\S|\.(?:com|org|net|de|at|ch|fr|es|it|uk|pl|br|ar|mx|io|eu|info)\b/?\S*$|"
-    r"\+?\d[\d ()/-]{6,}\d\s*$|\b\d(?:[.,]\d)? (?:out of|von|de|sur|z) \d\b|\bratings?\b|\bbewertung|"
-    r"\bta(?:gs?|gi):|\btagged\b|\bgetaggt\b|\bschlagw[öo]rter|\betiquetas|\bkategorie|\bcategor(?:y|ies|ía)|"
-    r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
-    r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
-    r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
-    r"le puede interesar|à lire aussi|lire aussi|leggi anche|leia (?:também|mais)|lees (?:ook|meer)|volg ons|"
-    r"seguici|siga-nos|czytaj więcej|obserwuj nas|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere)|"
-    r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä|suivez-nous|folgen sie uns|folge uns|"
-    r"sledujte nás|sígannos|seguinos|segui-nos|weitere informationen|more information|más información|"
-    r"plus d'informations|mais informações|maggiori informazioni|meer informatie|więcej informacji)\b)",
-    re.IGNORECASE,
+_NOT_A_CUT_PARTS = tuple(
+    re.compile(part, re.IGNORECASE)
+    for part in (
+        r"https?://|www\.|\S@\S",
+        r"\.(?:com|org|net|de|at|ch|fr|es|it|uk|pl|br|ar|mx|io|eu|info)\b/?\S*$|\+?\d[\d ()/-]{6,}\d\s*$",
+        r"\b(?:\d(?:[.,]\d)? (?:out of|von|de|sur|z) \d\b|ratings?\b|bewertung|ta(?:gs?|gi):|tagged\b|getaggt\b|"
+        r"schlagw[öo]rter|etiquetas|kategorie|categor(?:y|ies|ía))",
+        r"\b(?:sign up|subscribe|follow us|read more|learn more|click here|download|mehr (?:infos?|erfahren)|"
+        r"hier (?:klicken|anmelden)|jetzt (?:anmelden|abonnieren)|s[ií]guenos|suscr[ií]bete|leer más|en savoir plus|"
+        r"sehen sie auch|lesen sie auch|see also|read also|lee también|ver también|czytaj (?:też|także)|"
+        r"le puede interesar|à lire aussi|lire aussi|leggi anche|leia (?:também|mais)|lees (?:ook|meer)|volg ons|"
+        r"seguici|siga-nos|czytaj więcej|obserwuj nas|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere)|"
+        r"følg os|følg oss|följ oss|lue (?:myös|lisää)|seuraa meitä|suivez-nous|folgen sie uns|folge uns|"
+        r"sledujte nás|sígannos|seguinos|segui-nos|weitere informationen|more information|más información|"
+        r"plus d'informations|mais informações|maggiori informazioni|meer informatie|więcej informacji)\b",
+    )
 )
+
+
+def _not_a_cut(text: str) -> bool:
+    """Whether a last line is one of those. Four expressions, not one: an alternation of them all was tried at
+    every place of a 2,000-character paragraph and cost a fifth of a short text's cleaning."""
+    return any(part.search(text) for part in _NOT_A_CUT_PARTS)
 # A sign-off of initials after the last full stop: "... (Terrazas de los Andes/Cheval Blanc). aw"
 _INITIALS = re.compile(r"[.!?]\s+\(?[a-zA-Z]{1,3}(?:/[a-zA-Z]{1,3})?\)?$")
 # An ellipsis glued to a fragment of one or two letters: a word cut by the wall ("... notwendig f…").
@@ -222,7 +231,12 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
             return None
         text, read_more = unlinked, True
     words = text.split()
-    if len(words) < MIN_WORDS or _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
+    if len(words) < MIN_WORDS:
+        return None
+    ellipsis = _ELLIPSIS.search(text) is not None
+    if text[-1] in _END and not ellipsis:
+        return None  # a finished sentence, as most articles end: the sign-off tests below need not be read
+    if _CREDIT.search(text) or _not_a_cut(text) or _INITIALS.search(text):
         return None
     cut_after = wall_after or read_more
     if last_block is not kept[-1] and not cut_after:
@@ -230,7 +244,7 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         # title cut to fit a player ("... en Twitter y...") is no article's cut. Only a wall or a link says so.
         return None
     short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
-    if _ELLIPSIS.search(text):
+    if ellipsis:
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
         # review ..."): it counts after a cut word, as an excerpt's mark (four dots, a one-word sentence "All...",
         # or a spaced " ..." closing a teaser-length text), or with a wall after it.
@@ -272,7 +286,7 @@ def cut_preview(text: str) -> str | None:
     words = text.split()
     if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
         return None
-    if _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
+    if _CREDIT.search(text) or _not_a_cut(text) or _INITIALS.search(text):
         return None
     return " ".join(words[-6:])
 

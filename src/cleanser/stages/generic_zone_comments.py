@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from ..document import CODE, TABLE, Block
-from ..text import word_count
+from ..text import at_most_words, word_count
 from . import cms_strings
 
 MAX_GAP = 6  # kept lines between two markers: a comment of a few paragraphs
@@ -93,7 +93,7 @@ def marker(text: str) -> str | None:
     string of a comment section: its count, its form's labels), "header+date" (a commenter's name, a verb and a
     date or time), "header" (a name and a verb ending with a colon), "time" (a timestamp)."""
     text = text.strip()
-    if not text or word_count(text) > MARKER_WORDS:
+    if not text or not at_most_words(text, MARKER_WORDS):
         return None
     found = cms_strings.lookup(text)
     if found is not None:

@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable
 
 from ..document import CODE, TABLE, Block
-from ..text import WIDE, word_count
+from ..text import WIDE, at_most_words, word_count
 from .generic_lines import words
 
 MAX_GAP = 3  # kept lines between two teaser marks (a headline, a date, an unmarked excerpt)
@@ -65,12 +65,28 @@ _TRAIL = r"[\s»›→>…)\].]*"
 _READ_MORE = re.compile(
     rf"(?:(?<=[\s.!?…:;,\"”’»)\]–—-])|^)(?:(?:(?i:{_FORMULA})|Mehr|More){_TRAIL})+$"
 )
+# The words the formulas end with, and the marks a link may trail (`_TRAIL`, whitespace included): a line that,
+# stripped of those marks, ends with none of the words holds no link, and is not searched (most lines are the
+# article's sentences, and the search tries every formula at each of their last TAIL_CHARS characters).
+_FINAL_WORDS = (
+    "more", "mehr", "story", "article", "reading", "lesen", "artikel", "suite", "plus", "más", "leyendo", "mais",
+    "lendo", "leggere", "tutto", "più", "verder", "meer", "dalej", "więcej", "mer", "mere", "lisää", "oku",
+    "подробнее", "далее", "дальше", "続きを読む", "阅读全文", "查看全文", "보기",
+)
+_TRAIL_MARKS = "»›→>…)]." + "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace())
 _LINK_END = re.compile(r"(?:[…»›→]|\.\.\.)\s*$")
 _BARE = re.compile(r"(?:(?<=[\s.!?…:;,\"”’»)\]–—-])|^)(?:Mehr|More|mehr|more)\s*(?:…|\.\.\.|»|›|→)\s*$")
 _BYLINE = re.compile(
     r"^(?:[^\W\d_]+\s+){0,2}(?i:by|par|por|von|di|door|av|af|przez)\s+"
     r"(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*)(?:\s+(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*|de|da|van|von|der|le|la|di|del)){0,4}$"
 )
+
+
+def _link_at_end(text: str, cut: int) -> re.Match[str] | None:
+    """`_READ_MORE` searched from `cut`, on the lines that end with a formula's last word only."""
+    if not text.rstrip(_TRAIL_MARKS)[-16:].lower().endswith(_FINAL_WORDS):
+        return None
+    return _READ_MORE.search(text, cut)
 
 
 def linked(text: str) -> str | None:
@@ -85,7 +101,7 @@ def linked(text: str) -> str | None:
     if cut:
         space = text.find(" ", cut)
         cut = space if space >= 0 else len(text)
-    m = _READ_MORE.search(text, cut)
+    m = _link_at_end(text, cut)
     if m is not None and m.start() < len(text):
         tail = m.group()
         bare = tail.strip(" »›→>…).]").lower() in ("mehr", "more")
@@ -103,9 +119,14 @@ def linked(text: str) -> str | None:
             before = head.rstrip(".… ")[-1:]
             return "cut" if head.endswith(("…", "...")) and (before.isalnum() or before == ",") else "excerpt"
         return None
-    if word_count(text) <= BYLINE_WORDS and _BYLINE.match(text):
+    if _BYLINE.match(text) and at_most_words(text, BYLINE_WORDS):
         return "byline"
     return None
+
+
+def link_kinds(blocks: list[Block]) -> list[str | None]:
+    """`linked` of every line, read once for both stages that look for teasers."""
+    return [linked(b.text) for b in blocks]
 
 
 def content_words(text: str) -> set[str]:
@@ -123,6 +144,7 @@ def teaser_excerpts(
     article_like: Callable[[int], bool],
     structured: Callable[[Block], bool],
     strength: Callable[[str], int],
+    kinds: list[str | None] | None = None,
 ) -> tuple[int, list[str]] | None:
     """(first line, evidence) of a run of marked teasers that runs to the end of the document, or None; see the
     module docstring. `blocks` are the document's non-blank lines; kept lines have no removal (marks count whether a
@@ -130,11 +152,9 @@ def teaser_excerpts(
     how strongly a line's words say furniture (0 not, 1 some, 2 as a boundary's: `generic_zones._furniture_strength`).
     """
     # A link line a rule removed already ("Weiterlesen") is a mark still: it stands in the chain.
-    marks: dict[int, str] = {}
-    for i, b in enumerate(blocks):
-        kind = linked(b.text)
-        if kind is not None:
-            marks[i] = kind
+    if kinds is None:
+        kinds = link_kinds(blocks)
+    marks = {i: kind for i, kind in enumerate(kinds) if kind is not None}
     kept = [i for i, b in enumerate(blocks) if b.removal is None or i in marks]
     if sum(1 for k in marks.values() if k != "byline") < MIN_LINKED and len(marks) < MIN_BYLINES:
         return None
@@ -194,6 +214,7 @@ def teaser_excerpts(
 def cut_excerpts(
     blocks: list[Block],
     article_like: Callable[[int], bool],
+    kinds: list[str | None] | None = None,
 ) -> list[int]:
     """The kept lines, wherever they stand, that are another page's excerpt cut short by an ellipsis right before
     its "read more" link ("When you walk into a store, you're overloaded with sights, sounds,… Read more"): a
@@ -202,7 +223,9 @@ def cut_excerpts(
     whose only text is such an excerpt, a teaser of the article itself, keeps it), and the excerpt's content words stand
     in it at most MAX_SHARED of the time (an article's own "further reading", its sources with their links, talks
     about what it talks about)."""
-    cuts = [i for i, b in enumerate(blocks) if b.removal is None and linked(b.text) == "cut"]
+    if kinds is None:
+        kinds = link_kinds(blocks)
+    cuts = [i for i, b in enumerate(blocks) if b.removal is None and kinds[i] == "cut"]
     if not cuts:
         return []
     taken = set(cuts)

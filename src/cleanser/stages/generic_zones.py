@@ -56,7 +56,7 @@ from .generic_lines import RULE as SCORER_RULE
 from .generic_lines import _headline, _quick_evidence, document_lines, packaged_data, reads_as_sentence, words
 from .generic_lines import model as line_model
 from .generic_zone_comments import comment_thread
-from .generic_zone_excerpts import cut_excerpts, teaser_excerpts
+from .generic_zone_excerpts import cut_excerpts, link_kinds, teaser_excerpts
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
 from .inline_links import INLINE_LINK_RULES, inline_link
@@ -334,8 +334,9 @@ def _mark_marked_tail(doc: Document, blocks: list[Block], states: list[str]) -> 
         return cache[i]
 
     data = vocabulary()
+    kinds = link_kinds(blocks)
     found = comment_thread(blocks, article_like, _structured) or teaser_excerpts(
-        blocks, article_like, _structured, lambda t: _furniture_strength(t, data, lines)
+        blocks, article_like, _structured, lambda t: _furniture_strength(t, data, lines), kinds
     )
     marked = 0
     if found is not None:
@@ -343,7 +344,7 @@ def _mark_marked_tail(doc: Document, blocks: list[Block], states: list[str]) -> 
         article = [article_like(i) for i in range(len(blocks))]
         marked = _take_tail(doc, blocks, article, b, 0.85, why, "")
     # Elsewhere, a related story's excerpt cut short before its link, between the article's paragraphs.
-    for i in cut_excerpts(blocks, article_like):
+    for i in cut_excerpts(blocks, article_like, kinds):
         _remove(doc, [blocks[i]], TEASER_RULE, 0.8, ["an excerpt cut short by an ellipsis before its read-more link"])
         marked += 1
     return marked

@@ -64,7 +64,25 @@ def _paragraph(block: Block) -> bool:
     )
 
 
+# The last answer of `core_end`, with what it was worked out from: the flags stage asks it three times of the same
+# blocks (for the wall, the article's words and the text's wall), and each asking reads every line's words. One
+# tuple, read and replaced whole, so that threads cleaning at once never mix two documents' answers.
+_last: tuple = (None, (), None)
+
+
 def core_end(blocks: list[Block]) -> Block | None:
+    """`_core_end`, remembered for the same blocks in the same state (the same texts, kinds and removals)."""
+    global _last
+    state = tuple((b.text, b.removal, b.kind) for b in blocks)
+    cached = _last
+    if cached[0] is blocks and cached[1] == state:
+        return cached[2]
+    found = _core_end(blocks)
+    _last = (blocks, state, found)
+    return found
+
+
+def _core_end(blocks: list[Block]) -> Block | None:
     """The article's last paragraph among `blocks` (a document's, kept and removed), or None when no paragraph is
     kept: the last kept paragraph above the first wall line (a line the wall stage took) that has one above it, for a
     wall ends the article whatever the page holds under it; else the last of the heaviest run of kept paragraphs
@@ -89,17 +107,16 @@ def core_end(blocks: list[Block]) -> Block | None:
     return best
 
 
-def article_words(doc: Document) -> int:
+def article_words(doc: Document, above: int | None = None) -> int:
     """The words of a plain text's article: its kept lines down to the article's last paragraph (`core_end`), not
-    the saved page's furniture under it; a page's extraction counts whole."""
+    the saved page's furniture under it; a page's extraction counts whole. With `above`, counting stops once the
+    count passes it (for a caller that asks only whether it does)."""
     kept = doc.kept()
-    if doc.source != "text":
-        return sum(len(b.text.split()) for b in kept)
-    end = core_end(doc.blocks)
+    end = core_end(doc.blocks) if doc.source == "text" else None
     words = 0
     for block in kept:
         words += len(block.text.split())
-        if block is end:
+        if block is end or (above is not None and words > above):
             break
     return words
 

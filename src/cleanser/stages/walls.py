@@ -103,7 +103,7 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
     """The wall at the end of a short article, or None. `after_text` is the page's visible text after the article's
     last paragraph (empty for plain text)."""
     kept = doc.kept()
-    if not kept or article_words(doc) > SHORT_WORDS:
+    if not kept or article_words(doc, above=SHORT_WORDS) > SHORT_WORDS:
         return None
     # The last lines kept, and every line removed among or after them (a wall's box between two kept lines).
     first = doc.blocks.index(kept[-LAST_BLOCKS] if len(kept) >= LAST_BLOCKS else kept[0])
