@@ -54,11 +54,13 @@ class TextWall:
     kind: str  # "log-in prompt", "subscription offer" or "premium label"
 
 
-def _paragraph(block: Block) -> bool:
+def _paragraph(block: Block, words: int | None = None) -> bool:
+    """Whether a kept line is a paragraph of the article (`words`: its words, when the caller counted them)."""
     if block.kind not in PROSE or block.kind == HEADING:
         return False
     text = block.text.rstrip()
-    words = len(text.split())
+    if words is None:
+        words = len(text.split())
     return words >= LONG_PARAGRAPH_WORDS or (
         words >= PARAGRAPH_WORDS and (ends_sentence(text) or bool(_TRAILS_OFF.search(text)))
     )
@@ -95,11 +97,12 @@ def _core_end(blocks: list[Block]) -> Block | None:
             if last is not None and block.removal is not None and block.removal.rule.endswith(WALL_RULE):
                 return last
             continue
-        if _paragraph(block):
+        words = len(block.text.split()) if block.kind in PROSE else 0
+        if _paragraph(block, words):
             if not started or gap > RUN_GAP:
                 run_words = 0
             started, gap, last = True, 0, block
-            run_words += len(block.text.split())
+            run_words += words
             if run_words > best_words:
                 best_words, best = run_words, block
         else:
