@@ -252,3 +252,21 @@ def test_every_read_more_formula_passes_the_quick_look_at_the_line_end(trail):
             assert excerpts._READ_MORE.search(line), line
             assert excerpts._link_at_end(line, 0), line
             assert excerpts._link_at_end(line.replace(written, written + " in"), 0) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Jane Doe", "Por Steven Lee Myers, Keith Bradsher y Tariq Panja", "By Gina Kolata and Ben Mueller",
+     "Par Juliette Deborde et Anne Martin", "Von Anna Lena Schmidt und Jan de Boer", "By Ann Lee, Jo Ray & Al Gore"],
+)
+def test_bylines_of_one_or_several_authors_mark_a_teaser(line):
+    assert linked(line) == "byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By the way, the council met again", "By Order of the Court", "By Jane Doe and then some more words here",
+     "Por fin llegó la lluvia y Madrid respira"],
+)
+def test_sentences_that_start_with_by_are_no_bylines(line):
+    assert linked(line) is None

@@ -47,7 +47,7 @@ MIN_ARTICLE_WORDS = 100
 EXCERPT_WORDS = 4  # words before the link: an excerpt or a headline
 MAX_SHARED = 0.4  # of the teasers' content words together, those the article holds: more, and they are its own
 ON_TOPIC = 0.3  # of a sentence's content words, those the article above holds: the article's topic
-BYLINE_WORDS = 7
+BYLINE_WORDS = 14  # a byline of several names: "Por Steven Lee Myers, Keith Bradsher y Tariq Panja"
 TAIL_CHARS = 60  # the end of a line searched for a link
 
 # "Read more" links as excerpts end with them, in the languages of the web (the CMS catalogues' "Read more",
@@ -76,9 +76,13 @@ _FINAL_WORDS = (
 _TRAIL_MARKS = "»›→>…)]." + "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace())
 _LINK_END = re.compile(r"(?:[…»›→]|\.\.\.)\s*$")
 _BARE = re.compile(r"(?:(?<=[\s.!?…:;,\"”’»)\]–—-])|^)(?:Mehr|More|mehr|more)\s*(?:…|\.\.\.|»|›|→)\s*$")
+# A byline: "By" in the languages of the web and one to four names, each a capitalised word and up to four more
+# (or name particles), joined by commas, "and" or "&" in those languages ("Por Steven Lee Myers, Keith Bradsher y
+# Tariq Panja").
+_NAME = r"[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*|de|da|van|von|der|le|la|di|del)){0,4}"
 _BYLINE = re.compile(
     r"^(?:[^\W\d_]+\s+){0,2}(?i:by|par|por|von|di|door|av|af|przez)\s+"
-    r"(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*)(?:\s+(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’.-]*|de|da|van|von|der|le|la|di|del)){0,4}$"
+    rf"{_NAME}(?:(?:\s*,\s*|\s*&\s*|\s+(?:and|y|e|et|und|en|i|og|och|oraz)\s+){_NAME}){{0,3}}$"
 )
 
 
