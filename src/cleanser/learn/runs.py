@@ -37,6 +37,7 @@ from .evidence import INLINE_SPREAD, MAX_VERIFIED_CHARS, has_letters, in_templat
 from .mine import INLINE
 from .settings import LearnSettings
 from .templates import Candidate
+from .wandering import wandering_paragraph
 
 RUN_LINES = 3  # lines in a row, the candidate's own included
 RUN_SHARE = 0.8  # of a candidate's line occurrences, in such runs
@@ -111,7 +112,7 @@ def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[
             run_of[doc, i] = found
     lifted = []
     for cand in candidates:
-        why = long_at_one_place(cand, settings)
+        why = long_at_one_place(cand, settings) or wandering_paragraph(cand, settings)
         if why:
             cand.reason, cand.why = None, why
             lifted.append(cand)
