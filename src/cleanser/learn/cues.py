@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import ends_sentence, is_prose
+
 # Picture agencies and libraries, and the words that go with them in a credit line. Multi-word names are joined by
 # "_" after normalising (`_credit_tokens`). Source: the credit lines news sites print under pictures (Getty Images,
 # the wire agencies of each country, stock libraries), as seen in scraped article text.
@@ -83,16 +85,24 @@ def picture_credit(text: str) -> bool:
 _READ_ALSO = re.compile(
     r"^(?:lea|lee|leia|lire|lisez|à lire|a lire|lies|lesen sie|leggi|lees|czytaj|przeczytaj|zobacz|läs|les|læs|lue|"
     r"čtěte|přečtěte si|čítajte|prečítajte si|читайте|прочитайте|baca|veja|vea|mira|siehe|voir|also read|read|see)"
-    r"(?:\s+(?:más|mas|también|tambien|además|aussi|auch|mehr|anche|ook|też|także|również|więcej|också|även|også|"
-    r"mere|mer|mais|também|more|also|too|myös|také|též|aj|также|тоже|juga))*\s*(?::|$)",
+    r"(?P<adverbs>(?:\s+(?:más|mas|también|tambien|además|aussi|auch|mehr|anche|ook|też|także|również|więcej|"
+    r"också|även|også|mere|mer|mais|também|more|also|too|myös|také|též|aj|также|тоже|juga))*)\s*(?::|$)",
     re.IGNORECASE,
 )
 
 
 def read_also_label(text: str) -> str | None:
-    """The "read also" label a line opens with, or None (see the module docstring)."""
-    m = _READ_ALSO.match(text.strip())
-    return m.group(0).strip() if m else None
+    """The "read also" label a line opens with, or None (see the module docstring). What follows it is a headline:
+    never prose, and after a bare verb (`Lea:`, `Les:`, `Lee:`, which are also names, as a transcript's speaker
+    labels are) nothing that ends a sentence."""
+    text = text.strip()
+    m = _READ_ALSO.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip()
+    if rest and (is_prose(rest) or (not m["adverbs"] and ends_sentence(rest))):
+        return None
+    return m.group(0).strip()
 
 
 def cue_wording(text: str) -> str | None:

@@ -180,7 +180,10 @@ def position_reason(cand: Candidate, settings: LearnSettings) -> str | None:
         cand.why = f"{1 - edge / total:.0%} of its occurrences inline, with promo wording ({wording.group(0)!r})"
         return None
     # A picture credit or a "read also" label stands wherever the site put a picture or a link (cues.py).
-    cue = cue_wording(cand.examples[0]) or (cue_wording(cand.template) if cand.key.slot else None)
+    cues = [cue_wording(e) for e in cand.examples[:3]]
+    cue = cues[0] if all(cues) else None  # every common text: a speaker "Lea:" says a sentence, a link does not
+    if cue is None and cand.key.slot and "{name}" in cand.template and picture_credit(cand.template):
+        cue = cand.template  # a credit with the photographers' names: "{name}/AFP via Getty Images"
     if cue:
         kind = "a picture credit" if picture_credit(cand.template) else "a 'read also' label"
         cand.why = f"{1 - edge / total:.0%} of its occurrences inline, {kind} ({cue!r})"
