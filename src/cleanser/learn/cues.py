@@ -26,25 +26,22 @@ from ..text import ends_sentence, is_prose
 # Picture agencies and libraries, and the words that go with them in a credit line. Multi-word names are joined by
 # "_" after normalising (`_credit_tokens`). Source: the credit lines news sites print under pictures (Getty Images,
 # the wire agencies of each country, stock libraries), as seen in scraped article text.
-_AGENCIES = frozenset(
-    """
+_AGENCY_NAMES = """
     getty getty_images gettyimages ap ap_photo associated_press the_associated_press afp afp_photo reuters epa efe
-    epa-efe rex rex_features shutterstock pa pa_media pa_wire pa_images dpa picture_alliance picture-alliance imago
-    imago_images alamy alamy_stock_photo istock istockphoto adobe_stock bloomberg nurphoto sopa sopa_images
-    lightrocket zuma zuma_press zuma_wire upi anadolu anadolu_agency xinhua kyodo yonhap aap ansa anp belga keystone
-    ntb tt ritzau scanpix lehtikuva sipa sipa_press abaca corbis wireimage filmmagic redferns unsplash pexels pixabay
-    flickr wikimedia wikimedia_commons ddp ipon kna afp/getty tass ria_novosti ria sputnik kcna efe/epa agência_brasil
-    europa_press cordon_press
-    """.split()
-)
+    rex rex_features shutterstock pa pa_media pa_wire pa_images dpa picture_alliance imago imago_images alamy
+    alamy_stock_photo istock istockphoto adobe_stock bloomberg nurphoto sopa sopa_images lightrocket zuma zuma_press
+    zuma_wire upi anadolu anadolu_agency xinhua kyodo yonhap aap ansa anp belga keystone ntb tt ritzau scanpix
+    lehtikuva sipa sipa_press abaca corbis wireimage filmmagic redferns unsplash pexels pixabay flickr wikimedia
+    wikimedia_commons ddp ipon kna tass ria_novosti ria sputnik kcna agência_brasil europa_press cordon_press
+"""
+_AGENCIES = frozenset(_AGENCY_NAMES.split())
 # Words that may stand in a credit beside an agency, never alone.
-_CREDIT_WORDS = frozenset(
-    """
+_CREDIT_WORD_LIST = """
     photo photos photograph photographs photographer foto fotos fotograf fotografie bild bilder image images picture
     pictures credit credits illustration source quelle crédit crédits photo_credit image_credit bildquelle
     bildnachweis fotonachweis via and und et y e & handout courtesy file file_photo pool stock supplied
-    """.split()
-)
+"""
+_CREDIT_WORDS = frozenset(_CREDIT_WORD_LIST.split())
 _SEPARATORS = re.compile(r"[/|,;:·•()\[\]–—-]+|\s+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_TOKENS = 8
