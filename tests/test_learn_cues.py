@@ -171,3 +171,22 @@ def test_a_wandering_paragraph_the_held_back_documents_do_not_verify_goes_to_rev
     docs, _ = wandering_archive()
     model = learn(docs, base=base, settings=LearnSettings(hold_back=0)).sites[0]
     assert {c.template: c.reason for c in model.review}[NOTICE.rstrip(".")] == NOT_VERIFIED
+
+
+STYLE = "img#gazette-logo {{ display: initial; margin-left: {px}px; }} © {year} Harbour Gazette Media"
+
+
+def test_a_template_line_with_a_scrapers_css_braces_is_learned(base):
+    """Style text a scraper kept beside the footer has literal braces; only a name in braces (`{title}`) would read
+    as a slot, so only such a line is kept out."""
+    rng = random.Random(41)
+    docs, articles = archive(40, seed=43)
+    edited = []
+    for url, text in docs:
+        edited.append((url, text + "\n" + STYLE.format(px=rng.randint(10, 30), year=rng.randint(2010, 2024))))
+    model, cleaner = learned_cleaner(base, edited)
+    rules = [c for c in model.rules if c.template.startswith("img#gazette-logo {")]
+    assert rules and "{number}px; }" in rules[0].template and "{year}" in rules[0].template
+    for (url, text), article in zip(edited, articles, strict=True):
+        out = cleaner.clean(text, url=url).text
+        assert "gazette-logo" not in out and all(line in out.split("\n") for line in article)
