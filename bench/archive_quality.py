@@ -115,8 +115,46 @@ def removal_mask(
             if at >= 0:
                 mask[at : at + len(removed)] = b"\x01" * len(removed)
                 continue
+            found = [_find_visible(text, removed, lo, hi)] if "\n" not in removed else _find_lines(text, removed, lo)
+            if found and all(found):
+                for a, b in found:
+                    mask[a:b] = b"\x01" * (b - a)
+                continue
         unplaced += 1
     return mask, unplaced
+
+
+def _find_lines(text: str, removed: str, start: int) -> list[tuple[int, int] | None]:
+    """A removal of several lines (a zone) whose text skips lines that other removals took first: each of its lines
+    found in turn from its first line on, each in one line of `text`."""
+    found: list[tuple[int, int] | None] = []
+    for piece in removed.split("\n"):
+        if not piece.strip():
+            continue
+        place = None
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            place = _find_visible(text, piece, start, end)
+            start = end + 1
+            if place:
+                break
+        if place is None:
+            return [None]
+        found.append(place)
+    return found
+
+
+def _find_visible(text: str, removed: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where `removed` is in text[lo:hi] once invisible format characters are dropped from both (the reader drops
+    a zero-width space that the removal's text then lacks), as offsets into `text`; None when it is not there."""
+    kept = [i for i in range(lo, hi) if ord(text[i]) not in _INVISIBLE]
+    visible = "".join(text[i] for i in kept)
+    want = removed.translate(_INVISIBLE)
+    at = visible.find(want) if want else -1
+    if at < 0:
+        return None
+    return kept[at], kept[at + len(want) - 1] + 1
 
 
 @dataclass
