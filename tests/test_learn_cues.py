@@ -95,10 +95,13 @@ def learned_cleaner(base, docs, settings: LearnSettings | None = None):
 
 def test_picture_credits_are_credit_words_only():
     for text in ("Getty Images", "AP", "AFP/Getty Images", "Photo: Reuters", "© 2021 EPA-EFE", "Rex/Shutterstock",
-                 "{name}/AFP via Getty Images", "Foto: dpa"):
+                 "{name}/AFP via Getty Images", "Foto: dpa", "Jane Doe/AP", "Photograph: Ana Ruiz/Getty Images",
+                 "Tom Reed via Getty Images"):
         assert picture_credit(text), text
+    # A name needs a slash or a credit word to end it; a sentence, or a label with no agency, is no credit.
     for text in ("Photo: Gazette archive", "The AP reported the vote.", "Reuters said on Monday", "Photo and video",
-                 "Images", "{name}", "Getty Images shows the harbour at night"):
+                 "Images", "{name}", "Getty Images shows the harbour at night", "London Reuters", "Barack Obama and AP",
+                 "Reuters Chief Executive Officer", "Photo: Jane Doe", "Ana Maria Luisa Ruiz Vidal/AP"):
         assert not picture_credit(text), text
 
 

@@ -47,32 +47,51 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_TOKENS = 8
 
 
+_NAME = "<name>"  # a capitalised word of a photographer's name, in `_credit_tokens`
+_MAX_NAME_WORDS = 4
+
+
 def _credit_tokens(text: str) -> list[str] | None:
-    """The words of a credit line, multi-word names joined by "_"; None when a word is no credit word."""
-    words = [w for w in _SEPARATORS.split(text.lower().replace("©", " ").replace("(c)", " ")) if w]
+    """The words of a credit line, multi-word names joined by "_", a capitalised word of no credit as `_NAME`;
+    None when a word is neither."""
+    words = [w for w in _SEPARATORS.split(text.replace("©", " ").replace("(c)", " ")) if w]
+    lower = [w.lower() for w in words]
     out: list[str] = []
     i = 0
     while i < len(words):
         for size in (3, 2, 1):
-            joined = "_".join(words[i : i + size])
+            joined = "_".join(lower[i : i + size])
             if len(words) - i >= size and (joined in _AGENCIES or joined in _CREDIT_WORDS):
                 out.append(joined)
                 i += size
                 break
         else:
-            if not _YEAR.fullmatch(words[i]):
+            if words[i][:1].isupper() and words[i].isalpha():
+                out.append(_NAME)
+            elif not _YEAR.fullmatch(words[i]):
                 return None
             i += 1
     return out
 
 
 def picture_credit(text: str) -> bool:
-    """Whether `text` is a picture credit alone on its line (see the module docstring): credit words only, with at
-    least one agency or picture library, at most `_MAX_TOKENS` of them. A template's slots are set aside first, so
-    that `{name}/AFP via Getty Images` is one."""
+    """Whether `text` is a picture credit alone on its line (see the module docstring): credit words, with at least
+    one agency or picture library, at most `_MAX_TOKENS` of them; and a photographer's name of up to
+    `_MAX_NAME_WORDS` capitalised words when a slash or a credit label says where the name ends and the credit
+    begins (`Jane Doe/AP`, `Photograph: Jane Doe/Getty Images`). A template's slots are set aside first, so that
+    `{name}/AFP via Getty Images` is one."""
     literal = re.sub(r"\{\w+\}", " ", text)
     tokens = _credit_tokens(literal)
-    return bool(tokens) and len(tokens) <= _MAX_TOKENS and any(t in _AGENCIES for t in tokens)
+    if not tokens or len(tokens) > _MAX_TOKENS or not any(t in _AGENCIES for t in tokens):
+        return False
+    names = tokens.count(_NAME)
+    if not names:
+        return True
+    labelled = "/" in literal or any(t in _CREDIT_WORDS and t not in _JOINERS for t in tokens)
+    return names <= _MAX_NAME_WORDS and labelled
+
+
+_JOINERS = frozenset(("and", "und", "et", "y", "e", "&"))
 
 
 # Each language's "read also" formula: a verb (or "more"), then its adverbs, then a colon or the end of the line.
