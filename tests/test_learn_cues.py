@@ -193,3 +193,41 @@ def test_a_template_line_with_a_scrapers_css_braces_is_learned(base):
     for (url, text), article in zip(edited, articles, strict=True):
         out = cleaner.clean(text, url=url).text
         assert "gazette-logo" not in out and all(line in out.split("\n") for line in article)
+
+
+COMMENT = "Great to see the ferry back, we waited far too long for this one."
+INTRO = "Here is what we know so far:"  # the article's: it introduces the article's next paragraph
+
+
+def comment_archive(count: int = 60) -> tuple[list[tuple[str, str]], list[list[str]]]:
+    """A reader's comment box between the article's paragraphs, wherever the page put it: its header ends in a
+    colon and introduces the comment (the template's); the article's own line ending in a colon introduces the
+    article's next paragraph."""
+    rng = random.Random(47)
+    docs, articles = archive(count, seed=53)
+    out, keep = [], []
+    for (url, text), article in zip(docs, articles, strict=True):
+        lines = text.split("\n")
+        article = list(article)
+        header = f"Ana Ruiz wrote on March {rng.randint(1, 28)}, {rng.randint(2015, 2024)} at {rng.randint(1, 12)}:45:"
+        at = lines.index(rng.choice(article[1:]))
+        lines[at:at] = [header, COMMENT, "Reply"]
+        after = rng.choice(article[1:])
+        lines.insert(lines.index(after), INTRO)
+        article.insert(article.index(after), INTRO)
+        out.append((url, "\n".join(lines)))
+        keep.append(article)
+    return out, keep
+
+
+def test_a_comment_box_inside_the_article_goes_with_its_header_and_a_line_introducing_the_article_stays(base):
+    docs, keep = comment_archive()
+    model, cleaner = learned_cleaner(base, docs)
+    rules = {c.template: c for c in model.rules}
+    headers = [c for c in model.rules if c.template.startswith("Ana Ruiz wrote on")]
+    assert headers and COMMENT.rstrip(".") in rules
+    assert INTRO not in rules and INTRO.rstrip(":") not in rules
+    for (url, text), article in zip(docs, keep, strict=True):
+        out = cleaner.clean(text, url=url).text.split("\n")
+        assert [line for line in out if line in article] == article
+        assert COMMENT not in out and not any(line.startswith("Ana Ruiz wrote") for line in out)

@@ -15,7 +15,7 @@ its place alone is the template's when all of these hold:
   (a host of a handful of pages, all from one series, proves nothing);
 - it is a paragraph, not a heading: a sentence by its shape (`judge.sentence_shaped`) or more than
   `evidence.INLINE_WORDS` words, and it does not end in a colon (a line that introduces what follows is the
-  article's);
+  article's), unless the line under it is the template's in most of its occurrences;
 - every occurrence is a whole line, never a piece glued into one;
 - the host's held-back documents verify the rule (`trust.py`); else it goes to review (`runs.demote_unverified`).
 
@@ -41,9 +41,10 @@ MIN_DOCS = 20  # distinct documents a wandering paragraph must be in
 PLACE_ONLY = ("long, and between the article's paragraphs", "its position varies")
 
 
-def wandering_paragraph(cand: Candidate, settings: LearnSettings) -> str | None:
+def wandering_paragraph(cand: Candidate, settings: LearnSettings, *, introduces_template: bool = False) -> str | None:
     """Why `cand`, kept out for its place alone, is a template paragraph that wanders with the article's length, or
-    None (see the module docstring). The caller clears its reason and demotes it unless verified."""
+    None (see the module docstring). A line ending in a colon only when `introduces_template`: the line under it is
+    the template's (`runs.introduces_template`). The caller clears its reason and demotes it unless verified."""
     from .judge import sentence_shaped
 
     if cand.reason is None or not cand.reason.startswith(PLACE_ONLY):
@@ -53,7 +54,7 @@ def wandering_paragraph(cand: Candidate, settings: LearnSettings) -> str | None:
     if any(u.piece for u in cand.units) or len({normalise(e) for e in cand.examples}) != 1:
         return None
     text = cand.examples[0].strip()
-    if len(text) > MAX_VERIFIED_CHARS or text.endswith(":"):
+    if len(text) > MAX_VERIFIED_CHARS or (text.endswith(":") and not introduces_template):
         return None
     if word_count(text) <= INLINE_WORDS and not sentence_shaped(text):
         return None  # a heading or a kicker: short lines inside the article must stand at one place
