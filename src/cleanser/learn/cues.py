@@ -49,6 +49,7 @@ _MAX_TOKENS = 8
 
 _NAME = "<name>"  # a capitalised word of a photographer's name, in `_credit_tokens`
 _MAX_NAME_WORDS = 4
+_MAX_CREDIT_CHARS = 120
 
 
 def _credit_tokens(text: str) -> list[str] | None:
@@ -80,6 +81,8 @@ def picture_credit(text: str) -> bool:
     `_MAX_NAME_WORDS` capitalised words when a slash or a credit label says where the name ends and the credit
     begins (`Jane Doe/AP`, `Photograph: Jane Doe/Getty Images`). A template's slots are set aside first, so that
     `{name}/AFP via Getty Images` is one."""
+    if len(text) > _MAX_CREDIT_CHARS:  # a paragraph: no credit, and not worth splitting
+        return False
     literal = re.sub(r"\{\w+\}", " ", text)
     tokens = _credit_tokens(literal)
     if not tokens or len(tokens) > _MAX_TOKENS or not any(t in _AGENCIES for t in tokens):
