@@ -115,8 +115,46 @@ def removal_mask(
             if at >= 0:
                 mask[at : at + len(removed)] = b"\x01" * len(removed)
                 continue
+            found = [_find_visible(text, removed, lo, hi)] if "\n" not in removed else _find_lines(text, removed, lo)
+            if found and all(found):
+                for a, b in found:
+                    mask[a:b] = b"\x01" * (b - a)
+                continue
         unplaced += 1
     return mask, unplaced
+
+
+def _find_lines(text: str, removed: str, start: int) -> list[tuple[int, int] | None]:
+    """A removal of several lines (a zone) whose text skips lines that other removals took first: each of its lines
+    found in turn from its first line on, each in one line of `text`."""
+    found: list[tuple[int, int] | None] = []
+    for piece in removed.split("\n"):
+        if not piece.strip():
+            continue
+        place = None
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            place = _find_visible(text, piece, start, end)
+            start = end + 1
+            if place:
+                break
+        if place is None:
+            return [None]
+        found.append(place)
+    return found
+
+
+def _find_visible(text: str, removed: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where `removed` is in text[lo:hi] once invisible format characters are dropped from both (the reader drops
+    a zero-width space that the removal's text then lacks), as offsets into `text`; None when it is not there."""
+    kept = [i for i in range(lo, hi) if ord(text[i]) not in _INVISIBLE]
+    visible = "".join(text[i] for i in kept)
+    want = removed.translate(_INVISIBLE)
+    at = visible.find(want) if want else -1
+    if at < 0:
+        return None
+    return kept[at], kept[at + len(want) - 1] + 1
 
 
 @dataclass
@@ -296,6 +334,7 @@ def clean_has_learn() -> bool:
 @dataclass
 class Measured:
     wall_seconds: float = 0.0
+    cpu_seconds: float = 0.0
     largest_process_mib: float = 0.0  # ru_maxrss of the process tree's largest process
     peak_tree_mib: float = 0.0  # summed RSS of the process and its workers, sampled every 50 ms
     steps: list[dict[str, Any]] = field(default_factory=list)
@@ -304,6 +343,7 @@ class Measured:
     def add(self, step: dict[str, Any]) -> None:
         self.steps.append(step)
         self.wall_seconds += step["wall_seconds"]
+        self.cpu_seconds += step["cpu_seconds"]
         self.largest_process_mib = max(self.largest_process_mib, step["largest_process_mib"])
         self.peak_tree_mib = max(self.peak_tree_mib, step["peak_tree_mib"])
 
@@ -316,7 +356,8 @@ import json, os, subprocess, sys
 proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(proc.pid, 0)
 with open(sys.argv[1], "w") as fh:
-    json.dump({"exit": os.waitstatus_to_exitcode(status), "maxrss_kib": usage.ru_maxrss}, fh)
+    json.dump({"exit": os.waitstatus_to_exitcode(status), "maxrss_kib": usage.ru_maxrss,
+               "cpu_seconds": usage.ru_utime + usage.ru_stime}, fh)
 """
 
 
@@ -339,6 +380,9 @@ def run_cli(args: Sequence[str], cwd: Path) -> dict[str, Any]:
         "wall_seconds": wall,
         # The largest resident set of the CLI process and the workers it waited for, in KiB.
         "largest_process_mib": usage["maxrss_kib"] / 1024,
+        # User and system CPU of the CLI and the workers it waited for: on a shared machine, the wall time of an
+        # idle one is closer to this than to the wall time.
+        "cpu_seconds": usage.get("cpu_seconds", 0.0),
         # Summed over the launcher (about 10 MiB), the CLI and its workers.
         "peak_tree_mib": memory.peak / 2**20,
     }
@@ -456,18 +500,20 @@ def table(results: dict[str, Any]) -> str:
     plain = results["configs"][PLAIN]["measured"]
     head = ("| configuration | part | sites | docs | recurring boilerplate recall | ... of lines <= 20 words | "
             "teaser recall | article lines lost | of them traps | learned rules | wrong rules | wall s, whole run "
-            "(x plain) | peak MiB, whole run (x plain) |")
-    rows = [head, "|---|---|" + "---:|" * 11]
+            "(x plain) | CPU s (x plain) | peak MiB, whole run (x plain) |")
+    rows = [head, "|---|---|" + "---:|" * 12]
     for config, data in results["configs"].items():
         m = data["measured"]
         for part in data["parts"]:
             f = data["parts"][part]
             learned = str(f["learned_rules"]) if config == "learn" else "-"
             wrong = str(f["wrong_rules"]) if config == "learn" else "-"
-            timing = ""
+            timing = cpu = ""
             memory = ""
             if part == next(iter(data["parts"])):
                 timing = f"{m['wall_seconds']:.1f} ({m['wall_seconds'] / plain['wall_seconds']:.2f}x)"
+                if plain.get("cpu_seconds"):
+                    cpu = f"{m['cpu_seconds']:.1f} ({m['cpu_seconds'] / plain['cpu_seconds']:.2f}x)"
                 memory = (f"{m['largest_process_mib']:.0f} "
                           f"({m['largest_process_mib'] / plain['largest_process_mib']:.2f}x)")
             name = config + (f" ({data['how']})" if config == "learn" else "")
@@ -475,7 +521,7 @@ def table(results: dict[str, Any]) -> str:
                         f"{_pct(f['recurring_recall_short'])} | {_pct(f['teaser_recall'])} | "
                         f"{f['article_lost']} of {f['article_lines']} | "
                         f"{f['traps_lost']} of {sum(f['trap_lines'].values())} | {learned} | {wrong} | {timing} | "
-                        f"{memory} |")
+                        f"{cpu} | {memory} |")
     return "\n".join(rows)
 
 
@@ -567,6 +613,7 @@ def main(argv: list[str] | None = None) -> int:
         for data in results["configs"].values():
             m = data["measured"]
             m["wall_vs_plain"] = m["wall_seconds"] / plain["wall_seconds"]
+            m["cpu_vs_plain"] = m["cpu_seconds"] / plain["cpu_seconds"] if plain["cpu_seconds"] else None
             m["memory_vs_plain"] = m["largest_process_mib"] / plain["largest_process_mib"]
         print(table(results))
         print("\nreport: sites held out from any tuning (figures only); tune: sites cleanser and learn may be tuned "

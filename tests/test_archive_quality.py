@@ -238,3 +238,34 @@ def test_sites_are_chosen_from_both_parts():
     assert Counter(t.part for t in chosen) == {"report": 4, "tune": 4}
     assert chosen == archive_quality.choose(templates, 8, seed=1)
     assert archive_quality.choose(templates, None, seed=1) == templates
+
+
+def test_a_removal_whose_text_lacks_the_lines_zero_width_spaces_is_placed():
+    """The reader drops zero-width spaces ("twocents.\u200blifehacker.\u200bcom"): the removal's text and offsets then
+    miss them, and the line is found by its visible characters."""
+    lines = ["Opening line of the story.", "Read more at harbour.\u200bgazette.\u200bexample", "Closing line."]
+    removed = "Read more at harbour.gazette.example"
+    start = len(lines[0]) + 1
+    tally = archive_quality.score_document(lines, ["body", "template", "body"], f"{lines[0]}\n{lines[2]}", [
+        {"text": removed, "start": start, "end": start + len(removed), "line": 2}])
+    assert tally.removed == Counter({"template": 1}) and tally.unplaced == 0 and not tally.lost
+
+
+def test_a_zone_whose_text_skips_a_line_another_rule_took_is_placed_line_by_line():
+    """A zone's removal text holds the lines left when it ran: a line another rule took first is not in it, so its
+    text is not in the input as one piece, and each of its lines is placed in turn."""
+    lines = ["The quay reopened on Friday after repairs.", "Comments (12)", "Post a comment", "Reply",
+             "Mara wrote at 10:14:", "Great news for the harbour!", "Reply"]
+    kinds = ["body", "template", "template", "template", "template", "template", "template"]
+    text = "\n".join(lines)
+    zone = "\n".join(lines[1:2] + lines[3:])
+    start = text.index(lines[1])
+    removals = [{"text": lines[2], "start": text.index(lines[2]), "end": text.index(lines[2]) + len(lines[2]),
+                 "line": 3},
+                {"text": zone, "start": start, "end": start + len(zone), "line": 2}]
+    tally = archive_quality.score_document(lines, kinds, lines[0], removals)
+    assert tally.removed == Counter({"template": 6}) and tally.unplaced == 0 and not tally.lost
+    # A line of the zone found nowhere after its first line: the zone is not placed at all.
+    tally = archive_quality.score_document(lines, kinds, lines[0], [
+        {"text": zone + "\nnot in the text", "start": 0, "end": 1, "line": 2}])
+    assert tally.unplaced == 1 and tally.removed == Counter()

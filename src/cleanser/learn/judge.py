@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text import ends_sentence, is_prose, word_count
+from .cues import cue_wording, picture_credit
 from .evidence import MAX_VERIFIED_CHARS, has_letters, inline_cue
 from .mine import INLINE, pieces
 from .settings import LearnSettings
@@ -92,7 +93,8 @@ def share_reason(cand: Candidate, settings: LearnSettings) -> str | None:
 
 
 def promo_wording(text: str) -> bool:
-    return bool(_CALL_TO_ACTION.search(text.strip()) or _PROMO_WORDS.search(text))
+    """A call to action, promo words, a "read also" label or a picture credit (`cues.py`)."""
+    return bool(_CALL_TO_ACTION.search(text.strip()) or _PROMO_WORDS.search(text) or cue_wording(text))
 
 
 def content_reason(text: str, settings: LearnSettings, share: float | None = None) -> str | None:
@@ -148,6 +150,8 @@ def variety_reason(cand: Candidate) -> str | None:
     """A promo's slot runs over a few names (newsletters, platforms, authors); a slot that is different in most
     documents is the pattern of content (headlines from one desk), unless a label says what follows it."""
     label = cand.key.slot and not cand.key.suffix and cand.key.prefix[-1].endswith(":")
+    # A credit's slot runs over the photographers' names ("{name}/AFP via Getty Images"), as a promo's over a few.
+    label = label or (cand.key.slot and "{name}" in cand.template and picture_credit(cand.template))
     if cand.key.slot and not label and cand.variants > max(5, cand.docs / 2):
         return (
             f"its slot is different in most documents ({cand.variants} variants in {cand.docs}), as content is; "
@@ -174,6 +178,15 @@ def position_reason(cand: Candidate, settings: LearnSettings) -> str | None:
     wording = _CALL_TO_ACTION.search(cand.examples[0].strip()) or _PROMO_WORDS.search(cand.examples[0])
     if wording:
         cand.why = f"{1 - edge / total:.0%} of its occurrences inline, with promo wording ({wording.group(0)!r})"
+        return None
+    # A picture credit or a "read also" label stands wherever the site put a picture or a link (cues.py).
+    cues = [cue_wording(e) for e in cand.examples[:3]]
+    cue = cues[0] if all(cues) else None  # every common text: a speaker "Lea:" says a sentence, a link does not
+    if cue is None and cand.key.slot and "{name}" in cand.template and picture_credit(cand.template):
+        cue = cand.template  # a credit with the photographers' names: "{name}/AFP via Getty Images"
+    if cue:
+        kind = "a picture credit" if picture_credit(cand.template) else "a 'read also' label"
+        cand.why = f"{1 - edge / total:.0%} of its occurrences inline, {kind} ({cue!r})"
         return None
     return (
         f"its position varies ({cand.positions_text()}) with no structural cue: only {edge / total:.0%} of its "

@@ -37,6 +37,7 @@ from .evidence import INLINE_SPREAD, MAX_VERIFIED_CHARS, has_letters, in_templat
 from .mine import INLINE
 from .settings import LearnSettings
 from .templates import Candidate
+from .wandering import wandering_paragraph
 
 RUN_LINES = 3  # lines in a row, the candidate's own included
 RUN_SHARE = 0.8  # of a candidate's line occurrences, in such runs
@@ -53,7 +54,7 @@ NOT_VERIFIED = (
 )
 
 
-def _short_label(text: str) -> bool:
+def _short_label(text: str, colon: bool = False) -> bool:
     from .judge import sentence_shaped
 
     text = text.strip()
@@ -61,18 +62,19 @@ def _short_label(text: str) -> bool:
         word_count(text) <= MAX_WORDS
         and len(text) <= MAX_CHARS
         and not sentence_shaped(text)
-        and (not text.endswith(":"))
+        and (colon or not text.endswith(":"))
     )
 
 
-def liftable(cand: Candidate, settings: LearnSettings) -> bool:
-    """Whether `cand` was kept out for its place alone and may be the template's by its runs."""
+def liftable(cand: Candidate, settings: LearnSettings, colon: bool = False) -> bool:
+    """Whether `cand` was kept out for its place alone and may be the template's by its runs (with `colon`, also a
+    line ending in a colon, which `lift_runs` takes only when the template follows it)."""
     if cand.reason is None or not in_template(cand.share, settings) or not cand.reason.startswith(PLACE_REASONS):
         return False
     examples = [e.strip() for e in cand.examples[:3]]
     if any(separator(e) for e in examples):
         return False
-    return all(_short_label(e) for e in examples) if any(has_letters(e) for e in examples) else True
+    return all(_short_label(e, colon) for e in examples) if any(has_letters(e) for e in examples) else True
 
 
 def _member(cand: Candidate, settings: LearnSettings) -> bool:
@@ -86,18 +88,36 @@ def _member(cand: Candidate, settings: LearnSettings) -> bool:
 
 def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[Candidate]:
     """Take the candidates kept out for their place whose occurrences stand in runs of the template's lines (see the
-    module docstring): their reason is cleared and their `why` says so. Returns them (the caller shapes them into
-    rules, and demotes those the held-back documents do not verify)."""
+    module docstring), and the template's paragraphs inside the article (`long_at_one_place`, `wandering.py`): their
+    reason is cleared and their `why` says so. Returns them (the caller shapes them into rules, and demotes those the
+    held-back documents do not verify). A line ending in a colon introduces what follows: it is taken only when what
+    follows it is the template's (`introduces_template`), as a comment's "Ana wrote on March 3 at 10:45:" is."""
     members: dict[tuple[int, int], int] = {}
+
+    def add(n: int, cand: Candidate) -> None:
+        for u in cand.units:
+            if not u.piece:
+                members.setdefault((u.doc, u.line), n)
+        for doc, line, _ in cand.blurbs:  # the short line under it, which its rule takes along
+            members.setdefault((doc, line), n)
+
     for n, cand in enumerate(candidates):
         if _member(cand, settings):
-            for u in cand.units:
-                if not u.piece:
-                    members.setdefault((u.doc, u.line), n)
-            for doc, line, _ in cand.blurbs:  # the short line under it, which its rule takes along
-                members.setdefault((doc, line), n)
+            add(n, cand)
+    lifted = []
+    for colon in (False, True):  # lines that introduce what follows once the template's paragraphs are known
+        for n, cand in enumerate(candidates):
+            if cand.reason is None or _introduces(cand) != colon:
+                continue
+            why = long_at_one_place(cand, settings) or wandering_paragraph(
+                cand, settings, introduces_template=colon and introduces_template(cand, members)
+            )
+            if why:
+                cand.reason, cand.why = None, why
+                lifted.append(cand)
+                add(n, cand)
     if not members:
-        return []
+        return lifted
     # Each member line's run: its length and how many different candidates it holds.
     run_of: dict[tuple[int, int], tuple[int, int]] = {}
     for doc, line in sorted(members):
@@ -109,14 +129,9 @@ def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[
         found = (end - line + 1, len({members[doc, i] for i in range(line, end + 1)}))
         for i in range(line, end + 1):
             run_of[doc, i] = found
-    lifted = []
-    for cand in candidates:
-        why = long_at_one_place(cand, settings)
-        if why:
-            cand.reason, cand.why = None, why
-            lifted.append(cand)
     for cand in list(candidates):
-        if not liftable(cand, settings):
+        colon_ok = liftable(cand, settings, colon=True) and introduces_template(cand, members)
+        if not liftable(cand, settings) and not colon_ok:
             continue
         lines = [u for u in cand.units if not u.piece]
         in_runs = sum(1 for u in lines if run_of[u.doc, u.line][0] >= RUN_LINES and run_of[u.doc, u.line][1] >= 2)
@@ -132,6 +147,18 @@ def lift_runs(candidates: Sequence[Candidate], settings: LearnSettings) -> list[
             taken.why = why
             lifted.append(taken)
     return lifted
+
+
+def _introduces(cand: Candidate) -> bool:
+    return any(e.strip().endswith(":") for e in cand.examples[:3])
+
+
+def introduces_template(cand: Candidate, members: dict[tuple[int, int], int]) -> bool:
+    """Whether the line under `cand` is a line of the template (a rule's, a run member's, a lifted paragraph's) in
+    `RUN_SHARE` of its line occurrences: a line ending in a colon then introduces the template, not the article."""
+    lines = [u for u in cand.units if not u.piece]
+    under = sum(1 for u in lines if (u.doc, u.line + 1) in members)
+    return bool(lines) and under >= RUN_SHARE * len(lines)
 
 
 def long_at_one_place(cand: Candidate, settings: LearnSettings) -> str | None:

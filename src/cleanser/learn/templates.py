@@ -65,6 +65,9 @@ class Candidate:
         return ", ".join(f"{p} {self.positions[p]}" for p in POSITIONS if self.positions[p])
 
 
+_SLOT_SHAPE = re.compile(r"\{[A-Za-z_]\w*\}")
+
+
 def _representative(units: Sequence[Unit]) -> str:
     return Counter(u.text for u in units).most_common(1)[0][0]
 
@@ -103,7 +106,9 @@ def build_candidate(key: Key, units: list[Unit], n_docs: int, *, refine: bool = 
     else:
         parts = [literal[p] for p in positions]
     template = " ".join(parts)
-    braces = any("{" in rep_words[p] or "}" in rep_words[p] for p in positions)
+    # A brace is literal in a template unless it closes a name into a slot's shape ("{title}"): the CSS a scraper
+    # kept ("img#logo { display: initial; }") is learnable, a page that prints "{name}" is not.
+    braces = any(_SLOT_SHAPE.search(rep_words[p]) for p in positions)
     if not braces and refine:
         # A unit the template cannot match (a slot longer than a template slot may be) is not explained by it.
         pattern = re.compile(template_regex(fold_for_match(template)), re.IGNORECASE)
@@ -121,7 +126,7 @@ def build_candidate(key: Key, units: list[Unit], n_docs: int, *, refine: bool = 
         positions=Counter(u.where for u in units),
         examples=[t for t, _ in Counter(u.text for u in units).most_common()],
         variants=len(fillers) if key.slot else 1,
-        reason="contains braces, which a template cannot say literally" if braces else None,
+        reason="contains a name in braces, which a template cannot say literally" if braces else None,
     )
 
 
