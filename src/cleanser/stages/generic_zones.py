@@ -50,7 +50,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
-from ..text import ends_sentence, is_prose, word_count
+from ..text import continues, ends_sentence, is_prose, word_count
 from .chart_values import mark_values
 from .generic_axis import mark_axes
 from .generic_lines import RULE as SCORER_RULE
@@ -59,6 +59,7 @@ from .generic_lines import model as line_model
 from .generic_zone_comments import comment_thread
 from .generic_zone_excerpts import cut_excerpts, link_kinds, teaser_excerpts
 from .generic_zone_footer import footer_tail, opens_with_notice
+from .generic_zone_pitches import reader_pitch
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
 from .inline_links import INLINE_LINK_RULES, inline_link
@@ -116,11 +117,13 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
     copyright sign with its year; and a line of up to FOOTER_WORDS words that opens with a copyright notice
     (`generic_zone_footer.opens_with_notice`) is one whatever its words."""
     why = _boundary_by_words(block, state, data, lines)
-    if why is None and state in ("short", "other", "prose") and block.protected_by is None and (
-        block.kind not in (TABLE, CODE) and word_count(block.text) <= FOOTER_WORDS and opens_with_notice(block.text)
-    ):
+    if why is not None or state not in ("short", "other", "prose") or block.protected_by is not None:
+        return why
+    if block.kind in (TABLE, CODE):
+        return None
+    if word_count(block.text) <= FOOTER_WORDS and opens_with_notice(block.text):
         return [NOTICE_BOUNDARY]
-    return why
+    return reader_pitch(block.text)  # generic_zone_pitches.py
 
 
 def _boundary_by_words(block: Block, state: str, data: dict[str, Any], lines: dict[str, Any]) -> list[str] | None:
@@ -192,7 +195,10 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
         any(c in _SENTENCE_MARKS for c in text) and any(reads_as_sentence(p) for p in _GLUED_END.split(text))
     ):
         return False
-    return words > MAX_SCORED_WORDS or _quick_evidence(text, lines) < ARTICLE_EVIDENCE
+    if words > MAX_SCORED_WORDS or _quick_evidence(text, lines) >= ARTICLE_EVIDENCE:
+        return words > MAX_SCORED_WORDS
+    # The site's pitch to its reader ("Follow us on Twitter to get the latest"): a sentence, and the page's.
+    return reader_pitch(text) is None
 
 
 def _legal(text: str) -> bool:
@@ -270,7 +276,7 @@ def _furniture(block: Block, state: str, article: bool, data: dict[str, Any], li
     if is_prose(block.text) or reads_as_sentence(block.text):
         # A sentence goes with the boundary only when its words say boilerplate as strongly as a boundary's.
         return word_count(block.text) <= LONG_BOUNDARY_WORDS and (
-            score >= 2 * data["threshold"] or evidence >= 2 * LINE_EVIDENCE
+            score >= 2 * data["threshold"] or evidence >= 2 * LINE_EVIDENCE or reader_pitch(block.text) is not None
         )
     # As strong as a boundary's own evidence: the line right above a boundary is as often the article's last line,
     # cut short of a full stop (an emoji, a quote), with a word of a button or form in it ("gefällt mir").
@@ -400,6 +406,8 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
         marked = _mark_teaser_tail(doc, blocks, states, article, core, lines)
     if not marked:
         marked = _mark_footer(doc, blocks, states, article.__getitem__, lines)
+    if not marked:
+        marked = _mark_pitch_tail(doc, blocks, states, article, last, lines)
     marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
 
@@ -486,6 +494,37 @@ def _mark_footer(
     while b > 0 and _furniture(blocks[b - 1], states[b - 1], article(b - 1), data, lines):
         b -= 1
     return _take_tail(doc, blocks, [article(i) for i in range(len(blocks))], b, 0.85, why, "")
+
+
+def _mark_pitch_tail(
+    doc: Document, blocks: list[Block], states: list[str], article: list[bool], last: int, lines: dict[str, Any]
+) -> int:
+    """A tail from the site's pitch to its reader (`generic_zone_pitches.reader_pitch`) below the core to the end,
+    where the core's last line need not end a sentence (a quote's attribution, a sign-off) but nothing under the
+    pitch reads as the article's: every kept line there is no article prose, and none is a table, code, a protected
+    or structured line. The pitch itself must not carry on the line above it (half a sentence a line break cut)."""
+    kept = [i for i in range(last + 1, len(blocks)) if states[i] != "ruled"]
+    b = next((i for i in kept if reader_pitch(blocks[i].text) is not None), None)
+    if b is None:
+        return 0
+    for i in kept:
+        if i < b:
+            if article[i] or _structured(blocks[i]) or blocks[i].text.rstrip().endswith(":"):
+                return 0
+            continue
+        block = blocks[i]
+        if (i > b and article[i]) or block.kind in (TABLE, CODE) or block.protected_by is not None:
+            return 0
+        if _structured(block):
+            return 0
+    above = next((i for i in range(b - 1, -1, -1) if states[i] != "ruled"), None)
+    if above is not None and continues(blocks[above].text, blocks[b].text):
+        return 0
+    why = reader_pitch(blocks[b].text) or []
+    data = vocabulary()
+    while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
+        b -= 1
+    return _take_tail(doc, blocks, article, b, 0.85, why, "")
 
 
 def _mark_teaser_tail(
