@@ -40,14 +40,17 @@ _OPENING = re.compile(
 _NAMED = re.compile(rf"(?:[\w.&'’-]+ ){{1,4}}(?:©|copyright ?©?) ?{_YEAR}", re.IGNORECASE)
 
 
-_CHEAP = re.compile("[©(]|opyright|OPYRIGHT")
+def may_hold_notice(text: str) -> bool:
+    """Whether a text may hold a copyright notice at all: the sign, the word or "(c)" somewhere in it. One look
+    at a whole document spares its lines the tests of `opens_with_notice`."""
+    return "©" in text or "opyright" in text or "OPYRIGHT" in text or "(c)" in text or "(C)" in text
 
 
 def opens_with_notice(text: str) -> bool:
     """Whether the line opens with a copyright notice: the sign (or "Copyright ©", "Copyright 2020", "(c) 2020")
     first, or a name of up to four words and a dated sign."""
-    if not _CHEAP.search(text[:80]):
-        return False  # most lines: one look for the sign or the word near the start
+    if not may_hold_notice(text):
+        return False  # most lines
     return bool(_OPENING.match(text) or _NAMED.match(text))
 
 

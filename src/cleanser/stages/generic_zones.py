@@ -58,7 +58,7 @@ from .generic_lines import _headline, _quick_evidence, document_lines, packaged_
 from .generic_lines import model as line_model
 from .generic_zone_comments import comment_thread
 from .generic_zone_excerpts import cut_excerpts, link_kinds, teaser_excerpts
-from .generic_zone_footer import footer_tail, opens_with_notice
+from .generic_zone_footer import footer_tail, may_hold_notice, opens_with_notice
 from .generic_zone_pitches import reader_pitch
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
@@ -486,6 +486,8 @@ def _mark_footer(
 ) -> int:
     """A tail from a dated copyright notice under the article to the end (`generic_zone_footer.footer_tail`), with
     the furniture right above the notice (`_furniture`: a footer's links, "Powered by WordPress")."""
+    if doc.original is not None and not may_hold_notice(doc.original):
+        return 0  # most documents: one look at the whole text
     found = footer_tail(blocks, states, article, _structured)
     if found is None:
         return 0
