@@ -120,3 +120,44 @@ def test_the_shapes():
     assert not opens_with_notice("Northfield Local, a paper that has © on every page since 2022")
     assert not opens_with_notice("Copyright reform was debated in 2019.")
     assert not opens_with_notice("The harbour at dusk © Jane Doe")
+
+
+def test_a_notice_under_the_article_s_last_paragraph_changes_nothing_above_it():
+    """A document that ends on a paragraph of the article and a notice is read as one that ends on the article: the
+    notice goes alone, and a related box the article's last paragraphs stand around stays, as it would without the
+    notice."""
+    related = [
+        "Related stories",
+        "Town hall clock to be repaired after twenty years",
+        "Ferry fares rise in spring for the first time",
+        "New cycle path along the river opens next week",
+        "Market square to close for two weekends in June",
+        "School choir wins regional prize for folk songs",
+        "Council names new head of its planning department",
+        "Bakery on the high street closes after ninety years",
+        "Rugby club looks for a new ground north of the town",
+        "Lifeboat crew rescues two walkers from the cliffs",
+        "Bus station roof to be replaced over the summer",
+        "Allotment holders protest against higher rents",
+        "Cinema shows silent films with a live organist",
+        "Harbour wall repairs to start before the winter",
+        "Youth orchestra plays its first concert abroad",
+        "The museum's winter exhibition drew more visitors than any before it.",
+        "Volunteers planted four hundred trees along the old railway line.",
+    ]
+    notice = "© Northfield Evening Times and its writers, who keep every right to what is printed on these pages."
+    without = _clean([*ARTICLE[:4], *related, *ARTICLE[4:]])
+    result = _clean([*ARTICLE[:4], *related, *ARTICLE[4:], notice])
+    assert result.text == without.text
+    (zone,) = [r for r in result.removed if r.kind == "zone"]
+    assert zone.text == notice
+
+
+def test_a_page_of_lines_under_a_dated_notice_is_no_footer_s_banner():
+    """Under a page's footer stand a banner or two; a list of a dozen lines there (a shop's cart, another section)
+    is not taken with it."""
+    items = [f"Single origin beans from farm number {n}, washed" for n in ("one", "two", "three", "four", "five")]
+    items += ["Grinder, hand-cranked", "Filter papers, a hundred", "Gift card"]
+    result = _clean([*ARTICLE, SHORT_FOOTER, *items])
+    for line in items:
+        assert line in result.text

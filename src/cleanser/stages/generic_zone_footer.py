@@ -56,6 +56,7 @@ def opens_with_notice(text: str) -> bool:
 
 MIN_ABOVE = 100  # words of article prose above a footer: an article to close
 BELOW_SHARE = 0.25  # of the words of article prose above it, at most this many may read as prose below it
+MAX_UNDER = 6  # kept lines under a dated notice: a banner or two, a box's lines, not a page of them
 
 
 def dated_notice(text: str) -> bool:
@@ -79,8 +80,9 @@ def footer_tail(
     the boundary tails of `generic_zones.py` stop at them. Under a dated notice they go too, when the notice is no
     more than FOOTER_WORDS words and stands under the article: at least MIN_ABOVE words of article prose above it,
     and under it at most BELOW_SHARE of that (a scrape of several articles, each with its notice, keeps every one
-    but the last's footer), and no table, code, protected or structured line under it (a written text's own
-    section). `article(i)` says whether line i reads as article prose."""
+    but the last's footer) in at most MAX_UNDER kept lines (a banner or two; a page of lines under a footer is a
+    shop's cart or another section, not its furniture), and no table, code, protected or structured line under it
+    (a written text's own section). `article(i)` says whether line i reads as article prose."""
     notice = next(
         (i for i, (b, s) in enumerate(zip(blocks, states, strict=True))
          if s != "ruled" and word_count(b.text) <= FOOTER_WORDS and dated_notice(b.text)),
@@ -92,6 +94,8 @@ def footer_tail(
     if above < MIN_ABOVE:
         return None
     below = 0
+    if sum(1 for i in range(notice + 1, len(blocks)) if states[i] != "ruled") > MAX_UNDER:
+        return None
     for i in range(notice + 1, len(blocks)):
         b = blocks[i]
         if states[i] == "ruled":

@@ -58,7 +58,7 @@ from .generic_lines import _headline, _quick_evidence, document_lines, packaged_
 from .generic_lines import model as line_model
 from .generic_zone_comments import comment_thread
 from .generic_zone_excerpts import cut_excerpts, link_kinds, teaser_excerpts
-from .generic_zone_footer import footer_tail, may_hold_notice, opens_with_notice
+from .generic_zone_footer import MAX_UNDER, footer_tail, may_hold_notice, opens_with_notice
 from .generic_zone_pitches import reader_pitch
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
@@ -375,13 +375,16 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
     lines = line_model()
     # Most documents end on a paragraph of the article with nothing kept under it (a rule took the promo lines
     # there): no tail to take, and the head is the aggressive level's.
-    end = len(states) - 1
-    while end >= 0 and states[end] == "ruled":
+    # A copyright notice under that paragraph, the document's last kept lines, changes nothing of how the rest is
+    # read (generic_zone_footer.py): the document still ends on the article, and the notice goes alone.
+    end, notice = len(states) - 1, None
+    while end >= 0 and (states[end] == "ruled" or _trailing_notice(blocks[end])):
+        if states[end] != "ruled":
+            notice = end
         end -= 1
     if level != "aggressive" and end >= 0 and states[end] == "prose" and ends_sentence(blocks[end].text) and (
         _article_like(blocks[end], states[end], lines)
     ):
-        # ... but a page's footer may stand above what the page put after it (a cookie banner, a "support us" box).
         cache: dict[int, bool] = {}
 
         def article_like(i: int) -> bool:
@@ -389,9 +392,14 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
                 cache[i] = _article_like(blocks[i], states[i], lines)
             return cache[i]
 
-        return _mark_footer(doc, blocks, states, article_like, lines) + _mark_head_only(
-            doc, blocks, states, level, lines
-        )
+        if notice is not None:
+            why = _boundary(blocks[notice], states[notice], vocabulary(), lines) or [NOTICE_BOUNDARY]
+            marked = _take_tail(doc, blocks, [article_like(i) for i in range(len(blocks))], notice, 0.9, why, "")
+        else:
+            # ... and a page's footer may stand above what the page put after it (a cookie banner, a "support us"
+            # box).
+            marked = _mark_footer(doc, blocks, states, article_like, lines)
+        return marked + _mark_head_only(doc, blocks, states, level, lines)
     article = [_article_like(b, s, lines) for b, s in zip(blocks, states, strict=True)]
     core = _core(blocks, states, article)
     if core is None or core[2] < MIN_CORE_WORDS:
@@ -410,6 +418,13 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
         marked = _mark_pitch_tail(doc, blocks, states, article, last, lines)
     marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
+
+
+def _trailing_notice(block: Block) -> bool:
+    return (
+        block.kind not in (TABLE, CODE) and block.protected_by is None and word_count(block.text) <= FOOTER_WORDS
+        and opens_with_notice(block.text)
+    )
 
 
 def _mark_head_only(
@@ -460,10 +475,14 @@ def _mark_tail(
         # The furniture right above the boundary goes with it (a comment form's lines above its legal footer).
         while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
             b -= 1
-        if why == [NOTICE_BOUNDARY] and any(states[i] != "ruled" for i in range(last + 1, b)):
+        if why == [NOTICE_BOUNDARY] and (
+            any(states[i] != "ruled" for i in range(last + 1, b))
+            or sum(1 for i in range(b + 1, len(blocks)) if states[i] != "ruled") > MAX_UNDER
+        ):
             # A notice is a boundary by its opening alone: it takes no more than the furniture right above it, and
             # lines it would leave standing between the article and itself (other stories' headlines) are the
-            # teaser tail's to judge, which takes them with the footer.
+            # teaser tail's to judge, which takes them with the footer; under it, a banner or two (MAX_UNDER kept
+            # lines), not a page of lines (a shop's cart, another section).
             return 0
         return _take_tail(doc, blocks, article, b, 0.9, why, "")
     return 0
