@@ -44,12 +44,13 @@ take prose lines (comments, teasers in sentences, legal paragraphs), by the guar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
-from ..text import ends_sentence, is_prose, word_count
+from ..text import continues, ends_sentence, is_prose, word_count
 from .chart_values import mark_values
 from .generic_axis import mark_axes
 from .generic_lines import RULE as SCORER_RULE
@@ -57,6 +58,8 @@ from .generic_lines import _headline, _quick_evidence, document_lines, packaged_
 from .generic_lines import model as line_model
 from .generic_zone_comments import comment_thread
 from .generic_zone_excerpts import cut_excerpts, link_kinds, teaser_excerpts
+from .generic_zone_footer import MAX_UNDER, footer_tail, may_hold_notice, opens_with_notice
+from .generic_zone_pitches import reader_pitch
 from .generic_zone_shapes import furniture_head, furniture_run
 from .generic_zone_teasers import teaser_tail
 from .inline_links import INLINE_LINK_RULES, inline_link
@@ -77,6 +80,7 @@ FOOTER_LEAD = 12
 RUN_EVIDENCE = 1.5  # the line scorer's word evidence that says a line of a furniture run is furniture
 EXTEND_EVIDENCE = 1.0  # a line under a ruled boundary that says furniture (the line scorer's words)
 LINE_EVIDENCE = 5.0  # the line scorer's word evidence that makes a short line a boundary (its floor at `safe`)
+NOTICE_BOUNDARY = "boundary: a line opening with a copyright notice"
 MAX_SCORED_WORDS = 25  # the line scorer's limit: longer lines are never weighed by their words
 ARTICLE_EVIDENCE = 2.0  # a sentence with less boilerplate vocabulary than this reads as the article going on
 MIN_CORE_WORDS = 40  # the article above a tail: a core of fewer words is no article to close
@@ -110,7 +114,19 @@ def _boundary(block: Block, state: str, data: dict[str, Any], lines: dict[str, A
     """Why the line is a boundary (its evidence), or None when it is none. A short line that is no sentence needs
     the boundary vocabulary, the line scorer's words or a copyright sign; a sentence or a longer line (a comment
     form's "Your email address will not be published.", a legal footer) needs twice the vocabulary's threshold or a
-    copyright sign with its year."""
+    copyright sign with its year; and a line of up to FOOTER_WORDS words that opens with a copyright notice
+    (`generic_zone_footer.opens_with_notice`) is one whatever its words."""
+    why = _boundary_by_words(block, state, data, lines)
+    if why is not None or state not in ("short", "other", "prose") or block.protected_by is not None:
+        return why
+    if block.kind in (TABLE, CODE):
+        return None
+    if word_count(block.text) <= FOOTER_WORDS and opens_with_notice(block.text):
+        return [NOTICE_BOUNDARY]
+    return reader_pitch(block.text)  # generic_zone_pitches.py
+
+
+def _boundary_by_words(block: Block, state: str, data: dict[str, Any], lines: dict[str, Any]) -> list[str] | None:
     text = block.text
     if state == "ruled":
         assert block.removal is not None
@@ -165,7 +181,7 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
     text = block.text
     # A legal footer ("© 2019 Example Media. All rights reserved. ...") is prose by its shape and the page's by its
     # sign and words; at the end of a document it would pull the core over the furniture above it.
-    if "©" in text and _legal(text):
+    if ("©" in text and _legal(text)) or opens_with_notice(text):
         return False
     # Word evidence adds up over a paragraph: past the line scorer's length, prose is the article's by its shape
     # (most of an article's lines, decided here without reading their words).
@@ -179,7 +195,10 @@ def _article_like(block: Block, state: str, lines: dict[str, Any]) -> bool:
         any(c in _SENTENCE_MARKS for c in text) and any(reads_as_sentence(p) for p in _GLUED_END.split(text))
     ):
         return False
-    return words > MAX_SCORED_WORDS or _quick_evidence(text, lines) < ARTICLE_EVIDENCE
+    if words > MAX_SCORED_WORDS or _quick_evidence(text, lines) >= ARTICLE_EVIDENCE:
+        return words > MAX_SCORED_WORDS
+    # The site's pitch to its reader ("Follow us on Twitter to get the latest"): a sentence, and the page's.
+    return reader_pitch(text) is None
 
 
 def _legal(text: str) -> bool:
@@ -228,7 +247,9 @@ def _furniture_below(
         # copyright sign; and a lone sentence there (a bio, an editor's note), whatever its words, is the article's.
         if not any(_says_furniture(blocks[i].text, data, lines) for i in below):
             return False
-        if sum(1 for i in below if reads_as_sentence(blocks[i].text) or is_prose(blocks[i].text)) == 1:
+        # A copyright notice is no sentence of the article, whatever its full stops say (generic_zone_footer.py).
+        sentences = (i for i in below if not opens_with_notice(blocks[i].text))
+        if sum(1 for i in sentences if reads_as_sentence(blocks[i].text) or is_prose(blocks[i].text)) == 1:
             return False
     run = prose = 0
     for i in below:
@@ -255,7 +276,7 @@ def _furniture(block: Block, state: str, article: bool, data: dict[str, Any], li
     if is_prose(block.text) or reads_as_sentence(block.text):
         # A sentence goes with the boundary only when its words say boilerplate as strongly as a boundary's.
         return word_count(block.text) <= LONG_BOUNDARY_WORDS and (
-            score >= 2 * data["threshold"] or evidence >= 2 * LINE_EVIDENCE
+            score >= 2 * data["threshold"] or evidence >= 2 * LINE_EVIDENCE or reader_pitch(block.text) is not None
         )
     # As strong as a boundary's own evidence: the line right above a boundary is as often the article's last line,
     # cut short of a full stop (an emoji, a quote), with a word of a button or form in it ("gefällt mir").
@@ -354,13 +375,31 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
     lines = line_model()
     # Most documents end on a paragraph of the article with nothing kept under it (a rule took the promo lines
     # there): no tail to take, and the head is the aggressive level's.
-    end = len(states) - 1
-    while end >= 0 and states[end] == "ruled":
+    # A copyright notice under that paragraph, the document's last kept lines, changes nothing of how the rest is
+    # read (generic_zone_footer.py): the document still ends on the article, and the notice goes alone.
+    end, notice = len(states) - 1, None
+    while end >= 0 and (states[end] == "ruled" or _trailing_notice(blocks[end])):
+        if states[end] != "ruled":
+            notice = end
         end -= 1
     if level != "aggressive" and end >= 0 and states[end] == "prose" and ends_sentence(blocks[end].text) and (
         _article_like(blocks[end], states[end], lines)
     ):
-        return _mark_head_only(doc, blocks, states, level, lines)
+        cache: dict[int, bool] = {}
+
+        def article_like(i: int) -> bool:
+            if i not in cache:
+                cache[i] = _article_like(blocks[i], states[i], lines)
+            return cache[i]
+
+        if notice is not None:
+            why = _boundary(blocks[notice], states[notice], vocabulary(), lines) or [NOTICE_BOUNDARY]
+            marked = _take_tail(doc, blocks, [article_like(i) for i in range(len(blocks))], notice, 0.9, why, "")
+        else:
+            # ... and a page's footer may stand above what the page put after it (a cookie banner, a "support us"
+            # box).
+            marked = _mark_footer(doc, blocks, states, article_like, lines)
+        return marked + _mark_head_only(doc, blocks, states, level, lines)
     article = [_article_like(b, s, lines) for b, s in zip(blocks, states, strict=True)]
     core = _core(blocks, states, article)
     if core is None or core[2] < MIN_CORE_WORDS:
@@ -373,8 +412,19 @@ def _mark_zones(doc: Document, blocks: list[Block], states: list[str], level: st
         marked = _mark_shape_tail(doc, blocks, states, article, last, lines)
     if not marked and level in TEASER_TAIL_LEVELS:
         marked = _mark_teaser_tail(doc, blocks, states, article, core, lines)
+    if not marked:
+        marked = _mark_footer(doc, blocks, states, article.__getitem__, lines)
+    if not marked:
+        marked = _mark_pitch_tail(doc, blocks, states, article, last, lines)
     marked += _mark_head(doc, blocks, states, article, first, level, lines)
     return marked
+
+
+def _trailing_notice(block: Block) -> bool:
+    return (
+        block.kind not in (TABLE, CODE) and block.protected_by is None and word_count(block.text) <= FOOTER_WORDS
+        and opens_with_notice(block.text)
+    )
 
 
 def _mark_head_only(
@@ -425,6 +475,15 @@ def _mark_tail(
         # The furniture right above the boundary goes with it (a comment form's lines above its legal footer).
         while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
             b -= 1
+        if why == [NOTICE_BOUNDARY] and (
+            any(states[i] != "ruled" for i in range(last + 1, b))
+            or sum(1 for i in range(b + 1, len(blocks)) if states[i] != "ruled") > MAX_UNDER
+        ):
+            # A notice is a boundary by its opening alone: it takes no more than the furniture right above it, and
+            # lines it would leave standing between the article and itself (other stories' headlines) are the
+            # teaser tail's to judge, which takes them with the footer; under it, a banner or two (MAX_UNDER kept
+            # lines), not a page of lines (a shop's cart, another section).
+            return 0
         return _take_tail(doc, blocks, article, b, 0.9, why, "")
     return 0
 
@@ -439,6 +498,54 @@ def _mark_shape_tail(
         return 0
     b, why = found
     return _take_tail(doc, blocks, article, b, 0.8, why, "")
+
+
+def _mark_footer(
+    doc: Document, blocks: list[Block], states: list[str], article: Callable[[int], bool], lines: dict[str, Any]
+) -> int:
+    """A tail from a dated copyright notice under the article to the end (`generic_zone_footer.footer_tail`), with
+    the furniture right above the notice (`_furniture`: a footer's links, "Powered by WordPress")."""
+    if doc.original is not None and not may_hold_notice(doc.original):
+        return 0  # most documents: one look at the whole text
+    found = footer_tail(blocks, states, article, _structured)
+    if found is None:
+        return 0
+    b, why = found
+    data = vocabulary()
+    while b > 0 and _furniture(blocks[b - 1], states[b - 1], article(b - 1), data, lines):
+        b -= 1
+    return _take_tail(doc, blocks, [article(i) for i in range(len(blocks))], b, 0.85, why, "")
+
+
+def _mark_pitch_tail(
+    doc: Document, blocks: list[Block], states: list[str], article: list[bool], last: int, lines: dict[str, Any]
+) -> int:
+    """A tail from the site's pitch to its reader (`generic_zone_pitches.reader_pitch`) below the core to the end,
+    where the core's last line need not end a sentence (a quote's attribution, a sign-off) but nothing under the
+    pitch reads as the article's: every kept line there is no article prose, and none is a table, code, a protected
+    or structured line. The pitch itself must not carry on the line above it (half a sentence a line break cut)."""
+    kept = [i for i in range(last + 1, len(blocks)) if states[i] != "ruled"]
+    b = next((i for i in kept if reader_pitch(blocks[i].text) is not None), None)
+    if b is None:
+        return 0
+    for i in kept:
+        if i < b:
+            if article[i] or _structured(blocks[i]) or blocks[i].text.rstrip().endswith(":"):
+                return 0
+            continue
+        block = blocks[i]
+        if (i > b and article[i]) or block.kind in (TABLE, CODE) or block.protected_by is not None:
+            return 0
+        if _structured(block):
+            return 0
+    above = next((i for i in range(b - 1, -1, -1) if states[i] != "ruled"), None)
+    if above is not None and continues(blocks[above].text, blocks[b].text):
+        return 0
+    why = reader_pitch(blocks[b].text) or []
+    data = vocabulary()
+    while b - 1 > last and _furniture(blocks[b - 1], states[b - 1], article[b - 1], data, lines):
+        b -= 1
+    return _take_tail(doc, blocks, article, b, 0.85, why, "")
 
 
 def _mark_teaser_tail(
