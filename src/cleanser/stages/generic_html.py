@@ -52,7 +52,16 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes, html_structures, html_teaser_runs, html_teasers, html_widgets
+from . import (
+    html_credits,
+    html_headings,
+    html_shapes,
+    html_structures,
+    html_tail_boxes,
+    html_teaser_runs,
+    html_teasers,
+    html_widgets,
+)
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -523,10 +532,16 @@ def strip_boilerplate(
     removed: set = set()
     markers: list = []
     kept: list = []  # (element, evidence) of the boxes with markup evidence the guard kept for their prose
+    # Where the article's prose ends, outside the boxes the markup names: a furniture box below it holds its own
+    # prose (a bio, a comment, post metadata), not the article's (html_tail_boxes.py).
+    end = html_tail_boxes.article_end(layout, [c[0] for c in candidates if c[4] and c[1] not in content])
     for el, kind, evidence, _, _counts in candidates:
         if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
-        marker = _remove(el, kind, evidence, removals, judge)
+        use = judge
+        if _counts and html_tail_boxes.in_tail(layout, el, kind, end) and judge is not None:
+            use, evidence = html_tail_boxes.judged(el, RULES[kind], evidence, judge, second_opinion)
+        marker = _remove(el, kind, evidence, removals, use)
         if marker is not None:
             removed.add(el)
             _take_heading(marker, removals, judge)
