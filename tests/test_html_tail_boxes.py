@@ -142,3 +142,4 @@ def test_the_article_ends_at_its_last_paragraph_outside_furniture():
     lay = html_shapes.Layout.of(story)
     assert html_tail_boxes.article_end(lay, []) == lay.order[story.findall("p")[-1]]
     assert html_tail_boxes.article_end(lay, list(story.findall("p"))[1:]) is None  # one paragraph of its own
+

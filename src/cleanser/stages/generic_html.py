@@ -58,6 +58,7 @@ from . import (
     html_shapes,
     html_structures,
     html_tail_boxes,
+    html_teaser_cards,
     html_teaser_runs,
     html_teasers,
     html_widgets,
@@ -498,6 +499,8 @@ def strip_boilerplate(
             found = structures.evidence(el)
         if found is None:
             found = teaser_runs.evidence(el)
+        if found is None and level != "aggressive":  # (aggressive takes every "teaser" by its name alone)
+            found = html_teaser_cards.evidence(el, _names(el), layout)
         if found is None:
             found = shape_evidence(el, layout)
         if found is None:
