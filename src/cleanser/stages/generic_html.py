@@ -129,15 +129,17 @@ def _link_density(el, size: int) -> float:
     return sum(_text_size(a) for a in el.iter("a")) / size
 
 
-def evidence_for(el, level: str) -> tuple[str, str] | None:
-    """What the element's markup says it is: (kind, evidence), or None when it says nothing we act on."""
+def evidence_for(el, level: str, names: str | None = None) -> tuple[str, str] | None:
+    """What the element's markup says it is: (kind, evidence), or None when it says nothing we act on. `names` is
+    the element's `_names`, when the caller has it."""
     tag = el.tag if isinstance(el.tag, str) else ""
     role = (el.get("role") or "").strip().lower()
     if role in ROLE_KIND:
         return ROLE_KIND[role], f'role="{role}"'
     if tag in TAG_KIND:
         return TAG_KIND[tag], f"<{tag}>"
-    names = _names(el)
+    if names is None:
+        names = _names(el)
     if not names or ARTICLE_NAME.search(names):
         return None
     for kind, pattern in TOKENS.safe if level != "aggressive" else TOKENS.safe + TOKENS.aggressive:
@@ -150,9 +152,8 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
 
 
 
-def _widget_evidence(el, article) -> tuple[str, str] | None:
+def _widget_evidence(el, article, names: str) -> tuple[str, str] | None:
     """A sidebar of widgets, or a widget of one (`html_widgets.py`); never an element named as the article body."""
-    names = _names(el)
     if not names or ARTICLE_NAME.search(names):
         return None
     return html_widgets.evidence(el, names, article)
@@ -490,17 +491,18 @@ def strip_boilerplate(
     for el in article.iter():
         if not isinstance(el.tag, str) or el.tag in _NEVER or el is article or el in code:
             continue  # (a code listing is the article's, whatever its highlighter calls its tokens: "comment")
-        found = evidence_for(el, level)
+        names = _names(el)  # (read once: reading an lxml element's attributes is dear)
+        found = evidence_for(el, level, names)
         size = 0
         named = True  # by markup or shape: counts towards its kind's share of the container (below)
         if found is None:
-            found = _widget_evidence(el, article)
+            found = _widget_evidence(el, article, names)
         if found is None:
             found = structures.evidence(el)
         if found is None:
             found = teaser_runs.evidence(el)
-        if found is None and level != "aggressive":  # (aggressive takes every "teaser" by its name alone)
-            found = html_teaser_cards.evidence(el, _names(el), layout)
+        if found is None and "teaser" in names and level != "aggressive":  # (aggressive: every "teaser" by name)
+            found = html_teaser_cards.evidence(el, names, layout)
         if found is None:
             found = shape_evidence(el, layout)
         if found is None:

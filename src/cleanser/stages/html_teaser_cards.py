@@ -23,9 +23,8 @@ MIN_LINK_SHARE = 0.8
 
 
 def evidence(el, names: str, layout: Layout) -> tuple[str, str] | None:
-    """("teasers", evidence) for a teaser-named element that is mostly the text of links to other pages."""
-    if not names or "teaser" not in names:
-        return None
+    """("teasers", evidence) for a teaser-named element that is mostly the text of links to other pages; `names`
+    is its class and id, lowercased."""
     m = _TEASER.search(names)
     if m is None:
         return None
