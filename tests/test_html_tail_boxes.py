@@ -98,6 +98,13 @@ def test_a_box_named_for_a_wrappers_state_stays(safe):
         assert COMMENT in result.text, name
 
 
+def test_a_last_section_whose_name_is_also_furnitures_stays(safe):
+    # A paper's "Discussion", a musician's "Biography": the article's own last section, not a comment thread or a bio.
+    for name in ('id="discussion"', 'class="section biography"', 'id="bio"'):
+        result = safe.clean(page(after=f"<section {name}><h2>Discussion</h2><p>{COMMENT}</p></section>"))
+        assert COMMENT in result.text, name
+
+
 def test_a_related_box_with_prose_of_its_own_stays(safe):
     # Not a run of teaser items: the box's own paragraph may be the article's further reading.
     result = safe.clean(page(after=f'<div class="related-reading"><p>{COMMENT}</p></div>'))

@@ -15,7 +15,8 @@ paragraphs less its own prose (`shown`), and the audit says where the box stood.
 Never acted on: a box that starts above or between the article's paragraphs (a fact box, a pull quote, a quoted
 comment in the flow stays: the guard keeps it as before), a box of a kind whose words do not say "not the article"
 (`aside`, `footer` and landmark roles, forms, navigation, page controls, legal notes, `related`), a box whose name
-is a wrapper's state ("comments-enabled", "has-comments": themes put those on the article's own boxes), a page with
+is a wrapper's state ("comments-enabled", "has-comments": themes put those on the article's own boxes) or also
+names an article's own last section ("discussion", "biography", "topics"), a page with
 fewer than two paragraphs of prose outside furniture (a short text whose only prose is in a misnamed box), and, with
 the second opinion on, a box whose prose trafilatura's extraction holds.
 """
@@ -66,12 +67,18 @@ _STATE = re.compile(
 )
 
 
+# Names of furniture that also name an article's own last section: a paper's or a blog post's "Discussion", a
+# musician's "Biography", an explainer's "Topics". The guard keeps such a box's prose as before.
+_SECTION = re.compile(r"(?:^|[\s_-])(?:discussion|biography|bio|topics?|keywords?|categories)(?=$|[\s_-])")
+
+
 def in_tail(layout, el, kind: str, end: int | None) -> bool:
     """Whether a box of `kind` starts after the article's last paragraph of prose (`article_end`), and its name is
-    no state of a wrapper."""
+    neither a wrapper's state nor that of an article's own section."""
     if end is None or kind not in TAIL_KINDS or layout.order.get(el, -1) <= end:
         return False
-    return not _STATE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return not _STATE.search(names) and not _SECTION.search(names)
 
 
 def judged(el, rule, evidence: str, judge, extracted: str | None = None):
