@@ -20,7 +20,10 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   "Über den Autor", "War der Artikel nützlich?") and the box it heads (`html_headings.py`), a publication date line,
   a photo credit as a line of its own or at the end of a caption's text (`html_credits.py`);
 - a heading that only introduces a removed element ("Related stories" over the list) goes with it; a box the guard
-  keeps for its prose still loses its short lines (a comment form's labels, a bio's name line).
+  keeps for its prose still loses its short lines (a comment form's labels, a bio's name line);
+- a teaser named so whose text is nearly all links to other pages (`html_teaser_cards.py`), and a box the markup
+  names as furniture that stands below the article's last paragraph of prose, whose prose is then its own (a bio, a
+  comment, post metadata: `html_tail_boxes.py`).
 
 Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
 the places an article never is (dialogs, pop-ups, cookie and login boxes, navigation, asides, footers, sidebars,
