@@ -93,16 +93,22 @@ def test_the_same_box_between_the_article_paragraphs_stays(safe):
 
 def test_a_box_named_for_a_wrappers_state_stays(safe):
     # "comments-enabled", "has-comments": a theme's names for the article's own boxes, not a comment thread.
-    for name in ("comments-enabled", "post has-comments", "share--open"):
+    for name in ("comments-enabled", "post has-comments", "newsletter--open"):
         result = safe.clean(page(after=f'<div class="{name}"><p>{COMMENT}</p></div>'))
         assert COMMENT in result.text, name
 
 
 def test_a_last_section_whose_name_is_also_furnitures_stays(safe):
     # A paper's "Discussion", a musician's "Biography": the article's own last section, not a comment thread or a bio.
-    for name in ('id="discussion"', 'class="section biography"', 'id="bio"'):
+    for name in ('id="discussion"', 'class="section biography"', 'id="bio"', 'class="event-registration"'):
         result = safe.clean(page(after=f"<section {name}><h2>Discussion</h2><p>{COMMENT}</p></section>"))
         assert COMMENT in result.text, name
+
+
+def test_a_section_named_for_a_topic_that_shares_a_share_token_stays(safe):
+    # "social…" names share bars, and a topic too: a share bar holds no prose, so that kind is never taken here.
+    result = safe.clean(page(after=f'<div class="social-impact"><p>{COMMENT}</p></div>'))
+    assert COMMENT in result.text
 
 
 def test_a_related_box_with_prose_of_its_own_stays(safe):

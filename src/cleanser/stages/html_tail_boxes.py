@@ -14,9 +14,10 @@ paragraphs less its own prose (`shown`), and the audit says where the box stood.
 
 Never acted on: a box that starts above or between the article's paragraphs (a fact box, a pull quote, a quoted
 comment in the flow stays: the guard keeps it as before), a box of a kind whose words do not say "not the article"
-(`aside`, `footer` and landmark roles, forms, navigation, page controls, legal notes, `related`), a box whose name
+(`aside`, `footer` and landmark roles, forms, navigation, page controls, legal notes, `share`, `related`), a box
+whose name
 is a wrapper's state ("comments-enabled", "has-comments": themes put those on the article's own boxes) or also
-names an article's own last section ("discussion", "biography", "topics"), a page with
+names an article's own last section ("discussion", "biography", "topics", "registration"), a page with
 fewer than two paragraphs of prose outside furniture (a short text whose only prose is in a misnamed box), and, with
 the second opinion on, a box whose prose trafilatura's extraction holds.
 """
@@ -30,11 +31,12 @@ from ..text import is_prose
 from .html_rules import paragraph_texts
 
 # The kinds whose class or id names furniture that is written in sentences: bios, comments, post metadata,
-# newsletter and donation pitches, share prompts, and a run of other stories' cards with their excerpts
+# newsletter and donation pitches, and a run of other stories' cards with their excerpts
 # (`html_teaser_runs.py`: told by structure, three like items each opening with a headline link to the site's own
-# pages). Not `related`: a box named "related-content" with a paragraph outside any run of teaser items may be the
+# pages). Not `share`: its "social…" token also names a topic ("social-impact"), and a share bar holds no prose.
+# Not `related`: a box named "related-content" with a paragraph outside any run of teaser items may be the
 # article's own further reading, and the guard keeps it (`html_teasers.py`).
-TAIL_KINDS = frozenset({"comments", "bio", "tags", "newsletter", "promo", "share", "teasers"})
+TAIL_KINDS = frozenset({"comments", "bio", "tags", "newsletter", "promo", "teasers"})
 MIN_ARTICLE_PARAGRAPHS = 2  # paragraphs of prose of the article above the box
 
 
@@ -68,8 +70,11 @@ _STATE = re.compile(
 
 
 # Names of furniture that also name an article's own last section: a paper's or a blog post's "Discussion", a
-# musician's "Biography", an explainer's "Topics". The guard keeps such a box's prose as before.
-_SECTION = re.compile(r"(?:^|[\s_-])(?:discussion|biography|bio|topics?|keywords?|categories)(?=$|[\s_-])")
+# musician's "Biography", an explainer's "Topics", an event's "Registration" (how to sign up for it). The guard keeps
+# such a box's prose as before.
+_SECTION = re.compile(
+    r"(?:^|[\s_-])(?:discussion|biography|bio|topics?|keywords?|categories|register|registration)(?=$|[\s_-])"
+)
 
 
 def in_tail(layout, el, kind: str, end: int | None) -> bool:
