@@ -111,6 +111,12 @@ def test_a_section_named_for_a_topic_that_shares_a_share_token_stays(safe):
     assert COMMENT in result.text
 
 
+def test_an_opinion_piece_named_kommentar_under_the_report_stays(safe):
+    # A regional paper's "Kommentar" box under its report is an editorial, not readers' comments (named in the plural).
+    result = safe.clean(page(after=f'<div class="kommentar"><h3>Kommentar</h3><p>{COMMENT}</p></div>'))
+    assert COMMENT in result.text
+
+
 def test_a_related_box_with_prose_of_its_own_stays(safe):
     # Not a run of teaser items: the box's own paragraph may be the article's further reading.
     result = safe.clean(page(after=f'<div class="related-reading"><p>{COMMENT}</p></div>'))

@@ -17,7 +17,9 @@ comment in the flow stays: the guard keeps it as before), a box of a kind whose 
 (`aside`, `footer` and landmark roles, forms, navigation, page controls, legal notes, `share`, `related`), a box
 whose name
 is a wrapper's state ("comments-enabled", "has-comments": themes put those on the article's own boxes) or also
-names an article's own last section ("discussion", "biography", "topics", "registration"), a page with
+names an article's own last section ("discussion", "biography", "topics", "registration"), a single "comment" or
+"Kommentar" (a newspaper's opinion piece under its report; a readers' thread is named in the plural or as a list), a
+page with
 fewer than two paragraphs of prose outside furniture (a short text whose only prose is in a misnamed box), and, with
 the second opinion on, a box whose prose trafilatura's extraction holds.
 """
@@ -77,12 +79,21 @@ _SECTION = re.compile(
 )
 
 
+# A readers' comment thread by its name: a plural or a list. "Kommentar" and "comment" alone also name a newspaper's
+# opinion piece, which a regional paper prints in a box under its report.
+_THREAD = re.compile(
+    r"comments|kommentare|commentlist|comment-?(?:list|section|area|respond|form)|disqus|replies|respond"
+)
+
+
 def in_tail(layout, el, kind: str, end: int | None) -> bool:
     """Whether a box of `kind` starts after the article's last paragraph of prose (`article_end`), and its name is
-    neither a wrapper's state nor that of an article's own section."""
+    neither a wrapper's state nor that of an article's own section (nor, for comments, a single "comment")."""
     if end is None or kind not in TAIL_KINDS or layout.order.get(el, -1) <= end:
         return False
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if kind == "comments" and not _THREAD.search(names):
+        return False
     return not _STATE.search(names) and not _SECTION.search(names)
 
 
