@@ -117,6 +117,13 @@ def test_an_opinion_piece_named_kommentar_under_the_report_stays(safe):
     assert COMMENT in result.text
 
 
+def test_the_articles_continuation_behind_a_wall_stays(safe):
+    # A site may print the subscribers' part of the article in a box named for its wall: that prose is the article's.
+    for name in ("paid-content", "article-paywall", "premium-box promo", "abo newsletter-teaser"):
+        result = safe.clean(page(after=f'<div class="{name}"><p>{COMMENT}</p><p>{BIO}</p></div>'))
+        assert COMMENT in result.text and BIO in result.text, name
+
+
 def test_a_related_box_with_prose_of_its_own_stays(safe):
     # Not a run of teaser items: the box's own paragraph may be the article's further reading.
     result = safe.clean(page(after=f'<div class="related-reading"><p>{COMMENT}</p></div>'))

@@ -19,7 +19,7 @@ whose name
 is a wrapper's state ("comments-enabled", "has-comments": themes put those on the article's own boxes) or also
 names an article's own last section ("discussion", "biography", "topics", "registration"), a single "comment" or
 "Kommentar" (a newspaper's opinion piece under its report; a readers' thread is named in the plural or as a list), a
-page with
+box named for a wall ("paid-content", "paywall", "premium": the article's continuation for subscribers), a page with
 fewer than two paragraphs of prose outside furniture (a short text whose only prose is in a misnamed box), and, with
 the second opinion on, a box whose prose trafilatura's extraction holds.
 """
@@ -86,15 +86,24 @@ _THREAD = re.compile(
 )
 
 
+# A wall's names: a site may put the article's continuation for subscribers in the page, in a box named for its wall
+# ("paid-content", "paywall", "premium", "abo-only", "login-required"). Its prose is the article's.
+_WALL = re.compile(
+    r"paywall|paid|premium|subscriber|member|locked|restricted|log-?in|sign-?in|"
+    r"(?:^|[\s_-])(?:abo|plus|exclusive)(?=$|[\s_-])"
+)
+
+
 def in_tail(layout, el, kind: str, end: int | None) -> bool:
     """Whether a box of `kind` starts after the article's last paragraph of prose (`article_end`), and its name is
-    neither a wrapper's state nor that of an article's own section (nor, for comments, a single "comment")."""
+    neither a wrapper's state, nor that of an article's own section, nor a wall's (nor, for comments, a single
+    "comment")."""
     if end is None or kind not in TAIL_KINDS or layout.order.get(el, -1) <= end:
         return False
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     if kind == "comments" and not _THREAD.search(names):
         return False
-    return not _STATE.search(names) and not _SECTION.search(names)
+    return not _STATE.search(names) and not _SECTION.search(names) and not _WALL.search(names)
 
 
 def judged(el, rule, evidence: str, judge, extracted: str | None = None):
