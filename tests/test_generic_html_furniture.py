@@ -162,9 +162,10 @@ def test_a_copyright_note_inside_a_caption_line_goes(safe):
 
 
 def test_a_comment_box_the_guard_keeps_loses_its_short_lines(safe):
+    # Between the article's paragraphs (under them the whole box goes: test_html_tail_boxes.py).
     comments = f"""<div class="comments"><h3>2 responses</h3><p>{LONG_COMMENT}</p>
     <label>Your name</label><button>Post reply</button></div>"""
-    result = safe.clean(page(after=comments))
+    result = safe.clean(page(middle=comments))
     assert LONG_COMMENT in result.text and article_intact(result.text)
     assert "Post reply" not in result.text and "Your name" not in result.text and "2 responses" not in result.text
     lines = removed(result)["generic-html/comments"]

@@ -130,7 +130,8 @@ def test_a_named_box_the_guard_kept_goes_when_trafilatura_leaves_its_prose_out(m
 
     monkeypatch.setattr(second_opinion, "extract", lambda html, url: "\n".join([LEDE, SECOND, THIRD]))
     cleaner = Cleaner(Plugins.from_rulesets(), second_opinion=True)
-    html = page(after=f'<div class="author-bio"><p>{BIO}</p></div>')
+    # (between the article's paragraphs: under them the bio goes without the second opinion, test_html_tail_boxes.py)
+    html = page(middle=f'<div class="author-bio"><p>{BIO}</p></div>')
     result = cleaner.clean(html)
     assert BIO not in result.text and LEDE in result.text and THIRD in result.text
     (removal,) = removed(result)["generic-html/second-opinion"]

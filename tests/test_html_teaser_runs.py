@@ -87,6 +87,10 @@ def test_a_run_whose_excerpts_are_paragraphs_of_prose_is_kept_by_the_guard(safe)
         "boats will berth at the old ferry quay while the channel is dredged to its full depth again."
     )
     run = EXCERPTS.replace("Work on the channel begins next week and will last a month.", long)
-    result = safe.clean(page(after=run))
+    result = safe.clean(page(middle=run))
     assert long in result.text
     assert any(r.rule == RULE and r.refused for r in result.audit)
+    # Under the article's last paragraph the run's excerpts are the cards' own prose: it goes (html_tail_boxes.py).
+    tail = safe.clean(page(after=run))
+    assert long not in tail.text and all(line in tail.text for line in ARTICLE)
+    assert any("below the article's last paragraph" in r.evidence[0] for r in removed(tail, RULE))

@@ -20,7 +20,10 @@ lists, gallery controls. This module reads the evidence the DOM gives for each e
   "Über den Autor", "War der Artikel nützlich?") and the box it heads (`html_headings.py`), a publication date line,
   a photo credit as a line of its own or at the end of a caption's text (`html_credits.py`);
 - a heading that only introduces a removed element ("Related stories" over the list) goes with it; a box the guard
-  keeps for its prose still loses its short lines (a comment form's labels, a bio's name line).
+  keeps for its prose still loses its short lines (a comment form's labels, a bio's name line);
+- a teaser named so whose text is nearly all links to other pages (`html_teaser_cards.py`), and a box the markup
+  names as furniture that stands below the article's last paragraph of prose, whose prose is then its own (a bio, a
+  comment, post metadata: `html_tail_boxes.py`).
 
 Two helpers act before that, on the choice of the container (`read/extract.py` calls them): `not_article` names
 the places an article never is (dialogs, pop-ups, cookie and login boxes, navigation, asides, footers, sidebars,
@@ -52,7 +55,17 @@ from ..document import Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
 from ..text import is_prose
-from . import html_credits, html_headings, html_shapes, html_structures, html_teaser_runs, html_teasers, html_widgets
+from . import (
+    html_credits,
+    html_headings,
+    html_shapes,
+    html_structures,
+    html_tail_boxes,
+    html_teaser_cards,
+    html_teaser_runs,
+    html_teasers,
+    html_widgets,
+)
 from .html_rules import paragraph_texts, replace_with_placeholder
 from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
 
@@ -119,15 +132,17 @@ def _link_density(el, size: int) -> float:
     return sum(_text_size(a) for a in el.iter("a")) / size
 
 
-def evidence_for(el, level: str) -> tuple[str, str] | None:
-    """What the element's markup says it is: (kind, evidence), or None when it says nothing we act on."""
+def evidence_for(el, level: str, names: str | None = None) -> tuple[str, str] | None:
+    """What the element's markup says it is: (kind, evidence), or None when it says nothing we act on. `names` is
+    the element's `_names`, when the caller has it."""
     tag = el.tag if isinstance(el.tag, str) else ""
     role = (el.get("role") or "").strip().lower()
     if role in ROLE_KIND:
         return ROLE_KIND[role], f'role="{role}"'
     if tag in TAG_KIND:
         return TAG_KIND[tag], f"<{tag}>"
-    names = _names(el)
+    if names is None:
+        names = _names(el)
     if not names or ARTICLE_NAME.search(names):
         return None
     for kind, pattern in TOKENS.safe if level != "aggressive" else TOKENS.safe + TOKENS.aggressive:
@@ -140,9 +155,8 @@ def evidence_for(el, level: str) -> tuple[str, str] | None:
 
 
 
-def _widget_evidence(el, article) -> tuple[str, str] | None:
+def _widget_evidence(el, article, names: str) -> tuple[str, str] | None:
     """A sidebar of widgets, or a widget of one (`html_widgets.py`); never an element named as the article body."""
-    names = _names(el)
     if not names or ARTICLE_NAME.search(names):
         return None
     return html_widgets.evidence(el, names, article)
@@ -480,15 +494,18 @@ def strip_boilerplate(
     for el in article.iter():
         if not isinstance(el.tag, str) or el.tag in _NEVER or el is article or el in code:
             continue  # (a code listing is the article's, whatever its highlighter calls its tokens: "comment")
-        found = evidence_for(el, level)
+        names = _names(el)  # (read once: reading an lxml element's attributes is dear)
+        found = evidence_for(el, level, names)
         size = 0
         named = True  # by markup or shape: counts towards its kind's share of the container (below)
         if found is None:
-            found = _widget_evidence(el, article)
+            found = _widget_evidence(el, article, names)
         if found is None:
             found = structures.evidence(el)
         if found is None:
             found = teaser_runs.evidence(el)
+        if found is None and "teaser" in names and level != "aggressive":  # (aggressive: every "teaser" by name)
+            found = html_teaser_cards.evidence(el, names, layout)
         if found is None:
             found = shape_evidence(el, layout)
         if found is None:
@@ -523,10 +540,16 @@ def strip_boilerplate(
     removed: set = set()
     markers: list = []
     kept: list = []  # (element, evidence) of the boxes with markup evidence the guard kept for their prose
+    # Where the article's prose ends, outside the boxes the markup names: a furniture box below it holds its own
+    # prose (a bio, a comment, post metadata), not the article's (html_tail_boxes.py).
+    end = html_tail_boxes.article_end(layout, [c[0] for c in candidates if c[4] and c[1] not in content])
     for el, kind, evidence, _, _counts in candidates:
         if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
-        marker = _remove(el, kind, evidence, removals, judge)
+        use = judge
+        if _counts and html_tail_boxes.in_tail(layout, el, kind, end) and judge is not None:
+            use, evidence = html_tail_boxes.judged(el, RULES[kind], evidence, judge, second_opinion)
+        marker = _remove(el, kind, evidence, removals, use)
         if marker is not None:
             removed.add(el)
             _take_heading(marker, removals, judge)

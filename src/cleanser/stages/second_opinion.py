@@ -140,6 +140,12 @@ def take_kept(article, kept: list, other: str, removals: list[Removal], judge, r
     return taken
 
 
+def prose_held(el, extracted: str) -> bool:
+    """Whether any paragraph of prose of the element is in the extracted text."""
+    other = _squash(extracted)
+    return any(_squash(text) in other for text in _prose_of(el))
+
+
 def _prose_of(el) -> list[str]:
     """The box's paragraphs of prose: the texts of its blocks that hold no block, read as prose."""
     found = []
