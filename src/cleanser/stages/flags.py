@@ -22,6 +22,7 @@ from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import OPENING_WORDS, premium_gap, premium_label
+from .teaser_ends import stranger_excerpt
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
 from .text_walls import article_words, furniture_under, stands_apart, text_wall
 from .wall_signs import wall_sign
@@ -250,9 +251,15 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         # or a spaced " ..." closing a teaser-length text), or with a wall after it.
         # An excerpt's mark with nothing after it is judged only at the article's end: an excerpt that stands
         # apart from the article's prose (under a headline, or past furniture a rule took) is a related teaser,
-        # and in a plain text whose furniture goes on under it, it may be one.
+        # and in a plain text whose furniture goes on under it, it may be one; so is one under a text longer than a
+        # preview, or one that shares no subject word with the article (stages/teaser_ends.py).
         excerpt = _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text))
-        if cut_after or (excerpt and not stands_apart(doc, kept, last_block) and not furniture_under(doc, last_block)):
+        if cut_after or (
+            excerpt
+            and not stands_apart(doc, kept, last_block)
+            and not furniture_under(doc, last_block)
+            and not stranger_excerpt(kept, last_block)
+        ):
             return f"the last paragraph trails off: {_quote(_tail(words))}"
         return None
     if text[-1] in _END:

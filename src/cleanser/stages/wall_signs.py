@@ -34,6 +34,9 @@ SUBSCRIPTION_CALL = re.compile(
     r"\b(?:subscribe(?: now| today| here)?\b|get (?:full|unlimited|digital) access|start (?:your )?free trial|"
     r"(?:jetzt )?abonnieren|(?:jetzt )?(?:abo|abonnement) (?:abschließen|wählen|testen|sichern|bestellen)|"
     r"zum abo\b|abo-angebote|"
+    # A trial of the print or digital edition ("Jetzt zwei Ausgaben testen", "Jetzt 4 Wochen gratis lesen"): an
+    # offer that a footer shows on every page, a wall's sign only after a cut text.
+    r"jetzt (?:\S+ ){0,2}(?:ausgaben|wochen|monate) (?:gratis |kostenlos )?(?:testen|lesen)|"
     r"suscr[ií]b(?:e|ete|irse)\b|hazte suscriptor|abonnez-vous|je m'abonne|s'abonner|"
     r"assine(?: já| agora)?\b|assinar\b|abbonati\b|abbonarsi|abonneer\b|word abonnee|"
     r"zaprenumeruj|wykup (?:dostęp|prenumeratę|subskrypcję)|kup dostęp|"

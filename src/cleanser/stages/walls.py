@@ -47,7 +47,6 @@ PAYWALL = re.compile(
     r"(?:sie sind |sind sie )?bereits (?:digital-?|plus-?|e-paper-?)?abonnent|"
     r"weiterlesen mit (?:\S+ )?(?:plus|abo|z\+|f\+|\+)|zugang wählen und weiterlesen|"
     r"(?:jetzt |gratis )?(?:abo|abonnement) (?:abschließen|wählen|testen) und weiterlesen|"
-    r"jetzt (?:\S+ ){0,2}(?:ausgaben|wochen|monate) (?:gratis |kostenlos )?(?:testen|lesen)|"
     r"dieser (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für (?:abonnent|abonnement)|"
     # Spanish
     r"exclusiv[oa] para (?:suscriptores|abonados|socios)|contenido exclusivo para|"
