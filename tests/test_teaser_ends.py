@@ -77,7 +77,7 @@ def test_the_run_is_found_past_short_lines_and_not_past_a_finished_paragraph():
            Block(TRIMMED[1], kind="paragraph"), Block(TRIMMED[2], kind="paragraph")]
     assert trimmed_run_start(blocks + run) == len(blocks)
     finished = Block(TRIMMED[1] + " Gründen.", kind="paragraph")
-    assert trimmed_run_start(blocks + [run[0], finished, run[2]]) is None
+    assert trimmed_run_start([*blocks, run[0], finished, run[2]]) is None
 
 
 @pytest.mark.parametrize(
