@@ -24,6 +24,7 @@ import re
 
 from ..document import HEADING, LINE, PARAGRAPH, QUOTE, Block
 from .teaser_ends import trimmed_run_start
+from .wall_wording import typographic
 
 PROSE = (PARAGRAPH, LINE, QUOTE)
 MIN_WORDS = 8  # a block shorter than this is a label, a date, a link or a sign-off, not a paragraph
@@ -44,6 +45,8 @@ READ_MORE = re.compile(
     r"read (?:the )?full (?:article|story)|続きを読む)\b",
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+READ_MORE = re.compile(typographic(READ_MORE.pattern), re.IGNORECASE)
 # A "read more" link glued to the paragraph it closes, after an ellipsis ("... sagte der … Weiterlesen"), with the
 # post's title in quotes after it as WordPress themes print it for screen readers ("[…] Continue reading "Title"").
 _GLUED_READ_MORE = re.compile(

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..read.paywall_marks import paywall_marks
-from .wall_wording import alternation
+from .wall_wording import alternation, typographic
 
 REGWALL_NAME = re.compile(r"reg(?:istration)?[-_]?wall", re.IGNORECASE)
 OFFER_AFTER_CHARS = 300  # how far after the cut text an offer counts as the wall's
@@ -45,6 +45,8 @@ SUBSCRIPTION_CALL = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+SUBSCRIPTION_CALL = re.compile(typographic(SUBSCRIPTION_CALL.pattern), re.IGNORECASE)
 # Offers of something else that is free: a newsletter, a feed, a channel, notifications.
 NOT_A_WALL = re.compile(
     r"newsletter|e-?mail|inbox|\brss\b|\bfeed\b|podcast|youtube|channel|kanal|notification|benachrichtigung|"
@@ -52,6 +54,8 @@ NOT_A_WALL = re.compile(
     r"nyhedsbrev|uutiskirje",
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+NOT_A_WALL = re.compile(typographic(NOT_A_WALL.pattern), re.IGNORECASE)
 
 # The question a sign-in box asks, in the languages of the wall wording: log-in and sign-up forms as public front-end
 # code writes them (React, Vue, Flutter and PHP forms found with a search of public repositories, December 2026).
@@ -71,6 +75,8 @@ ACCOUNT_PROMPT = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+ACCOUNT_PROMPT = re.compile(typographic(ACCOUNT_PROMPT.pattern), re.IGNORECASE)
 
 
 def wall_sign(end: str | None, source: str, after: str) -> str | None:
