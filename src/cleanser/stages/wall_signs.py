@@ -2,11 +2,13 @@
 
 A wall served by a script leaves the saved page without its wording: what remains is the preview, cut by the
 server where the locked text begins (often inside a word, closed with "…"), and what the page's markup says around
-it. Two signs, each counted only with such a cut:
+it. Its signs, each counted only with such a cut:
 
 - paywall markup in the page's body (`read.paywall_marks`: `#steady_paywall`, `.isPaywall`,
   `.paywall-template-container`, ...): `paywall markup (.isPaywall) and the text trails off: "…"`, as a
   registration wall (`registration wall: paywall markup (.regwall) ...`) when a name says so;
+- paywall software the page loads (stages/wall_vendors.py: Piano, Steady's widget, Poool, LaterPay, Pelcro, ...):
+  `a paywall vendor's script (cdn.tinypass.com) and the text trails off: "…"`;
 - an offer to subscribe right after the cut text, in any of eight languages ("Jetzt abonnieren", "Subscribe now",
   "Suscríbete", "Abonnez-vous", "Assine", "Abbonati", ...), with no newsletter or feed wording beside it:
   `a subscription offer follows the cut text: "Jetzt abonnieren"`;
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..read.paywall_marks import paywall_marks
+from .wall_vendors import paywall_vendors
 from .wall_wording import alternation, typographic
 
 REGWALL_NAME = re.compile(r"reg(?:istration)?[-_]?wall", re.IGNORECASE)
@@ -90,6 +93,10 @@ def wall_sign(end: str | None, source: str, after: str) -> str | None:
         # A wall named for registration (`.regwall`, `#regwalled`) asks for a free account, as declared ones do.
         prefix = "registration wall: " if any(REGWALL_NAME.search(mark) for mark in marks) else ""
         return f'{prefix}paywall markup ({", ".join(marks)}) and the text trails off: "…{end}"'
+    vendors = paywall_vendors(source) if source else []
+    if vendors:
+        # Paywall software the page loads (stages/wall_vendors.py): its wall is drawn over the cut preview.
+        return f'a paywall vendor\'s script ({", ".join(vendors)}) and the text trails off: "…{end}"'
     window = " ".join(after[:OFFER_AFTER_CHARS].split())
     offer = SUBSCRIPTION_CALL.search(window)
     if offer and not NOT_A_WALL.search(window):
