@@ -136,14 +136,18 @@ def set_flags(
             walled = True
     if page is None and PAYWALLED not in doc.flags and not walled:
         # A plain text: the article's end is found in its core, and the lines under it show the wall's box.
-        found = text_wall(doc, cut_preview)
+        # The cut is a preview's ellipsis, or, in a text as short as a preview, a paragraph that stops mid-sentence
+        # (a server cuts at a word without marking it: "... Die Arbeitgeberin zahlt").
+        found = text_wall(doc, lambda text: cut_preview(text) or _stopped_short(doc, text))
         if found is not None:
             end = cut_preview(found.end.text)
+            how = "trails off" if end is not None else "stops mid-sentence"
+            end = end or _stopped_short(doc, found.end.text)
             if found.kind == "premium label":
-                doc.flags[PAYWALLED] = f'premium label {_quote(found.sign)} above a text that trails off: "…{end}"'
+                doc.flags[PAYWALLED] = f'premium label {_quote(found.sign)} above a text that {how}: "…{end}"'
             else:
                 doc.flags[PAYWALLED] = f'a {found.kind} follows the cut text: {_quote(found.sign)} after "…{end}"'
-            doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph trails off: "…{end}" before the paywall')
+            doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph {how}: "…{end}" before the paywall')
             return
     read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
@@ -294,6 +298,26 @@ def cut_preview(text: str) -> str | None:
     if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
         return None
     if _CREDIT.search(text) or _not_a_cut(text) or _INITIALS.search(text):
+        return None
+    return " ".join(words[-6:])
+
+
+STOPPED_WORDS = 15  # a paragraph this long that stops mid-sentence, in a text as short as a preview, may be cut
+
+
+def _stopped_short(doc: Document, text: str) -> str | None:
+    """The closing words of a paragraph that stops mid-sentence on a lower-case word (`STOPPED_WORDS` or more, no
+    address, link, rating, tag list, call to action or sign-off) in a plain text whose article is no longer than a
+    preview (`walls.SHORT_WORDS`), or None. Alone it says nothing (a CMS drops full stops too): only with a wall's
+    sign under it (stages/text_walls.py)."""
+    text = text.rstrip()[-END_CHARS:]
+    words = text.split()
+    last = _LAST_WORD.search(text)
+    if len(words) < STOPPED_WORDS or last is None or not last.group(1).islower() or text[-1] in _END:
+        return None
+    if _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
+        return None
+    if article_words(doc) > SHORT_WORDS:
         return None
     return " ".join(words[-6:])
 

@@ -50,11 +50,13 @@ SUBSCRIPTION_CALL = re.compile(
 )
 # Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
 SUBSCRIPTION_CALL = re.compile(typographic(SUBSCRIPTION_CALL.pattern), re.IGNORECASE)
-# Offers of something else that is free: a newsletter, a feed, a channel, notifications.
+# Offers of something else that is free: a newsletter, a feed, a channel, notifications, comments.
 NOT_A_WALL = re.compile(
     r"newsletter|e-?mail|inbox|\brss\b|\bfeed\b|podcast|youtube|channel|kanal|notification|benachrichtigung|"
     r"whatsapp|telegram|boletín|bolet[ií]n|lettre d'information|comment|infolettre|nieuwsbrief|nyhetsbrev|"
-    r"nyhedsbrev|uutiskirje",
+    r"nyhedsbrev|uutiskirje|"
+    # A comment form asks for an account too, in any language ("Noch kein Konto? Registrieren, um zu kommentieren").
+    r"komment|comentar|coment[aá]rio|komentarz|kommentoi|reageren|reactie",
     re.IGNORECASE,
 )
 # Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
