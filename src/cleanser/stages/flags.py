@@ -311,9 +311,11 @@ def _stopped_short(doc: Document, text: str) -> str | None:
     preview (`walls.SHORT_WORDS`), or None. Alone it says nothing (a CMS drops full stops too): only with a wall's
     sign under it (stages/text_walls.py)."""
     text = text.rstrip()[-END_CHARS:]
+    if not text[-1:].islower():
+        return None  # most paragraphs end on a stop: decided on one character
     words = text.split()
     last = _LAST_WORD.search(text)
-    if len(words) < STOPPED_WORDS or last is None or not last.group(1).islower() or text[-1] in _END:
+    if len(words) < STOPPED_WORDS or last is None or not last.group(1).islower():
         return None
     if _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
         return None
