@@ -58,3 +58,16 @@ def test_a_link_to_a_campaign_page_or_analytics_is_no_vendor():
 def test_paywall_vendors_names_hosts_once():
     source = LOADERS["piano"] + LOADERS["piano"] + "<script src='https://experience.piano.io/xbuilder/experience/load'>"
     assert paywall_vendors(source) == ["cdn.tinypass.com", "experience.piano.io"]
+
+
+def test_a_vendors_script_with_a_declared_length_the_page_lacks():
+    # A subscriber's article served as its opening, finished sentence and all, with its declared length.
+    finished = PREVIEW.rstrip(" f…") + "."
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Die Sendung", "wordCount": 900}</script>'
+    )
+    found = cleanser.clean(page(LOADERS["piano"] + ld, finished), URL).flags
+    assert found["paywalled"].startswith("a paywall vendor's script (cdn.tinypass.com) on a page with"), found
+    assert found["truncated"].startswith("schema.org wordCount is 900"), found
+    assert "paywalled" not in cleanser.clean(page(ld, finished), URL).flags
