@@ -130,3 +130,13 @@ def test_stranger_excerpt_reads_long_words():
 def test_an_excerpt_with_a_wall_under_it_is_cut_whatever_its_words():
     found = flags(["Urlaub verjährt nicht", *ARTICLE[:3], STRANGER, "Dieser Artikel ist exklusiv für Abonnenten."])
     assert "paywalled" in found and "truncated" in found, found
+
+
+def test_an_offer_under_a_run_of_trimmed_excerpts_is_no_wall():
+    # The last trimmed excerpt stops mid-sentence and a footer's offer stands under it: the run is other stories'.
+    lines = ["Urlaub verjährt nicht", *ARTICLE[:3], *TRIMMED[:3], "Jetzt abonnieren", "4 Wochen für 1 €"]
+    found = flags(lines)
+    assert "paywalled" not in found and "truncated" not in found, found
+    # The article's own preview, cut at a word, with the same offer under it, is walled.
+    cut = "Geklagt hatte eine Buchhalterin, die nach zwanzig Jahren im Betrieb die Abgeltung von mehr als hundert"
+    assert "paywalled" in flags(["Urlaub verjährt nicht", ARTICLE[0], cut, "Jetzt abonnieren"])

@@ -72,3 +72,13 @@ def test_a_credit_or_a_short_line_is_no_cut():
     credit = "Additional reporting by Jane Doe and John Roe for the Harbour Gazette in the old town and the port"
     assert "paywalled" not in flags(["Crane", opening, credit, sign])
     assert "paywalled" not in flags(["Crane", opening, "The council will meet again next week to vote on it", sign])
+
+
+@pytest.mark.parametrize("line", ["4 Wochen für 1 €", "Digital-Abo 9,99 € / Monat", "Essai gratuit", "Try it free"])
+def test_a_price_or_a_trial_of_the_walls_box_under_a_cut(line):
+    opening, cut, _ = CASES["de"]
+    found = flags(["Hafen", opening, cut + " …", line])
+    assert found["paywalled"].startswith("a subscription offer follows the cut text"), found
+    # Under a finished text it is an advertisement's, and a button alone sells nothing.
+    assert flags(["Hafen", opening, cut + " Hafenfreunde.", line]) == {}
+    assert "paywalled" not in flags(["Hafen", opening, cut + " …", "Jetzt weiterlesen"])
