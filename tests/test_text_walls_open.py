@@ -82,3 +82,18 @@ def test_a_price_or_a_trial_of_the_walls_box_under_a_cut(line):
     # Under a finished text it is an advertisement's, and a button alone sells nothing.
     assert flags(["Hafen", opening, cut + " Hafenfreunde.", line]) == {}
     assert "paywalled" not in flags(["Hafen", opening, cut + " …", "Jetzt weiterlesen"])
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("es", "PARA SUSCRIPTORES"), ("de", "Exklusiv für Abonnenten"), ("en", "Member-only story"), ("fr", "Abonnés")],
+)
+def test_a_premium_label_above_a_teaser_length_finished_text(language, label):
+    opening = CASES[language][0]
+    found = flags([label, "Hafen", opening, "Impressum"])
+    assert found["paywalled"].startswith("premium label"), found
+    assert found["truncated"].startswith("a subscriber's article served as its opening"), found
+    # No label, a long text under it, or the label far above among a menu's: no wall shows.
+    assert flags(["Hafen", opening, "Impressum"]) == {}
+    assert flags([label, "Hafen", *([opening] * 12)]) == {}
+    assert flags([label, "Politik", "Wirtschaft", "Sport", "Kultur", "Hafen", opening]) == {}

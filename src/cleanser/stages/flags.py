@@ -24,7 +24,7 @@ from ..text import CLOSERS, SENTENCE_END
 from .premium import OPENING_WORDS, premium_gap, premium_label
 from .teaser_ends import stranger_excerpt
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
-from .text_walls import article_words, furniture_under, stands_apart, text_wall
+from .text_walls import article_words, furniture_under, premium_above, stands_apart, text_wall
 from .wall_signs import wall_sign
 from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
@@ -148,6 +148,13 @@ def set_flags(
             else:
                 doc.flags[PAYWALLED] = f'a {found.kind} follows the cut text: {_quote(found.sign)} after "…{end}"'
             doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph {how}: "…{end}" before the paywall')
+            return
+        # A premium label right above a text no longer than a teaser: a subscriber's article served as its opening,
+        # finished sentence and all (the shape the premium gap reads on a page, without a declared length here).
+        label = premium_above(doc)
+        if label is not None and (words := article_words(doc)) <= TEASER_WORDS:
+            doc.flags[PAYWALLED] = f"premium label {_quote(label)} above a text of {words} words"
+            doc.flags.setdefault(TRUNCATED, f"a subscriber's article served as its opening ({words} words)")
             return
     read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
