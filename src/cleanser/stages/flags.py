@@ -324,7 +324,7 @@ def _stopped_short(doc: Document, text: str) -> str | None:
     last = _LAST_WORD.search(text)
     if len(words) < STOPPED_WORDS or last is None or not last.group(1).islower():
         return None
-    if _CREDIT.search(text) or _NOT_A_CUT.search(text) or _INITIALS.search(text):
+    if _CREDIT.search(text) or _not_a_cut(text) or _INITIALS.search(text):
         return None
     if article_words(doc) > SHORT_WORDS:
         return None
