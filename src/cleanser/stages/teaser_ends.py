@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..document import HEADING, Block
-from ..text import ends_sentence, fold
+from ..text import fold
 
 TRIMMED_RUN = 3  # excerpts in a row, each stopping open, that make a list trimmed to fit
 EXCERPT_MIN_WORDS = 8  # a block shorter than this is a headline, a label or a date, not an excerpt
@@ -35,6 +35,7 @@ PREVIEW_WORDS = 800  # a text longer than this above an excerpt's mark was serve
 LONG_WORD = 7  # letters of a word that names a subject (shorter ones are the language's own)
 MIN_LONG_WORDS = 3  # an excerpt with fewer long words than this says too little to tell
 MIN_ABOVE_WORDS = 60  # and the article above it must say enough to compare with
+TAIL_CHARS = 12  # the end an ellipsis mark is looked for in ("[...]", "….", " ...")
 _TRAILS_OFF = re.compile(r"(?:…|\.{3,}|\[…\]|\[\.\.\.\])\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -49,9 +50,11 @@ def stops_trimmed(text: str) -> bool:
     text = text.rstrip()
     if not text:
         return False
-    if _TRAILS_OFF.search(text):
-        return True
-    return not ends_sentence(text) and text[-1].isalnum()
+    if text[-1].isalnum():
+        return True  # on a word or a number
+    # Read on its last characters only: most paragraphs end on a full stop, and a search of the whole paragraph
+    # for an ellipsis at its end tries every place in it.
+    return bool(_TRAILS_OFF.search(text[-TAIL_CHARS:]))
 
 
 def trimmed_run_start(kept: list[Block]) -> int | None:
