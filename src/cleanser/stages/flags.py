@@ -22,8 +22,9 @@ from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
 from ..text import CLOSERS, SENTENCE_END
 from .premium import OPENING_WORDS, premium_gap, premium_label
+from .teaser_ends import stranger_excerpt
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
-from .text_walls import article_words, furniture_under, stands_apart, text_wall
+from .text_walls import article_words, furniture_under, premium_above, stands_apart, text_wall
 from .wall_signs import wall_sign
 from .wall_templates import templates_only
 from .walls import PAYWALL, REGISTRATION, REGISTRATION_WALL, SHORT_WORDS, WALL_LINE_WORDS, find_wall, text_after
@@ -135,14 +136,25 @@ def set_flags(
             walled = True
     if page is None and PAYWALLED not in doc.flags and not walled:
         # A plain text: the article's end is found in its core, and the lines under it show the wall's box.
-        found = text_wall(doc, cut_preview)
+        # The cut is a preview's ellipsis, or, in a text as short as a preview, a paragraph that stops mid-sentence
+        # (a server cuts at a word without marking it: "... Die Arbeitgeberin zahlt").
+        found = text_wall(doc, lambda text: cut_preview(text) or _stopped_short(doc, text))
         if found is not None:
             end = cut_preview(found.end.text)
+            how = "trails off" if end is not None else "stops mid-sentence"
+            end = end or _stopped_short(doc, found.end.text)
             if found.kind == "premium label":
-                doc.flags[PAYWALLED] = f'premium label {_quote(found.sign)} above a text that trails off: "…{end}"'
+                doc.flags[PAYWALLED] = f'premium label {_quote(found.sign)} above a text that {how}: "…{end}"'
             else:
                 doc.flags[PAYWALLED] = f'a {found.kind} follows the cut text: {_quote(found.sign)} after "…{end}"'
-            doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph trails off: "…{end}" before the paywall')
+            doc.flags.setdefault(TRUNCATED, f'the article\'s last paragraph {how}: "…{end}" before the paywall')
+            return
+        # A premium label right above a text no longer than a teaser: a subscriber's article served as its opening,
+        # finished sentence and all (the shape the premium gap reads on a page, without a declared length here).
+        label = premium_above(doc)
+        if label is not None and (words := article_words(doc)) <= TEASER_WORDS:
+            doc.flags[PAYWALLED] = f"premium label {_quote(label)} above a text of {words} words"
+            doc.flags.setdefault(TRUNCATED, f"a subscriber's article served as its opening ({words} words)")
             return
     read_more = bool(READ_MORE.match(after.strip())) or _removed_after(doc, lambda b: bool(READ_MORE.match(b.text)))
     reason = truncation(doc, wall_after=walled, read_more=read_more)
@@ -250,9 +262,15 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         # or a spaced " ..." closing a teaser-length text), or with a wall after it.
         # An excerpt's mark with nothing after it is judged only at the article's end: an excerpt that stands
         # apart from the article's prose (under a headline, or past furniture a rule took) is a related teaser,
-        # and in a plain text whose furniture goes on under it, it may be one.
+        # and in a plain text whose furniture goes on under it, it may be one; so is one under a text longer than a
+        # preview, or one that shares no subject word with the article (stages/teaser_ends.py).
         excerpt = _CUT_WORD.search(text) or _CMS_CUT.search(text) or (short and _SPACED.search(text))
-        if cut_after or (excerpt and not stands_apart(doc, kept, last_block) and not furniture_under(doc, last_block)):
+        if cut_after or (
+            excerpt
+            and not stands_apart(doc, kept, last_block)
+            and not furniture_under(doc, last_block)
+            and not stranger_excerpt(kept, last_block)
+        ):
             return f"the last paragraph trails off: {_quote(_tail(words))}"
         return None
     if text[-1] in _END:
@@ -287,6 +305,28 @@ def cut_preview(text: str) -> str | None:
     if len(words) < MIN_WORDS or not _ELLIPSIS.search(text):
         return None
     if _CREDIT.search(text) or _not_a_cut(text) or _INITIALS.search(text):
+        return None
+    return " ".join(words[-6:])
+
+
+STOPPED_WORDS = 15  # a paragraph this long that stops mid-sentence, in a text as short as a preview, may be cut
+
+
+def _stopped_short(doc: Document, text: str) -> str | None:
+    """The closing words of a paragraph that stops mid-sentence on a lower-case word (`STOPPED_WORDS` or more, no
+    address, link, rating, tag list, call to action or sign-off) in a plain text whose article is no longer than a
+    preview (`walls.SHORT_WORDS`), or None. Alone it says nothing (a CMS drops full stops too): only with a wall's
+    sign under it (stages/text_walls.py)."""
+    text = text.rstrip()[-END_CHARS:]
+    if not text[-1:].islower():
+        return None  # most paragraphs end on a stop: decided on one character
+    words = text.split()
+    last = _LAST_WORD.search(text)
+    if len(words) < STOPPED_WORDS or last is None or not last.group(1).islower():
+        return None
+    if _CREDIT.search(text) or _not_a_cut(text) or _INITIALS.search(text):
+        return None
+    if article_words(doc) > SHORT_WORDS:
         return None
     return " ".join(words[-6:])
 

@@ -3,12 +3,14 @@
 Some paywalled pages show neither a declaration nor wall wording: the server sends the first paragraphs and leaves
 the wall to a script. The text ends on a finished sentence, so no cut shows. What shows is the gap: the page's
 schema.org `wordCount` is far above the words present, and the page itself holds no such number of words. With it,
-any one of three signs of a wall makes the page `paywalled` and its text `truncated`:
+any one of four signs of a wall makes the page `paywalled` and its text `truncated`:
 
 - a premium label of the article's own, above its text ("PARA SUSCRIPTORES" and a lock, "Abonnés", "Vain
   tilaajille", "Member-only story"; the labels and where each was seen are in data/wall_wording.json,
   `premium_label`): `premium label "PARA SUSCRIPTORES" above a text far shorter than its schema.org wordCount`;
 - paywall markup in the page's body (read/paywall_marks.py): `paywall markup (.isPaywall) around ...`;
+- paywall software the page loads (stages/wall_vendors.py): `a paywall vendor's script (cdn.tinypass.com) on a
+  page with ...`;
 - a call to buy access right after the text (stages/wall_signs.py's offers): `a subscription offer ("Jetzt
   abonnieren") follows ...`.
 
@@ -31,6 +33,7 @@ from ..read.code import without_code
 from ..read.metadata import PageInfo
 from ..read.paywall_marks import paywall_marks
 from .wall_signs import NOT_A_WALL, OFFER_AFTER_CHARS, REGWALL_NAME, SUBSCRIPTION_CALL
+from .wall_vendors import paywall_vendors
 from .wall_wording import alternation
 
 WORD_COUNT_SHARE = 0.5  # the text holds less than this share of the declared count
@@ -85,6 +88,9 @@ def premium_gap(doc: Document, page: PageInfo, after: str = "") -> tuple[str, st
         if marks:
             prefix = "registration wall: " if any(REGWALL_NAME.search(mark) for mark in marks) else ""
             return f"{prefix}paywall markup ({', '.join(marks)}) around {shorter}", gap
+        vendors = paywall_vendors(page.source)
+        if vendors:
+            return f"a paywall vendor's script ({', '.join(vendors)}) on a page with {shorter}", gap
     window = " ".join(after[:OFFER_AFTER_CHARS].split())
     offer = SUBSCRIPTION_CALL.search(window)
     if offer and not NOT_A_WALL.search(window):

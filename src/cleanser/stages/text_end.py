@@ -10,6 +10,8 @@ article's own cut paragraph hides behind a short line. So the end is found first
   `EXCERPT_WORDS` words) with short lines around it (a headline, a label, a date, a "read more" link), and each
   either followed by a "read more" link or trailing off in an ellipsis. One teaser alone is not a list: a teaser
   page is an excerpt and its "read more" link, and the flag must see it;
+- so is a **trimmed run** (`teaser_ends.trimmed_run_start`): three or more excerpts in a row that each stop open,
+  as a related list whose headlines a naive scraper dropped leaves them;
 - then short lines and non-prose blocks after the last paragraph of prose are passed over (at most
   `FURNITURE_BLOCKS`: more than that is no furniture but the text's own shape).
 
@@ -21,6 +23,8 @@ from __future__ import annotations
 import re
 
 from ..document import HEADING, LINE, PARAGRAPH, QUOTE, Block
+from .teaser_ends import trimmed_run_start
+from .wall_wording import typographic
 
 PROSE = (PARAGRAPH, LINE, QUOTE)
 MIN_WORDS = 8  # a block shorter than this is a label, a date, a link or a sign-off, not a paragraph
@@ -41,6 +45,8 @@ READ_MORE = re.compile(
     r"read (?:the )?full (?:article|story)|続きを読む)\b",
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+READ_MORE = re.compile(typographic(READ_MORE.pattern), re.IGNORECASE)
 # A "read more" link glued to the paragraph it closes, after an ellipsis ("... sagte der … Weiterlesen"), with the
 # post's title in quotes after it as WordPress themes print it for screen readers ("[…] Continue reading "Title"").
 _GLUED_READ_MORE = re.compile(
@@ -102,6 +108,9 @@ def article_end(kept: list[Block]) -> list[Block]:
     A trailing "read more" link stays (the flag reads it as a teaser's); other furniture is left for
     `last_paragraph`. When a list is all there is, the first teaser is the text."""
     start = teaser_list_start(kept)
+    trimmed = trimmed_run_start(kept)
+    if trimmed is not None and (start is None or trimmed < start):
+        start = trimmed  # other stories' excerpts, each trimmed to fit (stages/teaser_ends.py)
     if start is None:
         return kept
     head = kept[:start]

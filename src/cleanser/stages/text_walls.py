@@ -15,7 +15,8 @@ removed) are read for a sign of a wall:
   account?", "Noch kein Konto?", "Vous avez déjà un compte ?", "¿Ya tienes cuenta?", "Hai già un account?", "Já tem
   uma conta?", "Masz już konto?", "Har du redan ett konto?"): wording of log-in and sign-up forms as public
   front-end code writes it (React, Vue, Flutter and PHP forms found with a search of public repositories);
-- an offer to buy access (stages/wall_signs.py's `SUBSCRIPTION_CALL`).
+- an offer to buy access (stages/wall_signs.py's `SUBSCRIPTION_CALL`), or a line of a wall's box that sells it (a
+  price, an offer, a trial: "4 Wochen für 1 €", "Alle Angebote"; stages/wall_lines.py's `box_line`).
 
 Each counts only as a short line of its own, with nothing about a newsletter, a feed or comments in it (a comment
 form asks for an account too), and only under a paragraph that trails off: a finished text with a sign-in box under
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from ..document import HEADING, Block, Document
 from ..text import ends_sentence
+from .teaser_ends import trimmed_run_start
 from .text_end import PROSE
 from .wall_signs import ACCOUNT_PROMPT, NOT_A_WALL, SUBSCRIPTION_CALL
 from .wall_wording import alternation
@@ -143,6 +145,9 @@ def text_wall(doc: Document, cut_preview: Callable[[str], str | None]) -> TextWa
     end = core_end(doc.blocks)
     if end is None or cut_preview(end.text) is None:
         return None
+    upto = next(i for i, b in enumerate(doc.blocks) if b is end) + 1
+    if trimmed_run_start([b for b in doc.blocks[:upto] if b.kept]) is not None:
+        return None  # the last of a run of excerpts trimmed to fit: other stories' teasers (stages/teaser_ends.py)
     for line in lines_under(doc, end):
         if len(line.split()) > PROMPT_WORDS or NOT_A_WALL.search(line):
             continue
@@ -152,10 +157,20 @@ def text_wall(doc: Document, cut_preview: Callable[[str], str | None]) -> TextWa
         offer = SUBSCRIPTION_CALL.search(line)
         if offer:
             return TextWall(end, line, "subscription offer")
+        if _offer_line(line):
+            return TextWall(end, line, "subscription offer")
     label = premium_above(doc)
     if label is not None:
         return TextWall(end, label, "premium label")
     return None
+
+
+def _offer_line(line: str) -> bool:
+    """A line of a wall's box that sells access for a price or as a trial ("4 Wochen für 1 €", "Essai gratuit"), as
+    stages/wall_lines.py reads a box; its buttons (log in, read on) and a menu's "Angebote" sell nothing."""
+    from .wall_lines import _PRICE, _TRIAL, box_line  # wall_lines reads walls.py, which reads this module
+
+    return box_line(line) is not None and bool(_PRICE.search(line) or _TRIAL.search(line))
 
 
 def premium_above(doc: Document) -> str | None:

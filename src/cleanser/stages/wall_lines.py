@@ -64,11 +64,13 @@ _PIECES = re.compile(r"[.!?…]\s+|[。！？]\s*| ?[|·•»›→]\s*")
 # What may stand before the wording: a lock, a star, a bullet, a plus; never a quote mark.
 _LEAD = re.compile(r"^[\s🔒🔓*+•·►▶✓✔#\-–—:]+")
 _QUOTES = re.compile(r"[\"“”„«»‘’‚‹›「」]")
+# A typeset apostrophe inside a word ("You’ve", "n’avez", "d’articles") is no quote mark.
+_APOSTROPHE = re.compile(r"(?<=\w)[’‘](?=\w)")
 # Words that may open a wall's sentence before its wording: determiners, the article named, a copula ("This
 # article is ...", "Dieser Artikel ist ...", "El contenido es ...", "Artikel nur für ...").
 _SUBJECT_WORDS = (
     "this the dieser diese dieses der die das este esta esse essa o a el la cet cette ce le l questo questa il lo "
-    "dit deze het de ten ta to denne dette den det "
+    "dit deze het de ten ta to denne dette den det please "
     "article story post content artikel beitrag inhalt text artículo nota contenido noticia conteúdo matéria "
     "reportagem contenuto articolo artikkelen artikeln artikkel artiklen artykuł tekst juttu indhold "
     "is ist es est è é er är jest on "
@@ -220,10 +222,20 @@ def wall_wording(text: str) -> str | None:
     return phrase
 
 
+# Access sold by an offer ("unlimited digital access", "accès illimité", "acceso ilimitado").
+_ACCESS = re.compile(r"\b(?:access|zugang|zugriff|accès|acceso|acesso|accesso|toegang|dostęp|tilgang|åtkomst)\b", re.I)
+
+
 def _of_the_wall(piece: str) -> bool:
     """Whether a plain sentence beside a wall's wording speaks of the wall: it holds wall wording of its own
-    ("Libération réserve cet article à ses abonnés.") or says the free reading is used up."""
-    return bool(_METER.search(piece) or PAYWALL.search(piece) or REGISTRATION.search(piece))
+    ("Libération réserve cet article à ses abonnés."), says the free reading is used up, or offers access for a
+    price."""
+    if _METER.search(piece) or PAYWALL.search(piece) or REGISTRATION.search(piece):
+        return True
+    # An offer of access for a price beside the wording ("Subscribe to continue reading. Get unlimited digital
+    # access for just $1 a week."): the wall's own sales line, however long its button's words run.
+    offer = SUBSCRIPTION_CALL.search(piece) or _OFFERS.search(piece) or _ACCESS.search(piece)
+    return bool(offer and _PRICE.search(piece))
 
 
 def _read_line(text: str) -> tuple[str, list[str]] | None:
@@ -257,9 +269,13 @@ def _read_line(text: str) -> tuple[str, list[str]] | None:
             end = cut.start() if cut else len(text)
             pending.append(text[at:end].strip())
         at = cut.end() if cut else len(text)
-    if found is None or _QUOTES.search(text) or _RELATED.search(text):
+    if found is None or _quoted(text) or _RELATED.search(text):
         return None
     return found, [piece for piece in pending if _box_piece(piece) is None]
+
+
+def _quoted(text: str) -> bool:
+    return bool(_QUOTES.search(_APOSTROPHE.sub("", text)))
 
 
 def _cut(text: str, start: int) -> re.Match[str] | None:
@@ -269,7 +285,7 @@ def _cut(text: str, start: int) -> re.Match[str] | None:
 
 def box_line(text: str) -> str | None:
     """What makes `text` a line of a wall's box (every piece an offer, a price or a button), or None."""
-    if word_count(text) > BOX_WORDS or _QUOTES.search(text) or is_prose(text):
+    if word_count(text) > BOX_WORDS or _quoted(text) or is_prose(text):
         return None
     pieces = _pieces(text)
     kinds = [_box_piece(p) for p in pieces]

@@ -2,11 +2,13 @@
 
 A wall served by a script leaves the saved page without its wording: what remains is the preview, cut by the
 server where the locked text begins (often inside a word, closed with "…"), and what the page's markup says around
-it. Two signs, each counted only with such a cut:
+it. Its signs, each counted only with such a cut:
 
 - paywall markup in the page's body (`read.paywall_marks`: `#steady_paywall`, `.isPaywall`,
   `.paywall-template-container`, ...): `paywall markup (.isPaywall) and the text trails off: "…"`, as a
   registration wall (`registration wall: paywall markup (.regwall) ...`) when a name says so;
+- paywall software the page loads (stages/wall_vendors.py: Piano, Steady's widget, Poool, LaterPay, Pelcro, ...):
+  `a paywall vendor's script (cdn.tinypass.com) and the text trails off: "…"`;
 - an offer to subscribe right after the cut text, in any of eight languages ("Jetzt abonnieren", "Subscribe now",
   "Suscríbete", "Abonnez-vous", "Assine", "Abbonati", ...), with no newsletter or feed wording beside it:
   `a subscription offer follows the cut text: "Jetzt abonnieren"`;
@@ -25,7 +27,8 @@ from __future__ import annotations
 import re
 
 from ..read.paywall_marks import paywall_marks
-from .wall_wording import alternation
+from .wall_vendors import paywall_vendors
+from .wall_wording import alternation, typographic
 
 REGWALL_NAME = re.compile(r"reg(?:istration)?[-_]?wall", re.IGNORECASE)
 OFFER_AFTER_CHARS = 300  # how far after the cut text an offer counts as the wall's
@@ -34,6 +37,9 @@ SUBSCRIPTION_CALL = re.compile(
     r"\b(?:subscribe(?: now| today| here)?\b|get (?:full|unlimited|digital) access|start (?:your )?free trial|"
     r"(?:jetzt )?abonnieren|(?:jetzt )?(?:abo|abonnement) (?:abschließen|wählen|testen|sichern|bestellen)|"
     r"zum abo\b|abo-angebote|"
+    # A trial of the print or digital edition ("Jetzt zwei Ausgaben testen", "Jetzt 4 Wochen gratis lesen"): an
+    # offer that a footer shows on every page, a wall's sign only after a cut text.
+    r"jetzt (?:\S+ ){0,2}(?:ausgaben|wochen|monate) (?:gratis |kostenlos )?(?:testen|lesen)|"
     r"suscr[ií]b(?:e|ete|irse)\b|hazte suscriptor|abonnez-vous|je m'abonne|s'abonner|"
     r"assine(?: já| agora)?\b|assinar\b|abbonati\b|abbonarsi|abonneer\b|word abonnee|"
     r"zaprenumeruj|wykup (?:dostęp|prenumeratę|subskrypcję)|kup dostęp|"
@@ -42,13 +48,19 @@ SUBSCRIPTION_CALL = re.compile(
     + r")",
     re.IGNORECASE,
 )
-# Offers of something else that is free: a newsletter, a feed, a channel, notifications.
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+SUBSCRIPTION_CALL = re.compile(typographic(SUBSCRIPTION_CALL.pattern), re.IGNORECASE)
+# Offers of something else that is free: a newsletter, a feed, a channel, notifications, comments.
 NOT_A_WALL = re.compile(
     r"newsletter|e-?mail|inbox|\brss\b|\bfeed\b|podcast|youtube|channel|kanal|notification|benachrichtigung|"
     r"whatsapp|telegram|boletín|bolet[ií]n|lettre d'information|comment|infolettre|nieuwsbrief|nyhetsbrev|"
-    r"nyhedsbrev|uutiskirje",
+    r"nyhedsbrev|uutiskirje|"
+    # A comment form asks for an account too, in any language ("Noch kein Konto? Registrieren, um zu kommentieren").
+    r"komment|comentar|coment[aá]rio|komentarz|kommentoi|reageren|reactie",
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+NOT_A_WALL = re.compile(typographic(NOT_A_WALL.pattern), re.IGNORECASE)
 
 # The question a sign-in box asks, in the languages of the wall wording: log-in and sign-up forms as public front-end
 # code writes them (React, Vue, Flutter and PHP forms found with a search of public repositories, December 2026).
@@ -68,6 +80,8 @@ ACCOUNT_PROMPT = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+ACCOUNT_PROMPT = re.compile(typographic(ACCOUNT_PROMPT.pattern), re.IGNORECASE)
 
 
 def wall_sign(end: str | None, source: str, after: str) -> str | None:
@@ -81,6 +95,10 @@ def wall_sign(end: str | None, source: str, after: str) -> str | None:
         # A wall named for registration (`.regwall`, `#regwalled`) asks for a free account, as declared ones do.
         prefix = "registration wall: " if any(REGWALL_NAME.search(mark) for mark in marks) else ""
         return f'{prefix}paywall markup ({", ".join(marks)}) and the text trails off: "…{end}"'
+    vendors = paywall_vendors(source) if source else []
+    if vendors:
+        # Paywall software the page loads (stages/wall_vendors.py): its wall is drawn over the cut preview.
+        return f'a paywall vendor\'s script ({", ".join(vendors)}) and the text trails off: "…{end}"'
     window = " ".join(after[:OFFER_AFTER_CHARS].split())
     offer = SUBSCRIPTION_CALL.search(window)
     if offer and not NOT_A_WALL.search(window):

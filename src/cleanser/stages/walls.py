@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..text import ends_sentence
 from .text_walls import article_words, core_end, lines_under
-from .wall_wording import alternation
+from .wall_wording import alternation, typographic
 
 PAYWALL_KIND = "paywall"
 REGISTRATION_WALL = "registration wall"
@@ -47,7 +47,6 @@ PAYWALL = re.compile(
     r"(?:sie sind |sind sie )?bereits (?:digital-?|plus-?|e-paper-?)?abonnent|"
     r"weiterlesen mit (?:\S+ )?(?:plus|abo|z\+|f\+|\+)|zugang wählen und weiterlesen|"
     r"(?:jetzt |gratis )?(?:abo|abonnement) (?:abschließen|wählen|testen) und weiterlesen|"
-    r"jetzt (?:\S+ ){0,2}(?:ausgaben|wochen|monate) (?:gratis |kostenlos )?(?:testen|lesen)|"
     r"dieser (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für (?:abonnent|abonnement)|"
     # Spanish
     r"exclusiv[oa] para (?:suscriptores|abonados|socios)|contenido exclusivo para|"
@@ -69,6 +68,8 @@ PAYWALL = re.compile(
     + alternation("paywall"),
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+PAYWALL = re.compile(typographic(PAYWALL.pattern), re.IGNORECASE)
 REGISTRATION = re.compile(
     r"(?:register|sign up|create (?:a|your) free account)(?: for free| now)? to (?:continue|keep) reading|"
     r"to (?:continue|keep) reading,? (?:please )?(?:log in|sign in|register)|register for full access|"
@@ -82,6 +83,8 @@ REGISTRATION = re.compile(
     r"cadastre-se (?:gratuitamente |gr[aá]tis )?para (?:continuar|ler)|" + alternation("registration"),
     re.IGNORECASE,
 )
+# Typeset apostrophes too ("You’ve", "n’avez": wall_wording.typographic).
+REGISTRATION = re.compile(typographic(REGISTRATION.pattern), re.IGNORECASE)
 
 
 # The same patterns for searching a page's text: tried only where a word starts (no Latin letter or digit before),
