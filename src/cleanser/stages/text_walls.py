@@ -168,9 +168,9 @@ def text_wall(doc: Document, cut_preview: Callable[[str], str | None]) -> TextWa
 def _offer_line(line: str) -> bool:
     """A line of a wall's box that sells access for a price or as a trial ("4 Wochen für 1 €", "Essai gratuit"), as
     stages/wall_lines.py reads a box; its buttons (log in, read on) and a menu's "Angebote" sell nothing."""
-    from .wall_lines import _PRICE, _TRIAL, box_line  # wall_lines reads walls.py, which reads this module
+    from .wall_lines import PRICE, TRIAL, box_line  # wall_lines reads walls.py, which reads this module
 
-    return box_line(line) is not None and bool(_PRICE.search(line) or _TRIAL.search(line))
+    return box_line(line) is not None and bool(PRICE.search(line) or TRIAL.search(line))
 
 
 def premium_above(doc: Document) -> str | None:

@@ -94,7 +94,7 @@ _COMPLEMENT_WORDS = (
 _COMPLEMENT = frozenset(_COMPLEMENT_WORDS.split())
 _WORD_END = re.compile(r"[\w-]*(?:[/*:](?:in|innen)\b)?")
 # Prices and periods of an offer: "3 € / Monat", "$1 for 4 weeks", "9,99 EUR", "1 mois pour 1 €".
-_PRICE = re.compile(
+PRICE = re.compile(
     r"\d(?:[\d.,]*\d)?\s*(?:€|eur(?:o|os)?\b|\$|£|kr\b|zł|chf\b)|(?:€|\$|£|us\$|r\$)\s*\d|"
     r"\b\d+\s*(?:wochen|monate?|weeks?|months?|semanas|meses|mois|semaines|mesi|settimane|maanden|weken|"
     r"miesiąc|miesięcy|uker|måneder|veckor|månader)\b",
@@ -124,7 +124,7 @@ _OFFERS = re.compile(
 )
 OFFER_WORDS = 6
 # A trial or a pass to buy ("Jetzt eine Woche unverbindlich testen", "Wochenpass bestellen", "Try it free").
-_TRIAL = re.compile(
+TRIAL = re.compile(
     r"\b(?:testen|bestellen|mitglied werden|try|join now|essayer|probar|experimente|prova|proberen|wypróbuj|prøv|"
     r"testa|kokeile|(?:wochen|tages|monats)pass|free trial|prueba gratis|essai gratuit)\b",
     re.IGNORECASE,
@@ -173,7 +173,7 @@ def _wall_rest(rest: str) -> bool:
     if "," in rest:
         return False
     words = bare.split()
-    if _PRICE.search(bare) and len(words) <= BOX_PIECE_WORDS:
+    if PRICE.search(bare) and len(words) <= BOX_PIECE_WORDS:
         return True
     if len(words) == 1:
         return True  # the end of a pattern's phrase it stops short of ("Subscribers only" + "!")
@@ -186,11 +186,11 @@ def _box_piece(piece: str) -> str | None:
         return None
     if _BUTTON.match(piece) or _READ_ON.match(piece):
         return "a button"
-    if _PRICE.search(piece):
+    if PRICE.search(piece):
         return "a price"
     if SUBSCRIPTION_CALL.search(piece) or (word_count(piece) <= OFFER_WORDS and _OFFERS.search(piece)):
         return "an offer"
-    if _TRIAL.search(piece):
+    if TRIAL.search(piece):
         return "an offer"
     return None
 
@@ -235,7 +235,7 @@ def _of_the_wall(piece: str) -> bool:
     # An offer of access for a price beside the wording ("Subscribe to continue reading. Get unlimited digital
     # access for just $1 a week."): the wall's own sales line, however long its button's words run.
     offer = SUBSCRIPTION_CALL.search(piece) or _OFFERS.search(piece) or _ACCESS.search(piece)
-    return bool(offer and _PRICE.search(piece))
+    return bool(offer and PRICE.search(piece))
 
 
 def _read_line(text: str) -> tuple[str, list[str]] | None:
