@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import gettext
-import html
 import re
 import sys
 from pathlib import Path
@@ -44,7 +43,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from cleanser.stages.cms_strings import normalise  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cms_strings import write_data  # noqa: E402
+from cms_strings import visible, write_data  # noqa: E402
 
 PLONE = "plone/app/locales/locales"
 
@@ -131,15 +130,8 @@ SEEN: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, str]
     ),
 }
 
-_TAGS = re.compile(r"<[^>]+>")
-_WS = re.compile(r"\s+")
 _DEFAULT = re.compile(r'^#\. Default: "(.*)"$')
 _PLACEHOLDER = re.compile(r"\$\{\w+\}")
-
-
-def visible(text: str) -> str:
-    """The text a reader sees: tags dropped, entities decoded, whitespace collapsed."""
-    return _WS.sub(" ", html.unescape(_TAGS.sub("", text))).strip()
 
 
 def pot_defaults(path: Path) -> dict[str, str]:
