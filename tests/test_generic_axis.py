@@ -22,12 +22,16 @@ def test_a_chart_between_paragraphs_loses_its_ticks_and_keeps_its_words():
              "’19", "’20", "’21", "’22", "’23", "’24", "Source: harbour authority"]
     lines = [*ARTICLE[:3], *chart, *ARTICLE[3:]]
     result, axes = axis_removals(lines)
-    assert [r.text.split("\n") for r in axes] == [["80", "60", "40", "20", "0"],
-                                                  ["’19", "’20", "’21", "’22", "’23", "’24"]]
+    # The two axes stand next to each other: the first takes the second's numbers as its chart's, in one removal.
+    assert [r.text.split("\n") for r in axes] == [["80", "60", "40", "20", "0",
+                                                   "’19", "’20", "’21", "’22", "’23", "’24",
+                                                   "Source: harbour authority"]]
     assert all("chart's axis" in r.evidence[0] for r in axes)
     kept = result.text.split("\n")
-    for line in [*ARTICLE, "Ferry passengers a year", "thousand", "Source: harbour authority"]:
+    for line in [*ARTICLE, "Ferry passengers a year", "thousand"]:
         assert line in kept
+    # The source line right under the ticks is the chart's credit: it goes with the axis above it.
+    assert "Source: harbour authority" not in kept and "Source: harbour authority" in axes[-1].text
 
 
 def test_an_axis_printed_twice_goes_twice():
@@ -57,3 +61,54 @@ def test_numbered_items_with_words_stay():
     for lines in (items, years):
         result, axes = axis_removals([*ARTICLE[:3], *lines, *ARTICLE[3:]])
         assert axes == [] and all(line in result.text.split("\n") for line in lines)
+
+
+def test_years_over_a_century_s_turn_count_on():
+    """’85 ’90 ’95 ’00 ’05 ’10: an axis of abbreviated years that crosses 2000 counts one way."""
+    years = ["’85", "’90", "’95", "’00", "’05", "’10"]
+    result, axes = axis_removals([*ARTICLE[:3], "Berths in use", *years, *ARTICLE[3:]])
+    assert [r.text.split("\n") for r in axes] == [years]
+    assert "Berths in use" in result.text.split("\n")
+
+
+CHART = [
+    "Ferry fares against fuel costs",  # the title: words an article could hold
+    "$640",
+    "million",
+    "420",
+    "%",
+    "PROJECTED",
+    "FORECAST",
+    "300",
+    "200",
+    "100",
+    "0",
+    "’96", "’98", "’00", "’02", "’04", "’06",
+    "Fuel",  # a legend's name: stays
+    "By The Harbour Gazette | Source: port accounts",
+]
+
+
+def test_a_chart_s_values_and_marks_go_with_its_axis_and_its_title_and_legend_stay():
+    result, axes = axis_removals([*ARTICLE[:3], *CHART[:-2], CHART[-1], *ARTICLE[3:]])
+    assert len(axes) == 1
+    taken = axes[0].text.split("\n")
+    assert taken == [*CHART[1:-2], CHART[-1]]
+    assert "values, marks and source" in axes[0].evidence[0]
+    kept = result.text.split("\n")
+    assert kept == [*ARTICLE[:3], "Ferry fares against fuel costs", *ARTICLE[3:]]
+
+
+def test_words_at_the_edge_of_a_chart_stay():
+    """Capitals or a lower-case word right above or under the ticks, with no number beyond them, may be the article's
+    (a heading in capitals, a one-word line): what goes is enclosed by numbers. A legend's name stops the chart,
+    and a source line that does not stand right under it, or that is a sentence of the article, stays."""
+    ticks = ["0", "10", "20", "30", "40"]
+    source = "Source: the harbour authority's own count, which the council has asked an auditor to check again."
+    lines = [*ARTICLE[:2], "BACKGROUND", "eastbound", *ticks, "THE QUAY", "Fuel", "Source: port accounts",
+             *ARTICLE[2:4], *ticks, source, *ARTICLE[4:]]
+    result, axes = axis_removals(lines)
+    assert [r.text.split("\n") for r in axes] == [ticks, ticks]
+    kept = result.text.split("\n")
+    for line in ["BACKGROUND", "eastbound", "THE QUAY", "Fuel", "Source: port accounts", source, *ARTICLE]:
+        assert line in kept
