@@ -542,13 +542,20 @@ def strip_boilerplate(
     kept: list = []  # (element, evidence) of the boxes with markup evidence the guard kept for their prose
     # Where the article's prose ends, outside the boxes the markup names: a furniture box below it holds its own
     # prose (a bio, a comment, post metadata), not the article's (html_tail_boxes.py).
-    end = html_tail_boxes.article_end(layout, [c[0] for c in candidates if c[4] and c[1] not in content])
+    # ... and so does a furniture box outside the column that holds the article's prose, in a container wider than
+    # that column (a page's wrapper of the article and its sidebar).
+    own = html_tail_boxes.article_of(layout, [c[0] for c in candidates if c[4] and c[1] not in content])
     for el, kind, evidence, _, _counts in candidates:
         if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
         use = judge
-        if _counts and html_tail_boxes.in_tail(layout, el, kind, end) and judge is not None:
-            use, evidence = html_tail_boxes.judged(el, RULES[kind], evidence, judge, second_opinion)
+        if _counts and judge is not None:
+            if html_tail_boxes.in_tail(layout, el, kind, own.end):
+                use, evidence = html_tail_boxes.judged(el, RULES[kind], evidence, judge, second_opinion)
+            elif html_tail_boxes.beside_column(layout, el, kind, own):
+                use, evidence = html_tail_boxes.judged(
+                    el, RULES[kind], evidence, judge, second_opinion, where=html_tail_boxes.BESIDE
+                )
         marker = _remove(el, kind, evidence, removals, use)
         if marker is not None:
             removed.add(el)

@@ -75,6 +75,7 @@ class Layout:
     first_prose: int | None = None
     last_prose: int | None = None
     prose: list = field(default_factory=list)  # positions of the paragraphs of prose, in order
+    prose_elements: list = field(default_factory=list)  # ... and the paragraphs themselves
     named: dict = field(default_factory=dict)  # the furniture kind an element's whole text names (html_headings)
     total: int = 0  # the container's size
 
@@ -113,6 +114,7 @@ class Layout:
                     layout.first_prose = i
                 layout.last_prose = i
                 layout.prose.append(i)
+                layout.prose_elements.append(el)
         layout.total = size[elements[0]] if elements else 0
         for fig in article.iter("figure", "figcaption"):
             layout.figure.update(fig.iter())
