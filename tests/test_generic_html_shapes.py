@@ -108,6 +108,51 @@ def test_an_advertising_label_and_a_reading_time_line_go(safe):
     assert "Advertisement boards" in safe.clean(page(middle=said)).text
 
 
+@pytest.mark.parametrize(
+    "line", ["Anzeige, enthält Affiliate Links", "Werbung | Affiliate-Links", "This post contains affiliate links."]
+)
+def test_a_disclosure_of_affiliate_links_goes(safe, line):
+    result = safe.clean(page(before=f"<p><em>{line}</em></p>"))
+    assert "ffiliate" not in result.text and LEDE in result.text
+    (removal,) = removed(result)["generic-html/promo"]
+    assert "a disclosure of affiliate links" in removal.evidence[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h2>Affiliate links</h2>",
+        "<h2>What are affiliate links?</h2>",
+        "<p>Harbour shops earn from affiliate links, the board says.</p>",
+    ],
+)
+def test_a_heading_or_sentence_about_affiliate_links_stays(safe, line):
+    result = safe.clean(page(middle=line))
+    assert "ffiliate links" in result.text
+
+
+@pytest.mark.parametrize(
+    ("box", "rule"),
+    [
+        # WordPress's Ad Inserter numbers the blocks it puts between a post's paragraphs.
+        ('<div class="code-block code-block-3"><b>Dine out tonight? Order from the quay kitchens:</b></div>', "promo"),
+        # A panel that slides out when a button is pressed.
+        ('<div class="c-flyout js-flyout"><p>Every small gift helps the harbour\'s lifeboat crew!</p></div>', "ui"),
+    ],
+    ids=["ad-inserter", "flyout"],
+)
+def test_a_box_named_as_an_inserted_ad_or_a_flyout_goes(safe, box, rule):
+    result = safe.clean(page(middle=box))
+    assert "quay kitchens" not in result.text and "lifeboat crew" not in result.text
+    assert LEDE in result.text and THIRD in result.text
+    assert removed(result)[f"generic-html/{rule}"]
+
+
+def test_a_code_listings_box_named_code_block_stays(safe):
+    listing = '<div class="code-block"><pre><code>harbour.close(market="Kelby")</code></pre></div>'
+    assert 'harbour.close(market="Kelby")' in safe.clean(page(middle=listing)).text
+
+
 def test_teasers_inside_links_are_no_prose_to_the_guard(safe):
     teasers = f'<div class="related"><a href="/survey"><p>{TEASER}</p></a></div>'
     result = safe.clean(page(after=teasers))

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from ..text import is_prose
 from .html_vocabulary import (
+    AD_DISCLOSURE,
     AD_LABEL,
     AGENCY,
     CREDIT,
@@ -397,15 +398,20 @@ def _outer_lists(li) -> list:
 
 
 def label_line(el) -> tuple[str, str] | None:
-    """A line that is an advertising label alone ("Anzeige", "- Advertisement -"), or a reading-time line."""
+    """A line that is an advertising label alone ("Anzeige", "- Advertisement -"), a disclosure of affiliate links
+    ("Anzeige, enthält Affiliate Links"), or a reading-time line."""
     raw = el.text_content()
-    if not READING_TIME.search(raw) and not AD_LABEL.match(raw.strip()):  # (most elements: said before normalising)
+    stripped = raw.strip()
+    # (most elements: said before normalising)
+    if not READING_TIME.search(raw) and not AD_LABEL.match(stripped) and "ffiliate" not in stripped:
         return None
     text = _text(el)
     if not text or len(text) > 120:
         return None
     if AD_LABEL.match(text):
         return "promo", f"an advertising label alone ({_quote(text)})"
+    if AD_DISCLOSURE.match(text):
+        return "promo", f"a disclosure of affiliate links ({_quote(text)})"
     if READING_TIME.search(text) and _words(text) <= 14 and not is_prose(text):
         return "tags", f"a reading-time line ({_quote(text)})"
     return None

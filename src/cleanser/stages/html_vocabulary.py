@@ -36,7 +36,10 @@ SAFE_TOKENS: dict[str, str] = {
     ),
     "promo": (
         rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
-        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|paidbox\w*|paid-?content|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
+        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|paidbox\w*|paid-?content|cta|call-?to-?action|donat\w*|spenden\w*|"
+        # the numbered blocks of WordPress's Ad Inserter plugin ("code-block code-block-3"): an ad or a pitch put
+        # between the paragraphs; a code listing's box is named "code-block" alone
+        rf"code-block-\d+){_Z}"
     ),
     "bio": (
         rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
@@ -59,6 +62,8 @@ SAFE_TOKENS: dict[str, str] = {
         rf"{_E}(?:sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|"
         rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
         rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
+        # a panel that slides out over the page when a button is pressed (a donation pitch, a menu, a share panel)
+        rf"flyout\w*|fly-out|"
         rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
         rf"rating\w*|post-?ratings|button\w*|btn\w*|"
         # a media player's own text: its controls ("Play", "Mute", "Fullscreen"), caption settings ("Font Size",
@@ -214,6 +219,15 @@ SLASH_CREDIT = re.compile(r"^[\w.&'-]+(?: [\w.&'-]+){0,2} ?/ ?[\w.&'-]+(?: [\w.&
 AD_LABEL = re.compile(
     r"^\W*(?:anzeige|werbung|reklama|advertisement|advertising|advert|publicidad|publicité|pubblicità|publicidade|"
     r"sponsored|gesponsert|sponsored content|paid content|advertorial|annonce|mainos|annons|advertentie)\W*$",
+    re.IGNORECASE,
+)
+# A line that discloses the post's affiliate links, with or without an advertising label before it ("Anzeige, enthält
+# Affiliate Links", "Werbung | Affiliate-Links", "This post contains affiliate links"): the page's legal notice.
+AD_DISCLOSURE = re.compile(
+    r"^\W*(?:(?:anzeige|werbung|advertisement|ad|sponsored|gesponsert|enthält werbung)\W+|\*\s*)"
+    r"(?:(?:enthält|beinhaltet|contains|includes|with|mit|inkl\.?)\s+(?:\w+\s+)?)?affiliate[- ]?links?\W*$|"
+    r"^\W*(?:(?:dieser|der|this|the)\s+(?:beitrag|artikel|post|blogpost|blog post|article|page|seite)\s+)?"
+    r"(?:enthält|beinhaltet|contains|includes|may contain)\s+(?:\w+\s+)?affiliate[- ]?links?\W*$",
     re.IGNORECASE,
 )
 # A reading-time line: "5 min read", "Lesezeit: 4 Minuten", "3 minutos de lectura".
