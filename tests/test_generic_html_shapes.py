@@ -79,6 +79,29 @@ def test_a_box_that_is_a_heading_over_a_list_of_links_goes(safe):
     assert "Stalls move on Monday" in safe.clean(page(middle=facts)).text
 
 
+
+def test_one_short_link_line_alone_after_the_article_goes(safe):
+    # (a link of four words or more on a line of its own is a "read also" line already)
+    for line in ('<p><a href="/gallery/market">Market pictures</a></p>', '<div><a href="/">Back home</a></div>'):
+        result = safe.clean(page(after=line))
+        assert "Market pictures" not in result.text and "Back home" not in result.text and LEDE in result.text
+        (removal,) = removed(result)["generic-html/links"]
+        assert "one short link line alone" in removal.evidence[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p><a href="/dredging">Read it here.</a></p>',  # the author's own pointer, a sentence
+        '<p><a href="mailto:press@harbour.example.org">press@harbour.example.org</a></p>',  # a contact
+        '<p><a href="/users/ann">Ann Hale said:</a></p>',  # a quote's attribution
+    ],
+)
+def test_a_short_link_line_after_the_article_that_is_a_sentence_a_contact_or_a_label_stays(safe, line):
+    text = safe.clean(page(after=line)).text
+    assert any(w in text for w in ("Read it here.", "press@", "Ann Hale"))
+
+
 def test_a_date_line_above_the_article_goes_but_dates_in_it_stay(safe):
     result = safe.clean(page(before="<div>By Ann Lee | 11 Jan 2019 | 4 min</div>"))
     assert "11 Jan 2019" not in result.text

@@ -289,7 +289,23 @@ def links_after_prose(el, layout: Layout) -> str | None:
     run = _run_length(el, layout)
     if run >= 2:
         return f"a link line in a run of {run} after the article's last paragraph"
+    if el.tag in ("p", "div") and _lone_link(el):
+        return "one short link line alone after the article's last paragraph"
     return None
+
+
+def _lone_link(el) -> bool:
+    """A short line that is one link to another page: "Bilder des Treffens", "FAQ", "Zur Übersicht". Not an e-mail
+    address (a press office's contact), not a label ending with a colon (a quote's "Name said:"), and not a sentence
+    (the author's own pointer: "Read more about ad blocking here.")."""
+    text = _text(el)
+    if not text or _words(text) > _LONE_LINK_WORDS or text[-1] in ":.!?":
+        return False
+    links = _links(el)
+    return len(links) == 1 and not (links[0].get("href") or "").strip().lower().startswith("mailto:")
+
+
+_LONE_LINK_WORDS = 8
 
 
 def date_before_prose(el, layout: Layout) -> str | None:
