@@ -171,6 +171,14 @@ def test_a_box_named_as_an_inserted_ad_or_a_flyout_goes(safe, box, rule):
     assert removed(result)[f"generic-html/{rule}"]
 
 
+def test_text_set_off_screen_for_screen_readers_goes(safe):
+    # A video's caption on a news page: "Media caption" is said to screen readers only; the caption stays.
+    caption = '<figure><figcaption><span class="off-screen">Media caption</span>The quay at dawn</figcaption></figure>'
+    result = safe.clean(page(middle=caption))
+    assert "Media caption" not in result.text and "The quay at dawn" in result.text
+    assert removed(result)["generic-html/ui"]
+
+
 def test_a_code_listings_box_named_code_block_stays(safe):
     listing = '<div class="code-block"><pre><code>harbour.close(market="Kelby")</code></pre></div>'
     assert 'harbour.close(market="Kelby")' in safe.clean(page(middle=listing)).text

@@ -67,7 +67,16 @@ from . import (
     html_widgets,
 )
 from .html_rules import paragraph_texts, replace_with_placeholder
-from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
+from .html_vocabulary import (
+    ARTICLE_NAME,
+    NOT_ARTICLE,
+    NOT_ARTICLE_ROLES,
+    NOT_ARTICLE_TAGS,
+    ROLE_KIND,
+    SCREEN_READER,
+    TAG_KIND,
+    TOKENS,
+)
 
 PLUGIN = "generic-html"
 
@@ -405,6 +414,8 @@ def _inline_ok(el, kind: str) -> bool:
     (a wiki's "[edit]" links inside its headings stay: Mozilla's Readability keeps them)."""
     if kind == "credit" or _stands_alone(el):
         return True
+    if kind == "ui" and SCREEN_READER.search(_names(el)):
+        return True  # (text no reader sees, a piece of its line or not)
     # (a date line above the article that is a piece of a paragraph is its standfirst: "Bern, 17.08.2007 - Speech
     # by ... at the summit<br>...")
     if kind != "dateline" and _own_line(el):

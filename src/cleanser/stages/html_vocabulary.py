@@ -11,6 +11,10 @@ from dataclasses import dataclass
 # "CtxtMenu_Attached" match "menu": camelCase humps are no edge, they join words of one name too often).
 _E = r"(?:^|[\s_-])"  # token start
 _Z = r"(?=$|[\s_-])"  # token end
+# Text set out of sight for screen readers ("Media caption" before a video's caption, "(opens in a new window)"): no
+# reader sees it, so it goes even as a piece of a line (generic_html._inline_ok).
+_SCREEN_READER = r"sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|off-?screen"
+SCREEN_READER = re.compile(rf"{_E}(?:{_SCREEN_READER}){_Z}")
 # "paywall" tokens skip negated names: a Badische Zeitung article sits in `section.non-paywall`.
 SAFE_TOKENS: dict[str, str] = {
     "comments": (
@@ -59,7 +63,7 @@ SAFE_TOKENS: dict[str, str] = {
     # Recipe", "Zum Deal", "HIER KOSTENLOS ANMELDEN"), never the article's words (an inline one only as a line of
     # its own, as every inline candidate).
     "ui": (
-        rf"{_E}(?:sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|"
+        rf"{_E}(?:{_SCREEN_READER}|"
         rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
         rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
         # a panel that slides out over the page when a button is pressed (a donation pitch, a menu, a share panel)
