@@ -179,6 +179,18 @@ def test_text_set_off_screen_for_screen_readers_goes(safe):
     assert removed(result)["generic-html/ui"]
 
 
+def test_a_pages_contact_information_goes(safe):
+    # <address>: the contact information of the page or its article, by the HTML standard.
+    contact = "<address>Ann Hale, press office<br>press@harbour.example.org</address>"
+    result = safe.clean(page(after=contact))
+    assert "press office" not in result.text and LEDE in result.text
+    (removal,) = removed(result)["generic-html/bio"]
+    assert removal.evidence == ("<address>",)
+    # A postal address written in the article's text is no contact information of the page.
+    told = "<p>The new hall stands at 4 Mill Lane, Kelby, next to the old ferry office.</p>"
+    assert "4 Mill Lane" in safe.clean(page(middle=told)).text
+
+
 def test_a_code_listings_box_named_code_block_stays(safe):
     listing = '<div class="code-block"><pre><code>harbour.close(market="Kelby")</code></pre></div>'
     assert 'harbour.close(market="Kelby")' in safe.clean(page(middle=listing)).text

@@ -96,7 +96,9 @@ ARTICLE_NAME = re.compile(
     r"(?:^|[\s_-])(?:article-?(?:body|content|text)|story-?(?:body|content)|entry-?content|post-?(?:content|body)|"
     r"main-?content|content-?body|articlebody)(?=$|[\s_-])"
 )
-TAG_KIND = {"aside": "aside", "nav": "navigation", "footer": "aside", "form": "form"}
+# (`address` is, by the HTML standard, the contact information of the page or of its article: an author's or a press
+# office's name, mail and phone, a page's "Last modified" line; a postal address in the text is no `address`)
+TAG_KIND = {"aside": "aside", "nav": "navigation", "footer": "aside", "form": "form", "address": "bio"}
 ROLE_KIND = {
     "navigation": "navigation",
     "menu": "navigation",
