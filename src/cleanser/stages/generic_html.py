@@ -214,6 +214,11 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     return None
 
 
+def _lone_link(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
+    found = html_shapes.lone_link_after_prose(el, layout) if el.tag in ("p", "div") else None
+    return ("links", found) if found else None
+
+
 def heading_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     """A heading whose words name furniture, or the box it heads (`html_headings.py`)."""
     if el.tag in _INLINE and ((el.tail or "").strip() or not _first_text(el)):
@@ -522,6 +527,8 @@ def strip_boilerplate(
         if found is None:
             found = heading_evidence(el, layout)
             named = found is None
+        if found is None:
+            found = _lone_link(el, layout)
         if found is None and level == "aggressive" and el.tag in ("ul", "ol", "div", "section", "table"):
             size = _text_size(el)
             shape = _link_box(el, size) if size else None

@@ -289,9 +289,17 @@ def links_after_prose(el, layout: Layout) -> str | None:
     run = _run_length(el, layout)
     if run >= 2:
         return f"a link line in a run of {run} after the article's last paragraph"
-    if el.tag in ("p", "div") and _lone_link(el):
-        return "one short link line alone after the article's last paragraph"
     return None
+
+
+def lone_link_after_prose(el, layout: Layout) -> str | None:
+    """One short link line alone after the article's last paragraph of prose (asked after the furniture headings,
+    whose evidence says more: "Zurück zum Lexikon" is a link back)."""
+    if el.tag not in ("p", "div") or not layout.after_prose(el) or not _link_line(el, layout):
+        return None
+    if layout.links[el] != 1 or _run_length(el, layout) != 1 or not _lone_link(el):
+        return None
+    return "one short link line alone after the article's last paragraph"
 
 
 def _lone_link(el) -> bool:
