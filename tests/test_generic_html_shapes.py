@@ -79,6 +79,29 @@ def test_a_box_that_is_a_heading_over_a_list_of_links_goes(safe):
     assert "Stalls move on Monday" in safe.clean(page(middle=facts)).text
 
 
+
+def test_one_short_link_line_alone_after_the_article_goes(safe):
+    # (a link of four words or more on a line of its own is a "read also" line already)
+    for line in ('<p><a href="/gallery/market">Market pictures</a></p>', '<div><a href="/">Back home</a></div>'):
+        result = safe.clean(page(after=line))
+        assert "Market pictures" not in result.text and "Back home" not in result.text and LEDE in result.text
+        (removal,) = removed(result)["generic-html/links"]
+        assert "one short link line alone" in removal.evidence[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p><a href="/dredging">Read it here.</a></p>',  # the author's own pointer, a sentence
+        '<p><a href="mailto:press@harbour.example.org">press@harbour.example.org</a></p>',  # a contact
+        '<p><a href="/users/ann">Ann Hale said:</a></p>',  # a quote's attribution
+    ],
+)
+def test_a_short_link_line_after_the_article_that_is_a_sentence_a_contact_or_a_label_stays(safe, line):
+    text = safe.clean(page(after=line)).text
+    assert any(w in text for w in ("Read it here.", "press@", "Ann Hale"))
+
+
 def test_a_date_line_above_the_article_goes_but_dates_in_it_stay(safe):
     result = safe.clean(page(before="<div>By Ann Lee | 11 Jan 2019 | 4 min</div>"))
     assert "11 Jan 2019" not in result.text
@@ -106,6 +129,71 @@ def test_an_advertising_label_and_a_reading_time_line_go(safe):
     # A sentence that says it is an advertisement is prose, not a label.
     said = "<p>Advertisement boards on the quay will come down when the market closes next month.</p>"
     assert "Advertisement boards" in safe.clean(page(middle=said)).text
+
+
+@pytest.mark.parametrize(
+    "line", ["Anzeige, enthält Affiliate Links", "Werbung | Affiliate-Links", "This post contains affiliate links."]
+)
+def test_a_disclosure_of_affiliate_links_goes(safe, line):
+    result = safe.clean(page(before=f"<p><em>{line}</em></p>"))
+    assert "ffiliate" not in result.text and LEDE in result.text
+    (removal,) = removed(result)["generic-html/promo"]
+    assert "a disclosure of affiliate links" in removal.evidence[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h2>Affiliate links</h2>",
+        "<h2>What are affiliate links?</h2>",
+        "<p>Harbour shops earn from affiliate links, the board says.</p>",
+    ],
+)
+def test_a_heading_or_sentence_about_affiliate_links_stays(safe, line):
+    result = safe.clean(page(middle=line))
+    assert "ffiliate links" in result.text
+
+
+@pytest.mark.parametrize(
+    ("box", "rule"),
+    [
+        # WordPress's Ad Inserter numbers the blocks it puts between a post's paragraphs.
+        ('<div class="code-block code-block-3"><b>Dine out tonight? Order from the quay kitchens:</b></div>', "promo"),
+        # A panel that slides out when a button is pressed.
+        ('<div class="c-flyout js-flyout"><p>Every small gift helps the harbour\'s lifeboat crew!</p></div>', "ui"),
+    ],
+    ids=["ad-inserter", "flyout"],
+)
+def test_a_box_named_as_an_inserted_ad_or_a_flyout_goes(safe, box, rule):
+    result = safe.clean(page(middle=box))
+    assert "quay kitchens" not in result.text and "lifeboat crew" not in result.text
+    assert LEDE in result.text and THIRD in result.text
+    assert removed(result)[f"generic-html/{rule}"]
+
+
+def test_text_set_off_screen_for_screen_readers_goes(safe):
+    # A video's caption on a news page: "Media caption" is said to screen readers only; the caption stays.
+    caption = '<figure><figcaption><span class="off-screen">Media caption</span>The quay at dawn</figcaption></figure>'
+    result = safe.clean(page(middle=caption))
+    assert "Media caption" not in result.text and "The quay at dawn" in result.text
+    assert removed(result)["generic-html/ui"]
+
+
+def test_a_pages_contact_information_goes(safe):
+    # <address>: the contact information of the page or its article, by the HTML standard.
+    contact = "<address>Ann Hale, press office<br>press@harbour.example.org</address>"
+    result = safe.clean(page(after=contact))
+    assert "press office" not in result.text and LEDE in result.text
+    (removal,) = removed(result)["generic-html/bio"]
+    assert removal.evidence == ("<address>",)
+    # A postal address written in the article's text is no contact information of the page.
+    told = "<p>The new hall stands at 4 Mill Lane, Kelby, next to the old ferry office.</p>"
+    assert "4 Mill Lane" in safe.clean(page(middle=told)).text
+
+
+def test_a_code_listings_box_named_code_block_stays(safe):
+    listing = '<div class="code-block"><pre><code>harbour.close(market="Kelby")</code></pre></div>'
+    assert 'harbour.close(market="Kelby")' in safe.clean(page(middle=listing)).text
 
 
 def test_teasers_inside_links_are_no_prose_to_the_guard(safe):

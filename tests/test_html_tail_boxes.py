@@ -169,3 +169,64 @@ def test_the_article_ends_at_its_last_paragraph_outside_furniture():
     assert html_tail_boxes.article_end(lay, []) == lay.order[story.findall("p")[-1]]
     assert html_tail_boxes.article_end(lay, list(story.findall("p"))[1:]) is None  # one paragraph of its own
 
+
+
+FEED = (
+    "Harbour towns along the east coast report record numbers of visitors this spring, and several councils now "
+    "plan new car parks and ferry landings before the summer season begins in earnest next month."
+)
+
+
+def two_columns(side: str, where: str = "before") -> str:
+    """A fragment whose container is the page's wrapper: the post's text in its own column, a sidebar beside it."""
+    post = f'<div class="entry"><h1>Kelby fish market to close</h1><p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p></div>'
+    return f"<div>{side}{post}</div>" if where == "before" else f"<div>{post}{side}</div>"
+
+
+SIDEBAR = (
+    '<div id="sidebar" class="widget-area"><div class="widget widget_rss"><h3>Coast news</h3><ul><li>'
+    f'<a href="/coast">Visitors flock to the coast</a><div class="rssSummary">{FEED}</div></li></ul></div>'
+    '<div class="widget widget_archive"><h3>Archives</h3><ul><li><a href="/2025/03">March 2025</a></li></ul>'
+    "</div></div>"
+)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_furniture_box_beside_the_articles_column_goes_with_its_prose(safe, where):
+    # The container is the page's wrapper (a fragment's body here): the feed's summary in the sidebar widget is the
+    # sidebar's prose, not the article's, wherever the sidebar stands in the source.
+    result = safe.clean(two_columns(SIDEBAR, where))
+    assert FEED not in result.text and intact(result.text)
+    evidence = [r.evidence[0] for rs in removed(result).values() for r in rs if FEED in r.text]
+    assert evidence and all("outside the box that holds the article's prose" in e or "below" in e for e in evidence)
+
+
+def test_the_same_box_inside_the_articles_column_stays(safe):
+    # Between the post's own paragraphs the widget is inside the column: the guard keeps its prose as before.
+    widget = f'<div class="widget widget_text"><div class="textwidget"><p>{FEED}</p></div></div>'
+    post = f'<div class="entry"><p>{LEDE}</p>{widget}<p>{SECOND}</p><p>{THIRD}</p></div>'
+    area = '<div class="widget-area"><div class="widget">a</div><div class="widget">b</div></div>'
+    result = safe.clean(f"<div>{area}{post}</div>")
+    assert FEED in result.text and intact(result.text)
+
+
+def test_a_page_with_no_column_of_its_own_keeps_the_box(safe):
+    # The article's paragraphs stand in the container itself: there is no column to stand beside, so a bio before
+    # them keeps its prose (the guard's word, as before).
+    html = f'<div class="author-bio"><p>{BIO}</p></div><p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p>'
+    result = safe.clean(html)
+    assert BIO in result.text and intact(result.text)
+
+
+def test_the_articles_column_is_the_deepest_box_holding_four_fifths_of_its_prose():
+    root = parse(f"<html><body>{two_columns(SIDEBAR)}</body></html>")
+    body = root.find("body")
+    layout = html_shapes.Layout.of(body)
+    side = body.find(".//div[@id='sidebar']")
+    entry = body.find(".//div[@class='entry']")
+    own = html_tail_boxes.article_of(layout, [side])
+    assert own.column == (layout.order[entry], layout.end[entry])
+    assert html_tail_boxes.beside_column(layout, side, "aside", own)
+    assert not html_tail_boxes.beside_column(layout, side, "share", own)  # a kind whose name may be a topic's
+    flat = parse(f"<html><body><p>{LEDE}</p><p>{SECOND}</p></body></html>").find("body")
+    assert html_tail_boxes.article_of(html_shapes.Layout.of(flat), []).column is None  # the container is the column

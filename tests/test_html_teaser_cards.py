@@ -44,3 +44,30 @@ def test_a_standfirst_named_teaser_stays(safe):
     # ... nor is a teaser box whose link is the article's source, written out.
     source = '<div class="teaser-source"><a href="https://harbour.example.org/report">harbour.example.org/report</a></div>'
     assert "harbour.example.org/report" in safe.clean(page(middle=source)).text
+
+
+# Another story's card whose excerpt is outside its link: under half of it is link text.
+CARD = """<div class="contel100 newsteaser"><a href="/news/ferry-winter-timetable"><h2>Winter timetable</h2></a>
+<div class="excerpt">The ferry to the islands will sail twice a day from November, and the late crossing on Fridays
+is dropped until the spring, the operator says.</div></div>"""
+
+
+def test_a_teaser_with_a_link_and_no_prose_under_the_articles_start_goes(safe):
+    for place in ("middle", "after"):
+        result = safe.clean(page(**{place: CARD}))
+        assert "Winter timetable" not in result.text and "twice a day" not in result.text and intact(result.text)
+        (removal,) = removed(result)["generic-html/teasers"]
+        assert '"newsteaser" in class/id' in removal.evidence[0]
+        assert "under the article's first paragraph of prose" in removal.evidence[0]
+
+
+def test_a_teaser_named_box_above_the_article_or_without_a_link_or_with_prose_stays(safe):
+    # Above the first paragraph it is the standfirst, link or not.
+    assert "twice a day" in safe.clean(page(before=CARD)).text
+    # A standfirst-like box further down with no link to anywhere is no other story's card.
+    plain = '<div class="article-teaser">The ferry to the islands will sail twice a day from November.</div>'
+    assert "twice a day" in safe.clean(page(middle=plain)).text
+    # A box that holds a paragraph of prose of its own is the article's, whatever the CMS calls it.
+    prose = f'<div class="teaser-box"><a href="/more">More</a><p>{THIRD}</p></div>'
+    result = safe.clean(page(after=prose.replace(THIRD, THIRD.replace("winter", "spring"))))
+    assert THIRD.replace("winter", "spring") in result.text

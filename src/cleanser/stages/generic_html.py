@@ -67,7 +67,16 @@ from . import (
     html_widgets,
 )
 from .html_rules import paragraph_texts, replace_with_placeholder
-from .html_vocabulary import ARTICLE_NAME, NOT_ARTICLE, NOT_ARTICLE_ROLES, NOT_ARTICLE_TAGS, ROLE_KIND, TAG_KIND, TOKENS
+from .html_vocabulary import (
+    ARTICLE_NAME,
+    NOT_ARTICLE,
+    NOT_ARTICLE_ROLES,
+    NOT_ARTICLE_TAGS,
+    ROLE_KIND,
+    SCREEN_READER,
+    TAG_KIND,
+    TOKENS,
+)
 
 PLUGIN = "generic-html"
 
@@ -203,6 +212,11 @@ def shape_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
     if found:
         return "links", found
     return None
+
+
+def _lone_link(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
+    found = html_shapes.lone_link_after_prose(el, layout) if el.tag in ("p", "div") else None
+    return ("links", found) if found else None
 
 
 def heading_evidence(el, layout: html_shapes.Layout) -> tuple[str, str] | None:
@@ -405,6 +419,8 @@ def _inline_ok(el, kind: str) -> bool:
     (a wiki's "[edit]" links inside its headings stay: Mozilla's Readability keeps them)."""
     if kind == "credit" or _stands_alone(el):
         return True
+    if kind == "ui" and SCREEN_READER.search(_names(el)):
+        return True  # (text no reader sees, a piece of its line or not)
     # (a date line above the article that is a piece of a paragraph is its standfirst: "Bern, 17.08.2007 - Speech
     # by ... at the summit<br>...")
     if kind != "dateline" and _own_line(el):
@@ -511,6 +527,8 @@ def strip_boilerplate(
         if found is None:
             found = heading_evidence(el, layout)
             named = found is None
+        if found is None:
+            found = _lone_link(el, layout)
         if found is None and level == "aggressive" and el.tag in ("ul", "ol", "div", "section", "table"):
             size = _text_size(el)
             shape = _link_box(el, size) if size else None
@@ -542,13 +560,20 @@ def strip_boilerplate(
     kept: list = []  # (element, evidence) of the boxes with markup evidence the guard kept for their prose
     # Where the article's prose ends, outside the boxes the markup names: a furniture box below it holds its own
     # prose (a bio, a comment, post metadata), not the article's (html_tail_boxes.py).
-    end = html_tail_boxes.article_end(layout, [c[0] for c in candidates if c[4] and c[1] not in content])
+    # ... and so does a furniture box outside the column that holds the article's prose, in a container wider than
+    # that column (a page's wrapper of the article and its sidebar).
+    own = html_tail_boxes.article_of(layout, [c[0] for c in candidates if c[4] and c[1] not in content])
     for el, kind, evidence, _, _counts in candidates:
         if kind in content or el in removed or any(a in removed for a in el.iterancestors()):
             continue
         use = judge
-        if _counts and html_tail_boxes.in_tail(layout, el, kind, end) and judge is not None:
-            use, evidence = html_tail_boxes.judged(el, RULES[kind], evidence, judge, second_opinion)
+        if _counts and judge is not None:
+            if html_tail_boxes.in_tail(layout, el, kind, own.end):
+                use, evidence = html_tail_boxes.judged(el, RULES[kind], evidence, judge, second_opinion)
+            elif html_tail_boxes.beside_column(layout, el, kind, own):
+                use, evidence = html_tail_boxes.judged(
+                    el, RULES[kind], evidence, judge, second_opinion, where=html_tail_boxes.BESIDE
+                )
         marker = _remove(el, kind, evidence, removals, use)
         if marker is not None:
             removed.add(el)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from ..text import is_prose
 from .html_vocabulary import (
+    AD_DISCLOSURE,
     AD_LABEL,
     AGENCY,
     CREDIT,
@@ -75,6 +76,7 @@ class Layout:
     first_prose: int | None = None
     last_prose: int | None = None
     prose: list = field(default_factory=list)  # positions of the paragraphs of prose, in order
+    prose_elements: list = field(default_factory=list)  # ... and the paragraphs themselves
     named: dict = field(default_factory=dict)  # the furniture kind an element's whole text names (html_headings)
     total: int = 0  # the container's size
 
@@ -113,6 +115,7 @@ class Layout:
                     layout.first_prose = i
                 layout.last_prose = i
                 layout.prose.append(i)
+                layout.prose_elements.append(el)
         layout.total = size[elements[0]] if elements else 0
         for fig in article.iter("figure", "figcaption"):
             layout.figure.update(fig.iter())
@@ -289,6 +292,30 @@ def links_after_prose(el, layout: Layout) -> str | None:
     return None
 
 
+def lone_link_after_prose(el, layout: Layout) -> str | None:
+    """One short link line alone after the article's last paragraph of prose (asked after the furniture headings,
+    whose evidence says more: "Zurück zum Lexikon" is a link back)."""
+    if el.tag not in ("p", "div") or not layout.after_prose(el) or not _link_line(el, layout):
+        return None
+    if layout.links[el] != 1 or _run_length(el, layout) != 1 or not _lone_link(el):
+        return None
+    return "one short link line alone after the article's last paragraph"
+
+
+def _lone_link(el) -> bool:
+    """A short line that is one link to another page: "Bilder des Treffens", "FAQ", "Zur Übersicht". Not an e-mail
+    address (a press office's contact), not a label ending with a colon (a quote's "Name said:"), and not a sentence
+    (the author's own pointer: "Read more about ad blocking here.")."""
+    text = _text(el)
+    if not text or _words(text) > _LONE_LINK_WORDS or text[-1] in ":.!?":
+        return False
+    links = _links(el)
+    return len(links) == 1 and not (links[0].get("href") or "").strip().lower().startswith("mailto:")
+
+
+_LONE_LINK_WORDS = 8
+
+
 def date_before_prose(el, layout: Layout) -> str | None:
     """A short line with a date or a time above the article's first paragraph of prose, that is not a heading."""
     if el.tag in _HEADINGS or not layout.before_prose(el):
@@ -395,15 +422,20 @@ def _outer_lists(li) -> list:
 
 
 def label_line(el) -> tuple[str, str] | None:
-    """A line that is an advertising label alone ("Anzeige", "- Advertisement -"), or a reading-time line."""
+    """A line that is an advertising label alone ("Anzeige", "- Advertisement -"), a disclosure of affiliate links
+    ("Anzeige, enthält Affiliate Links"), or a reading-time line."""
     raw = el.text_content()
-    if not READING_TIME.search(raw) and not AD_LABEL.match(raw.strip()):  # (most elements: said before normalising)
+    stripped = raw.strip()
+    # (most elements: said before normalising)
+    if not READING_TIME.search(raw) and not AD_LABEL.match(stripped) and "ffiliate" not in stripped:
         return None
     text = _text(el)
     if not text or len(text) > 120:
         return None
     if AD_LABEL.match(text):
         return "promo", f"an advertising label alone ({_quote(text)})"
+    if AD_DISCLOSURE.match(text):
+        return "promo", f"a disclosure of affiliate links ({_quote(text)})"
     if READING_TIME.search(text) and _words(text) <= 14 and not is_prose(text):
         return "tags", f"a reading-time line ({_quote(text)})"
     return None

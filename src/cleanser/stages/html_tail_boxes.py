@@ -12,6 +12,12 @@ least two paragraphs of the article, is the page's furniture in the article's ta
 it is the bio's, the comment's or the pitch's own. The removal is still the guard's to judge, shown the box's
 paragraphs less its own prose (`shown`), and the audit says where the box stood.
 
+Where the container is wider than the article (a page's wrapper of the post and its sidebar, or the body itself),
+the article's prose stands in a column of its own: the deepest element that holds four fifths of it. A box of those
+kinds, or a widget area and a landmark (`aside`), that stands outside that column, before or after it, is the page's
+furniture beside the article (a sidebar's feed summaries, a sign-up pitch, a bio in the sidebar), judged the same way
+and audited "outside the box that holds the article's prose".
+
 Never acted on: a box that starts above or between the article's paragraphs (a fact box, a pull quote, a quoted
 comment in the flow stays: the guard keeps it as before), a box of a kind whose words do not say "not the article"
 (`aside`, `footer` and landmark roles, forms, navigation, page controls, legal notes, `share`, `related`), a box
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from ..text import is_prose
 from .html_rules import paragraph_texts
@@ -40,11 +47,13 @@ from .html_rules import paragraph_texts
 # article's own further reading, and the guard keeps it (`html_teasers.py`).
 TAIL_KINDS = frozenset({"comments", "bio", "tags", "newsletter", "promo", "teasers"})
 MIN_ARTICLE_PARAGRAPHS = 2  # paragraphs of prose of the article above the box
+# What the audit's evidence adds, by where the box stood.
+_BELOW = "below the article's last paragraph of prose"
+BESIDE = "outside the box that holds the article's prose"
 
 
-def article_end(layout, furniture: list) -> int | None:
-    """The position (document order) of the article's last paragraph of prose outside every element in
-    `furniture`, when at least two such paragraphs stand in the container; None otherwise."""
+def _article_prose(layout, furniture: list) -> list[int]:
+    """The indices (into `layout.prose`) of the paragraphs of prose outside every element in `furniture`."""
     spans = sorted((layout.order[el], layout.end[el]) for el in furniture if el in layout.order)
     starts = [a for a, _ in spans]
     ends: list[int] = []  # the furthest end of any span opening at or before each start (spans nest or follow)
@@ -52,15 +61,63 @@ def article_end(layout, furniture: list) -> int | None:
     for _, b in spans:
         reach = max(reach, b)
         ends.append(reach)
-    count = 0
-    last = None
-    for pos in layout.prose:
+    found = []
+    for k, pos in enumerate(layout.prose):
         i = bisect_left(starts, pos + 1) - 1  # the last span opening at or before the paragraph
         if i >= 0 and ends[i] >= pos:
             continue  # inside a furniture box
-        count += 1
-        last = pos
-    return last if count >= MIN_ARTICLE_PARAGRAPHS else None
+        found.append(k)
+    return found
+
+
+@dataclass
+class Article:
+    """Where the article's own prose stands in the container: its last paragraph (`end`, a position in document
+    order) and the span of its column (`column`: the deepest element holding four fifths of that prose, when that
+    is not the container itself), each None when the container has fewer than two paragraphs of its own."""
+
+    end: int | None
+    column: tuple[int, int] | None
+
+
+def article_of(layout, furniture: list) -> Article:
+    """The article's prose outside every element in `furniture` (the boxes the markup names): where it ends, and the
+    column that holds it."""
+    own = _article_prose(layout, furniture)
+    if len(own) < MIN_ARTICLE_PARAGRAPHS:
+        return Article(None, None)
+    return Article(layout.prose[own[-1]], _column(layout, [layout.prose_elements[k] for k in own]))
+
+
+def article_end(layout, furniture: list) -> int | None:
+    """The position (document order) of the article's last paragraph of prose outside every element in
+    `furniture`, when at least two such paragraphs stand in the container; None otherwise."""
+    return article_of(layout, furniture).end
+
+
+_COLUMN_SHARE = 0.8  # of the article's prose characters that its column holds
+
+
+def _column(layout, paragraphs: list) -> tuple[int, int] | None:
+    """The span (first and last position) of the deepest element holding four fifths of the paragraphs' text;
+    None when only the container does. Elements holding that much form one chain of ancestors: the deepest is the
+    one that comes last in document order."""
+    weight: dict = {}
+    total = 0
+    for p in paragraphs:
+        size = layout.size.get(p, 0)
+        total += size
+        for el in (p, *p.iterancestors()):
+            if el not in layout.order:
+                break  # above the container
+            weight[el] = weight.get(el, 0) + size
+    held = [el for el, w in weight.items() if w >= _COLUMN_SHARE * total]
+    if not held:
+        return None
+    deepest = max(held, key=layout.order.__getitem__)
+    if layout.order[deepest] == 0:
+        return None  # the container itself: no column of its own
+    return layout.order[deepest], layout.end[deepest]
 
 
 # A class that says what state a wrapper is in rather than what it is ("comments-enabled", "has-comments",
@@ -100,19 +157,43 @@ def in_tail(layout, el, kind: str, end: int | None) -> bool:
     "comment")."""
     if end is None or kind not in TAIL_KINDS or layout.order.get(el, -1) <= end:
         return False
+    return _names_its_own(el, kind)
+
+
+# Beside the article's column, a widget area and a landmark (`aside`) are furniture too: a sidebar of feed summaries
+# or a sign-up pitch in a page-wide container. Under the article they are not acted on (an HTML5 `footer` there may
+# hold the article's footnotes), but no footnote stands outside the box that holds the article's prose.
+COLUMN_KINDS = TAIL_KINDS | {"aside"}
+
+
+def beside_column(layout, el, kind: str, article: Article) -> bool:
+    """Whether a box of `kind` stands outside the column that holds the article's prose (before or after it, never
+    around it), in a container wider than that column (a page's body, a wrapper of the article and its sidebar), and
+    its name is its own as for `in_tail`."""
+    if article.column is None or kind not in COLUMN_KINDS or el not in layout.order:
+        return False
+    start, stop = article.column
+    if not (layout.end[el] < start or layout.order[el] > stop):
+        return False
+    return _names_its_own(el, kind)
+
+
+def _names_its_own(el, kind: str) -> bool:
+    """Whether the box's name is neither a wrapper's state, nor an article's own section's, nor a wall's (nor, for
+    comments, a single "comment")."""
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     if kind == "comments" and not _THREAD.search(names):
         return False
     return not _STATE.search(names) and not _SECTION.search(names) and not _WALL.search(names)
 
 
-def judged(el, rule, evidence: str, judge, extracted: str | None = None):
-    """(the guard's check, the evidence) for a box in the article's tail: when the guard would keep it for its prose,
-    and no second opinion (`extracted`) holds that prose, the guard is shown the box less its own prose and the
-    evidence says where the box stood; otherwise both as they were."""
+def judged(el, rule, evidence: str, judge, extracted: str | None = None, where: str = _BELOW):
+    """(the guard's check, the evidence) for a box in the article's tail or beside its column: when the guard would
+    keep it for its prose, and no second opinion (`extracted`) holds that prose, the guard is shown the box less its
+    own prose and the evidence says where the box stood (`where`); otherwise both as they were."""
     if held_by(el, extracted) or judge(rule, paragraph_texts(el)) is None:
         return judge, evidence
-    return shown(judge), f"{evidence}, below the article's last paragraph of prose"
+    return shown(judge), f"{evidence}, {where}"
 
 
 def shown(judge):

@@ -10,6 +10,12 @@ Evidence: a class or id token `teaser…` (at token edges, as every token: `basi
 element's text 80% link text or more, its links none of them a web address written out or a place on the page (an
 article's sources and its notes), and no name that says it is the article body. Kind `teasers`; the guard judges it
 as any generic removal (a teaser whose excerpt is wholly a link's text is no prose to it: `html_shapes.py`).
+
+Where it stands says it too: a standfirst stands above the article's first paragraph of prose, and links nowhere.
+A box so named that starts under that paragraph, holds a link to another page and no paragraph of prose is another
+story's teaser, a "read more" card or a gallery's teaser line, whatever share of it is links ("Mehr lesen ...", a
+card's headline link and its two-line excerpt in divs). The token may stand inside a word of the name
+(`newsteaser`, `grid-item-teaser`).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import re
 
 from .html_shapes import Layout
 
-_TEASER = re.compile(r"(?:^|[\s_-])teaser\w*(?=$|[\s_-])")
+_TEASER = re.compile(r"(?:^|[\s_-])\w*teaser\w*(?=$|[\s_-])")
 MIN_LINK_SHARE = 0.8
 
 
@@ -29,10 +35,20 @@ def evidence(el, names: str, layout: Layout) -> tuple[str, str] | None:
     if m is None:
         return None
     size = layout.size.get(el, 0)
-    if not size or layout.odd_links.get(el, 0) or not layout.links.get(el, 0):
+    if not size:
         return None
+    token = m.group(0).strip(" _-")
+    if layout.odd_links.get(el, 0) or not layout.links.get(el, 0):
+        return None
+    if _below_the_start(el, layout):
+        return "teasers", f'"{token}" in class/id, a link under the article\'s first paragraph of prose, no prose'
     share = layout.linked.get(el, 0) / size
     if share < MIN_LINK_SHARE:
         return None
-    token = m.group(0).strip(" _-")
     return "teasers", f'"{token}" in class/id, {share:.0%} of its text in links to other pages'
+
+
+def _below_the_start(el, layout: Layout) -> bool:
+    """Whether the element starts after the article's first paragraph of prose and holds no paragraph of prose."""
+    first = layout.first_prose
+    return first is not None and layout.order.get(el, -1) > first and not layout.holds_prose(el)

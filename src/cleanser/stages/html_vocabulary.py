@@ -11,6 +11,10 @@ from dataclasses import dataclass
 # "CtxtMenu_Attached" match "menu": camelCase humps are no edge, they join words of one name too often).
 _E = r"(?:^|[\s_-])"  # token start
 _Z = r"(?=$|[\s_-])"  # token end
+# Text set out of sight for screen readers ("Media caption" before a video's caption, "(opens in a new window)"): no
+# reader sees it, so it goes even as a piece of a line (generic_html._inline_ok).
+_SCREEN_READER = r"sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|off-?screen"
+SCREEN_READER = re.compile(rf"{_E}(?:{_SCREEN_READER}){_Z}")
 # "paywall" tokens skip negated names: a Badische Zeitung article sits in `section.non-paywall`.
 SAFE_TOKENS: dict[str, str] = {
     "comments": (
@@ -36,7 +40,10 @@ SAFE_TOKENS: dict[str, str] = {
     ),
     "promo": (
         rf"{_E}(?:promo\w*|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper|box)|adslot|adunit|dfp|gpt-?ad|"
-        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|paidbox\w*|paid-?content|cta|call-?to-?action|donat\w*|spenden\w*){_Z}"
+        rf"sponsor\w*|affiliate\w*|anzeige|werbung|commercial|paidbox\w*|paid-?content|cta|call-?to-?action|donat\w*|spenden\w*|"
+        # the numbered blocks of WordPress's Ad Inserter plugin ("code-block code-block-3"): an ad or a pitch put
+        # between the paragraphs; a code listing's box is named "code-block" alone
+        rf"code-block-\d+){_Z}"
     ),
     "bio": (
         rf"{_E}(?:author-?(?:bio|box|info|about|description|card|details|profile)|about-?(?:the-?)?author|"
@@ -56,9 +63,11 @@ SAFE_TOKENS: dict[str, str] = {
     # Recipe", "Zum Deal", "HIER KOSTENLOS ANMELDEN"), never the article's words (an inline one only as a line of
     # its own, as every inline candidate).
     "ui": (
-        rf"{_E}(?:sr-?only|screen-?reader-?(?:text|only)|visually-?hidden|visuallyhidden|a11y-?hidden|"
+        rf"{_E}(?:{_SCREEN_READER}|"
         rf"slideshow-?controls|gallery-?(?:nav|controls|counter|count)|image-?counter|counter|lightbox-?\w+|"
         rf"carousel-?(?:nav|controls|arrows?)|swiper-?(?:button\w*|pagination)|close|print-?(?:button|link|icon)|toolbar|"
+        # a panel that slides out over the page when a button is pressed (a donation pitch, a menu, a share panel)
+        rf"flyout\w*|fly-out|"
         rf"tools|article-?tools|action-?bar|actions|editsection|mw-editsection|loading|likes?-?widget\w*|"
         rf"rating\w*|post-?ratings|button\w*|btn\w*|"
         # a media player's own text: its controls ("Play", "Mute", "Fullscreen"), caption settings ("Font Size",
@@ -87,7 +96,9 @@ ARTICLE_NAME = re.compile(
     r"(?:^|[\s_-])(?:article-?(?:body|content|text)|story-?(?:body|content)|entry-?content|post-?(?:content|body)|"
     r"main-?content|content-?body|articlebody)(?=$|[\s_-])"
 )
-TAG_KIND = {"aside": "aside", "nav": "navigation", "footer": "aside", "form": "form"}
+# (`address` is, by the HTML standard, the contact information of the page or of its article: an author's or a press
+# office's name, mail and phone, a page's "Last modified" line; a postal address in the text is no `address`)
+TAG_KIND = {"aside": "aside", "nav": "navigation", "footer": "aside", "form": "form", "address": "bio"}
 ROLE_KIND = {
     "navigation": "navigation",
     "menu": "navigation",
@@ -214,6 +225,15 @@ SLASH_CREDIT = re.compile(r"^[\w.&'-]+(?: [\w.&'-]+){0,2} ?/ ?[\w.&'-]+(?: [\w.&
 AD_LABEL = re.compile(
     r"^\W*(?:anzeige|werbung|reklama|advertisement|advertising|advert|publicidad|publicité|pubblicità|publicidade|"
     r"sponsored|gesponsert|sponsored content|paid content|advertorial|annonce|mainos|annons|advertentie)\W*$",
+    re.IGNORECASE,
+)
+# A line that discloses the post's affiliate links, with or without an advertising label before it ("Anzeige, enthält
+# Affiliate Links", "Werbung | Affiliate-Links", "This post contains affiliate links"): the page's legal notice.
+AD_DISCLOSURE = re.compile(
+    r"^\W*(?:(?:anzeige|werbung|advertisement|ad|sponsored|gesponsert|enthält werbung)\W+|\*\s*)"
+    r"(?:(?:enthält|beinhaltet|contains|includes|with|mit|inkl\.?)\s+(?:\w+\s+)?)?affiliate[- ]?links?\W*$|"
+    r"^\W*(?:(?:dieser|der|this|the)\s+(?:beitrag|artikel|post|blogpost|blog post|article|page|seite)\s+)?"
+    r"(?:enthält|beinhaltet|contains|includes|may contain)\s+(?:\w+\s+)?affiliate[- ]?links?\W*$",
     re.IGNORECASE,
 )
 # A reading-time line: "5 min read", "Lesezeit: 4 Minuten", "3 minutos de lectura".
