@@ -1,5 +1,5 @@
-"""Faster ways of doing the same thing give the same results: folding, the block-rule and fingerprint indexes, and
-readability-lxml's scoring with its costly parts replaced."""
+"""Faster ways of doing the same thing give the same results: folding, the block-rule and fingerprint indexes,
+readability-lxml's scoring with its costly parts replaced, remembered word counts and blocks found by identity."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ import copy
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from readability import readability as upstream
 
 from cleanser import ruleset_from_dict
+from cleanser import text as text_module
+from cleanser.document import Block, index_of
 from cleanser.read import extract as html_extract
 from cleanser.read import page as html_stage
 from cleanser.read.readability_fast import Readability, clean
@@ -98,3 +101,31 @@ def test_readability_scores_and_picks_as_upstream_does():
         html_stage.strip_junk(root)
         html_extract._stamp(root)
         assert _choice(Readability, root) == _choice(upstream.Document, root), page.name
+
+
+@given(st.lists(st.text(alphabet=["a", "é", " ", "\t", "\n", "\xa0", "字"], max_size=30), max_size=12))
+def test_words_in_counts_as_split_does(texts):
+    for text in [*texts, *texts]:  # asked twice: the second answer is the remembered one
+        assert text_module.words_in(text) == len(text.split())
+
+
+def test_words_in_stays_right_when_its_memory_fills(monkeypatch):
+    monkeypatch.setattr(text_module, "WORDS_MEMO_SIZE", 3)
+    monkeypatch.setattr(text_module, "_words_memo", {})
+    texts = [f"{'w ' * n}end" for n in range(10)]
+    for text in texts * 2:
+        assert text_module.words_in(text) == len(text.split())
+    assert len(text_module._words_memo) <= 3
+    long = "word " * (text_module.WORDS_MEMO_CHARS // 5 + 1)
+    assert text_module.words_in(long) == len(long.split())
+    assert long not in text_module._words_memo  # a long text is counted, not kept
+
+
+def test_index_of_finds_this_very_block():
+    twin, block = Block(text="Advertisement"), Block(text="Advertisement")
+    blocks = [Block(text="A paragraph."), twin, block]
+    assert twin == block  # list.index would stop at the twin
+    assert index_of(blocks, block) == 2
+    assert index_of(blocks, twin) == 1
+    with pytest.raises(ValueError):
+        index_of(blocks, Block(text="A paragraph."))

@@ -89,6 +89,28 @@ def fold_for_match(line: str) -> str:
 TRIMMABLE = frozenset(" " + _TRIM_LEAD + _TRIM_TAIL) | {chr(c) for c, v in FOLD.items() if v == " "}
 
 
+# `words_in` remembers the counts of the texts it was last asked about: the stages after the rules (the wall lines,
+# the zones, the guard, the flags) each ask for the words of the same lines, and a paragraph's split costs
+# microseconds where a look-up costs a tenth of one. A line's text is one string object from the reader to the
+# writer, whose hash Python keeps, so the look-up does not read it again. Bounded: emptied when full, and texts
+# longer than WORDS_MEMO_CHARS (rare, and cheap to count against what else a stage does with them) are not kept.
+WORDS_MEMO_SIZE = 1 << 14
+WORDS_MEMO_CHARS = 4000
+_words_memo: dict[str, int] = {}
+
+
+def words_in(text: str) -> int:
+    """`len(text.split())`: the words of a text separated by white space, remembered (see `_words_memo`)."""
+    found = _words_memo.get(text)
+    if found is None:
+        found = len(text.split())
+        if len(text) <= WORDS_MEMO_CHARS:
+            if len(_words_memo) >= WORDS_MEMO_SIZE:
+                _words_memo.clear()
+            _words_memo[text] = found
+    return found
+
+
 def word_count(text: str) -> int:
     """Words separated by spaces; in scripts written without spaces (Chinese, Japanese), two characters count
     as a word, so that the guard's limits and budget mean the same in every script."""
