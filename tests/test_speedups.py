@@ -109,16 +109,20 @@ def test_words_in_counts_as_split_does(texts):
         assert text_module.words_in(text) == len(text.split())
 
 
-def test_words_in_stays_right_when_its_memory_fills(monkeypatch):
-    monkeypatch.setattr(text_module, "WORDS_MEMO_SIZE", 3)
-    monkeypatch.setattr(text_module, "_words_memo", {})
-    texts = [f"{'w ' * n}end" for n in range(10)]
+@pytest.mark.parametrize("name", ["words_in", "word_count", "is_prose", "fold_for_match"])
+def test_remembered_answers_stay_right_when_the_memo_fills(monkeypatch, name):
+    ask = getattr(text_module, name)
+    plain = ask.__wrapped__
+    monkeypatch.setattr(text_module, "MEMO_SIZE", 3)
+    ask.memo.clear()
+    texts = [f"{'word ' * n}end{'.' * (n % 2)}\u00a0" for n in range(0, 60, 6)]
     for text in texts * 2:
-        assert text_module.words_in(text) == len(text.split())
-    assert len(text_module._words_memo) <= 3
-    long = "word " * (text_module.WORDS_MEMO_CHARS // 5 + 1)
-    assert text_module.words_in(long) == len(long.split())
-    assert long not in text_module._words_memo  # a long text is counted, not kept
+        assert ask(text) == plain(text)
+    assert 0 < len(ask.memo) <= 3
+    long = "A word of a long paragraph. " * (text_module.MEMO_CHARS // 20)
+    assert ask(long) == plain(long)
+    assert long not in ask.memo  # a long text is answered, not kept
+    ask.memo.clear()
 
 
 def test_index_of_finds_this_very_block():
