@@ -18,6 +18,7 @@ from cleanser.document import Block, index_of
 from cleanser.read import extract as html_extract
 from cleanser.read import page as html_stage
 from cleanser.read.readability_fast import Readability, clean
+from cleanser.read.text import _ODD_SPACE, normalize_spaces
 from cleanser.rules.book import BlockFinder, RuleBook
 from cleanser.sites.index import SiteIndex
 from cleanser.text import FOLD, fold
@@ -133,3 +134,8 @@ def test_index_of_finds_this_very_block():
     assert index_of(blocks, twin) == 1
     with pytest.raises(ValueError):
         index_of(blocks, Block(text="A paragraph."))
+
+
+@given(st.text(alphabet=[*map(chr, _ODD_SPACE), "a", " ", "é", "\u200d"], max_size=30))
+def test_normalize_spaces_is_the_translation(text):
+    assert normalize_spaces(text) == text.translate(_ODD_SPACE)
