@@ -150,7 +150,7 @@ class Document:
     original: str | None = None  # a text input as decoded: what the text output is cut from
 
     def kept(self) -> list[Block]:
-        return [b for b in self.blocks if b.kept]
+        return [b for b in self.blocks if b.removal is None and b.kind != BLANK]  # Block.kept, without a call each
 
     def word_count(self) -> int:
         return sum(word_count(b.text) for b in self.blocks if b.kind != BLANK)
