@@ -132,10 +132,12 @@ def test_matcher_agrees_with_trying_every_rule_in_turn(case):
         assert _key(matcher.match_glued_start(glued)) == one_by_one_start(rules, glued), line
         assert _key(matcher.match_glued_end(glued)) == one_by_one_end(rules, matcher.max_len, glued), line
         hits += expected is not None
-    # Twice, to go through the groups, heads and expressions compiled and kept the first time.
+    # Twice, to go through the groups, heads, line endings and expressions compiled and kept the first time.
     for line in lines:
         folded = fold_for_match(line)
         assert _key(matcher.match_line(folded)) == one_by_one_line(rules, matcher.max_len, folded)
+        glued = fold(line)
+        assert _key(matcher.match_glued_end(glued)) == one_by_one_end(rules, matcher.max_len, glued), line
 
 
 def test_keys_of_simple_patterns():
@@ -182,3 +184,32 @@ def test_a_rule_left_out_by_its_needed_text_still_matches_letters_that_fold_to_i
         hit = matcher.match_line(fold_for_match(line))
         assert hit is not None and hit.rule.id == "pitch", line
     assert matcher.match_line(fold_for_match("Our newspaper links")) is None
+
+
+def test_glued_end_candidates_kept_by_line_ending_serve_every_line_with_that_ending():
+    """The glued-end rules a line may end with are worked out once per ending (its last KEY_LEN + 1 characters):
+    lines of other lengths and starts with the same ending, or one character more or less, get their own answer."""
+    rules = ruleset_from_dict(
+        {
+            "name": "t",
+            "rule": [
+                {"id": "full", "regex": "read the full article here", "glued": "end"},
+                {"id": "short", "regex": "here[.!]?", "glued": "end"},
+            ],
+        }
+    ).rules
+    matcher = LineMatcher(rules)
+    lines = [
+        "The vote was delayed.Read the full article here",
+        "Nothing is mere.",  # the same last four characters as the next line's: its candidates are not the next's
+        "The vote was delayed.Read the full article here.",
+        "Nothing here",
+        "here",
+        "ere",
+        "It was here",
+        "The vote was delayed. Read the full article here!",
+        "The full article is not here.",
+    ]
+    for line in lines * 2:
+        folded = fold(line)
+        assert _key(matcher.match_glued_end(folded)) == one_by_one_end(rules, matcher.max_len, folded), line

@@ -1,5 +1,5 @@
-"""Faster ways of doing the same thing give the same results: folding, the block-rule and fingerprint indexes, and
-readability-lxml's scoring with its costly parts replaced."""
+"""Faster ways of doing the same thing give the same results: folding, the block-rule and fingerprint indexes,
+readability-lxml's scoring with its costly parts replaced, remembered word counts and blocks found by identity."""
 
 from __future__ import annotations
 
@@ -7,14 +7,18 @@ import copy
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from readability import readability as upstream
 
 from cleanser import ruleset_from_dict
+from cleanser import text as text_module
+from cleanser.document import Block, index_of
 from cleanser.read import extract as html_extract
 from cleanser.read import page as html_stage
 from cleanser.read.readability_fast import Readability, clean
+from cleanser.read.text import _ODD_SPACE, normalize_spaces
 from cleanser.rules.book import BlockFinder, RuleBook
 from cleanser.sites.index import SiteIndex
 from cleanser.text import FOLD, fold
@@ -98,3 +102,40 @@ def test_readability_scores_and_picks_as_upstream_does():
         html_stage.strip_junk(root)
         html_extract._stamp(root)
         assert _choice(Readability, root) == _choice(upstream.Document, root), page.name
+
+
+@given(st.lists(st.text(alphabet=["a", "é", " ", "\t", "\n", "\xa0", "字"], max_size=30), max_size=12))
+def test_words_in_counts_as_split_does(texts):
+    for text in [*texts, *texts]:  # asked twice: the second answer is the remembered one
+        assert text_module.words_in(text) == len(text.split())
+
+
+@pytest.mark.parametrize("name", ["words_in", "word_count", "is_prose", "fold_for_match"])
+def test_remembered_answers_stay_right_when_the_memo_fills(monkeypatch, name):
+    ask = getattr(text_module, name)
+    plain = ask.__wrapped__
+    monkeypatch.setattr(text_module, "MEMO_SIZE", 3)
+    ask.memo.clear()
+    texts = [f"{'word ' * n}end{'.' * (n % 2)}\u00a0" for n in range(0, 60, 6)]
+    for text in texts * 2:
+        assert ask(text) == plain(text)
+    assert 0 < len(ask.memo) <= 3
+    long = "A word of a long paragraph. " * (text_module.MEMO_CHARS // 20)
+    assert ask(long) == plain(long)
+    assert long not in ask.memo  # a long text is answered, not kept
+    ask.memo.clear()
+
+
+def test_index_of_finds_this_very_block():
+    twin, block = Block(text="Advertisement"), Block(text="Advertisement")
+    blocks = [Block(text="A paragraph."), twin, block]
+    assert twin == block  # list.index would stop at the twin
+    assert index_of(blocks, block) == 2
+    assert index_of(blocks, twin) == 1
+    with pytest.raises(ValueError):
+        index_of(blocks, Block(text="A paragraph."))
+
+
+@given(st.text(alphabet=[*map(chr, _ODD_SPACE), "a", " ", "é", "\u200d"], max_size=30))
+def test_normalize_spaces_is_the_translation(text):
+    assert normalize_spaces(text) == text.translate(_ODD_SPACE)

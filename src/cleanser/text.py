@@ -7,7 +7,10 @@ disagreement between stages becomes a choice made once.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 # Folding applied to a line before matching. One character for one, so offsets found in the folded line are
@@ -62,6 +65,40 @@ PITCH = re.compile(
 )
 
 
+# Answers remembered per text (`remembered`): the stages ask the same questions of the same lines (their words, the
+# prose test, the folded form; whether a line is a CMS string, a wall's line, a short line to score), one stage
+# after the other, and a paragraph's answer costs microseconds where a look-up costs a tenth of one. A line's text is
+# one string object from the reader to the writer, whose hash Python keeps, so the look-up does not read it again.
+# Bounded: a memo is emptied when it holds MEMO_SIZE texts, and a text longer than MEMO_CHARS (rare, and cheap to
+# read against what else a stage does with it) is answered without being kept: at most MEMO_SIZE * MEMO_CHARS
+# characters are held, and most of them are the lines of the documents being cleaned anyway.
+MEMO_SIZE = 1 << 12
+MEMO_CHARS = 2000
+
+T = TypeVar("T")
+_ABSENT = object()
+
+
+def remembered(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """`fn`, a pure function of one text whose answer is never changed by its callers (a number, a string, a
+    tuple, None), with its answers kept per text (see MEMO_SIZE); `.memo` is the dict they are kept in."""
+    memo: dict[str, T] = {}
+
+    @functools.wraps(fn)
+    def ask(text: str) -> T:
+        found = memo.get(text, _ABSENT)
+        if found is _ABSENT:
+            found = fn(text)
+            if len(text) <= MEMO_CHARS:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                memo[text] = found
+        return found  # type: ignore[return-value]
+
+    ask.memo = memo  # type: ignore[attr-defined]
+    return ask
+
+
 _TRIM_LEAD = " \t•·▪►▶*|>"
 _TRIM_TAIL = " \t.!:;,"
 
@@ -79,6 +116,7 @@ def fold(text: str) -> str:
     return _FOLD_CHARS.sub(lambda m: _FOLD_MAP[m.group()], text)
 
 
+@remembered
 def fold_for_match(line: str) -> str:
     """The form a line is matched in: folded, trimmed of bullets and of final punctuation."""
     return fold(line).strip(" ").lstrip(_TRIM_LEAD).rstrip(_TRIM_TAIL)
@@ -89,6 +127,13 @@ def fold_for_match(line: str) -> str:
 TRIMMABLE = frozenset(" " + _TRIM_LEAD + _TRIM_TAIL) | {chr(c) for c, v in FOLD.items() if v == " "}
 
 
+@remembered
+def words_in(text: str) -> int:
+    """`len(text.split())`: the words of a text separated by white space."""
+    return len(text.split())
+
+
+@remembered
 def word_count(text: str) -> int:
     """Words separated by spaces; in scripts written without spaces (Chinese, Japanese), two characters count
     as a word, so that the guard's limits and budget mean the same in every script."""
@@ -107,6 +152,7 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(CLOSERS)[-1:] in SENTENCE_END
 
 
+@remembered
 def is_prose(text: str) -> bool:
     """A line that reads as article prose: long, or a full sentence of some length.
 

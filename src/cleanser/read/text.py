@@ -50,7 +50,15 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG.findall(head)) >= 3 and head.lstrip().startswith("<")
 
 
+# The characters `_ODD_SPACE` maps, found with one search: `translate` with a dict looks up every character of the
+# text (microseconds for a paragraph), and most lines hold none of them (every one is non-ASCII).
+_ODD_CHARS = re.compile("[" + "".join(map(chr, _ODD_SPACE)) + "]")
+
+
 def normalize_spaces(text: str) -> str:
+    """`text.translate(_ODD_SPACE)`; a text with none of its characters is returned as it is."""
+    if text.isascii() or _ODD_CHARS.search(text) is None:
+        return text
     return text.translate(_ODD_SPACE)
 
 

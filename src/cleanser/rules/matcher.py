@@ -239,6 +239,8 @@ class LineMatcher:
         self._start = _Heads(self.rules, glued_start, r"(?:{})", prefix=True, apart=apart)
         self._end_by_key, self._end_wild = self._end_index(glued_end)
         self._end_all = tuple(glued_end)
+        # Candidates by a line's last KEY_LEN + 1 characters (all that `_end_lookup` reads), worked out once each.
+        self._end_seen: dict[str, tuple[int, ...]] = {}
         self._end_rules: dict[int, tuple[str, re.Pattern[str]]] = {}
         self._single: dict[int, re.Pattern[str]] = {}  # one rule's own expression, for match_line_below
         self._rank = {id(r): i for i, r in enumerate(self.rules)}  # by identity: equal rules may sit in two sets
@@ -348,8 +350,19 @@ class LineMatcher:
         return None
 
     def _end_candidates(self, folded: str) -> tuple[int, ...]:
-        """Glued-end rules that can end this line, in priority order."""
+        """Glued-end rules that can end this line, in priority order (worked out once per line ending)."""
         trimmed = folded.rstrip(" ")
+        ending = trimmed[-KEY_LEN - 1 :]
+        try:
+            return self._end_seen[ending]
+        except KeyError:
+            pass
+        if len(self._end_seen) >= _SEEN_MAX:
+            self._end_seen.clear()  # bounded, as the heads' table
+        found = self._end_seen[ending] = self._end_lookup(trimmed)
+        return found
+
+    def _end_lookup(self, trimmed: str) -> tuple[int, ...]:
         key = trimmed[-KEY_LEN:]
         if not key.isascii():
             return self._end_all

@@ -39,9 +39,10 @@ def _apply_line_rules(doc: Document, book: RuleBook) -> None:
         for b in blocks
     ]
     is_tail = book.tails.match_text if book.tails.rules else None
-    # Article prose around a line decides its position (positions.py): prose that no removing rule matched.
+    # Article prose around a line decides its position (positions.py): prose that no removing rule matched. The
+    # tail rules are asked last, of the lines that read as prose only (the answer is the same, for less matching).
     article = [
-        is_article_prose(b, (hits[i] is not None and hits[i].rule.kind != "keep") or bool(is_tail and is_tail(b.text)))
+        is_article_prose(b, hits[i] is not None and hits[i].rule.kind != "keep") and not (is_tail and is_tail(b.text))
         for i, b in enumerate(blocks)
     ]
     last_article = next((i for i in range(len(blocks) - 1, -1, -1) if article[i]), -1)

@@ -36,7 +36,7 @@ from importlib import resources
 from ..document import BLANK, Block, Document, Removal
 from ..read.page import PLACEHOLDER
 from ..rules.model import GENERIC_PRIORITY, Rule
-from ..text import WIDE, fold
+from ..text import WIDE, fold, remembered
 from .html_rules import paragraph_texts, replace_with_placeholder
 
 PLUGIN = "generic"
@@ -140,6 +140,7 @@ def _load() -> tuple[list[dict], dict[str, str]]:
 def index() -> Index:
     """The packaged strings (`data/cms_strings.json` and the files beside it in `DATA_FILES`), indexed once per
     process."""
+    _lookup.memo.clear()  # type: ignore[attr-defined]
     strings, sources = _load()
     exact: dict[str, Known] = {}
     first: dict[str, list] = {}
@@ -239,9 +240,18 @@ def lookup(text: str) -> tuple[Known, ...] | None:
     """The known strings a whole line is made of, or None: the line is one ("Leave a Reply"), or each of its
     sentences (or pieces between separator bars) is one or a few run together ("Your email address will not be
     published. Required fields are marked *", "Leave a Reply Cancel reply"). A line with a word that is no part of
-    a known string is none."""
+    a known string is none.
+
+    Three stages ask it of the same lines (the comment markers of the zones, this stage's lines, the share runs):
+    the answers are kept per line (text.remembered), for the index they were found in."""
     if len(text) > MAX_CHARS:
         return None
+    index()  # an index built anew (other data files) empties the answers kept from the old one
+    return _lookup(text)
+
+
+@remembered
+def _lookup(text: str) -> tuple[Known, ...] | None:
     idx = index()
     head = text.lstrip(_LEAD).split(None, 1)
     if not head:

@@ -200,8 +200,9 @@ def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
     ):
         cuts.append((0, start_end, Removal.made_by(start_hit.rule, text[:start_end].strip(), block, "glued")))
         folded = " " * start_end + folded[start_end:]  # blanked: no later rule matches inside a cut
+    lower = folded.lower()  # lowered again only when a cut changes `folded`
     for rule, literal, pattern in matcher.inline_rules():
-        pos = folded.lower().find(literal)
+        pos = lower.find(literal)
         while pos > 0:
             m = pattern.match(folded, pos)
             # A promo between two sentences may carry its own full stop: "...Monday. Support us. The vote..."
@@ -209,7 +210,8 @@ def _unglue(block: Block, matcher: LineMatcher) -> list[Block]:
             if m and _glue_before(text[:pos]) and _glue_after(text[end:]):
                 cuts.append((pos, end, Removal.made_by(rule, text[pos:end].strip(), block, "glued", pos)))
                 folded = folded[:pos] + " " * (end - pos) + folded[end:]
-            pos = folded.lower().find(literal, pos + 1)
+                lower = folded.lower()
+            pos = lower.find(literal, pos + 1)
     if not cuts:
         return [block]
     return _split(block, cuts)

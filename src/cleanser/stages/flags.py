@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from ..document import Block, Document, Removal
 from ..read.metadata import PageInfo
-from ..text import CLOSERS, SENTENCE_END
+from ..text import CLOSERS, SENTENCE_END, words_in
 from .premium import OPENING_WORDS, premium_gap, premium_label
 from .teaser_ends import stranger_excerpt
 from .text_end import READ_MORE, article_end, is_read_more, last_paragraph, without_read_more
@@ -127,7 +127,7 @@ def set_flags(
         sign = wall_sign(end, page.source if page is not None else "", after)
         if sign is None and end is not None and page is not None and page.source:
             # A premium label of the article's own above a preview that trails off (stages/premium.py reads it).
-            opening = next((b.text.split() for b in doc.kept() if len(b.text.split()) >= 2 * OPENING_WORDS), [])
+            opening = next((b.text.split() for b in doc.kept() if words_in(b.text) >= 2 * OPENING_WORDS), [])
             label = premium_label(page.source, opening[:OPENING_WORDS])
             if label is not None:
                 sign = f'premium label "{label}" above a text that trails off: "…{end}"'
@@ -199,7 +199,7 @@ def word_count_gap(doc: Document, page: PageInfo, *, walled: bool = False) -> st
     does not end on a finished sentence (some templates count characters, or a translation's original: a finished
     text with an inflated count is not cut)."""
     declared = page.word_count or 0
-    words = sum(len(b.text.split()) for b in doc.kept())
+    words = sum(words_in(b.text) for b in doc.kept())
     if not (words < WORD_COUNT_SHARE * declared and declared - words >= 100 and declared <= MAX_WORD_COUNT):
         return None
     if not walled:
@@ -255,7 +255,7 @@ def truncation(doc: Document, *, wall_after: bool = False, read_more: bool = Fal
         # Short lines after the paragraph (a date, a video's duration, a label) leave its end open to doubt: a
         # title cut to fit a player ("... en Twitter y...") is no article's cut. Only a wall or a link says so.
         return None
-    short = sum(len(b.text.split()) for b in kept) <= TEASER_WORDS
+    short = sum(words_in(b.text) for b in kept) <= TEASER_WORDS
     if ellipsis:
         # Alone, a trailing ellipsis is as often the writer's ("... go check it out...") or a link's ("Read our
         # review ..."): it counts after a cut word, as an excerpt's mark (four dots, a one-word sentence "All...",
@@ -335,7 +335,7 @@ def wall_line_end(doc: Document) -> str | None:
     """On a walled page, the text that ends on the wall's own line (an offer, a price, "already a subscriber?")
     stops where the wall begins."""
     kept = doc.kept()
-    if not kept or sum(len(b.text.split()) for b in kept) > SHORT_WORDS:
+    if not kept or sum(words_in(b.text) for b in kept) > SHORT_WORDS:
         return None  # a full article's closing promo is no wall
     text = " ".join(kept[-1].text.split())
     if len(text.split()) <= 15 and (_OFFER.search(text) or PAYWALL.search(text) or REGISTRATION.search(text)):
@@ -354,11 +354,13 @@ def _wall_removed(doc: Document, rule_flags: Mapping[str, str]) -> bool:
 
 
 def _removed_after(doc: Document, test: Callable[[Block], bool]) -> bool:
-    kept = doc.kept()
-    if not kept:
+    blocks = doc.blocks
+    last = len(blocks) - 1
+    while last >= 0 and not blocks[last].kept:  # the last kept block, found from the end
+        last -= 1
+    if last < 0:
         return False
-    after = doc.blocks[doc.blocks.index(kept[-1]) + 1 :]
-    return any(b.removal is not None and b.removal.refused is None and test(b) for b in after)
+    return any(b.removal is not None and b.removal.refused is None and test(b) for b in blocks[last + 1 :])
 
 
 def _removals(doc: Document, extra: Iterable[Removal]) -> list[Removal]:

@@ -33,7 +33,7 @@ from typing import Any
 from ..document import BLANK, CODE, LINE, TABLE, Block, Document, Removal
 from ..text import CLOSERS as _CLOSERS
 from ..text import SENTENCE_END as _SENTENCE_END
-from ..text import WIDE, continues, fold_for_match, is_prose
+from ..text import WIDE, continues, fold_for_match, is_prose, remembered
 from .guard import reads_as_sentence as guard_sentence
 
 PLUGIN = "generic"
@@ -169,6 +169,7 @@ def context_features(
     return feats
 
 
+@remembered  # asked of every line by the scorer and again by the zones (document_lines)
 def short_line(text: str) -> bool:
     """A line the scorer may take: at most MAX_CHARS characters and MAX_WORDS words, not prose, no byline, and not
     a line of Chinese or Japanese text (a blog in those scripts breaks its sentences into short lines with no full

@@ -101,7 +101,7 @@ def marker(text: str) -> str | None:
             return "reply"
         if any(k.kind == "comments" for k in found):
             return "form"
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = any(map(str.isdigit, text))  # (a generator of the characters cost twice as much)
     if not has_digit and not text.endswith(":"):
         return None
     ago = _AGO.search(text) if has_digit else None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..document import HEADING, Block
-from ..text import fold
+from ..text import fold, words_in
 
 TRIMMED_RUN = 3  # excerpts in a row, each stopping open, that make a list trimmed to fit
 EXCERPT_MIN_WORDS = 8  # a block shorter than this is a headline, a label or a date, not an excerpt
@@ -41,7 +41,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _prose(block: Block) -> bool:
-    return block.kind != HEADING and EXCERPT_MIN_WORDS <= len(block.text.split()) <= EXCERPT_MAX_WORDS
+    return block.kind != HEADING and EXCERPT_MIN_WORDS <= words_in(block.text) <= EXCERPT_MAX_WORDS
 
 
 def stops_trimmed(text: str) -> bool:
@@ -64,7 +64,7 @@ def trimmed_run_start(kept: list[Block]) -> int | None:
     starts: list[int] = []
     while at >= 0:
         between = 0
-        while at >= 0 and not _prose(kept[at]) and len(kept[at].text.split()) < EXCERPT_MIN_WORDS:
+        while at >= 0 and not _prose(kept[at]) and words_in(kept[at].text) < EXCERPT_MIN_WORDS:
             between += 1
             at -= 1
             if between > SHORT_BETWEEN:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ..document import HEADING, LINE, PARAGRAPH, QUOTE, Block
+from ..text import words_in
 from .teaser_ends import trimmed_run_start
 from .wall_wording import typographic
 
@@ -68,15 +69,15 @@ def without_read_more(text: str) -> str | None:
 
 def is_read_more(block: Block) -> bool:
     """A line that is only a "read more" link (with a reading time or an arrow at most)."""
-    return len(block.text.split()) <= LINK_WORDS and bool(READ_MORE.match(block.text.strip()))
+    return words_in(block.text) <= LINK_WORDS and bool(READ_MORE.match(block.text.strip()))
 
 
 def _short(block: Block) -> bool:
-    return block.kind == HEADING or block.kind not in PROSE or len(block.text.split()) < MIN_WORDS
+    return block.kind == HEADING or block.kind not in PROSE or words_in(block.text) < MIN_WORDS
 
 
 def _excerpt(block: Block) -> bool:
-    return block.kind in PROSE and MIN_WORDS <= len(block.text.split()) <= EXCERPT_WORDS
+    return block.kind in PROSE and MIN_WORDS <= words_in(block.text) <= EXCERPT_WORDS
 
 
 def teaser_list_start(kept: list[Block]) -> int | None:
@@ -116,7 +117,7 @@ def article_end(kept: list[Block]) -> list[Block]:
     head = kept[:start]
     # Any block of a sentence's length before the list is the article's (extraction may call its paragraphs
     # headings); only a headline or nothing before the list makes the first teaser the page's own.
-    if any(len(b.text.split()) >= MIN_WORDS for b in head):
+    if any(words_in(b.text) >= MIN_WORDS for b in head):
         return head
     # Only teasers: the first one is the page's own (a teaser page with related teasers after it).
     end = start + 1
@@ -131,7 +132,7 @@ def last_paragraph(kept: list[Block]) -> Block | None:
     """The last block of prose of `MIN_WORDS` words or more, passing over at most `FURNITURE_BLOCKS` short lines
     and non-prose blocks after it; None when the text ends in something else."""
     for block in reversed(kept[-(FURNITURE_BLOCKS + 1) :]):
-        if block.kind in PROSE and block.kind != HEADING and len(block.text.split()) >= MIN_WORDS:
+        if block.kind in PROSE and block.kind != HEADING and words_in(block.text) >= MIN_WORDS:
             return block
         if not _short(block):
             return None

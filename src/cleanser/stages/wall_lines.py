@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from ..document import BLANK, CODE, TABLE, Block, Document, Removal
-from ..text import ends_sentence, is_prose, word_count
+from ..text import ends_sentence, is_prose, remembered, word_count
 from .wall_signs import NOT_A_WALL, SUBSCRIPTION_CALL
 from .walls import _RELATED, PAYWALL, REGISTRATION, WALL_LINE_WORDS
 
@@ -238,7 +238,8 @@ def _of_the_wall(piece: str) -> bool:
     return bool(offer and PRICE.search(piece))
 
 
-def _read_line(text: str) -> tuple[str, list[str]] | None:
+@remembered  # the flags read a text's last lines again (walls.find_wall, through wall_wording)
+def _read_line(text: str) -> tuple[str, tuple[str, ...]] | None:
     """The first wall wording that opens a piece of `text`, and the pieces that are neither wall wording nor the
     box's; None when no piece opens with wall wording or the wording goes on as prose.
 
@@ -271,7 +272,7 @@ def _read_line(text: str) -> tuple[str, list[str]] | None:
         at = cut.end() if cut else len(text)
     if found is None or _quoted(text) or _RELATED.search(text):
         return None
-    return found, [piece for piece in pending if _box_piece(piece) is None]
+    return found, tuple(piece for piece in pending if _box_piece(piece) is None)
 
 
 def _quoted(text: str) -> bool:

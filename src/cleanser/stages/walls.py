@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, index_of
 from ..text import ends_sentence
 from .text_walls import article_words, core_end, lines_under
 from .wall_wording import alternation, typographic
@@ -109,7 +109,7 @@ def find_wall(doc: Document, after_text: str = "") -> Wall | None:
     if not kept or article_words(doc, above=SHORT_WORDS) > SHORT_WORDS:
         return None
     # The last lines kept, and every line removed among or after them (a wall's box between two kept lines).
-    first = doc.blocks.index(kept[-LAST_BLOCKS] if len(kept) >= LAST_BLOCKS else kept[0])
+    first = index_of(doc.blocks, kept[-LAST_BLOCKS] if len(kept) >= LAST_BLOCKS else kept[0])
     lines = [b.text for b in doc.blocks[first:] if b.text]
     lines += _under_last_paragraph(doc, kept) + _after_the_cut(kept[-1].text)
     # And under the article's last paragraph found in the text's core, where a saved page's furniture (a footer's
@@ -176,7 +176,7 @@ def _under_last_paragraph(doc: Document, kept: list) -> list[str]:
         at -= 1
     if at < 0 or at >= len(kept) - LAST_BLOCKS:
         return []  # no paragraph, or the last lines hold it and what follows it already
-    start = doc.blocks.index(kept[at]) + 1
+    start = index_of(doc.blocks, kept[at]) + 1
     under = [b.text for b in doc.blocks[start : start + 2 * LAST_BLOCKS] if b.text.strip()][:LAST_BLOCKS]
     return [text for text in under if not _LABEL.fullmatch(text.strip())]
 
