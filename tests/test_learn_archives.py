@@ -101,7 +101,7 @@ def test_many_copies_of_the_same_articles_learn_no_article_line(base, monkeypatc
 
     # Without the duplicate check, the copies' own lines recur like boilerplate and become rules: what the check
     # is for (the failure a new user met: article lines learned as rules).
-    monkeypatch.setattr(dedup_module.Duplicates, "seen", lambda self, lines: False)
+    monkeypatch.setattr(dedup_module.Duplicates, "seen", lambda self, lines, prose=None: False)
     naive = learn(docs, base=base).sites[0]
     assert ITEMS & {c.template for c in naive.rules}
 

@@ -6,6 +6,7 @@ marked blocks. That keeps every removal auditable and reversible, and makes clea
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -75,7 +76,7 @@ class Removal:
             kind="line",
             line=block.line,
             start=block.start,
-            end=None if block.start is None else block.start + len(block.text),
+            end=block.at(len(block.text), end=True),
             score=score,
             evidence=evidence,
         )
@@ -84,15 +85,14 @@ class Removal:
     def made_by(cls, rule: Rule, text: str, block: Block, kind: str | None = None, offset: int = 0) -> Removal:
         """The one constructor of a rule's removal: `text`, found at `offset` in `block` (apply and the guard's
         second chance both build removals here)."""
-        start = None if block.start is None else block.start + offset
         return cls(
             rule=rule.qualified,
             plugin=rule.plugin,
             text=text,
             kind=kind or rule.kind,
             line=block.line,
-            start=start,
-            end=None if start is None else start + len(text),
+            start=block.at(offset),
+            end=block.at(offset + len(text), end=True),
         )
 
 
@@ -108,6 +108,10 @@ class Block:
     # Text input: where the line's text ends in the decoded input. `start:end` is the line as written (odd spaces,
     # format characters), which the text output gives back wherever the block is still that line.
     end: int | None = None
+    # Text input: the places in `text` before which the reader dropped an invisible character of the input (a
+    # zero-width space, a word joiner, a byte order mark), one entry per character, in order. Offsets into the
+    # input count them (`at`); almost every line has none.
+    dropped: tuple[int, ...] = ()
     removal: Removal | None = None
     # True when the block was cut from the same input line as the next block (a glued or inline promo sat
     # between them); the structure stage may join the halves again.
@@ -117,6 +121,20 @@ class Block:
     # (anchor text, href) of the links in an HTML block, in order; kept only when links are asked for. Anchors
     # are found again in `text` by the writers, so a rule that cut the text cannot misplace a link.
     links: list[tuple[str, str]] | None = None
+
+    def at(self, offset: int, *, end: bool = False) -> int | None:
+        """Where position `offset` of `text` stands in the decoded input (None when the block has no place there).
+        `end`: the position ends a span, so that characters dropped right after the span's last one are not in it
+        (those dropped before its first one never are)."""
+        if self.start is None:
+            return None
+        if not self.dropped:
+            return self.start + offset
+        return self.start + offset + (bisect_left if end else bisect_right)(self.dropped, offset)
+
+    def dropped_within(self, lo: int, hi: int) -> tuple[int, ...]:
+        """The dropped characters strictly inside `text[lo:hi]`, placed in that piece (for a block cut from it)."""
+        return tuple(p - lo for p in self.dropped if lo < p < hi)
 
     @property
     def is_live(self) -> bool:

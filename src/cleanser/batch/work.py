@@ -80,7 +80,8 @@ class Stats:
         for rule, why in other.slow_rules.items():
             self.slow_rules.setdefault(rule, why)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, review: bool = True) -> dict[str, Any]:
+        """`review=False` leaves the review out (the checkpoint's stats: `from_dict` does not read it back)."""
         seconds = max(self.elapsed, 1e-9)
         return {
             "documents": self.documents,
@@ -96,7 +97,7 @@ class Stats:
             "elapsed_seconds": round(self.elapsed, 3),
             "documents_per_second": round(self.documents / seconds, 1),
             "megabytes_per_second": round(self.bytes / 1e6 / seconds, 3),
-            **({"review": self.review.to_dict()} if self.review is not None else {}),
+            **({"review": self.review.to_dict()} if review and self.review is not None else {}),
         }
 
     @classmethod

@@ -36,10 +36,17 @@ T = TypeVar("T")
 _BASE, _MOD = 1_000_003, (1 << 61) - 1  # the rolling hash of a 5-gram: a polynomial in the words' hashes
 
 
-def article_text(lines: Sequence[str], common: Collection[str] = ()) -> list[str]:
+def prose_of(lines: Sequence[str]) -> list[str]:
+    """A document's prose lines, normalised (the empty ones left out)."""
+    return [n for n in (normalise(line) for line in lines if is_prose(line)) if n]
+
+
+def article_text(lines: Sequence[str], common: Collection[str] = (), prose: list[str] | None = None) -> list[str]:
     """The normalised lines a document is compared by: its prose, or all of it when none reads as prose; without
-    the `common` lines (normalised), the site's template prose, when anything else is left."""
-    prose = [n for n in (normalise(line) for line in lines if is_prose(line)) if n]
+    the `common` lines (normalised), the site's template prose, when anything else is left. `prose`: the
+    document's `prose_of`, when the caller has it."""
+    if prose is None:
+        prose = prose_of(lines)
     if common:
         own = [n for n in prose if n not in common]
         if own:
@@ -54,17 +61,23 @@ def template_prose(docs: Sequence[Sequence[str]], share: float = 0.5) -> set[str
     """The prose lines (normalised) found in more than `share` of the documents, and in three or more: the
     template's own paragraphs (a site description, an author box, teaser blurbs repeated on every page). Compared
     with them, every page of a site with a long template would look like a near duplicate of the first."""
+    return _common([prose_of(lines) for lines in docs], share)
+
+
+def _common(prose: Sequence[list[str]], share: float = 0.5) -> set[str]:
     df: Counter[str] = Counter()
-    for lines in docs:
-        df.update({n for n in (normalise(line) for line in lines if is_prose(line)) if n})
-    return {n for n, c in df.items() if c >= 3 and c > share * len(docs)}
+    for lines in prose:
+        df.update(lines)
+    return {n for n, c in df.items() if c >= 3 and c > share * len(prose)}
 
 
 def distinct(docs: Sequence[T], lines_of: Callable[[T], Sequence[str]], threshold: float) -> tuple[list[T], Duplicates]:
     """The documents that are not exact or near duplicates of one before them, each compared by its article text
-    without the template prose the documents share (`template_prose`); the `Duplicates` that counted them."""
-    seen = Duplicates(threshold, common=template_prose([lines_of(d) for d in docs]))
-    return [d for d in docs if not seen.seen(lines_of(d))], seen
+    without the template prose the documents share (`template_prose`); the `Duplicates` that counted them. Each
+    document's prose is read once, for both."""
+    prose = [prose_of(lines_of(d)) for d in docs]
+    seen = Duplicates(threshold, common=_common(prose))
+    return [d for d, p in zip(docs, prose, strict=True) if not seen.seen(lines_of(d), p)], seen
 
 
 def exact_key(norm: Sequence[str]) -> bytes:
@@ -121,9 +134,10 @@ class Duplicates:
         """Drop what was remembered (the counts stay): no more documents will be compared."""
         self.exact, self.signatures, self.buckets = set(), [], {}
 
-    def seen(self, lines: Sequence[str]) -> bool:
-        """True when the document is a duplicate of one seen before; else it is remembered and False."""
-        norm = article_text(lines, self.common)
+    def seen(self, lines: Sequence[str], prose: list[str] | None = None) -> bool:
+        """True when the document is a duplicate of one seen before; else it is remembered and False. `prose`: the
+        document's `prose_of`, when the caller has it."""
+        norm = article_text(lines, self.common, prose)
         key = exact_key(norm)
         if key in self.exact:
             self.duplicates += 1

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from ..plugins.scaffold import plugin_name
 from ..rules.model import RuleSet
-from ..text import fold_for_match
 from .context import neighbour_reason
 from .dedup import Duplicates, distinct
 from .evidence import LETTERLESS_BESIDE, beside_rules, letterless_reason, minority_reason
@@ -22,7 +21,7 @@ from .plugin import add_counter_examples, check_rule, name_rules
 from .read import SiteDocument, document_lines, reading_cleaner, site_of, site_url
 from .runs import demote_unverified, lift_runs
 from .settings import LearnSettings
-from .templates import shape_rule, take_candidates
+from .templates import folded_groups, shape_rule, take_candidates
 from .trust import verify_rules
 from .verify import fixtures_and_check, learned_cleaner
 
@@ -115,7 +114,7 @@ def learn_site(
     own = math.ceil(settings.template_share * n)  # a line in nearly every page is no other line's blurb
     candidates, below = take_candidates(count_keys(by_doc, settings, floor), docs, floor, threshold, own)
     units = [u for us in by_doc for u in us]
-    folded: list[str] | None = None
+    groups: dict[str, list[int]] | None = None  # folded_groups(units), made when first needed
 
     model = SiteModel(domain, name, total or n, n, threshold, candidates, below)
     model.duplicates, model.near_duplicates = dups.duplicates, dups.near
@@ -132,19 +131,19 @@ def learn_site(
             or position_reason(cand, settings)
         )
         if cand.reason is None:
-            folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
-            shape_rule(cand, units, folded)
+            groups = groups if groups is not None else folded_groups(units)
+            shape_rule(cand, units, groups)
     # A letterless line inside the article may go with the learned lines it stands beside, once those are known.
     for cand in model.candidates:
         if cand.reason and cand.reason.endswith(LETTERLESS_BESIDE) and beside_rules(cand, model.rules):
             cand.reason = None
-            folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
-            shape_rule(cand, units, folded)
+            groups = groups if groups is not None else folded_groups(units)
+            shape_rule(cand, units, groups)
     # Lines inside the article that stand in runs of the template's lines (a chart's labels), whatever their place.
     lifted = lift_runs(model.candidates, settings)
     for cand in lifted:
-        folded = folded if folded is not None else [fold_for_match(u.text) for u in units]
-        shape_rule(cand, units, folded)
+        groups = groups if groups is not None else folded_groups(units)
+        shape_rule(cand, units, groups)
     add_counter_examples(model.rules, docs)
     name_rules(model)
     for cand in model.rules:

@@ -211,15 +211,25 @@ def find_blurb(
     cand.blurbs = followers
 
 
-def shape_rule(cand: Candidate, units: Sequence[Unit], folded: Sequence[str] | None = None) -> None:
+def folded_groups(units: Sequence[Unit]) -> dict[str, list[int]]:
+    """Each distinct text of `units` as the matcher folds it, with the places in `units` of the units that have it.
+    A site's units are about half as many distinct texts (its template's lines recur), and every candidate's
+    template is tried on each of them (`shape_rule`): the caller makes this once per site."""
+    groups: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        groups.setdefault(fold_for_match(u.text), []).append(i)
+    return groups
+
+
+def shape_rule(cand: Candidate, units: Sequence[Unit], groups: dict[str, list[int]] | None = None) -> None:
     """Where and how the rule applies, checked against the archive; sets `reason` when it cannot be a rule.
-    `folded`: each unit's text as the matcher folds it (made once per site by the caller, as it is asked of every
-    unit for every candidate)."""
+    `groups`: `folded_groups(units)`, made once per site by the caller."""
     pattern = re.compile(template_regex(fold_for_match(cand.template)), re.IGNORECASE)
     mine = {id(u) for u in cand.units}
-    if folded is None:
-        folded = [fold_for_match(u.text) for u in units]
-    strays = [u.text for u, f in zip(units, folded, strict=True) if pattern.fullmatch(f) and id(u) not in mine]
+    if groups is None:
+        groups = folded_groups(units)
+    matched = sorted(i for f, places in groups.items() if pattern.fullmatch(f) for i in places)
+    strays = [units[i].text for i in matched if id(units[i]) not in mine]
     prose = [t for t in strays if is_prose(t)]
     if prose:
         cand.reason = f"its template also matches {len(prose)} lines that read as prose, e.g. {prose[0][:100]!r}"

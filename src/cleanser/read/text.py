@@ -43,6 +43,21 @@ def decode(data: bytes, name: str = "<input>", encoding: str | None = None) -> D
     return to_text(data, encoding)
 
 
+_DROPPED = frozenset(c for c, to in ((chr(k), v) for k, v in _ODD_SPACE.items()) if to is None)
+
+
+def _dropped_at(line: str) -> list[int]:
+    """Where `normalize_spaces` drops a character of `line`: for each, the position in the normalised line of the
+    character after it."""
+    at, kept = [], 0
+    for c in line:
+        if c in _DROPPED:
+            at.append(kept)
+        else:
+            kept += 1
+    return at
+
+
 def looks_like_html(text: str) -> bool:
     if _HTML_START.match(text):
         return True
@@ -93,8 +108,15 @@ def read_text(text: str, url: str | None = None) -> Document:
                 blocks.append(Block(text="", kind=BLANK, line=n, start=pos))
         else:
             blank_run = 0
+            text_ = content.strip()
             lead = len(content) - len(content.lstrip())
             end = pos + len(raw.rstrip())
-            blocks.append(Block(text=content.strip(), kind=LINE, line=n, start=pos + lead, end=end))
+            dropped: tuple[int, ...] = ()
+            if len(content) != len(line):  # invisible characters went: offsets into the input must count them
+                at = _dropped_at(line)
+                lead += sum(1 for p in at if p <= lead)
+                first = len(content) - len(content.lstrip())
+                dropped = tuple(p - first for p in at if first < p < first + len(text_))
+            blocks.append(Block(text=text_, kind=LINE, line=n, start=pos + lead, end=end, dropped=dropped))
         pos += len(raw)
     return Document(blocks=blocks, source="text", url=url, original=text)

@@ -7,6 +7,7 @@ is matched against it.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -294,12 +295,11 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
     problem = check_backtracking(source_re)
     if problem:
         raise RuleError(f"{where}: {problem}: {source_re!r}")
-    compiled = re.compile(source_re, re.IGNORECASE)
-    try:  # the matcher combines rules into one expression: each must be valid as a group inside another
-        re.compile(f"x|(?:{source_re})")
-    except re.error as exc:
-        raise RuleError(f"{where}: cannot be combined with other rules ({exc}); a flag such as (?s) must be "
-                        f"scoped to a group, (?s:...): {source_re!r}") from None
+    compiled = _compiled(source_re)
+    problem = _combined_problem(source_re)
+    if problem:
+        raise RuleError(f"{where}: cannot be combined with other rules ({problem}); a flag such as (?s) must be "
+                        f"scoped to a group, (?s:...): {source_re!r}")
     rule = Rule(pattern=source_re, literal_prefix=prefix, literal_suffix=suffix, max_len=max_len, **common)
     if kind in ("line", "keep", "tail"):
         for example in rule.examples:
@@ -310,6 +310,24 @@ def _rule_from_dict(raw: dict[str, Any], plugin: str, default_priority: int, whe
             if compiled.fullmatch(fold_for_match(counter)):
                 raise RuleError(f"{where}: it matches its own counter-example: {counter!r}")
     return rule
+
+
+# Kept for recent patterns, as check_backtracking is: `learn` loads each learned rule as a candidate, again in every
+# learned plugin it builds, and `clean --learn` loads the plugins once more; `re`'s own cache (512 patterns) forgot
+# them between those loads, so each load compiled every learned rule twice again.
+@functools.lru_cache(maxsize=4096)
+def _compiled(source_re: str) -> re.Pattern[str]:
+    return re.compile(source_re, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _combined_problem(source_re: str) -> str | None:
+    """Why the matcher cannot combine the rule's expression into one with others (as a group), or None."""
+    try:
+        re.compile(f"x|(?:{source_re})")
+    except re.error as exc:
+        return str(exc)
+    return None
 
 
 def _flag(value: Any, kind: str, where: str) -> str:

@@ -136,7 +136,7 @@ def take_tail(doc: Document, book: RuleBook, start: int = 0) -> tuple[Removal, l
         removal = Removal.made_by(rule, "\n".join([block.text] + [b.text for b in rest]), block)
         last = rest[-1] if rest else block
         if removal.start is not None and last.start is not None:
-            removal.end = last.start + len(last.text)
+            removal.end = last.at(len(last.text), end=True)
         for b in (block, *rest):
             b.removal = removal
         return removal, [block, *rest]

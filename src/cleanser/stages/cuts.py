@@ -32,7 +32,8 @@ def _split(block: Block, cuts: list[tuple[int, int, Removal]]) -> list[Block]:
                 prefix=block.prefix if not pieces else "",
                 ordered=block.ordered,
                 line=block.line,
-                start=None if block.start is None else block.start + offset,
+                start=block.at(offset),
+                dropped=block.dropped_within(offset, offset + len(text)) if block.dropped else (),
                 removal=removal,
                 split_after=True,
             )
@@ -113,7 +114,7 @@ def _remove_span(blocks: list[Block], i: int, start: int, rule: Rule, end_re: re
         texts.append(block.text[: m.end()])
         removal = Removal.made_by(rule, "\n".join(texts), first, offset=start)
         if removal.start is not None and block.start is not None:
-            removal.end = block.start + m.end()
+            removal.end = block.at(m.end(), end=True)
         for b in blocks[i + 1 : j]:
             if b.kind != BLANK:
                 b.removal = removal

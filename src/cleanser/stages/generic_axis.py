@@ -163,7 +163,7 @@ def remove_numbers(taken: list[Block], rule: str, why: str) -> None:
         kind="zone",
         line=first.line,
         start=first.start,
-        end=None if last.start is None else last.start + len(last.text),
+        end=last.at(len(last.text), end=True),
         score=0.9,
         evidence=(why, " ".join(b.text.strip() for b in taken)[:60]),
     )

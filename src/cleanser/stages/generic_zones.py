@@ -316,7 +316,7 @@ def _remove(doc: Document, taken: list[Block], rule: str, score: float, evidence
         kind=KIND,
         line=taken[0].line,
         start=taken[0].start,
-        end=None if taken[-1].start is None else taken[-1].start + len(taken[-1].text),
+        end=taken[-1].at(len(taken[-1].text), end=True),
         score=score,
         evidence=tuple(evidence),
     )

@@ -355,7 +355,7 @@ def mark_wall_lines(doc: Document) -> int:
             kind="line",
             line=box[0].line,
             start=box[0].start,
-            end=None if box[-1].start is None else box[-1].start + len(box[-1].text),
+            end=box[-1].at(len(box[-1].text), end=True),
             evidence=tuple(evidence),
         )
         for b in box:
