@@ -229,6 +229,17 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
              "without commenting.", "subscribe", True, None, {}),
         ],
     ),
+    # Drupal's comment section (8.x and later) for a reader who may not post: its forbidden message
+    # (CommentManager::forbiddenMessage), printed under every article with comments where readers must log in. The
+    # links' text stays, the tags go: "Log in or register to post comments".
+    "drupal-comment": (
+        "drupal/drupal core/modules/comment/src/CommentManager.php at commit 1476c56c (forbiddenMessage)",
+        [
+            ("<a href=\"@login\">Log in</a> or <a href=\"@register\">register</a> to post comments", "comments",
+             True, None, {}),
+            ("<a href=\"@login\">Log in</a> to post comments", "comments", True, None, {}),
+        ],
+    ),
     # Disqus's embed code, as sites paste it: its noscript line is a page's text wherever the script did not run.
     "disqus": (
         "jekyll/minima _includes/disqus_comments.html at commit 6c702dec (Disqus's universal embed code)",
