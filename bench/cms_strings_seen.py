@@ -18,9 +18,9 @@ from __future__ import annotations
 # WordPress core's German catalogue of WordPress 6.4 (translate.wordpress.org's export, as a site installs it), for
 # msgids whose translation changed since the catalogue Debian ships.
 _WP_DE = "MaximilianPfitzenmaier/docker-wordpress wp-content/languages/de_DE.po at commit ee73e592"
-# Its German, French, Spanish and Italian catalogues of WordPress 5.2 ("WordPress - 5.2.x", exported 2021), as a site
-# installed them: the comment form's wording of 2019 to 2022, between Debian's (2013) and 6.x's.
-_WP_52 = ("AVS4YOU/blog wp-content/languages/LOCALE.po (de_DE, fr_FR, es_ES, it_IT; Project-Id-Version "
+# Its German, French, Spanish, Italian and Russian catalogues of WordPress 5.2 ("WordPress - 5.2.x", exported 2021), as
+# a site installed them: the comment form's wording of 2019 to 2022, between Debian's (2013) and 6.x's.
+_WP_52 = ("AVS4YOU/blog wp-content/languages/LOCALE.po (de_DE, fr_FR, es_ES, it_IT, ru_RU; Project-Id-Version "
           "'WordPress - 5.2.x') at commit 5deebb6f")
 # Its French, Spanish, Italian and Dutch catalogues of WordPress 6.2, from another site's install.
 _WP_62 = "TaGiOo/tagioo.github.io wp-content/languages/LOCALE.po (fr_FR, es_ES, it_IT, nl_NL) at commit fd973522"
@@ -88,36 +88,46 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
                 "fr_FR": "Laisser un commentaire",
                 "es_ES": "Deja un comentario",
                 "it_IT": "Lascia un commento",
+                "ru_RU": "Добавить комментарий",
+            }),
+            ("Leave a Reply to %s", "comments", True, "name", {
+                "de_DE": "Schreibe einen Kommentar zu %s",
+                "ru_RU": "Добавить комментарий для %s",
             }),
             ("Leave a Comment", "comments", True, None, {
                 "de_DE": "Schreibe einen Kommentar",
                 "fr_FR": "Laisser un commentaire",
                 "es_ES": "Deja un comentario",
                 "it_IT": "Lascia un commento",
+                "ru_RU": "Добавить комментарий",
             }),
             ("Cancel reply", "comments", True, None, {
                 "de_DE": "Antworten abbrechen",
                 "fr_FR": "Annuler la réponse",
                 "es_ES": "Cancelar respuesta",
                 "it_IT": "Annulla risposta",
+                "ru_RU": "Отменить ответ",
             }),
             ("Click here to cancel reply.", "comments", True, None, {
                 "de_DE": "Hier klicken, um das Antworten abzubrechen.",
                 "fr_FR": "Cliquez ici pour annuler la réponse.",
                 "es_ES": "Haz clic aquí para cancelar la respuesta.",
                 "it_IT": "Fai clic qui per annullare la risposta.",
+                "ru_RU": "Нажмите, чтобы отменить ответ.",
             }),
             ("Your email address will not be published.", "comments", True, None, {
                 "de_DE": "Deine E-Mail-Adresse wird nicht veröffentlicht.",
                 "fr_FR": "Votre adresse de messagerie ne sera pas publiée.",
                 "es_ES": "Tu dirección de correo electrónico no será publicada.",
                 "it_IT": "Il tuo indirizzo email non sarà pubblicato.",
+                "ru_RU": "Ваш e-mail не будет опубликован.",
             }),
             ("Required fields are marked %s", "comments", True, "mark", {
                 "de_DE": "Erforderliche Felder sind mit %s markiert.",
                 "fr_FR": "Les champs obligatoires sont indiqués avec %s",
                 "es_ES": "Los campos obligatorios están marcados con %s",
                 "it_IT": "I campi obbligatori sono contrassegnati %s",
+                "ru_RU": "Обязательные поля помечены %s",
             }),
             ("Save my name, email, and website in this browser for the next time I comment.", "comments", True, None, {
                 "de_DE": "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
@@ -127,67 +137,84 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
                          "próxima vez que haga un comentario.",
                 "it_IT": "Do il mio consenso affinché un cookie salvi i miei dati  (nome, email, sito web) "
                          "per il prossimo commento.",
+                "ru_RU": "Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
             }),
             ("Post Comment", "comments", True, None, {
                 "de_DE": "Kommentar abschicken",
                 "fr_FR": "Laisser un commentaire",
                 "es_ES": "Publicar comentario",
                 "it_IT": "Pubblica il commento",
+                "ru_RU": "Отправить комментарий",
             }),
             ("Log in to leave a Comment", "comments", True, None, {
                 "de_DE": "Melde dich an, um einen Kommentar zu schreiben",
                 "fr_FR": "Connectez-vous pour laisser un commentaire",
                 "es_ES": "Accede para dejar un comentario",
                 "it_IT": "Accedi per lasciare un commento",
+                "ru_RU": "Войдите, чтобы добавить комментарий",
             }),
             ("Log in to Reply", "comments", True, None, {
                 "de_DE": "Zum Antworten anmelden",
                 "fr_FR": "Connectez-vous pour répondre",
                 "es_ES": "Inicia sesión para responder",
                 "it_IT": "Accedi per rispondere",
+                "ru_RU": "Войдите, чтобы ответить",
             }),
             ("You must be <a href=\"%s\">logged in</a> to post a comment.", "comments", True, None, {
                 "de_DE": "Du musst <a href=\"%s\">angemeldet</a> sein, um einen Kommentar abzugeben.",
                 "fr_FR": "Vous devez <a href=\"%s\">être connecté</a> pour publier un commentaire.",
                 "es_ES": "Lo siento, debes estar <a href=\"%s\">conectado</a> para publicar un comentario.",
                 "it_IT": "Devi essere <a href=\"%s\">connesso</a> per inviare un commento.",
+                "ru_RU": "Для отправки комментария вам необходимо <a href=\"%s\">авторизоваться</a>.",
             }),
             ("noun\x04Comment", "comments", False, None, {
                 "de_DE": "Kommentar",
                 "fr_FR": "Commentaire",
                 "es_ES": "Comentario",
                 "it_IT": "Commento",
+                "ru_RU": "Комментарий",
             }),
-            ("Name", "comments", False, None, {"de_DE": "Name", "fr_FR": "Nom", "es_ES": "Nombre", "it_IT": "Nome"}),
+            ("Name", "comments", False, None, {
+                "de_DE": "Name",
+                "fr_FR": "Nom",
+                "es_ES": "Nombre",
+                "it_IT": "Nome",
+                "ru_RU": "Имя",
+            }),
             ("Website", "comments", False, None, {
                 "de_DE": "Website",
                 "fr_FR": "Site web",
                 "es_ES": "Web",
                 "it_IT": "Sito web",
+                "ru_RU": "Сайт",
             }),
             ("1 Comment", "comments", False, None, {
                 "de_DE": "1 Kommentar",
                 "fr_FR": "Un commentaire",
                 "es_ES": "1 comentario",
                 "it_IT": "1 commento",
+                "ru_RU": "1 комментарий",
             }),
             ("No Comments", "comments", False, None, {
                 "de_DE": "Keine Kommentare",
                 "fr_FR": "Pas de commentaire",
                 "es_ES": "No hay comentarios",
                 "it_IT": "Nessun commento",
+                "ru_RU": "Комментариев нет",
             }),
             ("Next &raquo;", "navigation", False, None, {
                 "de_DE": "Weiter &raquo;",
                 "fr_FR": "Suivant »",
                 "es_ES": "Siguiente &raquo;",
                 "it_IT": "Successivo &raquo;",
+                "ru_RU": "Далее &rarr;",
             }),
             ("&laquo; Previous", "navigation", False, None, {
                 "de_DE": "&laquo; Zurück",
                 "fr_FR": "« Précédent",
                 "es_ES": "&laquo; Anterior",
                 "it_IT": "&laquo; Precedente",
+                "ru_RU": "&larr; Ранее",
             }),
             ("Log out", "login", False, None, {
                 "de_DE": "Abmelden",

@@ -255,6 +255,8 @@ def test_prose_with_cms_lines_injected_loses_none_of_its_prose(blocks, injected)
         ("Guardar mi nombre, correo electrónico y sitio web en este navegador para la próxima vez que haga un "
          "comentario.", "Save my name, email, and website", "wp-core-5.2", "es_ES"),
         ("Lo siento, debes estar conectado para publicar un comentario.", "You must be", "wp-core-5.2", "es_ES"),
+        ("Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
+         "Save my name, email, and website", "wp-core-5.2", "ru_RU"),
         # Drupal's comment section for a reader who is not logged in: the links' text, the tags gone.
         ("Log in or register to post comments", "<a href=\"@login\">Log in</a> or", "drupal-comment", "en"),
         ("Log in to post comments", "<a href=\"@login\">Log in</a> to post comments", "drupal-comment", "en"),
@@ -292,6 +294,7 @@ def test_disqus_noscript_line_is_known_and_goes():
         "Schreibe einen Kommentar zum neuen Haushalt, bat der Bürgermeister.",
         "Meinen Namen, E-Mail und Website in diesem Browser speichern? Das wollte kaum jemand.",
         "Guardar mi nombre en este navegador, pidió el lector.",
+        "Добавить комментарий к статье можно ниже.",
         "Readers had to log in or register to post comments, the editor said.",
         "Log in to post comments about the weir on the council's own site.",
     ],
