@@ -278,6 +278,16 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
             ("Skip to toolbar", "navigation", True, None, {"de_DE": "Zur Werkzeugleiste springen"}),
         ],
     ),
+    # Dutch of a WordPress 5.x catalogue (its entry cites comment-template.php:2389, a release after 5.2), another
+    # site's install: the comment form's cookie checkbox as Dutch sites printed it before 6.x.
+    "wp-core-5.x-nl": (
+        "Danielvandervelden/saarbakt-2019 wp-content/languages/nl_NL.po at commit 8b0cdf93",
+        [
+            ("Save my name, email, and website in this browser for the next time I comment.", "comments", True, None, {
+                "nl_NL": "Mijn naam, e-mailadres en site bewaren in deze browser voor de volgende keer wanneer ik een "
+                         "reactie plaats."}),
+        ],
+    ),
     "wp-core-6.2": (
         _WP_62,
         [

@@ -257,6 +257,8 @@ def test_prose_with_cms_lines_injected_loses_none_of_its_prose(blocks, injected)
         ("Lo siento, debes estar conectado para publicar un comentario.", "You must be", "wp-core-5.2", "es_ES"),
         ("Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
          "Save my name, email, and website", "wp-core-5.2", "ru_RU"),
+        ("Mijn naam, e-mailadres en site bewaren in deze browser voor de volgende keer wanneer ik een reactie plaats.",
+         "Save my name, email, and website", "wp-core-5.x-nl", "nl_NL"),
         # Drupal's comment section for a reader who is not logged in: the links' text, the tags gone.
         ("Log in or register to post comments", "<a href=\"@login\">Log in</a> or", "drupal-comment", "en"),
         ("Log in to post comments", "<a href=\"@login\">Log in</a> to post comments", "drupal-comment", "en"),
