@@ -18,6 +18,10 @@ from __future__ import annotations
 # WordPress core's German catalogue of WordPress 6.4 (translate.wordpress.org's export, as a site installs it), for
 # msgids whose translation changed since the catalogue Debian ships.
 _WP_DE = "MaximilianPfitzenmaier/docker-wordpress wp-content/languages/de_DE.po at commit ee73e592"
+# Its German, French, Spanish, Italian and Russian catalogues of WordPress 5.2 ("WordPress - 5.2.x", exported 2021), as
+# a site installed them: the comment form's wording of 2019 to 2022, between Debian's (2013) and 6.x's.
+_WP_52 = ("AVS4YOU/blog wp-content/languages/LOCALE.po (de_DE, fr_FR, es_ES, it_IT, ru_RU; Project-Id-Version "
+          "'WordPress - 5.2.x') at commit 5deebb6f")
 # Its French, Spanish, Italian and Dutch catalogues of WordPress 6.2, from another site's install.
 _WP_62 = "TaGiOo/tagioo.github.io wp-content/languages/LOCALE.po (fr_FR, es_ES, it_IT, nl_NL) at commit fd973522"
 _AKISMET = (
@@ -73,6 +77,215 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
             ("Remember Me", "login", False, None, {"de_DE": "Angemeldet bleiben"}),
             ("Register", "login", False, None, {"de_DE": "Registrieren"}),
             ("Log out", "login", False, None, {"de_DE": "Abmelden"}),
+        ],
+    ),
+    "wp-core-5.2": (
+        _WP_52,
+        [
+            # ("Leave a Reply to %s" is left out where its translation is two words and a name, as for 6.2.)
+            ("Leave a Reply", "comments", True, None, {
+                "de_DE": "Schreibe einen Kommentar",
+                "fr_FR": "Laisser un commentaire",
+                "es_ES": "Deja un comentario",
+                "it_IT": "Lascia un commento",
+                "ru_RU": "Добавить комментарий",
+            }),
+            ("Leave a Reply to %s", "comments", True, "name", {
+                "de_DE": "Schreibe einen Kommentar zu %s",
+                "ru_RU": "Добавить комментарий для %s",
+            }),
+            ("Leave a Comment", "comments", True, None, {
+                "de_DE": "Schreibe einen Kommentar",
+                "fr_FR": "Laisser un commentaire",
+                "es_ES": "Deja un comentario",
+                "it_IT": "Lascia un commento",
+                "ru_RU": "Добавить комментарий",
+            }),
+            ("Cancel reply", "comments", True, None, {
+                "de_DE": "Antworten abbrechen",
+                "fr_FR": "Annuler la réponse",
+                "es_ES": "Cancelar respuesta",
+                "it_IT": "Annulla risposta",
+                "ru_RU": "Отменить ответ",
+            }),
+            ("Click here to cancel reply.", "comments", True, None, {
+                "de_DE": "Hier klicken, um das Antworten abzubrechen.",
+                "fr_FR": "Cliquez ici pour annuler la réponse.",
+                "es_ES": "Haz clic aquí para cancelar la respuesta.",
+                "it_IT": "Fai clic qui per annullare la risposta.",
+                "ru_RU": "Нажмите, чтобы отменить ответ.",
+            }),
+            ("Your email address will not be published.", "comments", True, None, {
+                "de_DE": "Deine E-Mail-Adresse wird nicht veröffentlicht.",
+                "fr_FR": "Votre adresse de messagerie ne sera pas publiée.",
+                "es_ES": "Tu dirección de correo electrónico no será publicada.",
+                "it_IT": "Il tuo indirizzo email non sarà pubblicato.",
+                "ru_RU": "Ваш e-mail не будет опубликован.",
+            }),
+            ("Required fields are marked %s", "comments", True, "mark", {
+                "de_DE": "Erforderliche Felder sind mit %s markiert.",
+                "fr_FR": "Les champs obligatoires sont indiqués avec %s",
+                "es_ES": "Los campos obligatorios están marcados con %s",
+                "it_IT": "I campi obbligatori sono contrassegnati %s",
+                "ru_RU": "Обязательные поля помечены %s",
+            }),
+            ("Save my name, email, and website in this browser for the next time I comment.", "comments", True, None, {
+                "de_DE": "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
+                "fr_FR": "Enregistrer mon nom, mon e-mail et mon site web dans le navigateur pour mon "
+                         "prochain commentaire.",
+                "es_ES": "Guardar mi nombre, correo electrónico y sitio web en este navegador para la "
+                         "próxima vez que haga un comentario.",
+                "it_IT": "Do il mio consenso affinché un cookie salvi i miei dati  (nome, email, sito web) "
+                         "per il prossimo commento.",
+                "ru_RU": "Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
+            }),
+            ("Post Comment", "comments", True, None, {
+                "de_DE": "Kommentar abschicken",
+                "fr_FR": "Laisser un commentaire",
+                "es_ES": "Publicar comentario",
+                "it_IT": "Pubblica il commento",
+                "ru_RU": "Отправить комментарий",
+            }),
+            ("Log in to leave a Comment", "comments", True, None, {
+                "de_DE": "Melde dich an, um einen Kommentar zu schreiben",
+                "fr_FR": "Connectez-vous pour laisser un commentaire",
+                "es_ES": "Accede para dejar un comentario",
+                "it_IT": "Accedi per lasciare un commento",
+                "ru_RU": "Войдите, чтобы добавить комментарий",
+            }),
+            ("Log in to Reply", "comments", True, None, {
+                "de_DE": "Zum Antworten anmelden",
+                "fr_FR": "Connectez-vous pour répondre",
+                "es_ES": "Inicia sesión para responder",
+                "it_IT": "Accedi per rispondere",
+                "ru_RU": "Войдите, чтобы ответить",
+            }),
+            ("You must be <a href=\"%s\">logged in</a> to post a comment.", "comments", True, None, {
+                "de_DE": "Du musst <a href=\"%s\">angemeldet</a> sein, um einen Kommentar abzugeben.",
+                "fr_FR": "Vous devez <a href=\"%s\">être connecté</a> pour publier un commentaire.",
+                "es_ES": "Lo siento, debes estar <a href=\"%s\">conectado</a> para publicar un comentario.",
+                "it_IT": "Devi essere <a href=\"%s\">connesso</a> per inviare un commento.",
+                "ru_RU": "Для отправки комментария вам необходимо <a href=\"%s\">авторизоваться</a>.",
+            }),
+            ("noun\x04Comment", "comments", False, None, {
+                "de_DE": "Kommentar",
+                "fr_FR": "Commentaire",
+                "es_ES": "Comentario",
+                "it_IT": "Commento",
+                "ru_RU": "Комментарий",
+            }),
+            ("Name", "comments", False, None, {
+                "de_DE": "Name",
+                "fr_FR": "Nom",
+                "es_ES": "Nombre",
+                "it_IT": "Nome",
+                "ru_RU": "Имя",
+            }),
+            ("Website", "comments", False, None, {
+                "de_DE": "Website",
+                "fr_FR": "Site web",
+                "es_ES": "Web",
+                "it_IT": "Sito web",
+                "ru_RU": "Сайт",
+            }),
+            ("1 Comment", "comments", False, None, {
+                "de_DE": "1 Kommentar",
+                "fr_FR": "Un commentaire",
+                "es_ES": "1 comentario",
+                "it_IT": "1 commento",
+                "ru_RU": "1 комментарий",
+            }),
+            ("No Comments", "comments", False, None, {
+                "de_DE": "Keine Kommentare",
+                "fr_FR": "Pas de commentaire",
+                "es_ES": "No hay comentarios",
+                "it_IT": "Nessun commento",
+                "ru_RU": "Комментариев нет",
+            }),
+            ("Next &raquo;", "navigation", False, None, {
+                "de_DE": "Weiter &raquo;",
+                "fr_FR": "Suivant »",
+                "es_ES": "Siguiente &raquo;",
+                "it_IT": "Successivo &raquo;",
+                "ru_RU": "Далее &rarr;",
+            }),
+            ("&laquo; Previous", "navigation", False, None, {
+                "de_DE": "&laquo; Zurück",
+                "fr_FR": "« Précédent",
+                "es_ES": "&laquo; Anterior",
+                "it_IT": "&laquo; Precedente",
+                "ru_RU": "&larr; Ранее",
+            }),
+            ("Log out", "login", False, None, {
+                "de_DE": "Abmelden",
+                "fr_FR": "Déconnexion",
+                "es_ES": "Desconectar",
+                "it_IT": "Esci",
+            }),
+            ("label\x04Search for:", "search", False, None, {
+                "de_DE": "Suche nach:",
+                "fr_FR": "Rechercher :",
+                "es_ES": "Buscar:",
+                "it_IT": "Ricerca per:",
+            }),
+            ("Comments navigation", "navigation", True, None, {
+                "de_DE": "Kommentar-Navigation",
+                "fr_FR": "Navigation dans les commentaires",
+                "es_ES": "Navegación de comentarios",
+            }),
+            ("&laquo; Older Comments", "navigation", True, None, {
+                "de_DE": "&laquo; Ältere Kommentare",
+                "fr_FR": "« Commentaires plus anciens",
+                "es_ES": "&laquo; Comentarios anteriores",
+            }),
+            ("Newer Comments &raquo;", "navigation", True, None, {
+                "de_DE": "Neuere Kommentare &raquo;",
+                "fr_FR": "Commentaires plus récents »",
+                "es_ES": "Últimos comentarios &raquo;",
+            }),
+            ("Older posts", "navigation", True, None, {
+                "de_DE": "Ältere Beiträge",
+                "fr_FR": "Articles plus anciens",
+                "es_ES": "Entradas anteriores",
+            }),
+            ("Newer posts", "navigation", True, None, {
+                "de_DE": "Neuere Beiträge",
+                "fr_FR": "Articles plus récents",
+                "es_ES": "Entradas siguientes",
+            }),
+            ("&laquo; Previous Page", "navigation", False, None, {
+                "de_DE": "&laquo; Vorherige Seite",
+                "fr_FR": "« Page précédente",
+                "es_ES": "&laquo; Página anterior",
+            }),
+            ("Next Page &raquo;", "navigation", False, None, {
+                "de_DE": "Nächste Seite &raquo;",
+                "fr_FR": "Page suivante »",
+                "es_ES": "Página siguiente &raquo;",
+            }),
+            ("Next Post", "navigation", False, None, {
+                "de_DE": "Nächster Beitrag",
+                "fr_FR": "Article suivant",
+                "es_ES": "Entrada siguiente",
+            }),
+            ("Previous Post", "navigation", False, None, {
+                "de_DE": "Vorheriger Beitrag",
+                "fr_FR": "Article précédent",
+                "es_ES": "Entrada anterior",
+            }),
+            ("Recent Posts", "widgets", False, None, {"de_DE": "Neue Beiträge"}),
+            ("Recent Comments", "widgets", False, None, {"de_DE": "Neue Kommentare"}),
+            ("Skip to toolbar", "navigation", True, None, {"de_DE": "Zur Werkzeugleiste springen"}),
+        ],
+    ),
+    # Dutch of a WordPress 5.x catalogue (its entry cites comment-template.php:2389, a release after 5.2), another
+    # site's install: the comment form's cookie checkbox as Dutch sites printed it before 6.x.
+    "wp-core-5.x-nl": (
+        "Danielvandervelden/saarbakt-2019 wp-content/languages/nl_NL.po at commit 8b0cdf93",
+        [
+            ("Save my name, email, and website in this browser for the next time I comment.", "comments", True, None, {
+                "nl_NL": "Mijn naam, e-mailadres en site bewaren in deze browser voor de volgende keer wanneer ik een "
+                         "reactie plaats."}),
         ],
     ),
     "wp-core-6.2": (
@@ -227,6 +440,17 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, bool, str | None, dict[str, s
         [
             ("Notify me of followup comments via e-mail. You can also <a href='[subscribe_link]'>subscribe</a> "
              "without commenting.", "subscribe", True, None, {}),
+        ],
+    ),
+    # Drupal's comment section (8.x and later) for a reader who may not post: its forbidden message
+    # (CommentManager::forbiddenMessage), printed under every article with comments where readers must log in. The
+    # links' text stays, the tags go: "Log in or register to post comments".
+    "drupal-comment": (
+        "drupal/drupal core/modules/comment/src/CommentManager.php at commit 1476c56c (forbiddenMessage)",
+        [
+            ("<a href=\"@login\">Log in</a> or <a href=\"@register\">register</a> to post comments", "comments",
+             True, None, {}),
+            ("<a href=\"@login\">Log in</a> to post comments", "comments", True, None, {}),
         ],
     ),
     # Disqus's embed code, as sites paste it: its noscript line is a page's text wherever the script did not run.

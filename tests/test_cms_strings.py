@@ -249,6 +249,19 @@ def test_prose_with_cms_lines_injected_loses_none_of_its_prose(blocks, injected)
          "E-Mail zu erhalten.", "Enter your email address to subscribe", "jetpack-subscriptions-de", "de_DE"),
         ("Notify me of followup comments via e-mail. You can also subscribe without commenting.",
          "Notify me of followup comments", "subscribe-to-comments-reloaded", "en"),
+        # WordPress 5.2's catalogues: the comment form's wording of 2019 to 2022.
+        ("Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
+         "Save my name, email, and website", "wp-core-5.2", "de_DE"),
+        ("Guardar mi nombre, correo electrónico y sitio web en este navegador para la próxima vez que haga un "
+         "comentario.", "Save my name, email, and website", "wp-core-5.2", "es_ES"),
+        ("Lo siento, debes estar conectado para publicar un comentario.", "You must be", "wp-core-5.2", "es_ES"),
+        ("Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
+         "Save my name, email, and website", "wp-core-5.2", "ru_RU"),
+        ("Mijn naam, e-mailadres en site bewaren in deze browser voor de volgende keer wanneer ik een reactie plaats.",
+         "Save my name, email, and website", "wp-core-5.x-nl", "nl_NL"),
+        # Drupal's comment section for a reader who is not logged in: the links' text, the tags gone.
+        ("Log in or register to post comments", "<a href=\"@login\">Log in</a> or", "drupal-comment", "en"),
+        ("Log in to post comments", "<a href=\"@login\">Log in</a> to post comments", "drupal-comment", "en"),
     ],
 )
 def test_plugin_and_newer_catalogue_lines_go_with_their_evidence(line, msgid, source, locale):
@@ -281,6 +294,11 @@ def test_disqus_noscript_line_is_known_and_goes():
         "Diese Website verwendet Akismet, um Spam zu reduzieren, sagte der Betreiber.",
         "Like this: the council voted, and the weir will be rebuilt.",
         "Schreibe einen Kommentar zum neuen Haushalt, bat der Bürgermeister.",
+        "Meinen Namen, E-Mail und Website in diesem Browser speichern? Das wollte kaum jemand.",
+        "Guardar mi nombre en este navegador, pidió el lector.",
+        "Добавить комментарий к статье можно ниже.",
+        "Readers had to log in or register to post comments, the editor said.",
+        "Log in to post comments about the weir on the council's own site.",
     ],
 )
 def test_a_line_that_holds_a_plugin_string_and_more_stays(line):
